@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs ConflictTracker locally: starts a project-local PostgreSQL unless ConnectionStrings__Default
+# is set, applies migrations, loads the demo data (idempotently) and serves the app.
+# Ctrl-C or SIGTERM stops the app and the PostgreSQL this script started.
+#   URL: $CONFLICTTRACKER_URL (default http://localhost:5080)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/scripts/lib/postgres.sh"
+
+url=${CONFLICTTRACKER_URL:-http://localhost:5080}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+app_pid=
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+    kill -TERM "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  pg_stop
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ -z "${ConnectionStrings__Default:-}" ]; then
+  "$root/scripts/install-prerequisites.sh" postgres
+  data_dir=${CONFLICTTRACKER_DATA:-$root/.data/postgres}
+  pg_start "$data_dir"
+  export ConnectionStrings__Default
+  ConnectionStrings__Default=$(pg_connection conflicttracker)
+  echo "PostgreSQL: 127.0.0.1:$PG_PORT, data in $data_dir"
+else
+  echo "PostgreSQL: using the configured ConnectionStrings__Default"
+fi
+
+echo "Building..."
+dotnet build "$root/src/ConflictTracker.Web/ConflictTracker.Web.csproj" -c Release -v quiet -nologo
+out="$root/src/ConflictTracker.Web/bin/Release/net10.0"
+
+cd "$out"
+dotnet ConflictTracker.Web.dll migrate --seed-demo
+
+dotnet ConflictTracker.Web.dll --urls "$url" &
+app_pid=$!
+
+for _ in $(seq 1 60); do
+  if curl -fsS "$url/health/ready" >/dev/null 2>&1; then
+    echo
+    echo "ConflictTracker is running at $url (claims: $url/claims). Ctrl-C stops it."
+    break
+  fi
+  kill -0 "$app_pid" 2>/dev/null || break
+  sleep 1
+done
+
+wait "$app_pid"

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs every test project against a throwaway PostgreSQL cluster and headless Debian Chromium.
+# Installs what is missing (as root), builds once, runs the tests, stops the cluster, and ends with
+# the line "N passed, N failed, N skipped" summed over all test assemblies.
+# Extra arguments go to dotnet test (e.g. --filter "FullyQualifiedName~Demo").
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/scripts/lib/postgres.sh"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+"$root/scripts/install-prerequisites.sh" postgres chromium || exit 1
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/conflicttracker-test.XXXXXX")
+[ "$(id -u)" = 0 ] && chmod 755 "$work"
+cleanup() {
+  pg_stop
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+pg_start "$work/postgres" || exit 1
+export CT_TEST_POSTGRES=$PG_ADMIN_CONNECTION
+export CT_CHROMIUM=${CT_CHROMIUM:-/usr/bin/chromium}
+echo "Test PostgreSQL on 127.0.0.1:$PG_PORT"
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build "$root/ConflictTracker.sln" -c Release -v quiet -nologo || {
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+}
+
+dotnet test "$root/ConflictTracker.sln" -c Release --no-build --logger trx --results-directory "$results" "$@"
+status=$?
+
+passed=0 failed=0 skipped=0 reports=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  reports=$((reports + 1))
+  counters=$(grep -o '<Counters [^>]*' "$trx")
+  value() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+
+projects=$(find "$root/tests" -name '*.Tests.csproj' | wc -l)
+if [ "$reports" -lt "$projects" ]; then
+  echo "Only $reports of $projects test assemblies reported results; counting the rest as failed."
+  failed=$((failed + projects - reports))
+fi
+[ "$status" = 0 ] || [ "$failed" -gt 0 ] || failed=1
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" = 0 ] && [ "$failed" = 0 ]

@@ -1,0 +1,163 @@
+using ConflictTracker.Domain.Common;
+using ConflictTracker.Domain.Places;
+using ConflictTracker.Domain.Sources;
+
+namespace ConflictTracker.Domain.Claims;
+
+/// <summary>One actor's statement about a proposition at a point in time, with its evidence.</summary>
+public sealed class Claim : Entity
+{
+    private readonly List<Citation> citations = [];
+    private readonly List<Place> places = [];
+
+    private Claim(Guid id, Guid propositionId, Guid assertedById, PartialDate statedOn, Stance stance, string summary)
+        : base(id)
+    {
+        PropositionId = propositionId;
+        AssertedById = assertedById;
+        StatedOn = statedOn;
+        Stance = stance;
+        Summary = summary;
+    }
+
+    // For EF Core: complex properties (StatedOn) cannot be bound through a constructor.
+    private Claim()
+    {
+        StatedOn = null!;
+        Summary = null!;
+    }
+
+    public Guid PropositionId { get; private set; }
+
+    public Guid AssertedById { get; private set; }
+
+    public Guid? OnBehalfOfId { get; private set; }
+
+    public PartialDate StatedOn { get; private set; }
+
+    public EventPeriod? EventPeriod { get; private set; }
+
+    public Stance Stance { get; private set; }
+
+    /// <summary>The claim in the editor's words.</summary>
+    public string Summary { get; private set; }
+
+    public Quote? Quote { get; private set; }
+
+    public Guid? MeasureId { get; private set; }
+
+    public Quantity? Quantity { get; private set; }
+
+    public ClaimStatus Status { get; private set; }
+
+    public Credibility? Credibility { get; private set; }
+
+    public string? RetractionReason { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public IReadOnlyCollection<Citation> Citations => citations.AsReadOnly();
+
+    public IReadOnlyCollection<Place> Places => places.AsReadOnly();
+
+    public static Claim Create(NewClaim input, DateTimeOffset recordedAt, Guid id = default)
+    {
+        var errors = new ValidationErrors();
+        var summary = errors.Check(() => Rules.RequiredText(input.Summary, nameof(Summary), MaxLengths.Summary));
+        errors.Check(() => Rules.Defined(input.Stance, nameof(Stance)));
+        errors.Check(() => Rules.Defined(input.Status, nameof(Status)));
+        if (input.Status == ClaimStatus.Retracted)
+        {
+            errors.Add(nameof(Status), "A new claim cannot start out retracted.");
+        }
+
+        if (input.Credibility is { } credibility)
+        {
+            errors.Check(() => Rules.Defined(credibility, nameof(Credibility)));
+        }
+
+        if (input.OnBehalfOf is not null && input.OnBehalfOf.Id == input.AssertedBy.Id)
+        {
+            errors.Add(nameof(OnBehalfOfId), "Leave 'on behalf of' empty when the speaker speaks for themselves.");
+        }
+
+        if (input.StatedOn.Earliest > DateOnly.FromDateTime(recordedAt.UtcDateTime))
+        {
+            errors.Add(nameof(StatedOn), $"A claim cannot be stated in the future ({input.StatedOn}).");
+        }
+
+        if (input.Quantity is not null && input.Measure is null)
+        {
+            errors.Add("Measure", "Say which of the proposition's measures the figure counts.");
+        }
+
+        if (input.Measure is not null && input.Quantity is null)
+        {
+            errors.Add("Quantity", "A measure was chosen without a figure.");
+        }
+
+        if (input.Measure is not null && input.Measure.PropositionId != input.Proposition.Id)
+        {
+            errors.Add("Measure", $"The measure '{input.Measure.Name}' belongs to another proposition.");
+        }
+
+        errors.ThrowIfAny();
+        return new Claim(id, input.Proposition.Id, input.AssertedBy.Id, input.StatedOn, input.Stance, summary!)
+        {
+            OnBehalfOfId = input.OnBehalfOf?.Id,
+            EventPeriod = input.EventPeriod,
+            Quote = input.Quote,
+            MeasureId = input.Measure?.Id,
+            Quantity = input.Quantity,
+            Status = input.Status,
+            Credibility = input.Credibility,
+            RecordedAt = recordedAt,
+        };
+    }
+
+    /// <summary>
+    /// Adds a source to the claim's chain. A claim has at most one origin, an origin derives from
+    /// nothing, a source appears once per claim, and a citation derives only from another of the same claim.
+    /// </summary>
+    public Citation Cite(Source source, CitationRole role, string? quote = null, string? locator = null, Citation? derivedFrom = null, Guid id = default)
+    {
+        var errors = new ValidationErrors();
+        errors.Check(() => Rules.Defined(role, "Citation.Role"));
+        var words = errors.Check(() => Rules.OptionalText(quote, "Citation.Quote", MaxLengths.Quote));
+        var where = errors.Check(() => Rules.OptionalText(locator, "Citation.Locator", MaxLengths.Locator));
+        if (citations.Any(c => c.SourceId == source.Id))
+        {
+            errors.Add("Citation.SourceId", $"'{source.Title}' is already cited for this claim.");
+        }
+
+        if (role == CitationRole.Origin && citations.Any(c => c.Role == CitationRole.Origin))
+        {
+            errors.Add("Citation.Role", "This claim already has an origin; a claim has one origin.");
+        }
+
+        if (role == CitationRole.Origin && derivedFrom is not null)
+        {
+            errors.Add("Citation.DerivedFromId", "An origin does not derive from another source.");
+        }
+
+        if (derivedFrom is not null && !citations.Contains(derivedFrom))
+        {
+            errors.Add("Citation.DerivedFromId", "A citation can only derive from another citation of the same claim.");
+        }
+
+        errors.ThrowIfAny();
+        var citation = new Citation(id, Id, source.Id, role, words, where, derivedFrom?.Id);
+        citations.Add(citation);
+        return citation;
+    }
+
+    public void AddPlace(Place place)
+    {
+        if (places.All(p => p.Id != place.Id))
+        {
+            places.Add(place);
+        }
+    }
+}

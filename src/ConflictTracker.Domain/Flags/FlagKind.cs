@@ -1,0 +1,12 @@
+namespace ConflictTracker.Domain.Flags;
+
+public enum FlagKind
+{
+    Contradiction,
+    MissingSource,
+    WeakSource,
+    Misattribution,
+    Duplicate,
+    TranslationNeeded,
+    Other,
+}

@@ -1,0 +1,8 @@
+namespace ConflictTracker.Domain.Flags;
+
+public enum FlagStatus
+{
+    Open,
+    Resolved,
+    Dismissed,
+}

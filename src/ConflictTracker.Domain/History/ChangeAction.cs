@@ -1,0 +1,9 @@
+namespace ConflictTracker.Domain.History;
+
+public enum ChangeAction
+{
+    Created,
+    Updated,
+    Retracted,
+    Restored,
+}

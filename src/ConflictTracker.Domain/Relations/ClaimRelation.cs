@@ -1,0 +1,93 @@
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Common;
+
+namespace ConflictTracker.Domain.Relations;
+
+/// <summary>
+/// A proposed link between two claims (<see cref="FromClaimId"/> corroborates, contradicts, refines,
+/// supersedes or repeats <see cref="ToClaimId"/>), with its rationale and its review.
+/// </summary>
+public sealed class ClaimRelation : Entity
+{
+    private ClaimRelation(Guid id, Guid fromClaimId, Guid toClaimId, RelationType type, string rationale, string proposedBy, DateTimeOffset proposedAt)
+        : base(id)
+    {
+        FromClaimId = fromClaimId;
+        ToClaimId = toClaimId;
+        Type = type;
+        Rationale = rationale;
+        ProposedBy = proposedBy;
+        ProposedAt = proposedAt;
+        State = ReviewState.Proposed;
+    }
+
+    public Guid FromClaimId { get; private set; }
+
+    public Guid ToClaimId { get; private set; }
+
+    public RelationType Type { get; private set; }
+
+    public string Rationale { get; private set; }
+
+    public string ProposedBy { get; private set; }
+
+    public DateTimeOffset ProposedAt { get; private set; }
+
+    public ReviewState State { get; private set; }
+
+    public string? ReviewedBy { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    public string? ReviewNote { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public static ClaimRelation Propose(Claim from, Claim to, RelationType type, string? rationale, string proposedBy, DateTimeOffset proposedAt, Guid id = default)
+    {
+        var errors = new ValidationErrors();
+        errors.Check(() => Rules.Defined(type, nameof(Type)));
+        var why = errors.Check(() => Rules.RequiredText(rationale, nameof(Rationale), MaxLengths.Note));
+        var who = errors.Check(() => Rules.RequiredText(proposedBy, nameof(ProposedBy), MaxLengths.UserName));
+        if (from.Id == to.Id)
+        {
+            errors.Add(nameof(ToClaimId), "A claim cannot be related to itself.");
+        }
+
+        if (type == RelationType.Supersedes && from.AssertedById != to.AssertedById)
+        {
+            errors.Add(nameof(Type), "Only the same actor can supersede its own claim; use 'refines' or 'contradicts' across actors.");
+        }
+
+        errors.ThrowIfAny();
+        return new ClaimRelation(id, from.Id, to.Id, type, why!, who!, proposedAt);
+    }
+
+    /// <summary>Confirms or dismisses the proposal. Four eyes: the proposer cannot review their own relation.</summary>
+    public void Review(ReviewState decision, string reviewer, string? note, DateTimeOffset at)
+    {
+        var errors = new ValidationErrors();
+        var who = errors.Check(() => Rules.RequiredText(reviewer, nameof(ReviewedBy), MaxLengths.UserName));
+        var why = errors.Check(() => Rules.OptionalText(note, nameof(ReviewNote), MaxLengths.Note));
+        if (decision == ReviewState.Proposed)
+        {
+            errors.Add(nameof(State), "A review confirms or dismisses.");
+        }
+
+        if (string.Equals(who, ProposedBy, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(nameof(ReviewedBy), "Another reviewer must review this relation: you proposed it.");
+        }
+
+        if (decision == ReviewState.Dismissed && why is null)
+        {
+            errors.Add(nameof(ReviewNote), "Say why the relation is dismissed.");
+        }
+
+        errors.ThrowIfAny();
+        State = decision;
+        ReviewedBy = who;
+        ReviewedAt = at;
+        ReviewNote = why;
+    }
+}

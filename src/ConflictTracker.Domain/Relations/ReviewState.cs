@@ -1,0 +1,8 @@
+namespace ConflictTracker.Domain.Relations;
+
+public enum ReviewState
+{
+    Proposed,
+    Confirmed,
+    Dismissed,
+}

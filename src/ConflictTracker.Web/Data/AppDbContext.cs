@@ -1,0 +1,74 @@
+using ConflictTracker.Domain.Actors;
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Flags;
+using ConflictTracker.Domain.History;
+using ConflictTracker.Domain.Places;
+using ConflictTracker.Domain.Propositions;
+using ConflictTracker.Domain.Relations;
+using ConflictTracker.Domain.Sources;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictTracker.Web.Data;
+
+/// <summary>
+/// The application's database. Migrations live in Data/Migrations; add one with
+/// <c>dotnet ef migrations add NAME --project src/ConflictTracker.Web --output-dir Data/Migrations</c>
+/// (after <c>dotnet tool restore</c>). The design-time factory needs no running database.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Actor> Actors => Set<Actor>();
+
+    public DbSet<ActorAlias> ActorAliases => Set<ActorAlias>();
+
+    public DbSet<Affiliation> Affiliations => Set<Affiliation>();
+
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<Proposition> Propositions => Set<Proposition>();
+
+    public DbSet<Measure> Measures => Set<Measure>();
+
+    public DbSet<Place> Places => Set<Place>();
+
+    public DbSet<Claim> Claims => Set<Claim>();
+
+    public DbSet<Citation> Citations => Set<Citation>();
+
+    public DbSet<ClaimRelation> Relations => Set<ClaimRelation>();
+
+    public DbSet<Flag> Flags => Set<Flag>();
+
+    public DbSet<ChangeRecord> ChangeHistory => Set<ChangeRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database reads on its own and survives reordering;
+        // each column also gets a check constraint listing the names (see EnumCheck).
+        configurationBuilder.Properties<ActorKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SourceKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SourceStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReliabilityGrade>().HaveConversion<string>().HaveMaxLength(1);
+        configurationBuilder.Properties<Assessment>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Stance>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DatePrecision>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<QuantityQualifier>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ClaimStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CitationRole>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RelationType>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<FlagKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<FlagStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ChangeAction>().HaveConversion<string>().HaveMaxLength(16);
+
+        // The Admiralty credibility scale is numeric (1 confirmed .. 6 cannot be judged): keep its numbers.
+        configurationBuilder.Properties<Credibility>().HaveConversion<short>();
+
+        configurationBuilder.Properties<Uri>().HaveConversion<UriConverter>().HaveMaxLength(Domain.Common.MaxLengths.Url);
+    }
+}

@@ -1,0 +1,33 @@
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Common;
+using ConflictTracker.Domain.Relations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConflictTracker.Web.Data.Configurations;
+
+public sealed class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimRelation>
+{
+    public void Configure(EntityTypeBuilder<ClaimRelation> builder)
+    {
+        builder.ToTable("claim_relations", t =>
+        {
+            t.HasCheckConstraint("ck_claim_relations_type", Sql.In<RelationType>("type"));
+            t.HasCheckConstraint("ck_claim_relations_state", Sql.In<ReviewState>("state"));
+            t.HasCheckConstraint("ck_claim_relations_not_self", "from_claim_id <> to_claim_id");
+            t.HasCheckConstraint("ck_claim_relations_rationale_not_blank", "btrim(rationale) <> ''");
+            t.HasCheckConstraint("ck_claim_relations_review_complete", "(state = 'Proposed') = (reviewed_by IS NULL AND reviewed_at IS NULL)");
+            t.HasCheckConstraint("ck_claim_relations_four_eyes", "reviewed_by IS NULL OR lower(reviewed_by) <> lower(proposed_by)");
+        });
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Rationale).HasMaxLength(MaxLengths.Note);
+        builder.Property(r => r.ProposedBy).HasMaxLength(MaxLengths.UserName);
+        builder.Property(r => r.ReviewedBy).HasMaxLength(MaxLengths.UserName);
+        builder.Property(r => r.ReviewNote).HasMaxLength(MaxLengths.Note);
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.HasOne<Claim>().WithMany().HasForeignKey(r => r.FromClaimId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Claim>().WithMany().HasForeignKey(r => r.ToClaimId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.FromClaimId, r.ToClaimId, r.Type }).IsUnique();
+        builder.HasIndex(r => r.ToClaimId);
+    }
+}

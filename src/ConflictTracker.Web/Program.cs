@@ -1,0 +1,36 @@
+using ConflictTracker.Web.Hosting;
+using Serilog;
+
+Log.Logger = Logging.CreateBootstrapLogger();
+try
+{
+    var (command, hostArgs) = CommandLine.Split(args);
+    var builder = WebApplication.CreateBuilder(hostArgs);
+    builder.AddLogging();
+    builder.Services.AddDatabase(builder.Configuration);
+    builder.Services.AddFeatures();
+    builder.Services.AddUserInterface();
+    builder.Services.AddOperations();
+
+    var app = builder.Build();
+    if (command is not null)
+    {
+        return await CommandLine.RunAsync(app, command);
+    }
+
+    app.UsePipeline();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "ConflictTracker stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Lets tests start the app with WebApplicationFactory.</summary>
+public partial class Program;
