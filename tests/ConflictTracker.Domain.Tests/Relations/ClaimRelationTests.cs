@@ -1,0 +1,58 @@
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Common;
+using ConflictTracker.Domain.Relations;
+
+namespace ConflictTracker.Domain.Tests.Relations;
+
+public class ClaimRelationTests
+{
+    [Fact]
+    public void ProposerCannotReviewTheirOwnRelation()
+    {
+        var relation = ClaimRelation.Propose(Make.Claim(), Make.Claim(stance: Stance.Denies), RelationType.Contradicts, "Affirms vs denies", "ana@example.org", Make.Now);
+
+        var act = () => relation.Review(ReviewState.Confirmed, "ANA@example.org", null, Make.Now);
+
+        act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("ReviewedBy");
+        relation.State.Should().Be(ReviewState.Proposed);
+    }
+
+    [Fact]
+    public void AnotherReviewerConfirms()
+    {
+        var relation = ClaimRelation.Propose(Make.Claim(), Make.Claim(stance: Stance.Denies), RelationType.Contradicts, "Affirms vs denies", "ana@example.org", Make.Now);
+
+        relation.Review(ReviewState.Confirmed, "rui@example.org", null, Make.Now.AddHours(1));
+
+        relation.State.Should().Be(ReviewState.Confirmed);
+        relation.ReviewedBy.Should().Be("rui@example.org");
+    }
+
+    [Fact]
+    public void DismissalNeedsAReason()
+    {
+        var relation = ClaimRelation.Propose(Make.Claim(), Make.Claim(), RelationType.Corroborates, "Same figure", "ana@example.org", Make.Now);
+
+        var act = () => relation.Review(ReviewState.Dismissed, "rui@example.org", " ", Make.Now);
+
+        act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("ReviewNote");
+    }
+
+    [Fact]
+    public void OnlyTheSameActorSupersedesItsOwnClaim()
+    {
+        var act = () => ClaimRelation.Propose(Make.Claim(actor: Make.Actor("A")), Make.Claim(actor: Make.Actor("B")), RelationType.Supersedes, "Updated figure", "ana@example.org", Make.Now);
+
+        act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("Type");
+    }
+
+    [Fact]
+    public void ClaimCannotRelateToItself()
+    {
+        var claim = Make.Claim();
+
+        var act = () => ClaimRelation.Propose(claim, claim, RelationType.Corroborates, "Same", "ana@example.org", Make.Now);
+
+        act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("ToClaimId");
+    }
+}
