@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+
+namespace ConflictTracker.EndToEnd.Tests;
+
+internal static class PageExtensions
+{
+    /// <summary>Waits until the Blazor circuit has taken over from the prerendered HTML, so clicks are handled.</summary>
+    public static Task WaitForCircuitAsync(this IPage page) =>
+        page.Locator("[data-testid=circuit-state][data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Saves a full-page screenshot under artifacts/screenshots (git-ignored) for a person to look at.</summary>
+    public static async Task SaveScreenshotAsync(this IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ConflictTracker.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+}
