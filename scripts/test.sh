@@ -33,8 +33,14 @@ dotnet build "$root/ConflictTracker.sln" -c Release -v quiet -nologo || {
   exit 1
 }
 
-dotnet test "$root/ConflictTracker.sln" -c Release --no-build --logger trx --results-directory "$results" "$@"
-status=$?
+# One project at a time: on two cores, parallel browser and database tests only fight each other,
+# and each assembly gets a results file of its own name.
+status=0
+projects=$(find "$root/tests" -name '*.Tests.csproj' | sort)
+for project in $projects; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+done
 
 passed=0 failed=0 skipped=0 reports=0
 for trx in "$results"/*.trx; do
@@ -47,10 +53,10 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(value notExecuted)))
 done
 
-projects=$(find "$root/tests" -name '*.Tests.csproj' | wc -l)
-if [ "$reports" -lt "$projects" ]; then
-  echo "Only $reports of $projects test assemblies reported results; counting the rest as failed."
-  failed=$((failed + projects - reports))
+expected=$(printf '%s\n' $projects | wc -l)
+if [ "$reports" -lt "$expected" ]; then
+  echo "Only $reports of $expected test assemblies reported results; counting the rest as failed."
+  failed=$((failed + expected - reports))
 fi
 [ "$status" = 0 ] || [ "$failed" -gt 0 ] || failed=1
 

@@ -5,7 +5,8 @@ namespace ConflictTracker.Domain.Claims;
 /// <summary>
 /// One link in a claim's chain of evidence: the source where it appears, the role that source plays
 /// (origin, first report, republication), the words it uses and where in it they are.
-/// Budanov to The War Zone to the article repeating it is one claim with three citations.
+/// Budanov's interview in The War Zone and the article repeating it are one claim with two citations,
+/// not two claims.
 /// </summary>
 public sealed class Citation : Entity
 {

@@ -12,6 +12,11 @@ public sealed class Quantity
     /// <summary>How far "about" reaches either side, and "nearly" below: ten per cent.</summary>
     public const decimal ApproximationMargin = 0.10m;
 
+    /// <summary>Figures go up to a quadrillion, with at most four decimal places (the stored precision).</summary>
+    public const decimal Largest = 1_000_000_000_000_000m;
+
+    public const int MaxDecimalPlaces = 4;
+
     private Quantity(decimal min, decimal max, QuantityQualifier qualifier)
     {
         Min = min;
@@ -34,6 +39,16 @@ public sealed class Quantity
         if (min < 0 || upper < 0)
         {
             throw new DomainValidationException("Quantity.Min", "A figure cannot be negative.");
+        }
+
+        if (min > Largest || upper > Largest)
+        {
+            throw new DomainValidationException("Quantity.Max", $"A figure cannot exceed {ImpliedInterval.Format(Largest)}.");
+        }
+
+        if (min.Scale > MaxDecimalPlaces || upper.Scale > MaxDecimalPlaces)
+        {
+            throw new DomainValidationException("Quantity.Min", $"A figure can have at most {MaxDecimalPlaces} decimal places.");
         }
 
         if (min > upper)

@@ -65,7 +65,7 @@ public static partial class Rules
         }
 
         var tag = value.Trim();
-        if (!LanguageTagPattern().IsMatch(tag))
+        if (tag.Length > MaxLengths.LanguageTag || !LanguageTagPattern().IsMatch(tag))
         {
             throw new DomainValidationException(field, $"{Label(field)} must be a language tag such as en, ko or uk-UA.");
         }

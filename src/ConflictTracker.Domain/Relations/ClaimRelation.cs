@@ -69,6 +69,11 @@ public sealed class ClaimRelation : Entity
         var errors = new ValidationErrors();
         var who = errors.Check(() => Rules.RequiredText(reviewer, nameof(ReviewedBy), MaxLengths.UserName));
         var why = errors.Check(() => Rules.OptionalText(note, nameof(ReviewNote), MaxLengths.Note));
+        if (State != ReviewState.Proposed)
+        {
+            errors.Add(nameof(State), $"This relation was already {State.ToString().ToLowerInvariant()} by {ReviewedBy}.");
+        }
+
         if (decision == ReviewState.Proposed)
         {
             errors.Add(nameof(State), "A review confirms or dismisses.");

@@ -40,6 +40,9 @@ public sealed partial class Source : Entity
 
     public SourceStatus Status { get; private set; }
 
+    /// <summary>Why the source was retracted; set exactly when <see cref="Status"/> is Retracted.</summary>
+    public string? RetractionReason { get; private set; }
+
     public uint Version { get; private set; }
 
     public static Source Create(

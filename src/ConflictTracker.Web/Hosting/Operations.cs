@@ -28,7 +28,7 @@ internal static class Operations
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }

@@ -55,6 +55,17 @@ public class QuantityTests
     }
 
     [Fact]
+    public void FiguresBeyondWhatCanBeStoredAreRefusedNotRounded()
+    {
+        var tooLarge = () => Quantity.Create(Quantity.Largest + 1, null, QuantityQualifier.Exact);
+        var tooPrecise = () => Quantity.Create(1.23456m, null, QuantityQualifier.Exact);
+
+        tooLarge.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("Quantity.Max");
+        tooPrecise.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("Quantity.Min");
+        Quantity.Create(4.8m, null, QuantityQualifier.AtMost).Max.Should().Be(4.8m);
+    }
+
+    [Fact]
     public void UnknownQualifierIsRefused()
     {
         var act = () => Quantity.Create(1, null, (QuantityQualifier)42);

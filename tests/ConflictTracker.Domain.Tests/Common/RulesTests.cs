@@ -113,6 +113,7 @@ public class RulesTests
     [InlineData("English")]
     [InlineData("e")]
     [InlineData("en_GB")]
+    [InlineData("en-abcdefgh-abcdefgh-abcdefgh-abcdefgh")]
     public void RefusesWhatIsNotALanguageTag(string tag)
     {
         var act = () => Rules.LanguageTag(tag, "Language");

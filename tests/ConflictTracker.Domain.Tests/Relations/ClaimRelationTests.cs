@@ -29,6 +29,18 @@ public class ClaimRelationTests
     }
 
     [Fact]
+    public void RelationIsReviewedOnce()
+    {
+        var relation = ClaimRelation.Propose(Make.Claim(), Make.Claim(stance: Stance.Denies), RelationType.Contradicts, "Affirms vs denies", "ana@example.org", Make.Now);
+        relation.Review(ReviewState.Dismissed, "rui@example.org", "Different periods", Make.Now);
+
+        var act = () => relation.Review(ReviewState.Confirmed, "eva@example.org", null, Make.Now);
+
+        act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("State");
+        relation.State.Should().Be(ReviewState.Dismissed);
+    }
+
+    [Fact]
     public void DismissalNeedsAReason()
     {
         var relation = ClaimRelation.Propose(Make.Claim(), Make.Claim(), RelationType.Corroborates, "Same figure", "ana@example.org", Make.Now);

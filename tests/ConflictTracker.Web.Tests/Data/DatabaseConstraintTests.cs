@@ -130,6 +130,44 @@ public class DatabaseConstraintTests(DemoDataFixture fixture) : IClassFixture<De
     }
 
     [Fact]
+    public async Task DatabaseRefusesAClosedFlagWithoutWhoWhenAndWhy()
+    {
+        var act = () => fixture.Database.ExecuteAsync(
+            "INSERT INTO flags (id, claim_id, kind, comment, status, raised_by, raised_at, closed_by) VALUES (gen_random_uuid(), @claim, 'Other', 'x', 'Resolved', 'a', now(), 'b')",
+            ("claim", NisClaim));
+
+        (await act.Should().ThrowAsync<PostgresException>()).Which.ConstraintName.Should().Be("ck_flags_closed_complete");
+    }
+
+    [Fact]
+    public async Task DatabaseRefusesADismissalWithoutAReason()
+    {
+        var act = () => fixture.Database.ExecuteAsync(
+            "INSERT INTO claim_relations (id, from_claim_id, to_claim_id, type, rationale, proposed_by, proposed_at, state, reviewed_by, reviewed_at) VALUES (gen_random_uuid(), @a, @b, 'Contradicts', 'x', 'ana', now(), 'Dismissed', 'rui', now())",
+            ("a", NisClaim), ("b", PeskovClaim));
+
+        (await act.Should().ThrowAsync<PostgresException>()).Which.ConstraintName.Should().Be("ck_claim_relations_dismissal_reason");
+    }
+
+    [Fact]
+    public async Task DatabaseRefusesAMeasureNameDifferingOnlyInCase()
+    {
+        var act = () => fixture.Database.ExecuteAsync(
+            "INSERT INTO measures (id, proposition_id, name, unit) SELECT gen_random_uuid(), proposition_id, upper(name), unit FROM measures WHERE id = @id",
+            ("id", KursksMeasure));
+
+        (await act.Should().ThrowAsync<PostgresException>()).Which.ConstraintName.Should().Be("ux_measures_proposition_id_lower_name");
+    }
+
+    [Fact]
+    public async Task DatabaseRefusesARetractionWithoutAReason()
+    {
+        var act = () => fixture.Database.ExecuteAsync("UPDATE sources SET status = 'Retracted' WHERE id = @id", ("id", SeedArticle));
+
+        (await act.Should().ThrowAsync<PostgresException>()).Which.ConstraintName.Should().Be("ck_sources_retraction_reason");
+    }
+
+    [Fact]
     public async Task ChangeHistoryIsAppendOnly()
     {
         await fixture.Database.ExecuteAsync(

@@ -14,6 +14,7 @@ public class DemoDataFileTests(DatabaseFixture fixture) : IClassFixture<Database
     [InlineData("\"start\": \"2024-10-08\", \"end\": \"2024-10-13\"", "\"start\": \"2024-10-13\", \"end\": \"2024-10-08\"", "cannot end")]
     [InlineData("\"url\": \"https://pic.twitter.com/RL0gummFPu\"", "\"url\": \"javascript:alert(1)\"", "source 'social-first-video'")]
     [InlineData("\"assertedBy\": \"peskov\"", "\"assertedBy\": \"nobody\"", "unknown actor 'nobody'")]
+    [InlineData("\"key\": \"howell-engineers\"", "\"key\": \"howell-cannot-rule-out\"", "claim key 'howell-cannot-rule-out' is used twice")]
     public async Task BrokenRecordFailsTheLoadAndStoresNothing(string original, string broken, string expectedMessage)
     {
         var text = await File.ReadAllTextAsync(DemoDataLoader.DefaultPath);

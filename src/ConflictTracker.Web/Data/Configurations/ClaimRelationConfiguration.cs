@@ -16,7 +16,8 @@ public sealed class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimR
             t.HasCheckConstraint("ck_claim_relations_state", Sql.In<ReviewState>("state"));
             t.HasCheckConstraint("ck_claim_relations_not_self", "from_claim_id <> to_claim_id");
             t.HasCheckConstraint("ck_claim_relations_rationale_not_blank", "btrim(rationale) <> ''");
-            t.HasCheckConstraint("ck_claim_relations_review_complete", "(state = 'Proposed') = (reviewed_by IS NULL AND reviewed_at IS NULL)");
+            t.HasCheckConstraint("ck_claim_relations_review_complete", "CASE WHEN state = 'Proposed' THEN num_nonnulls(reviewed_by, reviewed_at, review_note) = 0 ELSE num_nulls(reviewed_by, reviewed_at) = 0 END");
+            t.HasCheckConstraint("ck_claim_relations_dismissal_reason", "state <> 'Dismissed' OR review_note IS NOT NULL");
             t.HasCheckConstraint("ck_claim_relations_four_eyes", "reviewed_by IS NULL OR lower(reviewed_by) <> lower(proposed_by)");
         });
         builder.Property(r => r.Id).ValueGeneratedNever();

@@ -16,7 +16,7 @@ public sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
             t.HasCheckConstraint("ck_flags_kind", Sql.In<FlagKind>("kind"));
             t.HasCheckConstraint("ck_flags_status", Sql.In<FlagStatus>("status"));
             t.HasCheckConstraint("ck_flags_one_target", "num_nonnulls(claim_id, relation_id) = 1");
-            t.HasCheckConstraint("ck_flags_closed_complete", "(status = 'Open') = (closed_by IS NULL AND closed_at IS NULL AND resolution IS NULL)");
+            t.HasCheckConstraint("ck_flags_closed_complete", "CASE WHEN status = 'Open' THEN num_nonnulls(closed_by, closed_at, resolution) = 0 ELSE num_nulls(closed_by, closed_at, resolution) = 0 END");
             t.HasCheckConstraint("ck_flags_comment_not_blank", "btrim(comment) <> ''");
         });
         builder.Property(f => f.Id).ValueGeneratedNever();

@@ -13,7 +13,8 @@ public sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Name).HasMaxLength(MaxLengths.Name);
         builder.Property(m => m.Unit).HasMaxLength(MaxLengths.Name);
-        builder.HasIndex(m => new { m.PropositionId, m.Name }).IsUnique();
+        // Names are unique per proposition ignoring case, as the domain compares them: an expression
+        // index (proposition_id, lower(name)) created in the Initial migration enforces it.
 
         // Lets a claim's (proposition_id, measure_id) reference a measure of that same proposition.
         builder.HasAlternateKey(m => new { m.PropositionId, m.Id });

@@ -15,6 +15,7 @@ public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         {
             t.HasCheckConstraint("ck_sources_kind", Sql.In<SourceKind>("kind"));
             t.HasCheckConstraint("ck_sources_status", Sql.In<SourceStatus>("status"));
+            t.HasCheckConstraint("ck_sources_retraction_reason", "(status = 'Retracted') = (retraction_reason IS NOT NULL)");
             t.HasCheckConstraint("ck_sources_reliability", Sql.In<ReliabilityGrade>("reliability"));
             t.HasCheckConstraint("ck_sources_url_scheme", "url " + Sql.HttpUrl);
             t.HasCheckConstraint("ck_sources_archive_url_scheme", "archive_url " + Sql.HttpUrl);
@@ -28,6 +29,7 @@ public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.Title).HasMaxLength(MaxLengths.Title);
         builder.Property(s => s.Language).HasMaxLength(MaxLengths.LanguageTag);
         builder.Property(s => s.ContentHash).HasMaxLength(MaxLengths.ContentHash);
+        builder.Property(s => s.RetractionReason).HasMaxLength(MaxLengths.Note);
         builder.Property(s => s.Version).IsRowVersion();
         builder.ComplexProperty(s => s.PublishedOn, date =>
         {

@@ -18,8 +18,8 @@ internal sealed class DemoGraph
     private readonly Dictionary<string, Proposition> propositions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Measure> measures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Source> sources = new(StringComparer.Ordinal);
-    private readonly List<Affiliation> affiliations = [];
-    private readonly List<Claim> claims = [];
+    private readonly Dictionary<string, Affiliation> affiliations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Claim> claims = new(StringComparer.Ordinal);
 
     private DemoGraph()
     {
@@ -27,7 +27,7 @@ internal sealed class DemoGraph
 
     public IReadOnlyList<Actor> Actors => [.. actors.Values];
 
-    public IReadOnlyList<Affiliation> Affiliations => affiliations;
+    public IReadOnlyList<Affiliation> Affiliations => [.. affiliations.Values];
 
     public IReadOnlyList<Place> Places => [.. places.Values];
 
@@ -35,7 +35,7 @@ internal sealed class DemoGraph
 
     public IReadOnlyList<Source> Sources => [.. sources.Values];
 
-    public IReadOnlyList<Claim> Claims => claims;
+    public IReadOnlyList<Claim> Claims => [.. claims.Values];
 
     public static DemoGraph Build(DemoDataFile file, DateTimeOffset now)
     {
@@ -56,10 +56,10 @@ internal sealed class DemoGraph
 
         foreach (var f in file.Affiliations)
         {
-            graph.affiliations.Add(Record("affiliation", f.Key, () => Affiliation.Create(
+            Add(graph.affiliations, "affiliation", f.Key, () => Affiliation.Create(
                 Find(graph.actors, "actor", f.Member, f.Key),
                 Find(graph.actors, "actor", f.Organisation, f.Key),
-                f.Role, f.From, f.To, f.SpeaksFor, DemoIds.For("affiliation", f.Key))));
+                f.Role, f.From, f.To, f.SpeaksFor, DemoIds.For("affiliation", f.Key)));
         }
 
         foreach (var p in file.Places)
@@ -93,7 +93,7 @@ internal sealed class DemoGraph
 
         foreach (var c in file.Claims)
         {
-            graph.claims.Add(Record("claim", c.Key, () => graph.BuildClaim(c, now)));
+            Add(graph.claims, "claim", c.Key, () => graph.BuildClaim(c, now));
         }
 
         return graph;
@@ -123,7 +123,7 @@ internal sealed class DemoGraph
         foreach (var citation in c.Citations)
         {
             var derivedFrom = citation.DerivedFrom is null ? null : Find(cited, "citation", citation.DerivedFrom, c.Key);
-            cited[citation.Key] = claim.Cite(Find(sources, "source", citation.Source, c.Key), citation.Role, citation.Quote, citation.Locator, derivedFrom, DemoIds.For("citation", $"{c.Key}/{citation.Key}"));
+            Add(cited, $"citation of claim '{c.Key}'", citation.Key, () => claim.Cite(Find(sources, "source", citation.Source, c.Key), citation.Role, citation.Quote, citation.Locator, derivedFrom, DemoIds.For("citation", $"{c.Key}/{citation.Key}")));
         }
 
         return claim;

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ConflictTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128042036_Initial")]
+    [Migration("20261128043315_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -511,7 +511,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
                     b.ToTable("flags", null, t =>
                         {
-                            t.HasCheckConstraint("ck_flags_closed_complete", "(status = 'Open') = (closed_by IS NULL AND closed_at IS NULL AND resolution IS NULL)");
+                            t.HasCheckConstraint("ck_flags_closed_complete", "CASE WHEN status = 'Open' THEN num_nonnulls(closed_by, closed_at, resolution) = 0 ELSE num_nulls(closed_by, closed_at, resolution) = 0 END");
 
                             t.HasCheckConstraint("ck_flags_comment_not_blank", "btrim(comment) <> ''");
 
@@ -649,10 +649,6 @@ namespace ConflictTracker.Web.Data.Migrations
                     b.HasAlternateKey("PropositionId", "Id")
                         .HasName("ak_measures_proposition_id_id");
 
-                    b.HasIndex("PropositionId", "Name")
-                        .IsUnique()
-                        .HasDatabaseName("ix_measures_proposition_id_name");
-
                     b.ToTable("measures", null, t =>
                         {
                             t.HasCheckConstraint("ck_measures_not_blank", "btrim(name) <> '' AND btrim(unit) <> ''");
@@ -784,13 +780,15 @@ namespace ConflictTracker.Web.Data.Migrations
 
                     b.ToTable("claim_relations", null, t =>
                         {
+                            t.HasCheckConstraint("ck_claim_relations_dismissal_reason", "state <> 'Dismissed' OR review_note IS NOT NULL");
+
                             t.HasCheckConstraint("ck_claim_relations_four_eyes", "reviewed_by IS NULL OR lower(reviewed_by) <> lower(proposed_by)");
 
                             t.HasCheckConstraint("ck_claim_relations_not_self", "from_claim_id <> to_claim_id");
 
                             t.HasCheckConstraint("ck_claim_relations_rationale_not_blank", "btrim(rationale) <> ''");
 
-                            t.HasCheckConstraint("ck_claim_relations_review_complete", "(state = 'Proposed') = (reviewed_by IS NULL AND reviewed_at IS NULL)");
+                            t.HasCheckConstraint("ck_claim_relations_review_complete", "CASE WHEN state = 'Proposed' THEN num_nonnulls(reviewed_by, reviewed_at, review_note) = 0 ELSE num_nulls(reviewed_by, reviewed_at) = 0 END");
 
                             t.HasCheckConstraint("ck_claim_relations_state", "state IN ('Proposed', 'Confirmed', 'Dismissed')");
 
@@ -833,6 +831,11 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)")
                         .HasColumnName("reliability");
+
+                    b.Property<string>("RetractionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("retraction_reason");
 
                     b.Property<DateOnly?>("RetrievedOn")
                         .HasColumnType("date")
@@ -895,6 +898,8 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_sources_published_on_precision", "published_on_precision IN ('Day', 'Month', 'Year')");
 
                             t.HasCheckConstraint("ck_sources_reliability", "reliability IN ('A', 'B', 'C', 'D', 'E', 'F')");
+
+                            t.HasCheckConstraint("ck_sources_retraction_reason", "(status = 'Retracted') = (retraction_reason IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_sources_status", "status IN ('Active', 'Retracted')");
 

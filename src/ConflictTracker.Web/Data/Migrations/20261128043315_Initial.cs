@@ -158,6 +158,7 @@ namespace ConflictTracker.Web.Data.Migrations
                     content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     reliability = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: true),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    retraction_reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
                     published_on = table.Column<DateOnly>(type: "date", nullable: true),
                     published_on_precision = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true)
@@ -172,6 +173,7 @@ namespace ConflictTracker.Web.Data.Migrations
                     table.CheckConstraint("ck_sources_published_on_normalised", "published_on IS NULL OR (published_on_precision = 'Day' OR (published_on_precision = 'Month' AND extract(day FROM published_on) = 1) OR (published_on_precision = 'Year' AND extract(month FROM published_on) = 1 AND extract(day FROM published_on) = 1))");
                     table.CheckConstraint("ck_sources_published_on_precision", "published_on_precision IN ('Day', 'Month', 'Year')");
                     table.CheckConstraint("ck_sources_reliability", "reliability IN ('A', 'B', 'C', 'D', 'E', 'F')");
+                    table.CheckConstraint("ck_sources_retraction_reason", "(status = 'Retracted') = (retraction_reason IS NOT NULL)");
                     table.CheckConstraint("ck_sources_status", "status IN ('Active', 'Retracted')");
                     table.CheckConstraint("ck_sources_title_not_blank", "btrim(title) <> ''");
                     table.CheckConstraint("ck_sources_url_scheme", "url ~* '^https?://[^/\\s]+'");
@@ -364,10 +366,11 @@ namespace ConflictTracker.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_claim_relations", x => x.id);
+                    table.CheckConstraint("ck_claim_relations_dismissal_reason", "state <> 'Dismissed' OR review_note IS NOT NULL");
                     table.CheckConstraint("ck_claim_relations_four_eyes", "reviewed_by IS NULL OR lower(reviewed_by) <> lower(proposed_by)");
                     table.CheckConstraint("ck_claim_relations_not_self", "from_claim_id <> to_claim_id");
                     table.CheckConstraint("ck_claim_relations_rationale_not_blank", "btrim(rationale) <> ''");
-                    table.CheckConstraint("ck_claim_relations_review_complete", "(state = 'Proposed') = (reviewed_by IS NULL AND reviewed_at IS NULL)");
+                    table.CheckConstraint("ck_claim_relations_review_complete", "CASE WHEN state = 'Proposed' THEN num_nonnulls(reviewed_by, reviewed_at, review_note) = 0 ELSE num_nulls(reviewed_by, reviewed_at) = 0 END");
                     table.CheckConstraint("ck_claim_relations_state", "state IN ('Proposed', 'Confirmed', 'Dismissed')");
                     table.CheckConstraint("ck_claim_relations_type", "type IN ('Corroborates', 'Contradicts', 'Refines', 'Supersedes', 'Repeats')");
                     table.ForeignKey(
@@ -404,7 +407,7 @@ namespace ConflictTracker.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_flags", x => x.id);
-                    table.CheckConstraint("ck_flags_closed_complete", "(status = 'Open') = (closed_by IS NULL AND closed_at IS NULL AND resolution IS NULL)");
+                    table.CheckConstraint("ck_flags_closed_complete", "CASE WHEN status = 'Open' THEN num_nonnulls(closed_by, closed_at, resolution) = 0 ELSE num_nulls(closed_by, closed_at, resolution) = 0 END");
                     table.CheckConstraint("ck_flags_comment_not_blank", "btrim(comment) <> ''");
                     table.CheckConstraint("ck_flags_kind", "kind IN ('Contradiction', 'MissingSource', 'WeakSource', 'Misattribution', 'Duplicate', 'TranslationNeeded', 'Other')");
                     table.CheckConstraint("ck_flags_one_target", "num_nonnulls(claim_id, relation_id) = 1");
@@ -529,12 +532,6 @@ namespace ConflictTracker.Web.Data.Migrations
                 column: "status");
 
             migrationBuilder.CreateIndex(
-                name: "ix_measures_proposition_id_name",
-                table: "measures",
-                columns: new[] { "proposition_id", "name" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "ix_places_name_country_code",
                 table: "places",
                 columns: new[] { "name", "country_code" },
@@ -551,6 +548,9 @@ namespace ConflictTracker.Web.Data.Migrations
                 name: "ix_sources_publisher_id",
                 table: "sources",
                 column: "publisher_id");
+
+            // Measure names are unique per proposition ignoring case, as the domain compares them.
+            migrationBuilder.Sql("CREATE UNIQUE INDEX ux_measures_proposition_id_lower_name ON measures (proposition_id, lower(name));");
 
             // The change history is append-only: refuse UPDATE, DELETE and TRUNCATE at the database,
             // so no application bug or ad-hoc statement can rewrite who changed what.
@@ -578,6 +578,7 @@ namespace ConflictTracker.Web.Data.Migrations
                 DROP TRIGGER IF EXISTS change_history_no_truncate ON change_history;
                 DROP TRIGGER IF EXISTS change_history_no_update_or_delete ON change_history;
                 DROP FUNCTION IF EXISTS change_history_append_only();
+                DROP INDEX IF EXISTS ux_measures_proposition_id_lower_name;
                 """);
 
             migrationBuilder.DropTable(
