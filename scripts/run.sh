@@ -28,6 +28,11 @@ trap 'exit 143' TERM
 if [ -z "${ConnectionStrings__Default:-}" ]; then
   "$root/scripts/install-prerequisites.sh" postgres
   data_dir=${CONFLICTTRACKER_DATA:-$root/.data/postgres}
+  if [ "$(id -u)" = 0 ] && [ -z "${CONFLICTTRACKER_DATA:-}" ] && ! runuser -u postgres -- test -x "$root"; then
+    # A checkout in a private folder (/root/...): the cluster runs as postgres, who cannot enter it.
+    data_dir=/var/lib/conflicttracker/$(printf '%s' "$root" | md5sum | cut -c1-12)/postgres
+    echo "The postgres OS user cannot enter $root; the local database lives in $data_dir instead."
+  fi
   pg_start "$data_dir"
   export ConnectionStrings__Default
   ConnectionStrings__Default=$(pg_connection conflicttracker)
