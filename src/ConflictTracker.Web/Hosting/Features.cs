@@ -1,5 +1,6 @@
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
+using ConflictTracker.Web.Features.Lookups;
 
 namespace ConflictTracker.Web.Hosting;
 
@@ -8,7 +9,8 @@ internal static class Features
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<ClaimListService>();
+        services.AddScoped<ClaimSearchService>();
+        services.AddScoped<LookupService>();
         services.AddScoped<DemoDataLoader>();
         return services;
     }

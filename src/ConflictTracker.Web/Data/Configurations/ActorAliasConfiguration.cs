@@ -14,5 +14,6 @@ public sealed class ActorAliasConfiguration : IEntityTypeConfiguration<ActorAlia
         builder.Property(a => a.Name).HasMaxLength(MaxLengths.Name);
         builder.Property(a => a.Language).HasMaxLength(MaxLengths.LanguageTag);
         builder.HasIndex(a => new { a.ActorId, a.Name }).IsUnique();
+        builder.HasIndex(a => a.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_actor_aliases_name_trgm");
     }
 }

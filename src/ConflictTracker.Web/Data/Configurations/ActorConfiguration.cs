@@ -24,6 +24,6 @@ public sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.Property(a => a.Version).IsRowVersion();
         builder.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(a => a.Aliases).AutoInclude(false);
-        builder.HasIndex(a => a.Name);
+        builder.HasIndex(a => a.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_actors_name_trgm");
     }
 }

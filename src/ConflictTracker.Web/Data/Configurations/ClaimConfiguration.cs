@@ -5,6 +5,7 @@ using ConflictTracker.Domain.Places;
 using ConflictTracker.Domain.Propositions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace ConflictTracker.Web.Data.Configurations;
 
@@ -86,8 +87,20 @@ public sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
             left => left.HasOne<Claim>().WithMany().HasForeignKey("claim_id").OnDelete(DeleteBehavior.Restrict),
             join => join.HasKey("claim_id", "place_id"));
 
+        // Search and filtering (docs/rules/search.md). Computed by PostgreSQL, never written by the app.
+        builder.Property<NpgsqlTsVector>(Search.VectorColumn)
+            .HasComputedColumnSql(Search.Vector("coalesce(summary, '') || ' ' || coalesce(quote_text, '') || ' ' || coalesce(quote_translation, '')"), stored: true);
+        builder.HasIndex(Search.VectorColumn).HasMethod("gin");
+        builder.Property<DateOnly>(Search.StatedOnLatestColumn)
+            .HasComputedColumnSql(Sql.PartialDateLatest("stated_on", "stated_on_precision"), stored: true);
+        builder.Property<DateOnly?>(Search.EventEndLatestColumn)
+            .HasComputedColumnSql(Sql.PartialDateLatest("event_end", "event_end_precision"), stored: true);
+
+        // Keyset pagination: (sort key, id) for each sort order. EF cannot index a complex property's
+        // column, so ix_claims_stated_on_id (stated_on, id) is created in the Search migration.
+        builder.HasIndex(c => new { c.RecordedAt, c.Id }).HasDatabaseName("ix_claims_recorded_at_id");
+
         builder.HasIndex(c => new { c.PropositionId, c.Stance });
         builder.HasIndex(c => c.AssertedById);
-        builder.HasIndex(c => c.RecordedAt);
     }
 }

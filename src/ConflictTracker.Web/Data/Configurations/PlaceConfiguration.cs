@@ -19,5 +19,6 @@ public sealed class PlaceConfiguration : IEntityTypeConfiguration<Place>
         builder.Property(p => p.Name).HasMaxLength(MaxLengths.Name);
         builder.Property(p => p.CountryCode).HasMaxLength(2);
         builder.HasIndex(p => new { p.Name, p.CountryCode }).IsUnique().AreNullsDistinct(false);
+        builder.HasIndex(p => p.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_places_name_trgm");
     }
 }

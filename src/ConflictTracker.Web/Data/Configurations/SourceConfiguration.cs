@@ -4,6 +4,7 @@ using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace ConflictTracker.Web.Data.Configurations;
 
@@ -37,5 +38,8 @@ public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
             date.Property(d => d.Precision).HasColumnName("published_on_precision");
         });
         builder.HasOne<Actor>().WithMany().HasForeignKey(s => s.PublisherId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => s.PublisherId);
+        builder.Property<NpgsqlTsVector>(Search.VectorColumn).HasComputedColumnSql(Search.Vector("title"), stored: true);
+        builder.HasIndex(Search.VectorColumn).HasMethod("gin");
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -21,6 +22,7 @@ namespace ConflictTracker.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ConflictTracker.Domain.Actors.Actor", b =>
@@ -67,7 +69,10 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasName("pk_actors");
 
                     b.HasIndex("Name")
-                        .HasDatabaseName("ix_actors_name");
+                        .HasDatabaseName("ix_actors_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("actors", null, t =>
                         {
@@ -104,6 +109,12 @@ namespace ConflictTracker.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_actor_aliases");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_actor_aliases_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("ActorId", "Name")
                         .IsUnique()
@@ -249,6 +260,12 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("credibility");
 
+                    b.Property<DateOnly?>("EventEndLatest")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("event_end_latest")
+                        .HasComputedColumnSql("CASE event_end_precision WHEN 'Day' THEN event_end WHEN 'Month' THEN (event_end + interval '1 month' - interval '1 day')::date ELSE make_date(extract(year FROM event_end)::int, 12, 31) END", true);
+
                     b.Property<Guid?>("MeasureId")
                         .HasColumnType("uuid")
                         .HasColumnName("measure_id");
@@ -270,11 +287,23 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("retraction_reason");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, coalesce(summary, '') || ' ' || coalesce(quote_text, '') || ' ' || coalesce(quote_translation, '')) || to_tsvector('english'::regconfig, coalesce(summary, '') || ' ' || coalesce(quote_text, '') || ' ' || coalesce(quote_translation, ''))", true);
+
                     b.Property<string>("Stance")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("stance");
+
+                    b.Property<DateOnly>("StatedOnLatest")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasColumnName("stated_on_latest")
+                        .HasComputedColumnSql("CASE stated_on_precision WHEN 'Day' THEN stated_on WHEN 'Month' THEN (stated_on + interval '1 month' - interval '1 day')::date ELSE make_date(extract(year FROM stated_on)::int, 12, 31) END", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -385,14 +414,19 @@ namespace ConflictTracker.Web.Data.Migrations
                     b.HasIndex("OnBehalfOfId")
                         .HasDatabaseName("ix_claims_on_behalf_of_id");
 
-                    b.HasIndex("RecordedAt")
-                        .HasDatabaseName("ix_claims_recorded_at");
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_claims_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("PropositionId", "MeasureId")
                         .HasDatabaseName("ix_claims_proposition_id_measure_id");
 
                     b.HasIndex("PropositionId", "Stance")
                         .HasDatabaseName("ix_claims_proposition_id_stance");
+
+                    b.HasIndex("RecordedAt", "Id")
+                        .HasDatabaseName("ix_claims_recorded_at_id");
 
                     b.ToTable("claims", null, t =>
                         {
@@ -601,6 +635,12 @@ namespace ConflictTracker.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_places");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_places_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Name", "CountryCode")
                         .IsUnique()
@@ -838,6 +878,12 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("retrieved_on");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, title) || to_tsvector('english'::regconfig, title)", true);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -879,6 +925,11 @@ namespace ConflictTracker.Web.Data.Migrations
 
                     b.HasIndex("PublisherId")
                         .HasDatabaseName("ix_sources_publisher_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_sources_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.ToTable("sources", null, t =>
                         {

@@ -1,0 +1,4 @@
+namespace ConflictTracker.Web.Features.Claims;
+
+/// <summary>One page of the claims explorer, with how many claims match in all and where the neighbouring pages start.</summary>
+public sealed record ClaimPage(IReadOnlyList<ClaimListItem> Items, int Total, string? PreviousCursor, string? NextCursor, IReadOnlyList<string> HighlightTerms);

@@ -1,0 +1,285 @@
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Common;
+using ConflictTracker.Domain.Sources;
+using ConflictTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace ConflictTracker.Web.Features.Claims;
+
+/// <summary>
+/// The claims explorer's query: full-text and name search, filters, and keyset pagination
+/// (never OFFSET). The rules are written down in docs/rules/search.md.
+/// </summary>
+public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFactory)
+{
+    public const int MaxTextLength = 200;
+
+    public async Task<ClaimPage> SearchAsync(ClaimQuery query, CancellationToken cancellationToken = default)
+    {
+        var (after, before) = Validate(query);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var matching = Filter(db, query);
+        var total = await matching.CountAsync(cancellationToken);
+
+        var backwards = before is not null;
+        var page = matching;
+        if ((after ?? before) is { } cursor)
+        {
+            page = AfterCursor(page, query.Sort, cursor, towardsEnd: !backwards);
+        }
+
+        var rows = await Project(db, Order(page, query.Sort, reverse: backwards).Take(query.PageSize + 1)).ToListAsync(cancellationToken);
+        var more = rows.Count > query.PageSize;
+        rows = rows.Take(query.PageSize).ToList();
+        if (backwards)
+        {
+            rows.Reverse();
+        }
+
+        var items = rows.Select(r => r.ToItem()).ToList();
+        var hasPrevious = backwards ? more : after is not null;
+        var hasNext = backwards || more;
+        return new ClaimPage(
+            items,
+            total,
+            hasPrevious && rows.Count > 0 ? rows[0].CursorFor(query.Sort).Encode() : null,
+            hasNext && rows.Count > 0 ? rows[^1].CursorFor(query.Sort).Encode() : null,
+            TextTerms.Of(query.Text));
+    }
+
+    private static (ClaimCursor? After, ClaimCursor? Before) Validate(ClaimQuery query)
+    {
+        var errors = new ValidationErrors();
+        if (query.PageSize is < 1 or > ClaimQuery.MaxPageSize)
+        {
+            errors.Add(nameof(query.PageSize), $"Show between 1 and {ClaimQuery.MaxPageSize} claims a page.");
+        }
+
+        if (query.Text is { Length: > MaxTextLength })
+        {
+            errors.Add(nameof(query.Text), $"Search text must be at most {MaxTextLength} characters.");
+        }
+
+        if (query.StatedFrom > query.StatedTo)
+        {
+            errors.Add(nameof(query.StatedTo), "The statement date range ends before it starts.");
+        }
+
+        if (query.EventFrom > query.EventTo)
+        {
+            errors.Add(nameof(query.EventTo), "The event date range ends before it starts.");
+        }
+
+        errors.Check(() => Rules.CountryCode(query.ActorCountry, nameof(query.ActorCountry)));
+        if (query.After is not null && query.Before is not null)
+        {
+            errors.Add(nameof(query.After), "Ask for the page after a position or before one, not both.");
+        }
+
+        var after = query.After is null ? (ClaimCursor?)null : errors.Check(() => ClaimCursor.Decode(query.After, nameof(query.After)));
+        var before = query.Before is null ? (ClaimCursor?)null : errors.Check(() => ClaimCursor.Decode(query.Before, nameof(query.Before)));
+        errors.ThrowIfAny();
+        return (after, before);
+    }
+
+    private static IQueryable<Claim> Filter(AppDbContext db, ClaimQuery query)
+    {
+        var statuses = query.EffectiveStatuses.ToList();
+        var claims = db.Claims.AsNoTracking().Where(c => statuses.Contains(c.Status));
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            // The tsquery is written inside each lambda: EF translates it there, not as a client-side value.
+            var actors = db.Actors
+                .Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)
+                    || db.ActorAliases.Any(alias => alias.ActorId == a.Id && EF.Functions.TrigramsAreWordSimilar(text, alias.Name)))
+                .Select(a => a.Id);
+            var sources = db.Sources.Where(s => EF.Property<NpgsqlTsVector>(s, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))).Select(s => s.Id);
+            var places = db.Places.Where(p => EF.Functions.TrigramsAreWordSimilar(text, p.Name)).Select(p => p.Id);
+            claims = claims.Where(c =>
+                EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))
+                || actors.Contains(c.AssertedById)
+                || (c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value))
+                || db.Citations.Any(citation => citation.ClaimId == c.Id && sources.Contains(citation.SourceId))
+                || c.Places.Any(p => places.Contains(p.Id)));
+        }
+
+        if (query.PropositionId is { } propositionId)
+        {
+            claims = claims.Where(c => c.PropositionId == propositionId);
+        }
+
+        if (query.ActorId is { } actorId)
+        {
+            claims = claims.Where(c => c.AssertedById == actorId || c.OnBehalfOfId == actorId);
+        }
+
+        if (Rules.CountryCode(query.ActorCountry, nameof(query.ActorCountry)) is { } country)
+        {
+            claims = claims.Where(c => db.Actors.Any(a => a.Id == c.AssertedById && a.CountryCode == country));
+        }
+
+        if (query.ActorKind is { } kind)
+        {
+            claims = claims.Where(c => db.Actors.Any(a => a.Id == c.AssertedById && a.Kind == kind));
+        }
+
+        if (query.Stances.Count > 0)
+        {
+            var stances = query.Stances.ToList();
+            claims = claims.Where(c => stances.Contains(c.Stance));
+        }
+
+        // A date range matches a claim whose (partial) date could fall inside it: the spans overlap.
+        if (query.StatedFrom is { } statedFrom)
+        {
+            claims = claims.Where(c => EF.Property<DateOnly>(c, Search.StatedOnLatestColumn) >= statedFrom);
+        }
+
+        if (query.StatedTo is { } statedTo)
+        {
+            claims = claims.Where(c => c.StatedOn.Date <= statedTo);
+        }
+
+        if (query.EventFrom is { } eventFrom)
+        {
+            claims = claims.Where(c => EF.Property<DateOnly?>(c, Search.EventEndLatestColumn) >= eventFrom);
+        }
+
+        if (query.EventTo is { } eventTo)
+        {
+            claims = claims.Where(c => c.EventPeriod != null && c.EventPeriod.StartDate <= eventTo);
+        }
+
+        if (query.MinReliability is { } grade)
+        {
+            var good = Enum.GetValues<ReliabilityGrade>().Where(g => g <= grade).ToList();
+            claims = claims.Where(c => db.Citations.Any(citation => citation.ClaimId == c.Id
+                && db.Sources.Any(s => s.Id == citation.SourceId
+                    && good.Contains(s.Reliability ?? db.Actors.Where(a => a.Id == s.PublisherId).Select(a => a.Reliability).FirstOrDefault() ?? ReliabilityGrade.F))));
+        }
+
+        if (query.MinCredibility is { } credibility)
+        {
+            var credible = Enum.GetValues<Credibility>().Where(r => r <= credibility).ToList();
+            claims = claims.Where(c => c.Credibility != null && credible.Contains(c.Credibility.Value));
+        }
+
+        if (query.HasQuantity is { } hasQuantity)
+        {
+            claims = hasQuantity ? claims.Where(c => c.MeasureId != null) : claims.Where(c => c.MeasureId == null);
+        }
+
+        if (query.PlaceId is { } placeId)
+        {
+            claims = claims.Where(c => c.Places.Any(p => p.Id == placeId));
+        }
+
+        return claims;
+    }
+
+    /// <summary>Rows strictly past the cursor: towards the end of the sort order, or back towards its start.</summary>
+    private static IQueryable<Claim> AfterCursor(IQueryable<Claim> claims, ClaimSort sort, ClaimCursor cursor, bool towardsEnd)
+    {
+        var ascending = sort == ClaimSort.OldestStatement;
+        var greater = towardsEnd == ascending;
+        var id = cursor.Id;
+        if (sort == ClaimSort.RecentlyRecorded)
+        {
+            var at = cursor.Key;
+            return greater
+                ? claims.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.RecordedAt, c.Id), ValueTuple.Create(at, id)))
+                : claims.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.RecordedAt, c.Id), ValueTuple.Create(at, id)));
+        }
+
+        var date = cursor.Date;
+        return greater
+            ? claims.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.StatedOn.Date, c.Id), ValueTuple.Create(date, id)))
+            : claims.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.StatedOn.Date, c.Id), ValueTuple.Create(date, id)));
+    }
+
+    private static IQueryable<Claim> Order(IQueryable<Claim> claims, ClaimSort sort, bool reverse)
+    {
+        var descending = (sort != ClaimSort.OldestStatement) != reverse;
+        return (sort, descending) switch
+        {
+            (ClaimSort.RecentlyRecorded, true) => claims.OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id),
+            (ClaimSort.RecentlyRecorded, false) => claims.OrderBy(c => c.RecordedAt).ThenBy(c => c.Id),
+            (_, true) => claims.OrderByDescending(c => c.StatedOn.Date).ThenByDescending(c => c.Id),
+            _ => claims.OrderBy(c => c.StatedOn.Date).ThenBy(c => c.Id),
+        };
+    }
+
+    /// <summary>The row fields a list shows; the ordering of <paramref name="claims"/> is kept.</summary>
+    internal static IQueryable<ClaimRow> Project(AppDbContext db, IQueryable<Claim> claims) =>
+        from claim in claims
+        join actor in db.Actors on claim.AssertedById equals actor.Id
+        join proposition in db.Propositions on claim.PropositionId equals proposition.Id
+        select new ClaimRow
+        {
+            Id = claim.Id,
+            ActorId = actor.Id,
+            Actor = actor.Name,
+            OnBehalfOf = db.Actors.Where(a => a.Id == claim.OnBehalfOfId).Select(a => a.Name).FirstOrDefault(),
+            Stance = claim.Stance,
+            StatedOn = claim.StatedOn,
+            RecordedAt = claim.RecordedAt,
+            Summary = claim.Summary,
+            Quote = claim.Quote,
+            Quantity = claim.Quantity,
+            Unit = db.Measures.Where(m => m.Id == claim.MeasureId).Select(m => m.Unit).FirstOrDefault(),
+            EventPeriod = claim.EventPeriod,
+            PropositionId = proposition.Id,
+            Proposition = proposition.Statement,
+            Places = claim.Places.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
+            Status = claim.Status,
+            Credibility = claim.Credibility,
+        };
+}
+
+internal sealed class ClaimRow
+{
+    public Guid Id { get; init; }
+
+    public Guid ActorId { get; init; }
+
+    public string Actor { get; init; } = "";
+
+    public string? OnBehalfOf { get; init; }
+
+    public Stance Stance { get; init; }
+
+    public PartialDate StatedOn { get; init; } = null!;
+
+    public DateTimeOffset RecordedAt { get; init; }
+
+    public string Summary { get; init; } = "";
+
+    public Quote? Quote { get; init; }
+
+    public Quantity? Quantity { get; init; }
+
+    public string? Unit { get; init; }
+
+    public EventPeriod? EventPeriod { get; init; }
+
+    public Guid PropositionId { get; init; }
+
+    public string Proposition { get; init; } = "";
+
+    public List<string> Places { get; init; } = [];
+
+    public ClaimStatus Status { get; init; }
+
+    public Credibility? Credibility { get; init; }
+
+    public ClaimCursor CursorFor(ClaimSort sort) =>
+        sort == ClaimSort.RecentlyRecorded ? new ClaimCursor(RecordedAt, Id) : ClaimCursor.FromDate(StatedOn.Date, Id);
+
+    public ClaimListItem ToItem() => new(
+        Id, ActorId, Actor, OnBehalfOf, Stance, StatedOn.ToString(), StatedOn.Date, Summary,
+        Quote?.Translation ?? Quote?.Text, Quantity?.ToString(Unit), EventPeriod?.ToString(),
+        PropositionId, Proposition, Places, Status, Credibility);
+}

@@ -1,0 +1,89 @@
+using ConflictTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictTracker.Web.Features.Lookups;
+
+/// <summary>A record to pick in a filter: its id and the name people know it by.</summary>
+public sealed record LookupItem(Guid Id, string Name)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// Finds actors, propositions and places by name for pickers, by trigram similarity or substring
+/// (so "Budanow" and "Буданов" find Kyrylo Budanov), at most <see cref="Limit"/> at a time.
+/// </summary>
+public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory)
+{
+    public const int Limit = 20;
+
+    public async Task<IReadOnlyList<LookupItem>> ActorsAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var actors = db.Actors.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var t = text.Trim();
+            var pattern = $"%{Escape(t)}%";
+            actors = actors.Where(a => EF.Functions.ILike(a.Name, pattern) || EF.Functions.TrigramsAreWordSimilar(t, a.Name)
+                || db.ActorAliases.Any(alias => alias.ActorId == a.Id && (EF.Functions.ILike(alias.Name, pattern) || EF.Functions.TrigramsAreWordSimilar(t, alias.Name))));
+        }
+
+        return await actors.OrderBy(a => a.Name).Take(Limit).Select(a => new LookupItem(a.Id, a.Name)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LookupItem>> PropositionsAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var propositions = db.Propositions.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = $"%{Escape(text.Trim())}%";
+            propositions = propositions.Where(p => EF.Functions.ILike(p.Statement, pattern));
+        }
+
+        return await propositions.OrderBy(p => p.Statement).Take(Limit).Select(p => new LookupItem(p.Id, p.Statement)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LookupItem>> PlacesAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var places = db.Places.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var t = text.Trim();
+            var pattern = $"%{Escape(t)}%";
+            places = places.Where(p => EF.Functions.ILike(p.Name, pattern) || EF.Functions.TrigramsAreWordSimilar(t, p.Name));
+        }
+
+        return await places.OrderBy(p => p.Name).Take(Limit).Select(p => new LookupItem(p.Id, p.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The countries of actors who assert claims, for the country filter.</summary>
+    public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Actors.AsNoTracking()
+            .Where(a => a.CountryCode != null && db.Claims.Any(c => c.AssertedById == a.Id))
+            .Select(a => a.CountryCode!).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Names for ids a link already carries, so a shared view shows "Kyrylo Budanov", not a GUID.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var list = ids.ToList();
+        var names = await db.Actors.Where(a => list.Contains(a.Id)).Select(a => new { a.Id, Name = a.Name })
+            .Concat(db.Propositions.Where(p => list.Contains(p.Id)).Select(p => new { p.Id, Name = p.Statement }))
+            .Concat(db.Places.Where(p => list.Contains(p.Id)).Select(p => new { p.Id, Name = p.Name }))
+            .ToListAsync(cancellationToken);
+        return names.ToDictionary(n => n.Id, n => n.Name);
+    }
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
