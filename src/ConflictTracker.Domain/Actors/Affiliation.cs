@@ -55,5 +55,8 @@ public sealed class Affiliation : Entity
     }
 
     /// <summary>True when the role was held on <paramref name="date"/> (open ends count as held).</summary>
-    public bool IsHeldOn(DateOnly date) => (From is null || From <= date) && (To is null || date <= To);
+    public bool IsHeldOn(DateOnly date) => IsHeldDuring(date, date);
+
+    /// <summary>True when the role was held on some day of the span (a statement dated only "October 2024").</summary>
+    public bool IsHeldDuring(DateOnly first, DateOnly last) => (From is null || From <= last) && (To is null || first <= To);
 }

@@ -1,6 +1,11 @@
+using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
+using ConflictTracker.Web.Features.History;
+using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
+using ConflictTracker.Web.Features.Propositions;
+using ConflictTracker.Web.Features.Sources;
 
 namespace ConflictTracker.Web.Hosting;
 
@@ -11,6 +16,12 @@ internal static class Features
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ClaimSearchService>();
         services.AddScoped<LookupService>();
+        services.AddScoped<ClaimDetailsService>();
+        services.AddScoped<ActorDetailsService>();
+        services.AddScoped<SourceDetailsService>();
+        services.AddScoped<PropositionDetailsService>();
+        services.AddScoped<HomeService>();
+        services.AddScoped<HistoryService>();
         services.AddScoped<DemoDataLoader>();
         return services;
     }

@@ -22,6 +22,13 @@ public static class Display
 
         return builder.ToString();
     }
+
+    /// <summary>The same words with a capital first letter, for labels and chips: "First report".</summary>
+    public static string Label(string name)
+    {
+        var words = Words(name);
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
 }
 
 /// <summary>The Admiralty scales, spelled out.</summary>

@@ -1,0 +1,43 @@
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Flags;
+using ConflictTracker.Domain.Relations;
+using ConflictTracker.Domain.Sources;
+
+namespace ConflictTracker.Web.Features.Claims;
+
+public sealed record EntityRef(Guid Id, string Name);
+
+public sealed record QuoteView(string Text, string Language, string? Translation, string? TranslationLanguage);
+
+public sealed record QuantityView(string AsStated, string Interval, string Measure);
+
+/// <summary>One source in a claim's chain, with the depth it sits at (0 for the origin or a root report).</summary>
+public sealed record CitationView(
+    Guid Id, CitationRole Role, int Depth, EntityRef Source, SourceKind Kind, string? Url, EntityRef? Publisher,
+    string? Published, ReliabilityGrade Reliability, bool OwnGrade, string? Quote, string? Locator);
+
+public sealed record RelatedClaim(RelationType Type, ReviewState State, bool Outgoing, Guid ClaimId, string Actor, string Summary, string Rationale);
+
+public sealed record FlagView(Guid Id, FlagKind Kind, string Comment, string RaisedBy, DateTimeOffset RaisedAt, Guid? ClaimId);
+
+/// <summary>Everything the claim page shows.</summary>
+public sealed record ClaimDetails(
+    Guid Id,
+    string Summary,
+    Stance Stance,
+    ClaimStatus Status,
+    string? RetractionReason,
+    Credibility? Credibility,
+    string StatedOn,
+    string? EventPeriod,
+    QuoteView? Quote,
+    QuantityView? Quantity,
+    EntityRef Actor,
+    string? ActorRole,
+    EntityRef? OnBehalfOf,
+    EntityRef Proposition,
+    IReadOnlyList<EntityRef> Places,
+    IReadOnlyList<CitationView> Citations,
+    IReadOnlyList<RelatedClaim> Related,
+    IReadOnlyList<FlagView> OpenFlags,
+    DateTimeOffset RecordedAt);
