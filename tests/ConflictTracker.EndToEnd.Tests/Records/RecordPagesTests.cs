@@ -129,7 +129,8 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         var page = await browser.NewPageAsync();
         await page.GotoAsync(Munitions);
 
-        // Shin's two figures come from one Bloomberg interview: three claims, three sources, two origins.
+        // Three claims, two sources (the Bloomberg interview, the seed article), two origins: Shin's two figures
+        // share the interview, and the US accusation, with no origin on record, counts as its own.
         var affirms = page.GetByTestId("support-affirms");
         await Assertions.Expect(affirms.Locator("td").Nth(1)).ToHaveTextAsync("3");
         await Assertions.Expect(affirms.Locator("td").Nth(2)).ToHaveTextAsync("2");

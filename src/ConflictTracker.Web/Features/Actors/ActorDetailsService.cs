@@ -59,12 +59,13 @@ public sealed class ActorDetailsService(IDbContextFactory<AppDbContext> contextF
     }
 
     /// <summary>
-    /// Counts the actor's claims that a confirmed relation later contradicted (either side), superseded
-    /// (the claim is the one replaced) or corroborated (either side).
+    /// Of the published claims counted above (the actor's own and those made on its behalf), counts those
+    /// that a confirmed relation contradicted (either side), superseded (the claim is the one replaced) or
+    /// corroborated (either side).
     /// </summary>
     private static async Task<TrackRecord> TrackRecordAsync(AppDbContext db, Guid actorId, int claimCount, CancellationToken cancellationToken)
     {
-        var own = db.Claims.Where(c => c.AssertedById == actorId).Select(c => c.Id);
+        var own = db.Claims.Where(c => c.Status == ClaimStatus.Published && (c.AssertedById == actorId || c.OnBehalfOfId == actorId)).Select(c => c.Id);
         var confirmed = db.Relations.AsNoTracking().Where(r => r.State == ReviewState.Confirmed);
 
         async Task<int> CountAsync(RelationType type, bool eitherSide)

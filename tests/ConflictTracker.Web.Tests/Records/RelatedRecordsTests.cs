@@ -1,0 +1,68 @@
+using ConflictTracker.Domain.Actors;
+using ConflictTracker.Domain.Flags;
+using ConflictTracker.Domain.Relations;
+using ConflictTracker.Testing;
+using ConflictTracker.Web.Features.Actors;
+using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Tests.Data;
+
+namespace ConflictTracker.Web.Tests.Records;
+
+/// <summary>Relations and flags as the claim and actor pages read them: dismissed and closed ones drop out.</summary>
+public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task ClaimPageShowsLiveRelationsAndOpenFlagsOnly()
+    {
+        var sample = new Sample();
+        var contradiction = ClaimRelation.Propose(sample.Denial, sample.Claim, RelationType.Contradicts, "One denies what the other affirms.", "editor@example.org", sample.Now);
+        contradiction.Review(ReviewState.Confirmed, "reviewer@example.org", null, sample.Now.AddHours(1));
+        var dismissed = ClaimRelation.Propose(sample.Claim, sample.Denial, RelationType.Corroborates, "Same event.", "editor@example.org", sample.Now);
+        dismissed.Review(ReviewState.Dismissed, "reviewer@example.org", "They disagree.", sample.Now.AddHours(1));
+        var open = Flag.OnClaim(sample.Claim, FlagKind.WeakSource, "Only one origin.", "reviewer@example.org", sample.Now);
+        var closed = Flag.OnClaim(sample.Claim, FlagKind.TranslationNeeded, "Korean quote.", "reviewer@example.org", sample.Now);
+        closed.Close(FlagStatus.Resolved, "Translated.", "editor@example.org", sample.Now.AddHours(2));
+        await using (var db = fixture.Database.CreateContext())
+        {
+            sample.AddTo(db);
+            db.AddRange(contradiction, dismissed, open, closed);
+            await db.SaveChangesAsync();
+        }
+
+        var claim = await new ClaimDetailsService(fixture.Database.ContextFactory).GetAsync(sample.Claim.Id);
+
+        claim!.Related.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Type = RelationType.Contradicts,
+            State = ReviewState.Confirmed,
+            Outgoing = false,
+            ClaimId = sample.Denial.Id,
+            Actor = sample.Outlet.Name,
+        });
+        claim.OpenFlags.Should().ContainSingle().Which.Kind.Should().Be(FlagKind.WeakSource);
+        claim.ActorRole.Should().Be($"Spokesman, {sample.Agency.Name}");
+
+        var actors = new ActorDetailsService(fixture.Database.ContextFactory);
+        (await actors.GetAsync(sample.Spokesman.Id))!.TrackRecord.Should().Be(new TrackRecord(1, 1, 0, 0));
+        (await actors.GetAsync(sample.Agency.Id))!.TrackRecord.Should().Be(new TrackRecord(1, 1, 0, 0), "the spokesman spoke for the agency");
+        (await actors.GetAsync(sample.Outlet.Id))!.TrackRecord.Should().Be(new TrackRecord(1, 1, 0, 0), "a contradiction counts against both sides");
+    }
+
+    [Fact]
+    public async Task ARoleHeldOnlyBeforeTheStatementIsNotNamed()
+    {
+        var sample = new Sample();
+        var earlier = Affiliation.Create(sample.Spokesman, sample.Agency, "Deputy spokesman", new DateOnly(2020, 1, 1), new DateOnly(2022, 12, 31), speaksFor: true);
+        await using (var db = fixture.Database.CreateContext())
+        {
+            sample.AddTo(db);
+            db.Add(earlier);
+            db.Remove(sample.Affiliation);
+            await db.SaveChangesAsync();
+        }
+
+        var claim = await new ClaimDetailsService(fixture.Database.ContextFactory).GetAsync(sample.Claim.Id);
+
+        claim!.ActorRole.Should().BeNull("the spokesman had left the post by October 2024");
+    }
+}
