@@ -1,9 +1,12 @@
 using ConflictTracker.Domain.Actors;
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Sources;
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Testing;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Propositions;
 using ConflictTracker.Web.Tests.Data;
 
 namespace ConflictTracker.Web.Tests.Records;
@@ -64,5 +67,39 @@ public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<Databa
         var claim = await new ClaimDetailsService(fixture.Database.ContextFactory).GetAsync(sample.Claim.Id);
 
         claim!.ActorRole.Should().BeNull("the spokesman had left the post by October 2024");
+    }
+
+    [Fact]
+    public async Task OutletsRepeatingOneBriefingCountAsOneOrigin()
+    {
+        var sample = new Sample();
+        var outlets = Enumerable.Range(1, 3)
+            .Select(i => Actor.Create($"Outlet {i} {Guid.NewGuid():N}", ActorKind.MediaOutlet, "KR"))
+            .ToList();
+        var reports = new List<Claim>();
+        var articles = new List<Source>();
+        foreach (var outlet in outlets)
+        {
+            var article = Source.Create(SourceKind.Article, $"{outlet.Name}: NIS says 1,500 soldiers moved", $"https://example.org/{outlet.Id}", outlet, PartialDate.Day(2024, 10, 18), null, "en");
+            var claim = Claim.Create(new NewClaim(sample.Proposition, sample.Agency, PartialDate.Day(2024, 10, 18), Stance.Affirms, "The NIS said about 1,500 soldiers were moved.") { Status = ClaimStatus.Published }, sample.Now);
+            var origin = claim.Cite(sample.Origin, CitationRole.Origin, null, null);
+            claim.Cite(article, CitationRole.FirstReport, null, null, origin);
+            articles.Add(article);
+            reports.Add(claim);
+        }
+
+        await using (var db = fixture.Database.CreateContext())
+        {
+            sample.AddTo(db);
+            db.AddRange(outlets);
+            db.AddRange(articles);
+            db.AddRange(reports);
+            await db.SaveChangesAsync();
+        }
+
+        var proposition = await new PropositionDetailsService(fixture.Database.ContextFactory).GetAsync(sample.Proposition.Id);
+
+        // The sample's own claim also traces back to the NIS statement: four claims, one origin.
+        proposition!.Support.Should().Contain(new StanceSupport(Stance.Affirms, Claims: 4, Reports: 5, IndependentOrigins: 1));
     }
 }
