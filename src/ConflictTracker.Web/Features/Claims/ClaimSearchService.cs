@@ -91,19 +91,21 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
+
+            // Each way of matching is its own index-backed query (GIN full-text or trigram indexes, then
+            // the foreign-key indexes), and the claim matches when any of them finds it. A single WHERE
+            // with the five conditions ORed together would make PostgreSQL read every claim.
             // The tsquery is written inside each lambda: EF translates it there, not as a client-side value.
-            var actors = db.Actors
-                .Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)
-                    || db.ActorAliases.Any(alias => alias.ActorId == a.Id && EF.Functions.TrigramsAreWordSimilar(text, alias.Name)))
-                .Select(a => a.Id);
+            var actors = db.Actors.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)).Select(a => a.Id)
+                .Union(db.ActorAliases.Where(alias => EF.Functions.TrigramsAreWordSimilar(text, alias.Name)).Select(alias => alias.ActorId));
             var sources = db.Sources.Where(s => EF.Property<NpgsqlTsVector>(s, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))).Select(s => s.Id);
             var places = db.Places.Where(p => EF.Functions.TrigramsAreWordSimilar(text, p.Name)).Select(p => p.Id);
-            claims = claims.Where(c =>
-                EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))
-                || actors.Contains(c.AssertedById)
-                || (c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value))
-                || db.Citations.Any(citation => citation.ClaimId == c.Id && sources.Contains(citation.SourceId))
-                || c.Places.Any(p => places.Contains(p.Id)));
+            var matches = db.Claims.Where(c => EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))).Select(c => c.Id)
+                .Union(db.Claims.Where(c => actors.Contains(c.AssertedById)).Select(c => c.Id))
+                .Union(db.Claims.Where(c => c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value)).Select(c => c.Id))
+                .Union(db.Citations.Where(citation => sources.Contains(citation.SourceId)).Select(citation => citation.ClaimId))
+                .Union(db.Claims.SelectMany(c => c.Places.Where(p => places.Contains(p.Id)).Select(p => c.Id)));
+            claims = claims.Where(c => matches.Contains(c.Id));
         }
 
         if (query.PropositionId is { } propositionId)
