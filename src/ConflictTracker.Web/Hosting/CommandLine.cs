@@ -1,6 +1,7 @@
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.DemoData;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ConflictTracker.Web.Hosting;
 
@@ -27,9 +28,8 @@ internal static class CommandLine
             return 2;
         }
 
-        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var db = MigrationContext(app))
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             // Migrate creates the database when it does not exist yet.
             await db.Database.MigrateAsync();
             var applied = await db.Database.GetAppliedMigrationsAsync();
@@ -44,5 +44,19 @@ internal static class CommandLine
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The app's context, except that a failed connection is logged at Debug: Migrate first probes
+    /// for the database, and on a new server that probe fails by design ("database does not exist")
+    /// before Migrate creates it. A real failure still ends the command with its exception.
+    /// </summary>
+    private static AppDbContext MigrationContext(WebApplication app)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        Database.Configure(options, app.Configuration.GetConnectionString(Database.ConnectionStringName)!);
+        options.UseLoggerFactory(app.Services.GetRequiredService<ILoggerFactory>())
+            .ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
+        return new AppDbContext(options.Options);
     }
 }
