@@ -47,6 +47,11 @@ out="$root/src/ConflictTracker.Web/bin/Release/net10.0"
 
 cd "$out"
 dotnet ConflictTracker.Web.dll migrate --seed-demo
+accounts=
+if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then
+  # One account per role with a fresh random password each start (Development only).
+  accounts=$(dotnet ConflictTracker.Web.dll admin demo-accounts | grep -v '^{' | grep -v '^\[')
+fi
 
 dotnet ConflictTracker.Web.dll --urls "$url" &
 app_pid=$!
@@ -55,6 +60,7 @@ for _ in $(seq 1 60); do
   if curl -fsS "$url/health/ready" >/dev/null 2>&1; then
     echo
     echo "ConflictTracker is running at $url (claims: $url/claims). Ctrl-C stops it."
+    [ -n "$accounts" ] && echo "$accounts"
     break
   fi
   kill -0 "$app_pid" 2>/dev/null || break

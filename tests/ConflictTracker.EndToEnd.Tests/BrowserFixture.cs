@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using ConflictTracker.Web.Security;
 using Microsoft.Playwright;
 
 namespace ConflictTracker.EndToEnd.Tests;
@@ -49,15 +50,58 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies and storage) with a page at the given width.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    public AppFactory App => app ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    /// <summary>
+    /// A fresh browser context (its own cookies and storage) with a page at the given width, signed
+    /// in as a user with <paramref name="role"/> (null: not signed in). Each role signs in once,
+    /// through the real sign-in page; later pages reuse its cookie.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? role = Roles.Analyst)
     {
+        var state = role is null ? null : await SignedInStateAsync(role);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            StorageState = state,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in page in <paramref name="page"/>.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("email").FillAsync(email);
+        await page.GetByTestId("password").FillAsync(password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    private readonly Dictionary<string, string> signedIn = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim signingIn = new(1, 1);
+
+    private async Task<string> SignedInStateAsync(string role)
+    {
+        await signingIn.WaitAsync();
+        try
+        {
+            if (!signedIn.TryGetValue(role, out var state))
+            {
+                var (email, password) = await App.CreateUserAsync(role);
+                await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+                var page = await context.NewPageAsync();
+                await SignInAsync(page, email, password);
+                signedIn[role] = state = await context.StorageStateAsync();
+            }
+
+            return state;
+        }
+        finally
+        {
+            signingIn.Release();
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
@@ -70,6 +114,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         }
 
         playwright?.Dispose();
+        signingIn.Dispose();
         if (app is not null)
         {
             await app.DisposeAsync();

@@ -1,15 +1,80 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictTracker.Testing;
 
 /// <summary>The real app, hosted on a test database.</summary>
-public class AppFactory(string connectionString) : WebApplicationFactory<Program>
+public partial class AppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Creates an account with the given roles (none: a user without any role) and returns its e-mail and password.</summary>
+    public async Task<(string Email, string Password)> CreateUserAsync(params string[] roles)
+    {
+        var email = $"{(roles.Length == 0 ? "norole" : string.Join('-', roles).ToLowerInvariant())}-{Guid.NewGuid():N}@test.example";
+        var password = DemoAccounts.NewPassword();
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, DisplayName = "Test " + string.Join(' ', roles), EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
+        Check(await users.CreateAsync(user, password));
+        if (roles.Length > 0)
+        {
+            Check(await users.AddToRolesAsync(user, roles));
+        }
+
+        return (email, password);
+    }
+
+    /// <summary>An HTTP client that does not follow redirects and keeps cookies, signed in through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(params string[] roles)
+    {
+        var (email, password) = await CreateUserAsync(roles);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var response = await SignInAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Posts the sign-in form (with its antiforgery token) and returns the response.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync(new Uri("/account/login", UriKind.Relative), content);
+    }
+
+    private static void Check(Microsoft.AspNetCore.Identity.IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 }

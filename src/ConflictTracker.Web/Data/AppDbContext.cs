@@ -6,6 +6,9 @@ using ConflictTracker.Domain.Places;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Domain.Sources;
+using ConflictTracker.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Data;
@@ -15,7 +18,8 @@ namespace ConflictTracker.Web.Data;
 /// <c>dotnet ef migrations add NAME --project src/ConflictTracker.Web --output-dir Data/Migrations</c>
 /// (after <c>dotnet tool restore</c>). The design-time factory needs no running database.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Actor> Actors => Set<Actor>();
 
@@ -41,10 +45,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<ChangeRecord> ChangeHistory => Set<ChangeRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasPostgresExtension("pg_trgm");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

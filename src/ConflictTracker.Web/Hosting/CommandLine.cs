@@ -1,17 +1,24 @@
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.DemoData;
+using ConflictTracker.Domain.Common;
+using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ConflictTracker.Web.Hosting;
 
 /// <summary>
-/// Operator commands run instead of the web server: <c>ConflictTracker.Web migrate [--seed-demo]</c>
-/// applies pending migrations and, with --seed-demo, loads the demo data (idempotently).
+/// Operator commands run instead of the web server:
+/// <list type="bullet">
+/// <item><c>migrate [--seed-demo]</c> applies pending migrations and, with --seed-demo, loads the demo data (idempotently).</item>
+/// <item><c>admin create-user --email E --name "N" --role R [--role R2] [--password-stdin]</c> creates an account
+/// (the first admin of a deployment); without --password-stdin a random password is printed once.</item>
+/// <item><c>admin demo-accounts</c> (Development only) gives one demo account per role a fresh password and prints them.</item>
+/// </list>
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly string[] Commands = ["migrate"];
+    private static readonly string[] Commands = ["migrate", "admin"];
 
     public static (string[]? Command, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal)
@@ -21,6 +28,11 @@ internal static class CommandLine
     public static async Task<int> RunAsync(WebApplication app, string[] command)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CommandLine));
+        return command[0] == "admin" ? await AdminAsync(app, command[1..], logger) : await MigrateAsync(app, command, logger);
+    }
+
+    private static async Task<int> MigrateAsync(WebApplication app, string[] command, ILogger logger)
+    {
         var unknown = command.Skip(1).Where(a => a != "--seed-demo").ToList();
         if (unknown.Count > 0)
         {
@@ -44,6 +56,88 @@ internal static class CommandLine
         }
 
         return 0;
+    }
+
+    private static async Task<int> AdminAsync(WebApplication app, string[] args, ILogger logger)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        switch (args.FirstOrDefault())
+        {
+            case "create-user":
+                var options = Options(args[1..], ["--email", "--name", "--role"], ["--password-stdin"]);
+                if (options is null || !options.TryGetValue("--email", out var email) || !options.TryGetValue("--role", out var roles))
+                {
+                    await Console.Error.WriteLineAsync("usage: admin create-user --email E --name \"N\" --role Analyst|Editor|Reviewer|Admin [--role ...] [--password-stdin]");
+                    return 2;
+                }
+
+                var generated = !options.ContainsKey("--password-stdin");
+                var password = generated ? DemoAccounts.NewPassword() : (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
+                try
+                {
+                    var user = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUncheckedAsync(
+                        new NewUser(email[0], options.GetValueOrDefault("--name")?[0] ?? email[0], password, roles));
+                    logger.LogInformation("Account {Email} created with roles {Roles} from the command line", user.Email, user.Roles);
+                    if (generated)
+                    {
+                        await Console.Out.WriteLineAsync($"Password for {user.Email} (shown once; change it after signing in): {password}");
+                    }
+
+                    return 0;
+                }
+                catch (DomainValidationException ex)
+                {
+                    foreach (var (field, messages) in ex.Errors)
+                    {
+                        await Console.Error.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
+                    }
+
+                    return 1;
+                }
+
+            case "demo-accounts":
+                if (!app.Environment.IsDevelopment())
+                {
+                    logger.LogError("Demo accounts exist only in Development; this is {Environment}", app.Environment.EnvironmentName);
+                    return 1;
+                }
+
+                var accounts = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().ResetAsync();
+                await Console.Out.WriteLineAsync("Demo accounts (Development only; new passwords on every start):");
+                foreach (var (address, role, secret) in accounts)
+                {
+                    await Console.Out.WriteLineAsync($"  {role,-9} {address,-40} {secret}");
+                }
+
+                return 0;
+
+            default:
+                await Console.Error.WriteLineAsync("usage: admin create-user ... | admin demo-accounts");
+                return 2;
+        }
+    }
+
+    /// <summary>Reads "--name value" pairs (repeatable) and bare flags; null when an argument is unknown or lacks its value.</summary>
+    private static Dictionary<string, List<string>>? Options(string[] args, string[] withValue, string[] flags)
+    {
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (flags.Contains(args[i]))
+            {
+                result[args[i]] = [];
+            }
+            else if (withValue.Contains(args[i]) && i + 1 < args.Length)
+            {
+                (result.TryGetValue(args[i], out var values) ? values : result[args[i]] = []).Add(args[++i]);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

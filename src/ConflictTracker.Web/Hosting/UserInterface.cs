@@ -23,10 +23,13 @@ internal static class UserInterface
 
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseSerilogRequestLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapHealth();
         app.MapStaticAssets();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

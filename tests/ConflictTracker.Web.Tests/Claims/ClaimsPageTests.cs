@@ -9,7 +9,7 @@ public class ClaimsPageTests(DemoDataFixture fixture) : IClassFixture<DemoDataFi
     public async Task ClaimsPageServesTheDemoClaimsInItsFirstResponse()
     {
         await using var app = new AppFactory(fixture.Database.ConnectionString);
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync(Web.Security.Roles.Analyst);
 
         using var response = await client.GetAsync(new Uri("/claims", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -24,7 +24,7 @@ public class ClaimsPageTests(DemoDataFixture fixture) : IClassFixture<DemoDataFi
     public async Task UnknownAddressGetsTheNotFoundPage()
     {
         await using var app = new AppFactory(fixture.Database.ConnectionString);
-        using var client = app.CreateClient();
+        using var client = await app.SignedInClientAsync(Web.Security.Roles.Analyst);
 
         using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
 

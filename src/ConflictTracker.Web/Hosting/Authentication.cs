@@ -1,0 +1,75 @@
+using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace ConflictTracker.Web.Hosting;
+
+/// <summary>
+/// Accounts (ASP.NET Core Identity in the app's PostgreSQL), cookies, roles and policies.
+/// The settings follow OWASP ASVS 5.0 level 2; docs/rules/authorisation.md lists them.
+/// </summary>
+internal static class Authentication
+{
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public const int MaxFailedAttempts = 5;
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(security);
+
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+        services.AddScoped<IAccess, Access>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization(options => Policies.Configure(options, security));
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length and a common-password list instead of composition rules (PasswordRules).
+                options.Password.RequiredLength = PasswordRules.MinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddPasswordValidator<PasswordRules>()
+            .AddDefaultTokenProviders();
+
+        // Cookies are re-checked against the database every minute (disabled users, role changes).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = RevalidatingAuthenticationStateProvider.Interval);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Cookie.Name = "ConflictTracker.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
+
+        services.AddScoped<AccountService>();
+        services.AddScoped<DemoAccounts>();
+        return services;
+    }
+}

@@ -1,0 +1,213 @@
+using ConflictTracker.Domain.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictTracker.Web.Security;
+
+public sealed record UserRow(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, DateTimeOffset? LockedOutUntil, DateTimeOffset CreatedAt);
+
+public sealed record NewUser(string? Email, string? DisplayName, string? Password, IReadOnlyCollection<string> Roles);
+
+public enum SignInOutcome
+{
+    SignedIn,
+    Failed,
+    LockedOut,
+    NotAllowed,
+}
+
+/// <summary>
+/// Accounts: sign-in (with lockout and logging) and, for admins, creating users, setting roles,
+/// disabling and re-enabling. Every admin operation demands <see cref="Policies.Administer"/>;
+/// the operator command line uses the unchecked core because whoever runs it already owns the server.
+/// </summary>
+public sealed partial class AccountService(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    IAccess access,
+    TimeProvider time,
+    ILogger<AccountService> logger)
+{
+    public async Task<SignInOutcome> SignInAsync(string email, string password, bool remember)
+    {
+        var result = await signIn.PasswordSignInAsync(email, password, remember, lockoutOnFailure: true);
+        var at = time.GetUtcNow();
+        var outcome = result switch
+        {
+            { Succeeded: true } => SignInOutcome.SignedIn,
+            { IsLockedOut: true } => SignInOutcome.LockedOut,
+            { IsNotAllowed: true } => SignInOutcome.NotAllowed,
+            _ => SignInOutcome.Failed,
+        };
+        switch (outcome)
+        {
+            case SignInOutcome.SignedIn:
+                LogSignedIn(email, at);
+                break;
+            case SignInOutcome.LockedOut:
+                LogLockedOut(email, at);
+                break;
+            default:
+                LogSignInFailed(email, outcome, at);
+                break;
+        }
+
+        return outcome;
+    }
+
+    public async Task SignOutAsync()
+    {
+        var user = await access.UserAsync();
+        await signIn.SignOutAsync();
+        LogSignedOut(user.Identity?.Name ?? "(anonymous)", time.GetUtcNow());
+    }
+
+    public async Task<IReadOnlyList<UserRow>> ListAsync()
+    {
+        await access.DemandAsync(Policies.Administer, "list user accounts");
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        var rows = new List<UserRow>(all.Count);
+        foreach (var user in all)
+        {
+            rows.Add(await RowAsync(user));
+        }
+
+        return rows;
+    }
+
+    public async Task<UserRow> CreateAsync(NewUser input)
+    {
+        await access.DemandAsync(Policies.Administer, "create user accounts");
+        var user = await CreateUncheckedAsync(input);
+        LogUserCreated(user.Email, string.Join(", ", user.Roles), await ActorAsync(), time.GetUtcNow());
+        return user;
+    }
+
+    public async Task<UserRow> SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles)
+    {
+        await access.DemandAsync(Policies.Administer, "change roles");
+        var user = await FindAsync(userId);
+        var errors = new ValidationErrors();
+        CheckRoles(roles, errors);
+        if (user.Id == await CurrentUserIdAsync() && !roles.Contains(Roles.Admin))
+        {
+            errors.Add(nameof(NewUser.Roles), "You cannot remove your own Admin role; ask another admin.");
+        }
+
+        errors.ThrowIfAny();
+        var current = await users.GetRolesAsync(user);
+        Throw(await users.RemoveFromRolesAsync(user, current.Except(roles)));
+        Throw(await users.AddToRolesAsync(user, roles.Except(current)));
+        // A new security stamp makes open sessions re-check their roles within a minute.
+        Throw(await users.UpdateSecurityStampAsync(user));
+        LogRolesChanged(user.Email!, string.Join(", ", roles), await ActorAsync(), time.GetUtcNow());
+        return await RowAsync(user);
+    }
+
+    public async Task<UserRow> SetDisabledAsync(Guid userId, bool disabled)
+    {
+        await access.DemandAsync(Policies.Administer, disabled ? "disable accounts" : "enable accounts");
+        var user = await FindAsync(userId);
+        if (disabled && user.Id == await CurrentUserIdAsync())
+        {
+            throw new DomainValidationException(nameof(AppUser.IsDisabled), "You cannot disable your own account.");
+        }
+
+        user.IsDisabled = disabled;
+        Throw(await users.UpdateAsync(user));
+        Throw(await users.UpdateSecurityStampAsync(user));
+        if (!disabled)
+        {
+            Throw(await users.SetLockoutEndDateAsync(user, null));
+            Throw(await users.ResetAccessFailedCountAsync(user));
+        }
+
+        LogDisabledChanged(user.Email!, disabled, await ActorAsync(), time.GetUtcNow());
+        return await RowAsync(user);
+    }
+
+    /// <summary>Creates a user without an authorisation check: for the operator command line and demo accounts only.</summary>
+    internal async Task<UserRow> CreateUncheckedAsync(NewUser input)
+    {
+        var errors = new ValidationErrors();
+        var email = errors.Check(() => Rules.RequiredText(input.Email, nameof(NewUser.Email), 256));
+        var name = errors.Check(() => Rules.RequiredText(input.DisplayName, nameof(NewUser.DisplayName), AppUser.MaxDisplayNameLength));
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            errors.Add(nameof(NewUser.Email), "Enter an e-mail address such as name@example.org.");
+        }
+
+        foreach (var message in PasswordRules.Check(input.Password, email))
+        {
+            errors.Add(nameof(NewUser.Password), message);
+        }
+
+        CheckRoles(input.Roles, errors);
+        if (email is not null && await users.FindByEmailAsync(email) is not null)
+        {
+            errors.Add(nameof(NewUser.Email), "An account with this e-mail address exists already.");
+        }
+
+        errors.ThrowIfAny();
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name!, EmailConfirmed = true, CreatedAt = time.GetUtcNow() };
+        Throw(await users.CreateAsync(user, input.Password!));
+        Throw(await users.AddToRolesAsync(user, input.Roles));
+        return await RowAsync(user);
+    }
+
+    private static void CheckRoles(IReadOnlyCollection<string> roles, ValidationErrors errors)
+    {
+        if (roles.Count == 0)
+        {
+            errors.Add(nameof(NewUser.Roles), "Give the account at least one role.");
+        }
+
+        foreach (var role in roles.Where(r => !Roles.All.Contains(r)))
+        {
+            errors.Add(nameof(NewUser.Roles), $"'{role}' is not a role; use {string.Join(", ", Roles.All)}.");
+        }
+    }
+
+    private async Task<AppUser> FindAsync(Guid id) =>
+        await users.FindByIdAsync(id.ToString()) ?? throw new DomainValidationException("User", "There is no such user.");
+
+    private async Task<UserRow> RowAsync(AppUser user) =>
+        new(user.Id, user.Email ?? "", user.DisplayName, (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.IsDisabled,
+            user.LockoutEnd is { } end && end > time.GetUtcNow() ? end : null, user.CreatedAt);
+
+    private async Task<Guid?> CurrentUserIdAsync() =>
+        Guid.TryParse(users.GetUserId(await access.UserAsync()), out var id) ? id : null;
+
+    private async Task<string> ActorAsync() => (await access.UserAsync()).Identity?.Name ?? "(command line)";
+
+    /// <summary>Identity's own refusals (a duplicate name, a store failure) as validation errors.</summary>
+    private static void Throw(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new DomainValidationException(result.Errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(NewUser.Password) : "User")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray(), StringComparer.Ordinal));
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Sign-in succeeded for {Email} at {At:O}")]
+    private partial void LogSignedIn(string email, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Sign-in failed for {Email} ({Outcome}) at {At:O}")]
+    private partial void LogSignInFailed(string email, SignInOutcome outcome, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Account {Email} is locked out after repeated failures, at {At:O}")]
+    private partial void LogLockedOut(string email, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "{User} signed out at {At:O}")]
+    private partial void LogSignedOut(string user, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Account {Email} created with roles {Roles} by {Admin} at {At:O}")]
+    private partial void LogUserCreated(string email, string roles, string admin, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Roles of {Email} set to {Roles} by {Admin} at {At:O}")]
+    private partial void LogRolesChanged(string email, string roles, string admin, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "Account {Email} disabled: {Disabled}, by {Admin} at {At:O}")]
+    private partial void LogDisabledChanged(string email, bool disabled, string admin, DateTimeOffset at);
+}
