@@ -29,7 +29,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         database = await TestPostgres.CreateDatabaseAsync();
         await new DemoDataLoader(database.ContextFactory, TimeProvider.System, NullLogger<DemoDataLoader>.Instance).LoadAsync();
 
-        app = new AppFactory(database.ConnectionString);
+        // Re-check sessions every 2 s instead of every minute, so a test can watch a disabled user lose access.
+        app = new AppFactory(database.ConnectionString, new Dictionary<string, string?> { ["Security:RevalidationInterval"] = "00:00:02" });
         app.UseKestrel(0);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

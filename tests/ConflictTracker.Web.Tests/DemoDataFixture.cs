@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ConflictTracker.Web.Tests;
 
 /// <summary>A database of its own with the demo data loaded once, through the same loader run.sh uses.</summary>
-public sealed class DemoDataFixture : DatabaseFixture
+public class DemoDataFixture : DatabaseFixture
 {
     public DemoDataResult FirstLoad { get; private set; } = null!;
 

@@ -7,9 +7,9 @@ internal static class AccountEndpoints
 {
     /// <summary>Sign-out is a POST (with the antiforgery token of the form that sends it), never a link.</summary>
     public static void MapAccountEndpoints(this WebApplication app) =>
-        app.MapPost("/account/logout", async ([FromServices] AccountService accounts) =>
+        app.MapPost("/account/logout", async (HttpContext context, [FromServices] AccountService accounts) =>
         {
-            await accounts.SignOutAsync();
+            await accounts.SignOutAsync(context.User);
             return TypedResults.LocalRedirect("/account/login?signedOut=true");
         }).DisableAntiforgery().AddEndpointFilter(ValidateAntiforgery);
 

@@ -55,7 +55,7 @@ internal static class Authentication
             .AddDefaultTokenProviders();
 
         // Cookies are re-checked against the database every minute (disabled users, role changes).
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = RevalidatingAuthenticationStateProvider.Interval);
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = security.RevalidationInterval);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";

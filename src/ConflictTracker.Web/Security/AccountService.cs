@@ -55,9 +55,9 @@ public sealed partial class AccountService(
         return outcome;
     }
 
-    public async Task SignOutAsync()
+    /// <summary>Signs out the user of the current HTTP request (<paramref name="user"/>: that request's user, for the log).</summary>
+    public async Task SignOutAsync(System.Security.Claims.ClaimsPrincipal user)
     {
-        var user = await access.UserAsync();
         await signIn.SignOutAsync();
         LogSignedOut(user.Identity?.Name ?? "(anonymous)", time.GetUtcNow());
     }

@@ -7,18 +7,17 @@ using Microsoft.Extensions.Options;
 namespace ConflictTracker.Web.Security;
 
 /// <summary>
-/// Re-checks the user of every open circuit each minute: a disabled account, a changed role or a
+/// Re-checks the user of every open circuit each minute (Security:RevalidationInterval): a disabled account, a changed role or a
 /// changed password (all of which change the security stamp) signs the circuit out within a minute.
 /// </summary>
 public sealed class RevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    SecurityOptions security)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
-    protected override TimeSpan RevalidationInterval => Interval;
+    protected override TimeSpan RevalidationInterval => security.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

@@ -10,4 +10,10 @@ public sealed class SecurityOptions
     /// Off by default: every page needs a signed-in user with a role.
     /// </summary>
     public bool AllowAnonymousReading { get; set; }
+
+    /// <summary>
+    /// How often sign-in cookies and open pages are re-checked against the database, so that a
+    /// disabled account or a removed role takes effect (default one minute).
+    /// </summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

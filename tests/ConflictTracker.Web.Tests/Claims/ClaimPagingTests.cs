@@ -16,7 +16,7 @@ public class ClaimPagingTests(DemoDataFixture fixture) : IClassFixture<DemoDataF
     [InlineData(ClaimSort.RecentlyRecorded)]
     public async Task PagesCoverEveryClaimOnceInOrderAndBackAgain(ClaimSort sort)
     {
-        var service = new ClaimSearchService(fixture.Database.ContextFactory);
+        var service = new ClaimSearchService(fixture.Database.ContextFactory, Analyst);
         var everything = (await service.SearchAsync(new ClaimQuery { Sort = sort, PageSize = 100 })).Items.Select(i => i.Id).ToList();
 
         var pages = new List<ClaimPage>();
@@ -47,7 +47,7 @@ public class ClaimPagingTests(DemoDataFixture fixture) : IClassFixture<DemoDataF
         await using (database)
         {
             await new DemoDataLoader(database.ContextFactory, TimeProvider.System, NullLogger<DemoDataLoader>.Instance).LoadAsync();
-            var service = new ClaimSearchService(database.ContextFactory);
+            var service = new ClaimSearchService(database.ContextFactory, Analyst);
             var query = new ClaimQuery { PageSize = 5 };
             var seen = new List<Guid>();
             var added = new List<Guid>();

@@ -1,3 +1,4 @@
+using ConflictTracker.Testing;
 using ConflictTracker.Domain.Actors;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Common;
@@ -10,7 +11,7 @@ namespace ConflictTracker.Web.Tests.Claims;
 /// <summary>The claims explorer's search and filters on the demo data, in the real PostgreSQL.</summary>
 public class ClaimSearchTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixture>
 {
-    private ClaimSearchService Service => new(fixture.Database.ContextFactory);
+    private ClaimSearchService Service => new(fixture.Database.ContextFactory, Analyst);
 
     private static Guid Claim(string key) => DemoIds.For("claim", key);
 
@@ -146,7 +147,7 @@ public class ClaimSearchTests(DemoDataFixture fixture) : IClassFixture<DemoDataF
         {
             await new DemoDataLoader(database.ContextFactory, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<DemoDataLoader>.Instance).LoadAsync();
             await database.ExecuteAsync("UPDATE claims SET status = 'Retracted', retraction_reason = 'Test' WHERE id = @id", ("id", Claim("peskov-fake-news")));
-            var service = new ClaimSearchService(database.ContextFactory);
+            var service = new ClaimSearchService(database.ContextFactory, Analyst);
 
             (await service.SearchAsync(new ClaimQuery())).Total.Should().Be(24);
             (await service.SearchAsync(new ClaimQuery { Statuses = [ClaimStatus.Retracted] })).Items.Should().ContainSingle(i => i.Id == Claim("peskov-fake-news"));

@@ -1,3 +1,4 @@
+using ConflictTracker.Testing;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Features.Actors;
@@ -17,7 +18,7 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
     [Fact]
     public async Task ClaimDetailsGiveTheFigureItsIntervalAndTheChainFromOriginToRepublication()
     {
-        var claim = await new ClaimDetailsService(fixture.Database.ContextFactory).GetAsync(Id("claim", "nis-1500-vladivostok"));
+        var claim = await new ClaimDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(Id("claim", "nis-1500-vladivostok"));
 
         claim.Should().NotBeNull();
         claim!.Quantity.Should().Be(new QuantityView("nearly 1,500 soldiers", "1,350 to 1,500 soldiers", "North Korean soldiers ferried to Vladivostok"));
@@ -35,7 +36,7 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
     [Fact]
     public async Task ClaimDetailsNameTheRoleTheSpeakerHeldOnTheDay()
     {
-        var service = new ClaimDetailsService(fixture.Database.ContextFactory);
+        var service = new ClaimDetailsService(fixture.Database.ContextFactory, Analyst);
 
         var kim = await service.GetAsync(Id("claim", "kim-might-send-troops"));
         var peskov = await service.GetAsync(Id("claim", "peskov-fake-news"));
@@ -48,7 +49,7 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
     [Fact]
     public async Task ActorDetailsListAliasesAffiliationsAndClaimsMadeOnTheActorsBehalf()
     {
-        var service = new ActorDetailsService(fixture.Database.ContextFactory);
+        var service = new ActorDetailsService(fixture.Database.ContextFactory, Analyst);
 
         var peskov = await service.GetAsync(Id("actor", "peskov"));
         var kremlin = await service.GetAsync(Id("actor", "kremlin"));
@@ -64,7 +65,7 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
     [Fact]
     public async Task SourceDetailsTakeThePublishersGradeWhenTheSourceHasNone()
     {
-        var source = await new SourceDetailsService(fixture.Database.ContextFactory).GetAsync(Id("source", "seed-article"));
+        var source = await new SourceDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(Id("source", "seed-article"));
 
         source!.Claims.Should().HaveCount(25);
         source.OwnReliability.Should().BeNull();
@@ -75,7 +76,7 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
     [Fact]
     public async Task PropositionDetailsCountClaimsReportsAndIndependentOriginsPerStance()
     {
-        var service = new PropositionDetailsService(fixture.Database.ContextFactory);
+        var service = new PropositionDetailsService(fixture.Database.ContextFactory, Analyst);
 
         var munitions = await service.GetAsync(Id("proposition", "nk-supplies-munitions"));
         var deployment = await service.GetAsync(Id("proposition", "nk-troops-in-russia"));
@@ -100,7 +101,7 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
     [Fact]
     public async Task OpenEndedFiguresHaveNoUpperBoundOnTheChart()
     {
-        var munitions = await new PropositionDetailsService(fixture.Database.ContextFactory).GetAsync(Id("proposition", "nk-supplies-munitions"));
+        var munitions = await new PropositionDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(Id("proposition", "nk-supplies-munitions"));
 
         var containers = munitions!.Estimates.SelectMany(e => e.Points).Single(p => p.ClaimId == Id("claim", "shin-10000-containers"));
         containers.Low.Should().Be(10_000m);
@@ -110,7 +111,7 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
     [Fact]
     public async Task HomeRanksPropositionsByHowDisputedTheyAre()
     {
-        var home = await new HomeService(fixture.Database.ContextFactory).GetAsync();
+        var home = await new HomeService(fixture.Database.ContextFactory, Analyst).GetAsync();
 
         home.Claims.Should().Be(25);
         home.RecentClaims.Should().NotBeEmpty();
@@ -124,9 +125,9 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
         var factory = fixture.Database.ContextFactory;
         var unknown = Guid.NewGuid();
 
-        (await new ClaimDetailsService(factory).GetAsync(unknown)).Should().BeNull();
-        (await new ActorDetailsService(factory).GetAsync(unknown)).Should().BeNull();
-        (await new SourceDetailsService(factory).GetAsync(unknown)).Should().BeNull();
-        (await new PropositionDetailsService(factory).GetAsync(unknown)).Should().BeNull();
+        (await new ClaimDetailsService(factory, Analyst).GetAsync(unknown)).Should().BeNull();
+        (await new ActorDetailsService(factory, Analyst).GetAsync(unknown)).Should().BeNull();
+        (await new SourceDetailsService(factory, Analyst).GetAsync(unknown)).Should().BeNull();
+        (await new PropositionDetailsService(factory, Analyst).GetAsync(unknown)).Should().BeNull();
     }
 }

@@ -32,7 +32,7 @@ public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<Databa
             await db.SaveChangesAsync();
         }
 
-        var claim = await new ClaimDetailsService(fixture.Database.ContextFactory).GetAsync(sample.Claim.Id);
+        var claim = await new ClaimDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(sample.Claim.Id);
 
         claim!.Related.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
@@ -45,7 +45,7 @@ public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<Databa
         claim.OpenFlags.Should().ContainSingle().Which.Kind.Should().Be(FlagKind.WeakSource);
         claim.ActorRole.Should().Be($"Spokesman, {sample.Agency.Name}");
 
-        var actors = new ActorDetailsService(fixture.Database.ContextFactory);
+        var actors = new ActorDetailsService(fixture.Database.ContextFactory, Analyst);
         (await actors.GetAsync(sample.Spokesman.Id))!.TrackRecord.Should().Be(new TrackRecord(1, 1, 0, 0));
         (await actors.GetAsync(sample.Agency.Id))!.TrackRecord.Should().Be(new TrackRecord(1, 1, 0, 0), "the spokesman spoke for the agency");
         (await actors.GetAsync(sample.Outlet.Id))!.TrackRecord.Should().Be(new TrackRecord(1, 1, 0, 0), "a contradiction counts against both sides");
@@ -64,7 +64,7 @@ public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<Databa
             await db.SaveChangesAsync();
         }
 
-        var claim = await new ClaimDetailsService(fixture.Database.ContextFactory).GetAsync(sample.Claim.Id);
+        var claim = await new ClaimDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(sample.Claim.Id);
 
         claim!.ActorRole.Should().BeNull("the spokesman had left the post by October 2024");
     }
@@ -97,7 +97,7 @@ public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<Databa
             await db.SaveChangesAsync();
         }
 
-        var proposition = await new PropositionDetailsService(fixture.Database.ContextFactory).GetAsync(sample.Proposition.Id);
+        var proposition = await new PropositionDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(sample.Proposition.Id);
 
         // The sample's own claim also traces back to the NIS statement: four claims, one origin.
         proposition!.Support.Should().Contain(new StanceSupport(Stance.Affirms, Claims: 4, Reports: 5, IndependentOrigins: 1));

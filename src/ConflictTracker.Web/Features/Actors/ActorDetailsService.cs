@@ -5,6 +5,7 @@ using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
 using Microsoft.EntityFrameworkCore;
+using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Features.Actors;
 
@@ -23,10 +24,11 @@ public sealed record ActorDetails(
     IReadOnlyList<AliasView> Aliases, IReadOnlyList<AffiliationView> Affiliations, IReadOnlyList<PropositionStances> ByProposition,
     TrackRecord TrackRecord, IReadOnlyList<ClaimListItem> Claims);
 
-public sealed class ActorDetailsService(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class ActorDetailsService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
     public async Task<ActorDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "read an actor");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var actor = await db.Actors.AsNoTracking().Include(a => a.Aliases).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (actor is null)

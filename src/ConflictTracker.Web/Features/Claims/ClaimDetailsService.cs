@@ -3,14 +3,16 @@ using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Features.Claims;
 
 /// <summary>Reads one claim with its chain of sources, related claims, open flags and the speaker's role at the time.</summary>
-public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
     public async Task<ClaimDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "read a claim");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var claim = await db.Claims.AsNoTracking().Include(c => c.Places).Include(c => c.Citations)
             .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);

@@ -4,6 +4,7 @@ using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
+using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Features.Claims;
 
@@ -11,12 +12,13 @@ namespace ConflictTracker.Web.Features.Claims;
 /// The claims explorer's query: full-text and name search, filters, and keyset pagination
 /// (never OFFSET). The rules are written down in docs/rules/search.md.
 /// </summary>
-public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
     public const int MaxTextLength = 200;
 
     public async Task<ClaimPage> SearchAsync(ClaimQuery query, CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "search claims");
         var (after, before) = Validate(query);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var matching = Filter(db, query);

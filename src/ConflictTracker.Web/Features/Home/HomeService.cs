@@ -3,6 +3,7 @@ using ConflictTracker.Domain.Flags;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
 using Microsoft.EntityFrameworkCore;
+using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Features.Home;
 
@@ -11,10 +12,11 @@ public sealed record DisputedProposition(EntityRef Proposition, int Affirms, int
 
 public sealed record HomeSummary(IReadOnlyList<ClaimListItem> RecentClaims, IReadOnlyList<DisputedProposition> MostDisputed, IReadOnlyList<FlagView> OpenFlags, int Claims, int Actors, int Sources);
 
-public sealed class HomeService(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class HomeService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
     public async Task<HomeSummary> GetAsync(CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "read the overview");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var published = db.Claims.AsNoTracking().Where(c => c.Status == ClaimStatus.Published);
 
@@ -35,6 +37,7 @@ public sealed class HomeService(IDbContextFactory<AppDbContext> contextFactory)
     /// <summary>Every proposition with its published claims counted by stance, most claims first.</summary>
     public async Task<IReadOnlyList<DisputedProposition>> PropositionsAsync(CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "list propositions");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return (await StanceCountsAsync(db, cancellationToken)).OrderByDescending(p => p.Affirms + p.Denies + p.Hedges + p.Neutral).ThenBy(p => p.Proposition.Name).ToList();
     }

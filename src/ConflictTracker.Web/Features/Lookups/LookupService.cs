@@ -1,5 +1,6 @@
 using ConflictTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Features.Lookups;
 
@@ -13,12 +14,13 @@ public sealed record LookupItem(Guid Id, string Name)
 /// Finds actors, propositions and places by name for pickers, by trigram similarity or substring
 /// (so "Budanow" and "Буданов" find Kyrylo Budanov), at most <see cref="Limit"/> at a time.
 /// </summary>
-public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
     public const int Limit = 20;
 
     public async Task<IReadOnlyList<LookupItem>> ActorsAsync(string? text, CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "look up actors");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var actors = db.Actors.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
@@ -34,6 +36,7 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory
 
     public async Task<IReadOnlyList<LookupItem>> PropositionsAsync(string? text, CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "look up propositions");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var propositions = db.Propositions.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
@@ -47,6 +50,7 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory
 
     public async Task<IReadOnlyList<LookupItem>> PlacesAsync(string? text, CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "look up places");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var places = db.Places.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
@@ -62,6 +66,7 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory
     /// <summary>The countries of actors who assert claims, for the country filter.</summary>
     public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "look up countries");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Actors.AsNoTracking()
             .Where(a => a.CountryCode != null && db.Claims.Any(c => c.AssertedById == a.Id))
@@ -71,6 +76,7 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory
     /// <summary>Names for ids a link already carries, so a shared view shows "Kyrylo Budanov", not a GUID.</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "look up names");
         if (ids.Count == 0)
         {
             return new Dictionary<Guid, string>();

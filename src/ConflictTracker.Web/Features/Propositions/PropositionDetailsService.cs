@@ -3,6 +3,7 @@ using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
 using Microsoft.EntityFrameworkCore;
+using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Features.Propositions;
 
@@ -21,10 +22,11 @@ public sealed record PropositionDetails(
     IReadOnlyList<StanceGroup> ByStance, IReadOnlyList<StanceSupport> Support, int Reports, int IndependentOrigins,
     IReadOnlyList<MeasureEstimates> Estimates, IReadOnlyList<PeriodRow> Periods);
 
-public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
     public async Task<PropositionDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "read a proposition");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var proposition = await db.Propositions.AsNoTracking().Include(p => p.Measures).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (proposition is null)

@@ -3,6 +3,7 @@ using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
 using Microsoft.EntityFrameworkCore;
+using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Features.Sources;
 
@@ -13,10 +14,11 @@ public sealed record SourceDetails(
     string? Language, string? ContentHash, ReliabilityGrade Reliability, ReliabilityGrade? OwnReliability, ReliabilityGrade? PublisherReliability,
     SourceStatus Status, string? RetractionReason, IReadOnlyList<CitingClaim> Claims);
 
-public sealed class SourceDetailsService(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class SourceDetailsService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
     public async Task<SourceDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Policies.Read, "read a source");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var source = await db.Sources.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (source is null)

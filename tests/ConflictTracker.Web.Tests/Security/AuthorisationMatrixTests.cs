@@ -1,0 +1,214 @@
+using System.Net;
+using ConflictTracker.Domain.Common;
+using ConflictTracker.Testing;
+using ConflictTracker.Web.Features.Actors;
+using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.DemoData;
+using ConflictTracker.Web.Features.History;
+using ConflictTracker.Web.Features.Home;
+using ConflictTracker.Web.Features.Lookups;
+using ConflictTracker.Web.Features.Propositions;
+using ConflictTracker.Web.Features.Sources;
+using ConflictTracker.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConflictTracker.Web.Tests.Security;
+
+/// <summary>The app with the demo data and one signed-in HTTP client per kind of user.</summary>
+public sealed class AuthorisationFixture : DemoDataFixture
+{
+    private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
+
+    public AppFactory App { get; private set; } = null!;
+
+    public AppFactory PublicApp { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        App = new AppFactory(Database.ConnectionString);
+        PublicApp = new AppFactory(Database.ConnectionString, new Dictionary<string, string?> { ["Security:AllowAnonymousReading"] = "true" });
+    }
+
+    public async Task<HttpClient> ClientAsync(string who)
+    {
+        if (!clients.TryGetValue(who, out var client))
+        {
+            clients[who] = client = who switch
+            {
+                AuthorisationMatrixTests.Anonymous => App.CreateClient(new() { AllowAutoRedirect = false }),
+                AuthorisationMatrixTests.PublicAnonymous => PublicApp.CreateClient(new() { AllowAutoRedirect = false }),
+                AuthorisationMatrixTests.NoRole => await App.SignedInClientAsync(),
+                _ => await App.SignedInClientAsync(who),
+            };
+        }
+
+        return client;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        await App.DisposeAsync();
+        await PublicApp.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Who may open which page and run which service operation, written out in full. "Login" means the
+/// request is sent to the sign-in page, "Denied" that a signed-in user is refused.
+/// </summary>
+public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixture<AuthorisationFixture>
+{
+    public const string Anonymous = "anonymous";
+    public const string PublicAnonymous = "anonymous, public reading on";
+    public const string NoRole = "signed in, no role";
+
+    private static readonly string[] Who = [Anonymous, PublicAnonymous, NoRole, Roles.Analyst, Roles.Editor, Roles.Reviewer, Roles.Admin];
+
+    private static readonly Guid Claim = DemoIds.For("claim", "nis-1500-vladivostok");
+
+    // page                                   anonymous public   no role  Analyst Editor  Reviewer Admin
+    private static readonly (string Page, string[] Expected)[] PageMatrix =
+    [
+        ("/",                                 ["Login", "Ok",    "Denied", "Ok",   "Ok",    "Ok",    "Ok"]),
+        ("/claims",                           ["Login", "Ok",    "Denied", "Ok",   "Ok",    "Ok",    "Ok"]),
+        ("/claims?q=Budanov",                 ["Login", "Ok",    "Denied", "Ok",   "Ok",    "Ok",    "Ok"]),
+        ($"/claims/{Claim}",                  ["Login", "Ok",    "Denied", "Ok",   "Ok",    "Ok",    "Ok"]),
+        ($"/actors/{DemoIds.For("actor", "budanov")}", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
+        ($"/sources/{DemoIds.For("source", "seed-article")}", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
+        ("/propositions",                     ["Login", "Ok",    "Denied", "Ok",   "Ok",    "Ok",    "Ok"]),
+        ($"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
+        ($"/history/{Claim}",                 ["Login", "Ok",    "Denied", "Ok",   "Ok",    "Ok",    "Ok"]),
+        ("/admin/users",                      ["Login", "Login", "Denied", "Denied", "Denied", "Denied", "Ok"]),
+        ("/account/login",                    ["Ok",    "Ok",    "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
+        ("/health/live",                      ["Ok",    "Ok",    "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
+    ];
+
+    // operation                       anonymous public   no role  Analyst  Editor   Reviewer Admin
+    private static readonly (string Operation, string[] Expected)[] OperationMatrix =
+    [
+        ("search claims",              ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("read a claim",               ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("read an actor",              ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("read a source",              ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("read a proposition",         ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("read the overview",          ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("list propositions",          ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("read history",               ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("look up actors",             ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("list user accounts",         ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
+        ("create user accounts",       ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
+        ("change roles",               ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
+        ("disable accounts",           ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
+    ];
+
+    public static TheoryData<string, string, string> Pages()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (page, expected) in PageMatrix)
+        {
+            for (var i = 0; i < Who.Length; i++)
+            {
+                data.Add(page, Who[i], expected[i]);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string, string> Operations()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (operation, expected) in OperationMatrix)
+        {
+            for (var i = 0; i < Who.Length; i++)
+            {
+                data.Add(operation, Who[i], expected[i]);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page(string page, string who, string expected)
+    {
+        var client = await fixture.ClientAsync(who);
+
+        using var response = await client.GetAsync(new Uri(page, UriKind.Relative));
+
+        var outcome = response.StatusCode switch
+        {
+            HttpStatusCode.OK => "Ok",
+            HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/login", StringComparison.Ordinal) => "Login",
+            HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) => "Denied",
+            var other => $"{(int)other} {response.Headers.Location}",
+        };
+        outcome.Should().Be(expected);
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Operation(string operation, string who, string expected)
+    {
+        var access = who switch
+        {
+            Anonymous => TestAccess.Anonymous(),
+            PublicAnonymous => TestAccess.Anonymous(allowAnonymousReading: true),
+            NoRole => TestAccess.As(),
+            _ => TestAccess.As(who),
+        };
+
+        var run = async () => await RunAsync(operation, access);
+
+        if (expected == "Allow")
+        {
+            await run.Should().NotThrowAsync<AccessDeniedException>();
+        }
+        else
+        {
+            (await run.Should().ThrowAsync<AccessDeniedException>()).Which.Operation.Should().Be(operation);
+        }
+    }
+
+    private async Task RunAsync(string operation, IAccess access)
+    {
+        var factory = fixture.Database.ContextFactory;
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var accounts = ActivatorUtilities.CreateInstance<AccountService>(scope.ServiceProvider, access);
+        switch (operation)
+        {
+            case "search claims": await new ClaimSearchService(factory, access).SearchAsync(new ClaimQuery()); break;
+            case "read a claim": await new ClaimDetailsService(factory, access).GetAsync(Claim); break;
+            case "read an actor": await new ActorDetailsService(factory, access).GetAsync(DemoIds.For("actor", "budanov")); break;
+            case "read a source": await new SourceDetailsService(factory, access).GetAsync(DemoIds.For("source", "seed-article")); break;
+            case "read a proposition": await new PropositionDetailsService(factory, access).GetAsync(DemoIds.For("proposition", "nk-troops-in-russia")); break;
+            case "read the overview": await new HomeService(factory, access).GetAsync(); break;
+            case "list propositions": await new HomeService(factory, access).PropositionsAsync(); break;
+            case "read history": await new HistoryService(factory, access).ForAsync(Claim); break;
+            case "look up actors": await new LookupService(factory, access).ActorsAsync("Bud"); break;
+            case "list user accounts": await accounts.ListAsync(); break;
+            case "create user accounts":
+                await accounts.CreateAsync(new NewUser($"new-{Guid.NewGuid():N}@test.example", "New User", DemoAccounts.NewPassword(), [Roles.Analyst]));
+                break;
+            case "change roles": await accounts.SetRolesAsync(await TargetAsync(), [Roles.Editor]); break;
+            case "disable accounts": await accounts.SetDisabledAsync(await TargetAsync(), disabled: true); break;
+            default: throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the matrix");
+        }
+    }
+
+    private async Task<Guid> TargetAsync()
+    {
+        var (email, _) = await fixture.App.CreateUserAsync(Roles.Analyst);
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        return (await users.FindByEmailAsync(email))!.Id;
+    }
+}
