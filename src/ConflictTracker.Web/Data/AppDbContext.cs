@@ -7,6 +7,7 @@ using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,11 @@ namespace ConflictTracker.Web.Data;
 /// (after <c>dotnet tool restore</c>). The design-time factory needs no running database.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core's data-protection keys (cookies, antiforgery tokens), so they survive restarts and are shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Actor> Actors => Set<Actor>();
 
     public DbSet<ActorAlias> ActorAliases => Set<ActorAlias>();

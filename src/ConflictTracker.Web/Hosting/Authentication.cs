@@ -1,6 +1,7 @@
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace ConflictTracker.Web.Hosting;
@@ -18,6 +19,9 @@ internal static class Authentication
     {
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(security);
+
+        // Keys in the database: a restart or a second instance keeps everyone signed in.
+        services.AddDataProtection().SetApplicationName("ConflictTracker").PersistKeysToDbContext<AppDbContext>();
 
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
