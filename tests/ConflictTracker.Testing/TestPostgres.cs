@@ -111,11 +111,14 @@ public static class TestPostgres
         }
     }
 
+    /// <summary>The author of changes that tests save straight through a context.</summary>
+    public const string TestAuthor = "test@conflicttracker.test";
+
     public static AppDbContext CreateContext(string connectionString)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         Database.Configure(options, connectionString);
-        return new AppDbContext(options.Options);
+        return new AppDbContext(options.Options) { ChangedBy = TestAuthor };
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)

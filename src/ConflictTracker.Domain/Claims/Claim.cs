@@ -64,13 +64,72 @@ public sealed class Claim : Entity
 
     public static Claim Create(NewClaim input, DateTimeOffset recordedAt, Guid id = default)
     {
+        var summary = Validate(input, recordedAt, "A new claim cannot start out retracted.");
+        var claim = new Claim(id, input.Proposition.Id, input.AssertedBy.Id, input.StatedOn, input.Stance, summary) { RecordedAt = recordedAt };
+        claim.Apply(input, summary);
+        return claim;
+    }
+
+    /// <summary>
+    /// Replaces what an editor may change (everything in <paramref name="input"/>, by the same rules as
+    /// <see cref="Create"/>). Retraction has its own method, with a reason.
+    /// </summary>
+    public void Revise(NewClaim input, DateTimeOffset now)
+    {
+        if (Status == ClaimStatus.Retracted)
+        {
+            throw new DomainValidationException(nameof(Status), "Restore the claim before changing it.");
+        }
+
+        var summary = Validate(input, now, "Retract a claim with a reason, not by changing its status.");
+        PropositionId = input.Proposition.Id;
+        AssertedById = input.AssertedBy.Id;
+        Apply(input, summary);
+    }
+
+    /// <summary>Retracts the claim (it is hidden by default, never deleted). A reason is required.</summary>
+    public void Retract(string? reason)
+    {
+        var errors = new ValidationErrors();
+        var why = errors.Check(() => Rules.RequiredText(reason, nameof(RetractionReason), MaxLengths.Note));
+        if (Status == ClaimStatus.Retracted)
+        {
+            errors.Add(nameof(Status), "The claim is already retracted.");
+        }
+
+        errors.ThrowIfAny();
+        Status = ClaimStatus.Retracted;
+        RetractionReason = why;
+    }
+
+    /// <summary>Undoes a retraction, putting the claim back in <paramref name="status"/> (published unless said).</summary>
+    public void Restore(ClaimStatus status = ClaimStatus.Published)
+    {
+        var errors = new ValidationErrors();
+        if (Status != ClaimStatus.Retracted)
+        {
+            errors.Add(nameof(Status), "Only a retracted claim can be restored.");
+        }
+
+        if (status == ClaimStatus.Retracted || !Enum.IsDefined(status))
+        {
+            errors.Add(nameof(Status), "Restore the claim as a draft, in review, or published.");
+        }
+
+        errors.ThrowIfAny();
+        Status = status;
+        RetractionReason = null;
+    }
+
+    private static string Validate(NewClaim input, DateTimeOffset now, string retractedMessage)
+    {
         var errors = new ValidationErrors();
         var summary = errors.Check(() => Rules.RequiredText(input.Summary, nameof(Summary), MaxLengths.Summary));
         errors.Check(() => Rules.Defined(input.Stance, nameof(Stance)));
         errors.Check(() => Rules.Defined(input.Status, nameof(Status)));
         if (input.Status == ClaimStatus.Retracted)
         {
-            errors.Add(nameof(Status), "A new claim cannot start out retracted.");
+            errors.Add(nameof(Status), retractedMessage);
         }
 
         if (input.Credibility is { } credibility)
@@ -83,7 +142,7 @@ public sealed class Claim : Entity
             errors.Add(nameof(OnBehalfOfId), "Leave 'on behalf of' empty when the speaker speaks for themselves.");
         }
 
-        if (input.StatedOn.Earliest > DateOnly.FromDateTime(recordedAt.UtcDateTime))
+        if (input.StatedOn.Earliest > DateOnly.FromDateTime(now.UtcDateTime))
         {
             errors.Add(nameof(StatedOn), $"A claim cannot be stated in the future ({input.StatedOn}).");
         }
@@ -104,17 +163,21 @@ public sealed class Claim : Entity
         }
 
         errors.ThrowIfAny();
-        return new Claim(id, input.Proposition.Id, input.AssertedBy.Id, input.StatedOn, input.Stance, summary!)
-        {
-            OnBehalfOfId = input.OnBehalfOf?.Id,
-            EventPeriod = input.EventPeriod,
-            Quote = input.Quote,
-            MeasureId = input.Measure?.Id,
-            Quantity = input.Quantity,
-            Status = input.Status,
-            Credibility = input.Credibility,
-            RecordedAt = recordedAt,
-        };
+        return summary!;
+    }
+
+    private void Apply(NewClaim input, string summary)
+    {
+        StatedOn = input.StatedOn;
+        Stance = input.Stance;
+        Summary = summary;
+        OnBehalfOfId = input.OnBehalfOf?.Id;
+        EventPeriod = input.EventPeriod;
+        Quote = input.Quote;
+        MeasureId = input.Measure?.Id;
+        Quantity = input.Quantity;
+        Status = input.Status;
+        Credibility = input.Credibility;
     }
 
     /// <summary>

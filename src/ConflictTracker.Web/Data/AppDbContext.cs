@@ -49,6 +49,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ChangeRecord> ChangeHistory => Set<ChangeRecord>();
 
+    /// <summary>
+    /// Who the changes saved next are attributed to in the change history (a user's e-mail address,
+    /// or "demo data"). Saving a change to a record without it throws: history always has an author.
+    /// </summary>
+    public string? ChangedBy { get; set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeHistory.AddRange(HistoryWriter.Collect(ChangeTracker, ChangedBy, DateTimeOffset.UtcNow));
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeHistory.AddRange(HistoryWriter.Collect(ChangeTracker, ChangedBy, DateTimeOffset.UtcNow));
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

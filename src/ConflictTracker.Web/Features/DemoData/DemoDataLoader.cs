@@ -16,6 +16,9 @@ namespace ConflictTracker.Web.Features.DemoData;
 /// </summary>
 public sealed partial class DemoDataLoader(IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock, ILogger<DemoDataLoader> logger)
 {
+    /// <summary>Whom the change history names for demo records.</summary>
+    public const string Author = "demo data";
+
     // Any fixed number: serialises concurrent loads (two terminals running scripts/run.sh at once).
     private const long AdvisoryLockKey = 0x436F6E666C696374;
 
@@ -28,6 +31,7 @@ public sealed partial class DemoDataLoader(IDbContextFactory<AppDbContext> conte
         var graph = DemoGraph.Build(file, clock.GetUtcNow());
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangedBy = Author;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", cancellationToken);
 

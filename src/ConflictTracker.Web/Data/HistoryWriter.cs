@@ -1,0 +1,179 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using ConflictTracker.Domain.Actors;
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Flags;
+using ConflictTracker.Domain.History;
+using ConflictTracker.Domain.Places;
+using ConflictTracker.Domain.Propositions;
+using ConflictTracker.Domain.Relations;
+using ConflictTracker.Domain.Sources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace ConflictTracker.Web.Data;
+
+/// <summary>
+/// Turns the tracked changes of one SaveChanges into change-history rows, in the same transaction:
+/// one row per changed record with every changed field's value before and after. Parts of a record
+/// (an actor's alias, a proposition's measure, a claim's citation or place) are filed under the
+/// record they belong to, so a claim's history shows its sources too. The rules are in
+/// docs/rules/history.md.
+/// </summary>
+internal static class HistoryWriter
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static IReadOnlyList<ChangeRecord> Collect(ChangeTracker tracker, string? changedBy, DateTimeOffset at)
+    {
+        var records = new List<ChangeRecord>();
+        foreach (var entry in tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            if (Root(entry) is not { } root)
+            {
+                continue;
+            }
+
+            if (changedBy is null)
+            {
+                throw new InvalidOperationException(
+                    $"A change to {entry.Metadata.ClrType.Name} would be saved without an author: set AppDbContext.ChangedBy first.");
+            }
+
+            if (entry.State == EntityState.Deleted && !entry.Metadata.IsPropertyBag)
+            {
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are never deleted; retract them instead.");
+            }
+
+            var changes = Changes(entry);
+            if (changes.Count == 0)
+            {
+                continue;
+            }
+
+            records.Add(new ChangeRecord(root.Type, root.Id, Action(entry, root), changedBy, at, changes.ToJsonString(Json)));
+        }
+
+        return records;
+    }
+
+    /// <summary>The record an entry is filed under; null for what has no history (accounts, keys, history itself).</summary>
+    private static (string Type, Guid Id, bool IsPart)? Root(EntityEntry entry) => entry.Entity switch
+    {
+        Actor a => (nameof(Actor), a.Id, false),
+        ActorAlias alias => (nameof(ActorAlias), alias.ActorId, true),
+        Affiliation affiliation => (nameof(Affiliation), affiliation.Id, false),
+        Source source => (nameof(Source), source.Id, false),
+        Proposition proposition => (nameof(Proposition), proposition.Id, false),
+        Measure measure => (nameof(Measure), measure.PropositionId, true),
+        Place place => (nameof(Place), place.Id, false),
+        Claim claim => (nameof(Claim), claim.Id, false),
+        Citation citation => (nameof(Citation), citation.ClaimId, true),
+        ClaimRelation relation => (nameof(ClaimRelation), relation.Id, false),
+        Flag flag => (nameof(Flag), flag.Id, false),
+        Dictionary<string, object> bag when entry.Metadata.Name == "claim_places"
+            && bag.TryGetValue("claim_id", out var claimId) => ("ClaimPlace", (Guid)claimId, true),
+        _ => null,
+    };
+
+    private static ChangeAction Action(EntityEntry entry, (string Type, Guid Id, bool IsPart) root)
+    {
+        if (entry.State == EntityState.Added)
+        {
+            return root.IsPart ? ChangeAction.Updated : ChangeAction.Created;
+        }
+
+        if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Status") is { } status)
+        {
+            var property = entry.Property(status.Name);
+            var before = property.OriginalValue?.ToString();
+            var after = property.CurrentValue?.ToString();
+            if (before != after && after == "Retracted")
+            {
+                return ChangeAction.Retracted;
+            }
+
+            if (before != after && before == "Retracted")
+            {
+                return ChangeAction.Restored;
+            }
+        }
+
+        return ChangeAction.Updated;
+    }
+
+    /// <summary>{"Field": {"before": ..., "after": ...}} for every field that is new, changed or removed.</summary>
+    private static JsonObject Changes(EntityEntry entry)
+    {
+        var changes = new JsonObject();
+        if (entry.Metadata.IsPropertyBag)
+        {
+            // A row of a many-to-many join: the place added to or taken off the claim.
+            var place = entry.Property("place_id").CurrentValue;
+            changes["Place"] = Change(entry.State == EntityState.Added ? null : place, entry.State == EntityState.Added ? place : null);
+            return changes;
+        }
+
+        AddProperties(changes, entry.Properties, entry.State, prefix: "");
+        foreach (var complex in entry.ComplexProperties)
+        {
+            AddComplex(changes, complex, entry.State, complex.Metadata.Name + ".");
+        }
+
+        if (changes.Count > 0 && Root(entry) is { IsPart: true } && entry.Metadata.FindPrimaryKey()?.Properties.SingleOrDefault() is { } key)
+        {
+            // A part's own id, so its changes can be told apart from its siblings' (two citations of one claim).
+            changes["Id"] = Change(null, entry.Property(key.Name).CurrentValue);
+        }
+
+        return changes;
+    }
+
+    private static void AddComplex(JsonObject changes, ComplexPropertyEntry complex, EntityState state, string prefix)
+    {
+        AddProperties(changes, complex.Properties, state, prefix);
+        foreach (var inner in complex.ComplexProperties)
+        {
+            AddComplex(changes, inner, state, prefix + inner.Metadata.Name + ".");
+        }
+    }
+
+    private static void AddProperties(JsonObject changes, IEnumerable<PropertyEntry> properties, EntityState state, string prefix)
+    {
+        foreach (var property in properties)
+        {
+            var metadata = property.Metadata;
+            if (metadata.IsPrimaryKey() || metadata.IsConcurrencyToken || metadata.GetComputedColumnSql() is not null || metadata.IsShadowProperty())
+            {
+                continue;
+            }
+
+            var before = state == EntityState.Added ? null : property.OriginalValue;
+            var after = state == EntityState.Deleted ? null : property.CurrentValue;
+            if (state == EntityState.Added ? after is null : Equals(before, after))
+            {
+                continue;
+            }
+
+            changes[prefix + metadata.Name] = Change(before, after);
+        }
+    }
+
+    private static JsonObject Change(object? before, object? after) => new()
+    {
+        ["before"] = JsonSerializer.SerializeToNode(Plain(before), Json),
+        ["after"] = JsonSerializer.SerializeToNode(Plain(after), Json),
+    };
+
+    private static object? Plain(object? value) => value switch
+    {
+        Uri uri => uri.OriginalString,
+        _ => value,
+    };
+}
