@@ -139,6 +139,20 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
     }
 
     [Fact]
+    public async Task HistoryShowsWhoCreatedTheClaimAndEachFieldAsADifference()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/history/{DemoIds.For("claim", "nis-1500-vladivostok")}");
+
+        var created = page.GetByTestId("history-entry").Filter(new() { HasText = "Created" });
+        await Assertions.Expect(created).ToContainTextAsync("by demo data");
+        var summary = created.Locator("tr", new() { HasText = "Summary" });
+        await Assertions.Expect(summary.Locator("td.unset")).ToHaveTextAsync("—");
+        await Assertions.Expect(summary.Locator("td.added")).ToContainTextAsync("Russia's navy ferried nearly 1,500");
+        await Assertions.Expect(page.GetByTestId("history-entry").Filter(new() { HasText = "Citation added" })).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task UnknownRecordsGetTheNotFoundPage()
     {
         var page = await browser.NewPageAsync();
