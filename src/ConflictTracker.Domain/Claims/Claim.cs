@@ -216,6 +216,8 @@ public sealed class Claim : Entity
         return citation;
     }
 
+    public void RemovePlace(Guid placeId) => places.RemoveAll(p => p.Id == placeId);
+
     public void AddPlace(Place place)
     {
         if (places.All(p => p.Id != place.Id))

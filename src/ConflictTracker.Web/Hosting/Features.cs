@@ -1,6 +1,7 @@
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
+using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.History;
 using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
@@ -22,6 +23,7 @@ internal static class Features
         services.AddScoped<PropositionDetailsService>();
         services.AddScoped<HomeService>();
         services.AddScoped<HistoryService>();
+        services.AddScoped<StatementEditorService>();
         services.AddScoped<DemoDataLoader>();
         return services;
     }

@@ -4,6 +4,7 @@ using ConflictTracker.Testing;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
+using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.History;
 using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
@@ -102,6 +103,9 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("list propositions",          ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
         ("read history",               ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
         ("look up actors",             ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("enter statements",           ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
+        ("change statements",          ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
+        ("retract statements",         ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
         ("list user accounts",         ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
         ("create user accounts",       ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
         ("change roles",               ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
@@ -194,6 +198,9 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             case "list propositions": await new HomeService(factory, access).PropositionsAsync(); break;
             case "read history": await new HistoryService(factory, access).ForAsync(Claim); break;
             case "look up actors": await new LookupService(factory, access).ActorsAsync("Bud"); break;
+            case "enter statements": await Editor(access).SimilarAsync(DemoIds.For("actor", "nis"), DemoIds.For("proposition", "nk-troops-in-russia"), "1,500 soldiers"); break;
+            case "change statements": await Editor(access).LoadAsync(Claim); break;
+            case "retract statements": await Editor(access).RetractAsync(Guid.NewGuid(), 0, "A reason."); break;
             case "list user accounts": await accounts.ListAsync(); break;
             case "create user accounts":
                 await accounts.CreateAsync(new NewUser($"new-{Guid.NewGuid():N}@test.example", "New User", DemoAccounts.NewPassword(), [Roles.Analyst]));
@@ -203,6 +210,8 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             default: throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the matrix");
         }
     }
+
+    private StatementEditorService Editor(IAccess access) => new(fixture.Database.ContextFactory, access, TimeProvider.System);
 
     private async Task<Guid> TargetAsync()
     {

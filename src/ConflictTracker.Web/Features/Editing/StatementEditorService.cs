@@ -1,0 +1,427 @@
+using ConflictTracker.Domain.Actors;
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Common;
+using ConflictTracker.Domain.Places;
+using ConflictTracker.Domain.Propositions;
+using ConflictTracker.Domain.Sources;
+using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictTracker.Web.Features.Editing;
+
+/// <summary>An actor typed into the statement form that does not exist yet.</summary>
+public sealed record NewActorInput(string? Name, ActorKind Kind, string? CountryCode);
+
+/// <summary>A source typed into the statement form that does not exist yet.</summary>
+public sealed record NewSourceInput(SourceKind Kind, string? Title, string? Url, Guid? PublisherId, string? PublishedOn, string? Language, ReliabilityGrade? Reliability);
+
+/// <summary>
+/// Everything the "new sourced statement" form holds, as typed. Ids point at existing records;
+/// NewActor / NewSource create one in the same save. Dates are "2024-10-18", "2024-10" or "2024".
+/// </summary>
+public sealed record StatementInput
+{
+    public Guid? PropositionId { get; init; }
+
+    public Guid? ActorId { get; init; }
+
+    public NewActorInput? NewActor { get; init; }
+
+    public Guid? OnBehalfOfId { get; init; }
+
+    public Stance Stance { get; init; } = Stance.Affirms;
+
+    public string? Summary { get; init; }
+
+    public string? StatedOn { get; init; }
+
+    public string? EventStart { get; init; }
+
+    public string? EventEnd { get; init; }
+
+    public string? QuoteText { get; init; }
+
+    public string? QuoteLanguage { get; init; }
+
+    public string? Translation { get; init; }
+
+    public string? TranslationLanguage { get; init; }
+
+    public Guid? MeasureId { get; init; }
+
+    public decimal? QuantityMin { get; init; }
+
+    public decimal? QuantityMax { get; init; }
+
+    public QuantityQualifier QuantityQualifier { get; init; } = QuantityQualifier.Exact;
+
+    public IReadOnlyList<Guid> PlaceIds { get; init; } = [];
+
+    public ClaimStatus Status { get; init; } = ClaimStatus.Draft;
+
+    public Credibility? Credibility { get; init; }
+
+    /// <summary>The source the statement is cited from (existing), or <see cref="NewSource"/>.</summary>
+    public Guid? SourceId { get; init; }
+
+    public NewSourceInput? NewSource { get; init; }
+
+    public CitationRole CitationRole { get; init; } = CitationRole.Origin;
+
+    public string? CitationQuote { get; init; }
+
+    public string? CitationLocator { get; init; }
+}
+
+/// <summary>Another editor saved the claim first. Nothing of the refused save was stored.</summary>
+public sealed class ConcurrencyConflictException(string changedBy, DateTimeOffset changedAt, IReadOnlyList<History.FieldChange> theirChanges, uint currentVersion)
+    : Exception($"{changedBy} changed this claim at {changedAt:HH:mm} UTC while you were editing it.")
+{
+    public string ChangedBy { get; } = changedBy;
+
+    public DateTimeOffset ChangedAt { get; } = changedAt;
+
+    /// <summary>What the other editor changed, field by field, since the version you started from.</summary>
+    public IReadOnlyList<History.FieldChange> TheirChanges { get; } = theirChanges;
+
+    /// <summary>The version to start from to re-apply your changes on top of theirs.</summary>
+    public uint CurrentVersion { get; } = currentVersion;
+}
+
+public sealed record SimilarClaim(Guid Id, string Summary, string StatedOn, double Similarity);
+
+/// <summary>
+/// The editor's main flow: a new sourced statement (claim, citation, and if needed a new actor and a
+/// new source) saved in one transaction, and later edits guarded by optimistic concurrency. Every
+/// operation demands the Edit policy; every save writes history under the editor's name. Bad input
+/// raises one <see cref="DomainValidationException"/> listing every bad field, and nothing is stored.
+/// </summary>
+public sealed class StatementEditorService(IDbContextFactory<AppDbContext> contextFactory, IAccess access, TimeProvider time)
+{
+    public const double SimilarityThreshold = 0.5;
+
+    public async Task<Guid> CreateAsync(StatementInput input, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Edit, "enter statements");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangedBy = await AuthorAsync();
+        var now = time.GetUtcNow();
+        var errors = new ValidationErrors();
+
+        var parts = await ResolveAsync(db, input, errors, cancellationToken);
+        var source = await SourceAsync(db, input, errors, cancellationToken);
+        var claim = parts is null ? null : errors.Check(() => Claim.Create(parts, now));
+        if (claim is not null && source is not null)
+        {
+            errors.Check(() => claim.Cite(source, input.CitationRole, input.CitationQuote, input.CitationLocator));
+        }
+
+        var places = await PlacesAsync(db, input.PlaceIds, errors, cancellationToken);
+        errors.ThrowIfAny();
+        foreach (var place in places)
+        {
+            claim!.AddPlace(place);
+        }
+
+        // New actors and sources are saved with the claim, in the same transaction, or not at all.
+        if (parts!.AssertedBy is { } actor && db.Entry(actor).State == EntityState.Detached)
+        {
+            db.Actors.Add(actor);
+        }
+
+        if (db.Entry(source!).State == EntityState.Detached)
+        {
+            db.Sources.Add(source!);
+        }
+
+        db.Claims.Add(claim!);
+        await db.SaveChangesAsync(cancellationToken);
+        return claim!.Id;
+    }
+
+    /// <summary>
+    /// Saves an edit made on <paramref name="expectedVersion"/> of the claim. When someone else saved
+    /// first, throws <see cref="ConcurrencyConflictException"/> with what they changed; nothing is stored.
+    /// </summary>
+    public async Task UpdateAsync(Guid claimId, uint expectedVersion, StatementInput input, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Edit, "change statements");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangedBy = await AuthorAsync();
+        var claim = await db.Claims.Include(c => c.Places).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
+            ?? throw new DomainValidationException("Claim", "There is no such claim; it may have been entered under another address.");
+        if (claim.Version != expectedVersion)
+        {
+            throw await ConflictAsync(db, claimId, claim.Version, cancellationToken);
+        }
+
+        db.Entry(claim).Property(c => c.Version).OriginalValue = expectedVersion;
+        var errors = new ValidationErrors();
+        var parts = await ResolveAsync(db, input, errors, cancellationToken);
+        if (parts is not null)
+        {
+            errors.Check(() => claim.Revise(parts, time.GetUtcNow()));
+        }
+
+        var places = await PlacesAsync(db, input.PlaceIds, errors, cancellationToken);
+        errors.ThrowIfAny();
+        foreach (var gone in claim.Places.Where(p => !input.PlaceIds.Contains(p.Id)).ToList())
+        {
+            claim.RemovePlace(gone.Id);
+        }
+
+        foreach (var place in places)
+        {
+            claim.AddPlace(place);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var current = await fresh.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => c.Version).SingleAsync(cancellationToken);
+            throw await ConflictAsync(fresh, claimId, current, cancellationToken);
+        }
+    }
+
+    /// <summary>Retracts a claim with a reason (hidden by default, never deleted).</summary>
+    public async Task RetractAsync(Guid claimId, uint expectedVersion, string? reason, CancellationToken cancellationToken = default) =>
+        await ChangeStatusAsync(claimId, expectedVersion, "retract statements", c => c.Retract(reason), cancellationToken);
+
+    public async Task RestoreAsync(Guid claimId, uint expectedVersion, CancellationToken cancellationToken = default) =>
+        await ChangeStatusAsync(claimId, expectedVersion, "restore statements", c => c.Restore(), cancellationToken);
+
+    /// <summary>The same actor's claims on the same proposition whose wording is very similar (pg_trgm similarity ≥ 0.5).</summary>
+    public async Task<IReadOnlyList<SimilarClaim>> SimilarAsync(Guid actorId, Guid propositionId, string? summary, Guid? except = null, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Edit, "enter statements");
+        if (string.IsNullOrWhiteSpace(summary))
+        {
+            return [];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var text = summary.Trim();
+        var rows = await db.Claims.AsNoTracking()
+            .Where(c => c.AssertedById == actorId && c.PropositionId == propositionId && c.Id != except && c.Status != ClaimStatus.Retracted)
+            .Select(c => new { c.Id, c.Summary, c.StatedOn, Similarity = EF.Functions.TrigramsSimilarity(c.Summary, text) })
+            .Where(c => c.Similarity >= SimilarityThreshold)
+            .OrderByDescending(c => c.Similarity).Take(5).ToListAsync(cancellationToken);
+        return rows.Select(r => new SimilarClaim(r.Id, r.Summary, r.StatedOn.ToString(), r.Similarity)).ToList();
+    }
+
+    /// <summary>The form's values for an existing claim, and the version they were read at.</summary>
+    public async Task<(StatementInput Input, uint Version)?> LoadAsync(Guid claimId, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Edit, "change statements");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var claim = await db.Claims.AsNoTracking().Include(c => c.Places).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        return claim is null ? null : (ToInput(claim), claim.Version);
+    }
+
+    internal static StatementInput ToInput(Claim claim) => new()
+    {
+        PropositionId = claim.PropositionId,
+        ActorId = claim.AssertedById,
+        OnBehalfOfId = claim.OnBehalfOfId,
+        Stance = claim.Stance,
+        Summary = claim.Summary,
+        StatedOn = Text(claim.StatedOn),
+        EventStart = claim.EventPeriod is { } p ? Text(p.Start) : null,
+        EventEnd = claim.EventPeriod is { } q && !q.End.Equals(q.Start) ? Text(q.End) : null,
+        QuoteText = claim.Quote?.Text,
+        QuoteLanguage = claim.Quote?.Language,
+        Translation = claim.Quote?.Translation,
+        TranslationLanguage = claim.Quote?.TranslationLanguage,
+        MeasureId = claim.MeasureId,
+        QuantityMin = claim.Quantity?.Min,
+        QuantityMax = claim.Quantity is { } quantity && quantity.Max != quantity.Min ? quantity.Max : null,
+        QuantityQualifier = claim.Quantity?.Qualifier ?? QuantityQualifier.Exact,
+        PlaceIds = claim.Places.Select(p => p.Id).ToList(),
+        Status = claim.Status == ClaimStatus.Retracted ? ClaimStatus.Published : claim.Status,
+        Credibility = claim.Credibility,
+    };
+
+    /// <summary>"2024-10-18", "2024-10" or "2024": how the form writes a partial date.</summary>
+    public static string Text(PartialDate date) => date.Precision switch
+    {
+        DatePrecision.Day => date.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DatePrecision.Month => date.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        _ => date.Date.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private async Task ChangeStatusAsync(Guid claimId, uint expectedVersion, string operation, Action<Claim> change, CancellationToken cancellationToken)
+    {
+        await access.DemandAsync(Policies.Edit, operation);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangedBy = await AuthorAsync();
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
+            ?? throw new DomainValidationException("Claim", "There is no such claim.");
+        if (claim.Version != expectedVersion)
+        {
+            throw await ConflictAsync(db, claimId, claim.Version, cancellationToken);
+        }
+
+        db.Entry(claim).Property(c => c.Version).OriginalValue = expectedVersion;
+        change(claim);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Who saved the claim last, and what they changed: the newest entry of its history.</summary>
+    private static async Task<ConcurrencyConflictException> ConflictAsync(AppDbContext db, Guid claimId, uint current, CancellationToken cancellationToken)
+    {
+        var latest = await db.ChangeHistory.AsNoTracking().Where(c => c.EntityId == claimId)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var fields = latest is null ? [] : History.HistoryService.Fields(latest.Changes);
+        return new ConcurrencyConflictException(latest?.ChangedBy ?? "Another editor", latest?.ChangedAt ?? DateTimeOffset.UtcNow, fields, current);
+    }
+
+    private async Task<string> AuthorAsync() =>
+        (await access.UserAsync()).Identity?.Name ?? throw new AccessDeniedException(Policies.Edit, "save changes without signing in");
+
+    /// <summary>Turns the form into a <see cref="NewClaim"/>, collecting every problem (unknown ids, bad dates, bad figures) at once.</summary>
+    private static async Task<NewClaim?> ResolveAsync(AppDbContext db, StatementInput input, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var proposition = input.PropositionId is { } propositionId
+            ? await db.Propositions.Include(p => p.Measures).SingleOrDefaultAsync(p => p.Id == propositionId, cancellationToken)
+            : null;
+        if (proposition is null)
+        {
+            errors.Add(nameof(StatementInput.PropositionId), input.PropositionId is null ? "Choose the proposition the statement is about." : "That proposition does not exist.");
+        }
+
+        Actor? actor = null;
+        if (input.ActorId is { } actorId)
+        {
+            actor = await db.Actors.SingleOrDefaultAsync(a => a.Id == actorId, cancellationToken);
+            if (actor is null)
+            {
+                errors.Add(nameof(StatementInput.ActorId), "That actor does not exist.");
+            }
+        }
+        else if (input.NewActor is { } newActor)
+        {
+            actor = errors.Check(() => Actor.Create(newActor.Name, newActor.Kind, newActor.CountryCode));
+            if (actor is not null && await db.Actors.AnyAsync(a => a.Name == actor.Name, cancellationToken))
+            {
+                errors.Add("NewActor.Name", $"An actor named '{actor.Name}' exists already; choose it instead.");
+            }
+        }
+        else
+        {
+            errors.Add(nameof(StatementInput.ActorId), "Choose who made the statement, or enter a new actor.");
+        }
+
+        Actor? onBehalfOf = null;
+        if (input.OnBehalfOfId is { } behalfId && (onBehalfOf = await db.Actors.SingleOrDefaultAsync(a => a.Id == behalfId, cancellationToken)) is null)
+        {
+            errors.Add(nameof(StatementInput.OnBehalfOfId), "That actor does not exist.");
+        }
+
+        var statedOn = errors.Check(() => PartialDate.Parse(input.StatedOn, nameof(StatementInput.StatedOn)));
+        EventPeriod? period = null;
+        if (!string.IsNullOrWhiteSpace(input.EventStart) || !string.IsNullOrWhiteSpace(input.EventEnd))
+        {
+            var start = errors.Check(() => PartialDate.Parse(string.IsNullOrWhiteSpace(input.EventStart) ? input.EventEnd : input.EventStart, nameof(StatementInput.EventStart)));
+            var end = string.IsNullOrWhiteSpace(input.EventEnd) ? start : errors.Check(() => PartialDate.Parse(input.EventEnd, nameof(StatementInput.EventEnd)));
+            if (start is not null && end is not null)
+            {
+                period = errors.Check(() => EventPeriod.Create(start, end));
+            }
+        }
+
+        Quote? quote = null;
+        if (!string.IsNullOrWhiteSpace(input.QuoteText) || !string.IsNullOrWhiteSpace(input.Translation))
+        {
+            quote = errors.Check(() => Quote.Create(input.QuoteText, input.QuoteLanguage, input.Translation, input.TranslationLanguage));
+        }
+
+        Measure? measure = null;
+        Quantity? quantity = null;
+        if (input.MeasureId is { } measureId)
+        {
+            measure = proposition?.Measures.SingleOrDefault(m => m.Id == measureId);
+            if (measure is null && proposition is not null)
+            {
+                errors.Add("Measure", "That measure is not one of the proposition's.");
+            }
+        }
+
+        if (input.QuantityMin is { } min)
+        {
+            quantity = errors.Check(() => Quantity.Create(min, input.QuantityMax, input.QuantityQualifier));
+        }
+        else if (input.QuantityMax is not null)
+        {
+            errors.Add("Quantity", "Give the figure (or the lower end of the range) first.");
+        }
+
+        if (proposition is null || actor is null || statedOn is null)
+        {
+            // The claim cannot be built; still report its own field rules with everything else.
+            errors.Check(() => Rules.RequiredText(input.Summary, nameof(StatementInput.Summary), MaxLengths.Summary));
+            return null;
+        }
+
+        return new NewClaim(proposition, actor, statedOn, input.Stance, input.Summary)
+        {
+            OnBehalfOf = onBehalfOf,
+            EventPeriod = period,
+            Quote = quote,
+            Measure = measure,
+            Quantity = quantity,
+            Status = input.Status,
+            Credibility = input.Credibility,
+        };
+    }
+
+    private static async Task<Source?> SourceAsync(AppDbContext db, StatementInput input, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if (input.SourceId is { } sourceId)
+        {
+            var source = await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken);
+            if (source is null)
+            {
+                errors.Add(nameof(StatementInput.SourceId), "That source does not exist.");
+            }
+
+            return source;
+        }
+
+        if (input.NewSource is not { } newSource)
+        {
+            errors.Add(nameof(StatementInput.SourceId), "Cite the source of the statement: choose one or enter a new one.");
+            return null;
+        }
+
+        Actor? publisher = null;
+        if (newSource.PublisherId is { } publisherId && (publisher = await db.Actors.SingleOrDefaultAsync(a => a.Id == publisherId, cancellationToken)) is null)
+        {
+            errors.Add("NewSource.PublisherId", "That publisher does not exist.");
+        }
+
+        var published = string.IsNullOrWhiteSpace(newSource.PublishedOn) ? null : errors.Check(() => PartialDate.Parse(newSource.PublishedOn, "NewSource.PublishedOn"));
+        var created = errors.Check(() => Source.Create(newSource.Kind, newSource.Title, newSource.Url, publisher, published, null, newSource.Language, reliability: newSource.Reliability));
+        return created;
+    }
+
+    private static async Task<IReadOnlyList<Place>> PlacesAsync(AppDbContext db, IReadOnlyList<Guid> ids, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var places = await db.Places.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        if (places.Count != ids.Distinct().Count())
+        {
+            errors.Add(nameof(StatementInput.PlaceIds), "One of the places does not exist.");
+        }
+
+        return places;
+    }
+}
