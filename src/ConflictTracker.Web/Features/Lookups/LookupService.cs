@@ -63,6 +63,39 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory
         return await places.OrderBy(p => p.Name).Take(Limit).Select(p => new LookupItem(p.Id, p.Name)).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<LookupItem>> SourcesAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Read, "look up sources");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var sources = db.Sources.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var t = text.Trim();
+            var pattern = $"%{Escape(t)}%";
+            sources = sources.Where(s => EF.Functions.ILike(s.Title, pattern));
+        }
+
+        return await sources.OrderBy(s => s.Title).Take(Limit).Select(s => new LookupItem(s.Id, s.Title)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The measures a figure on <paramref name="propositionId"/> can count, with their units.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name, string Unit)>> MeasuresAsync(Guid propositionId, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Read, "look up measures");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Measures.AsNoTracking().Where(m => m.PropositionId == propositionId).OrderBy(m => m.Name)
+            .Select(m => new { m.Id, m.Name, m.Unit }).ToListAsync(cancellationToken);
+        return rows.Select(m => (m.Id, m.Name, m.Unit)).ToList();
+    }
+
+    /// <summary>A claim's workflow status; null when there is no such claim.</summary>
+    public async Task<Domain.Claims.ClaimStatus?> StatusAsync(Guid claimId, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Read, "look up claims");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => (Domain.Claims.ClaimStatus?)c.Status).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The countries of actors who assert claims, for the country filter.</summary>
     public async Task<IReadOnlyList<string>> CountriesAsync(CancellationToken cancellationToken = default)
     {
@@ -87,6 +120,7 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory
         var names = await db.Actors.Where(a => list.Contains(a.Id)).Select(a => new { a.Id, Name = a.Name })
             .Concat(db.Propositions.Where(p => list.Contains(p.Id)).Select(p => new { p.Id, Name = p.Statement }))
             .Concat(db.Places.Where(p => list.Contains(p.Id)).Select(p => new { p.Id, Name = p.Name }))
+            .Concat(db.Sources.Where(s => list.Contains(s.Id)).Select(s => new { s.Id, Name = s.Title }))
             .ToListAsync(cancellationToken);
         return names.ToDictionary(n => n.Id, n => n.Name);
     }

@@ -1,0 +1,147 @@
+using ConflictTracker.Domain.Actors;
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Sources;
+using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Lookups;
+
+namespace ConflictTracker.Web.Components.Pages.Editing;
+
+/// <summary>
+/// What the statement form holds while an editor types: plain, serialisable fields, so the draft can
+/// be kept in the browser (and survive a dropped connection) and turned into a <see cref="StatementInput"/>.
+/// </summary>
+public sealed class StatementForm
+{
+    public LookupItem? Proposition { get; set; }
+
+    public LookupItem? Actor { get; set; }
+
+    public bool NewActor { get; set; }
+
+    public string? NewActorName { get; set; }
+
+    public ActorKind NewActorKind { get; set; } = ActorKind.Person;
+
+    public string? NewActorCountry { get; set; }
+
+    public LookupItem? OnBehalfOf { get; set; }
+
+    public Stance Stance { get; set; } = Stance.Affirms;
+
+    public string? Summary { get; set; }
+
+    public string? StatedOn { get; set; }
+
+    public string? EventStart { get; set; }
+
+    public string? EventEnd { get; set; }
+
+    public string? QuoteText { get; set; }
+
+    public string? QuoteLanguage { get; set; }
+
+    public string? Translation { get; set; }
+
+    public string? TranslationLanguage { get; set; } = "en";
+
+    public Guid? MeasureId { get; set; }
+
+    public decimal? QuantityMin { get; set; }
+
+    public decimal? QuantityMax { get; set; }
+
+    public QuantityQualifier QuantityQualifier { get; set; } = QuantityQualifier.Exact;
+
+    public List<LookupItem> Places { get; set; } = [];
+
+    public ClaimStatus Status { get; set; } = ClaimStatus.Draft;
+
+    public Credibility? Credibility { get; set; }
+
+    public LookupItem? Source { get; set; }
+
+    public bool NewSource { get; set; }
+
+    public SourceKind NewSourceKind { get; set; } = SourceKind.Article;
+
+    public string? NewSourceTitle { get; set; }
+
+    public string? NewSourceUrl { get; set; }
+
+    public LookupItem? NewSourcePublisher { get; set; }
+
+    public string? NewSourcePublished { get; set; }
+
+    public string? NewSourceLanguage { get; set; }
+
+    public ReliabilityGrade? NewSourceReliability { get; set; }
+
+    public CitationRole CitationRole { get; set; } = CitationRole.Origin;
+
+    public string? CitationQuote { get; set; }
+
+    public string? CitationLocator { get; set; }
+
+    public DateTimeOffset SavedAt { get; set; }
+
+    public StatementInput ToInput() => new()
+    {
+        PropositionId = Proposition?.Id,
+        ActorId = NewActor ? null : Actor?.Id,
+        NewActor = NewActor ? new NewActorInput(NewActorName, NewActorKind, Blank(NewActorCountry)?.ToUpperInvariant()) : null,
+        OnBehalfOfId = OnBehalfOf?.Id,
+        Stance = Stance,
+        Summary = Summary,
+        StatedOn = StatedOn,
+        EventStart = EventStart,
+        EventEnd = EventEnd,
+        QuoteText = Blank(QuoteText),
+        QuoteLanguage = Blank(QuoteLanguage),
+        Translation = Blank(Translation),
+        TranslationLanguage = Blank(Translation) is null ? null : Blank(TranslationLanguage),
+        MeasureId = QuantityMin is null && QuantityMax is null ? null : MeasureId,
+        QuantityMin = QuantityMin,
+        QuantityMax = QuantityMax,
+        QuantityQualifier = QuantityQualifier,
+        PlaceIds = Places.Select(p => p.Id).ToList(),
+        Status = Status,
+        Credibility = Credibility,
+        SourceId = NewSource ? null : Source?.Id,
+        NewSource = NewSource
+            ? new NewSourceInput(NewSourceKind, NewSourceTitle, Blank(NewSourceUrl), NewSourcePublisher?.Id, Blank(NewSourcePublished), Blank(NewSourceLanguage), NewSourceReliability)
+            : null,
+        CitationRole = CitationRole,
+        CitationQuote = Blank(CitationQuote),
+        CitationLocator = Blank(CitationLocator),
+    };
+
+    /// <summary>The form for an existing claim, with names for the ids it points at.</summary>
+    public static StatementForm From(StatementInput input, IReadOnlyDictionary<Guid, string> names)
+    {
+        LookupItem? Item(Guid? id) => id is { } value ? new LookupItem(value, names.GetValueOrDefault(value, "(unknown)")) : null;
+        return new StatementForm
+        {
+            Proposition = Item(input.PropositionId),
+            Actor = Item(input.ActorId),
+            OnBehalfOf = Item(input.OnBehalfOfId),
+            Stance = input.Stance,
+            Summary = input.Summary,
+            StatedOn = input.StatedOn,
+            EventStart = input.EventStart,
+            EventEnd = input.EventEnd,
+            QuoteText = input.QuoteText,
+            QuoteLanguage = input.QuoteLanguage,
+            Translation = input.Translation,
+            TranslationLanguage = input.TranslationLanguage ?? "en",
+            MeasureId = input.MeasureId,
+            QuantityMin = input.QuantityMin,
+            QuantityMax = input.QuantityMax,
+            QuantityQualifier = input.QuantityQualifier,
+            Places = input.PlaceIds.Select(id => Item(id)!).ToList(),
+            Status = input.Status,
+            Credibility = input.Credibility,
+        };
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
