@@ -8,7 +8,7 @@ try
     var builder = WebApplication.CreateBuilder(hostArgs);
     builder.AddLogging();
     builder.Services.AddDatabase(builder.Configuration);
-    builder.Services.AddAccounts(builder.Configuration);
+    builder.Services.AddAccounts(builder.Configuration, builder.Environment);
     builder.Services.AddFeatures();
     builder.Services.AddUserInterface();
     builder.Services.AddOperations();

@@ -15,9 +15,10 @@ internal static class Authentication
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     public const int MaxFailedAttempts = 5;
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        security.RequireTwoFactorForStaff ??= !environment.IsDevelopment();
         services.AddSingleton(security);
 
         // Keys in the database: a restart or a second instance keeps everyone signed in.
@@ -59,12 +60,27 @@ internal static class Authentication
             .AddDefaultTokenProviders();
 
         // Cookies are re-checked against the database every minute (disabled users, role changes).
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = security.RevalidationInterval);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = security.RevalidationInterval;
+            // The refreshed cookie keeps the record that this session passed a second factor.
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(Policies.MultiFactorClaim) is { } amr
+                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(amr.Type, amr.Value))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(amr.Type, amr.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
+            // Sign-in stays on this host; the 2FA step reads its user from Identity's own cookie.
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Cookie.Name = "ConflictTracker.Auth";

@@ -14,7 +14,11 @@ public enum SignInOutcome
     Failed,
     LockedOut,
     NotAllowed,
+    RequiresTwoFactor,
 }
+
+/// <summary>What a user needs to add an authenticator app: the key to type, and the otpauth:// address a QR code carries.</summary>
+public sealed record AuthenticatorSetup(string Key, string Uri);
 
 /// <summary>
 /// Accounts: sign-in (with lockout and logging) and, for admins, creating users, setting roles,
@@ -36,6 +40,7 @@ public sealed partial class AccountService(
         {
             { Succeeded: true } => SignInOutcome.SignedIn,
             { IsLockedOut: true } => SignInOutcome.LockedOut,
+            { RequiresTwoFactor: true } => SignInOutcome.RequiresTwoFactor,
             { IsNotAllowed: true } => SignInOutcome.NotAllowed,
             _ => SignInOutcome.Failed,
         };
@@ -47,12 +52,89 @@ public sealed partial class AccountService(
             case SignInOutcome.LockedOut:
                 LogLockedOut(email, at);
                 break;
+            case SignInOutcome.RequiresTwoFactor:
+                LogPasswordAccepted(email, at);
+                break;
             default:
                 LogSignInFailed(email, outcome, at);
                 break;
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// The second step of sign-in: a code from the authenticator app, or one of the recovery codes.
+    /// Failures count towards lockout like wrong passwords.
+    /// </summary>
+    public async Task<SignInOutcome> SecondFactorAsync(string code, bool isRecoveryCode)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return SignInOutcome.NotAllowed;
+        }
+
+        var cleaned = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var result = isRecoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(cleaned)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(cleaned, isPersistent: false, rememberClient: false);
+        var at = time.GetUtcNow();
+        var outcome = result switch
+        {
+            { Succeeded: true } => SignInOutcome.SignedIn,
+            { IsLockedOut: true } => SignInOutcome.LockedOut,
+            { IsNotAllowed: true } => SignInOutcome.NotAllowed,
+            _ => SignInOutcome.Failed,
+        };
+        if (outcome == SignInOutcome.SignedIn)
+        {
+            LogSecondFactorPassed(user.Email!, isRecoveryCode ? "recovery code" : "authenticator", at);
+        }
+        else
+        {
+            LogSecondFactorFailed(user.Email!, outcome, at);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The signed-in user's authenticator key (a new one if none yet) for setting up an app.</summary>
+    public async Task<AuthenticatorSetup> AuthenticatorSetupAsync(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw new AccessDeniedException(Policies.Read, "set up two-factor sign-in");
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            Throw(await users.ResetAuthenticatorKeyAsync(user));
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        var issuer = Uri.EscapeDataString("ConflictTracker");
+        var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={issuer}&digits=6";
+        var spaced = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - (i * 4)))).ToArray()).ToLowerInvariant();
+        return new AuthenticatorSetup(spaced, uri);
+    }
+
+    /// <summary>
+    /// Turns on two-factor sign-in once the user proves their app works (a current code), signs the
+    /// session in again as having passed a second factor, and returns ten single-use recovery codes.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> EnableTwoFactorAsync(System.Security.Claims.ClaimsPrincipal principal, string code)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw new AccessDeniedException(Policies.Read, "set up two-factor sign-in");
+        var cleaned = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
+        {
+            LogSecondFactorFailed(user.Email!, SignInOutcome.Failed, time.GetUtcNow());
+            return null;
+        }
+
+        Throw(await users.SetTwoFactorEnabledAsync(user, true));
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(Policies.MultiFactorClaim, Policies.MultiFactorValue)]);
+        LogTwoFactorEnabled(user.Email!, time.GetUtcNow());
+        return codes;
     }
 
     /// <summary>Signs out the user of the current HTTP request (<paramref name="user"/>: that request's user, for the log).</summary>
@@ -201,6 +283,18 @@ public sealed partial class AccountService(
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "{User} signed out at {At:O}")]
     private partial void LogSignedOut(string user, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Password accepted for {Email} at {At:O}; waiting for the second factor")]
+    private partial void LogPasswordAccepted(string email, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Second factor ({Method}) passed for {Email} at {At:O}")]
+    private partial void LogSecondFactorPassed(string email, string method, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Second factor failed for {Email} ({Outcome}) at {At:O}")]
+    private partial void LogSecondFactorFailed(string email, SignInOutcome outcome, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "Two-factor sign-in enabled for {Email} at {At:O}")]
+    private partial void LogTwoFactorEnabled(string email, DateTimeOffset at);
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Account {Email} created with roles {Roles} by {Admin} at {At:O}")]
     private partial void LogUserCreated(string email, string roles, string admin, DateTimeOffset at);

@@ -16,4 +16,10 @@ public sealed class SecurityOptions
     /// disabled account or a removed role takes effect (default one minute).
     /// </summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Editors, reviewers and admins must sign in with an authenticator app (TOTP) as a second factor.
+    /// When not set: required everywhere except in Development.
+    /// </summary>
+    public bool? RequireTwoFactorForStaff { get; set; }
 }

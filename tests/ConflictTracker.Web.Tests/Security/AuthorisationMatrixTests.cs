@@ -86,7 +86,10 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("/propositions",                     ["Login", "Ok",    "Denied", "Ok",   "Ok",    "Ok",    "Ok"]),
         ($"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
         ($"/history/{Claim}",                 ["Login", "Ok",    "Denied", "Ok",   "Ok",    "Ok",    "Ok"]),
+        ("/claims/new",                       ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
+        ($"/claims/{Claim}/edit",             ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
         ("/admin/users",                      ["Login", "Login", "Denied", "Denied", "Denied", "Denied", "Ok"]),
+        ("/account/two-factor",               ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/account/login",                    ["Ok",    "Ok",    "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/health/live",                      ["Ok",    "Ok",    "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
     ];
