@@ -137,6 +137,30 @@ public sealed partial class AccountService(
         return codes;
     }
 
+    /// <summary>
+    /// Changes the signed-in user's own password (the current one is required). Returns the rules the
+    /// new one breaks, or none; the session is renewed so other sessions of the account must sign in again.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChangePasswordAsync(System.Security.Claims.ClaimsPrincipal principal, string current, string replacement)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw new AccessDeniedException(Policies.Read, "change a password");
+        var broken = PasswordRules.Check(replacement, user.Email);
+        if (broken.Count > 0)
+        {
+            return broken;
+        }
+
+        var result = await users.ChangePasswordAsync(user, current, replacement);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Select(e => e.Code == "PasswordMismatch" ? "The current password is not right." : e.Description).ToList();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        LogPasswordChanged(user.Email!, time.GetUtcNow());
+        return [];
+    }
+
     /// <summary>Signs out the user of the current HTTP request (<paramref name="user"/>: that request's user, for the log).</summary>
     public async Task SignOutAsync(System.Security.Claims.ClaimsPrincipal user)
     {
@@ -295,6 +319,9 @@ public sealed partial class AccountService(
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "Two-factor sign-in enabled for {Email} at {At:O}")]
     private partial void LogTwoFactorEnabled(string email, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "{Email} changed their password at {At:O}")]
+    private partial void LogPasswordChanged(string email, DateTimeOffset at);
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Account {Email} created with roles {Roles} by {Admin} at {At:O}")]
     private partial void LogUserCreated(string email, string roles, string admin, DateTimeOffset at);

@@ -166,4 +166,38 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
         using var stillIn = await client.GetAsync(new Uri("/claims", UriKind.Relative));
         stillIn.StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task UsersChangeTheirOwnPasswordByTheSameRules()
+    {
+        var (email, password) = await App.CreateUserAsync(Roles.Analyst);
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
+        using (var signedIn = await AppFactory.SignInAsync(client, email, password))
+        {
+            signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        async Task<string> ChangeAsync(string current, string replacement)
+        {
+            var form = await client.GetStringAsync(new Uri("/account/password", UriKind.Relative));
+            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "change-password",
+                ["__RequestVerificationToken"] = token,
+                ["Input.Current"] = current,
+                ["Input.New"] = replacement,
+            });
+            using var response = await client.PostAsync(new Uri("/account/password", UriKind.Relative), content);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        (await ChangeAsync("wrong current password", "a brand new passphrase")).Should().Contain("The current password is not right.");
+        (await ChangeAsync(password, "123456qwerty")).Should().Contain("commonly used passwords");
+        (await ChangeAsync(password, "a brand new passphrase")).Should().Contain("Your password is changed");
+
+        using var fresh = App.CreateClient(new() { AllowAutoRedirect = false });
+        using var withNew = await AppFactory.SignInAsync(fresh, email, "a brand new passphrase");
+        withNew.StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
 }

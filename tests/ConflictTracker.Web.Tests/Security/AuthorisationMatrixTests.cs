@@ -90,6 +90,7 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ($"/claims/{Claim}/edit",             ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
         ("/admin/users",                      ["Login", "Login", "Denied", "Denied", "Denied", "Denied", "Ok"]),
         ("/account/two-factor",               ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
+        ("/account/password",                 ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/account/login",                    ["Ok",    "Ok",    "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/health/live",                      ["Ok",    "Ok",    "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
     ];
