@@ -54,6 +54,31 @@ public sealed class Actor : Entity
         return new Actor(id, actorName!, kind, country, text, reliability);
     }
 
+    /// <summary>Changes the actor's details, by the same rules as <see cref="Create"/>.</summary>
+    public void Revise(string? name, ActorKind kind, string? countryCode, string? description, ReliabilityGrade? reliability)
+    {
+        var valid = Create(name, kind, countryCode, description, reliability, Id);
+        if (aliases.Any(a => string.Equals(a.Name, valid.Name, StringComparison.Ordinal)))
+        {
+            throw new DomainValidationException(nameof(Name), $"'{valid.Name}' is one of the actor's aliases; remove the alias first.");
+        }
+
+        Name = valid.Name;
+        Kind = valid.Kind;
+        CountryCode = valid.CountryCode;
+        Description = valid.Description;
+        Reliability = valid.Reliability;
+    }
+
+    /// <summary>Takes a name off the actor's aliases (recorded in its history).</summary>
+    public void RemoveAlias(Guid aliasId)
+    {
+        if (aliases.RemoveAll(a => a.Id == aliasId) == 0)
+        {
+            throw new DomainValidationException("Alias", "That alias is not one of this actor's.");
+        }
+    }
+
     /// <summary>Adds a name the actor is also known by (김용현, Кирило Буданов, "GUR"). Repeats are ignored.</summary>
     public ActorAlias AddAlias(string? alias, string? language, Guid id = default)
     {

@@ -39,6 +39,14 @@ public sealed class Proposition : Entity
         return new Proposition(id, text!, about);
     }
 
+    /// <summary>Rewords the proposition, by the same rules as <see cref="Create"/>.</summary>
+    public void Revise(string? statement, string? description)
+    {
+        var valid = Create(statement, description, Id);
+        Statement = valid.Statement;
+        Description = valid.Description;
+    }
+
     public Measure AddMeasure(string? name, string? unit, Guid id = default)
     {
         var errors = new ValidationErrors();

@@ -95,6 +95,55 @@ public sealed partial class Source : Entity
         };
     }
 
+    /// <summary>Changes the source's details, by the same rules as <see cref="Create"/>.</summary>
+    public void Revise(
+        SourceKind kind, string? title, string? url, Actor? publisher, PartialDate? publishedOn, DateOnly? retrievedOn,
+        string? language, string? archiveUrl, string? contentHash, ReliabilityGrade? reliability)
+    {
+        if (Status == SourceStatus.Retracted)
+        {
+            throw new DomainValidationException(nameof(Status), "Restore the source before changing it.");
+        }
+
+        var valid = Create(kind, title, url, publisher, publishedOn, retrievedOn, language, archiveUrl, contentHash, reliability, Id);
+        Kind = valid.Kind;
+        Title = valid.Title;
+        Url = valid.Url;
+        PublisherId = valid.PublisherId;
+        PublishedOn = valid.PublishedOn;
+        RetrievedOn = valid.RetrievedOn;
+        Language = valid.Language;
+        ArchiveUrl = valid.ArchiveUrl;
+        ContentHash = valid.ContentHash;
+        Reliability = valid.Reliability;
+    }
+
+    /// <summary>Retracts the source (kept, marked, never deleted). A reason is required.</summary>
+    public void Retract(string? reason)
+    {
+        var errors = new ValidationErrors();
+        var why = errors.Check(() => Rules.RequiredText(reason, nameof(RetractionReason), MaxLengths.Note));
+        if (Status == SourceStatus.Retracted)
+        {
+            errors.Add(nameof(Status), "The source is already retracted.");
+        }
+
+        errors.ThrowIfAny();
+        Status = SourceStatus.Retracted;
+        RetractionReason = why;
+    }
+
+    public void Restore()
+    {
+        if (Status != SourceStatus.Retracted)
+        {
+            throw new DomainValidationException(nameof(Status), "Only a retracted source can be restored.");
+        }
+
+        Status = SourceStatus.Active;
+        RetractionReason = null;
+    }
+
     /// <summary>This source's own grade, else its publisher's, else F (cannot be judged).</summary>
     public static ReliabilityGrade EffectiveReliability(ReliabilityGrade? sourceGrade, ReliabilityGrade? publisherGrade) =>
         sourceGrade ?? publisherGrade ?? ReliabilityGrade.F;

@@ -46,7 +46,7 @@ internal static class HistoryWriter
                     $"A change to {entry.Metadata.ClrType.Name} would be saved without an author: set AppDbContext.ChangedBy first.");
             }
 
-            if (entry.State == EntityState.Deleted && !entry.Metadata.IsPropertyBag)
+            if (entry.State == EntityState.Deleted && !root.IsPart)
             {
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are never deleted; retract them instead.");
             }
@@ -129,7 +129,13 @@ internal static class HistoryWriter
         if (changes.Count > 0 && Root(entry) is { IsPart: true } && entry.Metadata.FindPrimaryKey()?.Properties.SingleOrDefault() is { } key)
         {
             // A part's own id, so its changes can be told apart from its siblings' (two citations of one claim).
-            changes["Id"] = Change(null, entry.Property(key.Name).CurrentValue);
+            var id = entry.Property(key.Name).CurrentValue;
+            changes["Id"] = entry.State switch
+            {
+                EntityState.Added => Change(null, id),
+                EntityState.Deleted => Change(id, null),
+                _ => Change(id, id),
+            };
         }
 
         return changes;

@@ -24,6 +24,7 @@ internal static class Features
         services.AddScoped<HomeService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<StatementEditorService>();
+        services.AddScoped<RecordEditorService>();
         services.AddScoped<DemoDataLoader>();
         return services;
     }

@@ -76,7 +76,7 @@ public sealed record StatementInput
 
 /// <summary>Another editor saved the claim first. Nothing of the refused save was stored.</summary>
 public sealed class ConcurrencyConflictException(string changedBy, DateTimeOffset changedAt, IReadOnlyList<History.FieldChange> theirChanges, uint currentVersion)
-    : Exception($"{changedBy} changed this claim at {changedAt:HH:mm} UTC while you were editing it.")
+    : Exception($"{changedBy} changed this record at {changedAt:HH:mm} UTC while you were editing it.")
 {
     public string ChangedBy { get; } = changedBy;
 
@@ -271,8 +271,8 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Who saved the claim last, and what they changed: the newest entry of its history.</summary>
-    private static async Task<ConcurrencyConflictException> ConflictAsync(AppDbContext db, Guid claimId, uint current, CancellationToken cancellationToken)
+    /// <summary>Who saved the record last, and what they changed: the newest entry of its history.</summary>
+    internal static async Task<ConcurrencyConflictException> ConflictAsync(AppDbContext db, Guid claimId, uint current, CancellationToken cancellationToken)
     {
         var latest = await db.ChangeHistory.AsNoTracking().Where(c => c.EntityId == claimId)
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
