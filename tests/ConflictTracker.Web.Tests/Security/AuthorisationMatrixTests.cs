@@ -88,6 +88,12 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ($"/history/{Claim}",                 ["Login", "Ok",    "Denied", "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/claims/new",                       ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
         ($"/claims/{Claim}/edit",             ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
+        ("/actors/new",                       ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
+        ($"/actors/{DemoIds.For("actor", "budanov")}/edit", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
+        ("/sources/new",                      ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
+        ($"/sources/{DemoIds.For("source", "seed-article")}/edit", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
+        ("/propositions/new",                 ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
+        ($"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}/edit", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
         ("/admin/users",                      ["Login", "Login", "Denied", "Denied", "Denied", "Denied", "Ok"]),
         ("/account/two-factor",               ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/account/password",                 ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
@@ -110,6 +116,11 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("enter statements",           ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
         ("change statements",          ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
         ("retract statements",         ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
+        ("create actors",              ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
+        ("change actors",              ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
+        ("change sources",             ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
+        ("retract sources",            ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
+        ("change propositions",        ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
         ("list user accounts",         ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
         ("create user accounts",       ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
         ("change roles",               ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
@@ -205,6 +216,11 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             case "enter statements": await Editor(access).SimilarAsync(DemoIds.For("actor", "nis"), DemoIds.For("proposition", "nk-troops-in-russia"), "1,500 soldiers"); break;
             case "change statements": await Editor(access).LoadAsync(Claim); break;
             case "retract statements": await Editor(access).RetractAsync(Guid.NewGuid(), 0, "A reason."); break;
+            case "create actors": await Records(access).SaveActorAsync(null, 0, new ActorInput($"Actor {Guid.NewGuid():N}", Domain.Actors.ActorKind.Person, null, null, null)); break;
+            case "change actors": await Records(access).LoadActorAsync(DemoIds.For("actor", "budanov")); break;
+            case "change sources": await Records(access).LoadSourceAsync(DemoIds.For("source", "seed-article")); break;
+            case "retract sources": await Records(access).RestoreSourceAsync(Guid.NewGuid(), 0); break;
+            case "change propositions": await Records(access).LoadPropositionAsync(DemoIds.For("proposition", "nk-troops-in-russia")); break;
             case "list user accounts": await accounts.ListAsync(); break;
             case "create user accounts":
                 await accounts.CreateAsync(new NewUser($"new-{Guid.NewGuid():N}@test.example", "New User", DemoAccounts.NewPassword(), [Roles.Analyst]));
@@ -214,6 +230,8 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             default: throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the matrix");
         }
     }
+
+    private RecordEditorService Records(IAccess access) => new(fixture.Database.ContextFactory, access);
 
     private StatementEditorService Editor(IAccess access) => new(fixture.Database.ContextFactory, access, TimeProvider.System);
 

@@ -63,6 +63,14 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
         return actor.Id;
     }
 
+    public async Task<IReadOnlyList<(Guid Id, string Name, string? Language)>> AliasesAsync(Guid actorId)
+    {
+        await access.DemandAsync(Policies.Edit, "change actors");
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var rows = await db.ActorAliases.AsNoTracking().Where(a => a.ActorId == actorId).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Language }).ToListAsync();
+        return rows.Select(a => (a.Id, a.Name, a.Language)).ToList();
+    }
+
     public async Task AddAliasAsync(Guid actorId, string? alias, string? language)
     {
         await access.DemandAsync(Policies.Edit, "change actors");
