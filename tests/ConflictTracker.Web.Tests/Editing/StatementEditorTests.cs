@@ -183,4 +183,23 @@ public class StatementEditorTests(DemoDataFixture fixture) : IClassFixture<DemoD
         similar.Should().ContainSingle().Which.Id.Should().Be(DemoIds.For("claim", "nis-1500-vladivostok"));
         (await Service().SimilarAsync(DemoIds.For("actor", "nis"), Deployment, "Pyongyang denies everything.")).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task TheChainGrowsFromTheOriginAndKeepsItsRules()
+    {
+        var id = await Service().CreateAsync(NisStyle(Guid.NewGuid().ToString("N")[..6]));
+        var origin = (await Service().CitationsAsync(id)).Single();
+        var (_, version) = (await Service().LoadAsync(id))!.Value;
+
+        await Service().AddCitationAsync(id, version, new CitationInput(DemoIds.For("source", "seed-article"), CitationRole.Republication, origin.Id, "about 3,000", "para. 3"));
+
+        var chain = await Service().CitationsAsync(id);
+        chain.Should().ContainSingle(c => c.Role == CitationRole.Republication && c.DerivedFromId == origin.Id);
+        var (_, after) = (await Service().LoadAsync(id))!.Value;
+        after.Should().NotBe(version, "adding to the chain is a change of the claim");
+        var secondOrigin = () => Service().AddCitationAsync(id, after, new CitationInput(DemoIds.For("source", "nis-2024-10-18"), CitationRole.Origin, null, null, null));
+        (await secondOrigin.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey("Citation.Role");
+        var stale = () => Service().AddCitationAsync(id, version, new CitationInput(DemoIds.For("source", "nis-2024-10-18"), CitationRole.FirstReport, null, null, null));
+        await stale.Should().ThrowAsync<ConcurrencyConflictException>();
+    }
 }

@@ -89,6 +89,9 @@ public sealed class ConcurrencyConflictException(string changedBy, DateTimeOffse
     public uint CurrentVersion { get; } = currentVersion;
 }
 
+/// <summary>A source added to an existing claim's chain.</summary>
+public sealed record CitationInput(Guid? SourceId, CitationRole Role, Guid? DerivedFromId, string? Quote, string? Locator);
+
 public sealed record SimilarClaim(Guid Id, string Summary, string StatedOn, double Similarity);
 
 /// <summary>
@@ -186,6 +189,55 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
             var current = await fresh.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => c.Version).SingleAsync(cancellationToken);
             throw await ConflictAsync(fresh, claimId, current, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Adds a source to a claim's chain: its role, and the citation it derives from (a republication
+    /// of the first report, which reports the origin). The chain rules are the domain's (Claim.Cite).
+    /// </summary>
+    public async Task AddCitationAsync(Guid claimId, uint expectedVersion, CitationInput input, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Edit, "change statements");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangedBy = await AuthorAsync();
+        var claim = await db.Claims.Include(c => c.Citations).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
+            ?? throw new DomainValidationException("Claim", "There is no such claim.");
+        if (claim.Version != expectedVersion)
+        {
+            throw await ConflictAsync(db, claimId, claim.Version, cancellationToken);
+        }
+
+        var source = input.SourceId is { } sourceId ? await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken) : null;
+        if (source is null)
+        {
+            throw new DomainValidationException(nameof(CitationInput.SourceId), input.SourceId is null ? "Choose the source to cite." : "That source does not exist.");
+        }
+
+        var derivedFrom = input.DerivedFromId is { } parentId ? claim.Citations.SingleOrDefault(c => c.Id == parentId) : null;
+        if (input.DerivedFromId is not null && derivedFrom is null)
+        {
+            throw new DomainValidationException("Citation.DerivedFromId", "A citation can only derive from another citation of the same claim.");
+        }
+
+        claim.Cite(source, input.Role, input.Quote, input.Locator, derivedFrom);
+        // The new citation changes the claim's evidence: bump the claim's version too, so a concurrent
+        // edit made on the old chain is refused rather than saved over it.
+        db.Entry(claim).Property(c => c.Version).OriginalValue = expectedVersion;
+        db.Entry(claim).State = EntityState.Modified;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The claim's current chain, for the form: citation id, source title, role.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Source, CitationRole Role, Guid? DerivedFromId)>> CitationsAsync(Guid claimId, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Edit, "change statements");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from citation in db.Citations.AsNoTracking()
+                          where citation.ClaimId == claimId
+                          join source in db.Sources on citation.SourceId equals source.Id
+                          orderby citation.Role
+                          select new { citation.Id, source.Title, citation.Role, citation.DerivedFromId }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.Title, r.Role, r.DerivedFromId)).ToList();
     }
 
     /// <summary>Retracts a claim with a reason (hidden by default, never deleted).</summary>
