@@ -10,6 +10,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/lib/postgres.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Production
+# The analyst pages are requested without signing in: open reading for this throwaway app only.
+export Security__AllowAnonymousReading=true
 
 "$root/scripts/install-prerequisites.sh" postgres
 
