@@ -107,4 +107,24 @@ public class RecordEditorTests(DatabaseFixture fixture) : IClassFixture<Database
         await ((Func<Task>)(() => analyst.SavePropositionAsync(null, 0, new PropositionInput("X", null)))).Should().ThrowAsync<AccessDeniedException>();
         await ((Func<Task>)(() => analyst.LoadSourceAsync(Guid.NewGuid()))).Should().ThrowAsync<AccessDeniedException>();
     }
+
+    [Fact]
+    public async Task ASourcesPublisherCanBeCreatedWithIt()
+    {
+        var outlet = $"Yonhap News Agency {Tag()}";
+        var id = await Service().SaveSourceAsync(null, 0, new SourceInput(SourceKind.Article, $"NIS says 1,500 {Tag()}", "https://example.org/yna", null, "2024-10-18", null, "ko", null, null, null)
+        {
+            NewPublisher = new NewActorInput(outlet, ActorKind.MediaOutlet, "KR"),
+        });
+
+        await using var db = fixture.Database.CreateContext();
+        var source = await db.Sources.SingleAsync(s => s.Id == id);
+        (await db.Actors.SingleAsync(a => a.Id == source.PublisherId)).Name.Should().Be(outlet);
+
+        var again = () => Service().SaveSourceAsync(null, 0, new SourceInput(SourceKind.Article, "Another", null, null, null, null, null, null, null, null)
+        {
+            NewPublisher = new NewActorInput(outlet, ActorKind.MediaOutlet, "KR"),
+        });
+        (await again.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey("NewPublisher.Name");
+    }
 }

@@ -13,7 +13,11 @@ public sealed record ActorInput(string? Name, ActorKind Kind, string? CountryCod
 
 public sealed record SourceInput(
     SourceKind Kind, string? Title, string? Url, Guid? PublisherId, string? PublishedOn, string? RetrievedOn,
-    string? Language, string? ArchiveUrl, string? ContentHash, ReliabilityGrade? Reliability);
+    string? Language, string? ArchiveUrl, string? ContentHash, ReliabilityGrade? Reliability)
+{
+    /// <summary>A publisher not in ConflictTracker yet, created with the source.</summary>
+    public NewActorInput? NewPublisher { get; init; }
+}
 
 public sealed record PropositionInput(string? Statement, string? Description);
 
@@ -132,6 +136,10 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
         if (input.PublisherId is { } publisherId && (publisher = await db.Actors.SingleOrDefaultAsync(a => a.Id == publisherId)) is null)
         {
             errors.Add(nameof(SourceInput.PublisherId), "That publisher does not exist.");
+        }
+        else if (input.PublisherId is null && input.NewPublisher is { } newPublisher)
+        {
+            publisher = await StatementEditorService.NewPublisherAsync(db, newPublisher, errors, default);
         }
 
         var published = string.IsNullOrWhiteSpace(input.PublishedOn) ? null : errors.Check(() => PartialDate.Parse(input.PublishedOn, nameof(SourceInput.PublishedOn)));

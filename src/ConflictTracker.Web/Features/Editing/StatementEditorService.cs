@@ -14,7 +14,11 @@ namespace ConflictTracker.Web.Features.Editing;
 public sealed record NewActorInput(string? Name, ActorKind Kind, string? CountryCode);
 
 /// <summary>A source typed into the statement form that does not exist yet.</summary>
-public sealed record NewSourceInput(SourceKind Kind, string? Title, string? Url, Guid? PublisherId, string? PublishedOn, string? Language, ReliabilityGrade? Reliability);
+public sealed record NewSourceInput(SourceKind Kind, string? Title, string? Url, Guid? PublisherId, string? PublishedOn, string? Language, ReliabilityGrade? Reliability)
+{
+    /// <summary>A publisher not in ConflictTracker yet, created with the source (a media outlet unless said).</summary>
+    public NewActorInput? NewPublisher { get; init; }
+}
 
 /// <summary>
 /// Everything the "new sourced statement" form holds, as typed. Ids point at existing records;
@@ -455,10 +459,33 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         {
             errors.Add("NewSource.PublisherId", "That publisher does not exist.");
         }
+        else if (newSource.PublisherId is null && newSource.NewPublisher is { } newPublisher)
+        {
+            publisher = await NewPublisherAsync(db, newPublisher, errors, cancellationToken);
+        }
 
         var published = string.IsNullOrWhiteSpace(newSource.PublishedOn) ? null : errors.Check(() => PartialDate.Parse(newSource.PublishedOn, "NewSource.PublishedOn"));
         var created = errors.Check(() => Source.Create(newSource.Kind, newSource.Title, newSource.Url, publisher, published, null, newSource.Language, reliability: newSource.Reliability));
         return created;
+    }
+
+    /// <summary>A new publisher typed into a source form: checked, refused if the name exists, tracked to be saved with the source.</summary>
+    internal static async Task<Actor?> NewPublisherAsync(AppDbContext db, NewActorInput input, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var publisher = errors.Check(() => Actor.Create(input.Name, input.Kind, input.CountryCode));
+        if (publisher is null)
+        {
+            return null;
+        }
+
+        if (await db.Actors.AnyAsync(a => a.Name == publisher.Name, cancellationToken))
+        {
+            errors.Add("NewPublisher.Name", $"A publisher named '{publisher.Name}' exists already; choose it instead.");
+            return null;
+        }
+
+        db.Actors.Add(publisher);
+        return publisher;
     }
 
     private static async Task<IReadOnlyList<Place>> PlacesAsync(AppDbContext db, IReadOnlyList<Guid> ids, ValidationErrors errors, CancellationToken cancellationToken)

@@ -70,6 +70,8 @@ public sealed class StatementForm
 
     public LookupItem? NewSourcePublisher { get; set; }
 
+    public string? NewSourcePublisherName { get; set; }
+
     public string? NewSourcePublished { get; set; }
 
     public string? NewSourceLanguage { get; set; }
@@ -109,6 +111,9 @@ public sealed class StatementForm
         SourceId = NewSource ? null : Source?.Id,
         NewSource = NewSource
             ? new NewSourceInput(NewSourceKind, NewSourceTitle, Blank(NewSourceUrl), NewSourcePublisher?.Id, Blank(NewSourcePublished), Blank(NewSourceLanguage), NewSourceReliability)
+            {
+                NewPublisher = NewSourcePublisher is null && Blank(NewSourcePublisherName) is { } publisher ? new NewActorInput(publisher, ActorKind.MediaOutlet, null) : null,
+            }
             : null,
         CitationRole = CitationRole,
         CitationQuote = Blank(CitationQuote),
