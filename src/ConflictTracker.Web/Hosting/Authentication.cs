@@ -86,6 +86,8 @@ internal static class Authentication
             options.Cookie.Name = "ConflictTracker.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure everywhere but local development over http (behind a TLS proxy too: the flag does not depend on the request).
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
         services.AddScoped<AccountService>();

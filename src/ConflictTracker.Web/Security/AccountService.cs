@@ -29,6 +29,7 @@ public sealed partial class AccountService(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     IAccess access,
+    IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<AccountService> logger)
 {
@@ -108,6 +109,9 @@ public sealed partial class AccountService(
         {
             Throw(await users.ResetAuthenticatorKeyAsync(user));
             key = await users.GetAuthenticatorKeyAsync(user);
+            // Resetting the key renews the security stamp; renew this session's cookie with it, or
+            // the next request (the code that turns two-factor on) would be signed out.
+            await signIn.RefreshSignInAsync(user);
         }
 
         var issuer = Uri.EscapeDataString("ConflictTracker");
@@ -171,11 +175,13 @@ public sealed partial class AccountService(
     public async Task<IReadOnlyList<UserRow>> ListAsync()
     {
         await access.DemandAsync(Policies.Administer, "list user accounts");
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        var fresh = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var all = await fresh.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
         var rows = new List<UserRow>(all.Count);
         foreach (var user in all)
         {
-            rows.Add(await RowAsync(user));
+            rows.Add(await RowAsync(fresh, user));
         }
 
         return rows;
@@ -192,7 +198,10 @@ public sealed partial class AccountService(
     public async Task<UserRow> SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles)
     {
         await access.DemandAsync(Policies.Administer, "change roles");
-        var user = await FindAsync(userId);
+        // A fresh scope per change: the admin page lives long, and a user loaded earlier may be stale.
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await FindAsync(users, userId);
         var errors = new ValidationErrors();
         CheckRoles(roles, errors);
         if (user.Id == await CurrentUserIdAsync() && !roles.Contains(Roles.Admin))
@@ -207,13 +216,15 @@ public sealed partial class AccountService(
         // A new security stamp makes open sessions re-check their roles within a minute.
         Throw(await users.UpdateSecurityStampAsync(user));
         LogRolesChanged(user.Email!, string.Join(", ", roles), await ActorAsync(), time.GetUtcNow());
-        return await RowAsync(user);
+        return await RowAsync(users, user);
     }
 
     public async Task<UserRow> SetDisabledAsync(Guid userId, bool disabled)
     {
         await access.DemandAsync(Policies.Administer, disabled ? "disable accounts" : "enable accounts");
-        var user = await FindAsync(userId);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await FindAsync(users, userId);
         if (disabled && user.Id == await CurrentUserIdAsync())
         {
             throw new DomainValidationException(nameof(AppUser.IsDisabled), "You cannot disable your own account.");
@@ -229,12 +240,14 @@ public sealed partial class AccountService(
         }
 
         LogDisabledChanged(user.Email!, disabled, await ActorAsync(), time.GetUtcNow());
-        return await RowAsync(user);
+        return await RowAsync(users, user);
     }
 
     /// <summary>Creates a user without an authorisation check: for the operator command line and demo accounts only.</summary>
     internal async Task<UserRow> CreateUncheckedAsync(NewUser input)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var errors = new ValidationErrors();
         var email = errors.Check(() => Rules.RequiredText(input.Email, nameof(NewUser.Email), 256));
         var name = errors.Check(() => Rules.RequiredText(input.DisplayName, nameof(NewUser.DisplayName), AppUser.MaxDisplayNameLength));
@@ -258,7 +271,7 @@ public sealed partial class AccountService(
         var user = new AppUser { UserName = email, Email = email, DisplayName = name!, EmailConfirmed = true, CreatedAt = time.GetUtcNow() };
         Throw(await users.CreateAsync(user, input.Password!));
         Throw(await users.AddToRolesAsync(user, input.Roles));
-        return await RowAsync(user);
+        return await RowAsync(users, user);
     }
 
     private static void CheckRoles(IReadOnlyCollection<string> roles, ValidationErrors errors)
@@ -274,10 +287,10 @@ public sealed partial class AccountService(
         }
     }
 
-    private async Task<AppUser> FindAsync(Guid id) =>
+    private static async Task<AppUser> FindAsync(UserManager<AppUser> users, Guid id) =>
         await users.FindByIdAsync(id.ToString()) ?? throw new DomainValidationException("User", "There is no such user.");
 
-    private async Task<UserRow> RowAsync(AppUser user) =>
+    private async Task<UserRow> RowAsync(UserManager<AppUser> users, AppUser user) =>
         new(user.Id, user.Email ?? "", user.DisplayName, (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.IsDisabled,
             user.LockoutEnd is { } end && end > time.GetUtcNow() ? end : null, user.CreatedAt);
 

@@ -202,4 +202,19 @@ public class StatementEditorTests(DemoDataFixture fixture) : IClassFixture<DemoD
         var stale = () => Service().AddCitationAsync(id, version, new CitationInput(DemoIds.For("source", "nis-2024-10-18"), CitationRole.FirstReport, null, null, null));
         await stale.Should().ThrowAsync<ConcurrencyConflictException>();
     }
+
+    [Fact]
+    public async Task ChangingOnlyThePlacesStillRefusesAnEditMadeOnTheOldVersion()
+    {
+        var id = await Service().CreateAsync(NisStyle(Guid.NewGuid().ToString("N")[..6]));
+        var (form, version) = (await Service().LoadAsync(id))!.Value;
+
+        await Service().UpdateAsync(id, version, form with { PlaceIds = [] });
+        var stale = () => Service().UpdateAsync(id, version, form with { Summary = "Reworded on the old version." });
+
+        var conflict = (await stale.Should().ThrowAsync<ConcurrencyConflictException>()).Which;
+        conflict.TheirChanges.Should().Contain(f => f.Field == "ClaimPlace Place" && f.After == null);
+        await using var db = fixture.Database.CreateContext();
+        (await db.Claims.Include(c => c.Places).SingleAsync(c => c.Id == id)).Places.Should().BeEmpty("the place stays removed");
+    }
 }

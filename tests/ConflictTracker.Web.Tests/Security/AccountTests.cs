@@ -108,8 +108,13 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
         await accounts.SetDisabledAsync(user.Id, disabled: true);
 
         using var refused = await AppFactory.SignInAsync(client, email, password);
-        (await refused.Content.ReadAsStringAsync()).Should().Contain("This account is disabled");
-        (await RevalidatingAuthenticationStateProvider.IsStillValidAsync(users, principal, options)).Should().BeFalse();
+        refused.StatusCode.Should().Be(HttpStatusCode.OK, "a disabled account is not signed in");
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("The e-mail address or the password is not right", "the page does not reveal that the account exists but is disabled");
+        await using (var check = App.Services.CreateAsyncScope())
+        {
+            // As in the app: each revalidation reads the user afresh.
+            (await RevalidatingAuthenticationStateProvider.IsStillValidAsync(check.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), principal, options)).Should().BeFalse();
+        }
 
         await accounts.SetDisabledAsync(user.Id, disabled: false);
         using var signedIn = await AppFactory.SignInAsync(client, email, password);
@@ -130,7 +135,8 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
         var changed = await accounts.SetRolesAsync(user.Id, [Roles.Analyst]);
 
         changed.Roles.Should().Equal(Roles.Analyst);
-        (await RevalidatingAuthenticationStateProvider.IsStillValidAsync(users, principal, options)).Should().BeFalse();
+        await using var check = App.Services.CreateAsyncScope();
+        (await RevalidatingAuthenticationStateProvider.IsStillValidAsync(check.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), principal, options)).Should().BeFalse();
     }
 
     [Fact]

@@ -125,6 +125,12 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         }
 
         var places = await PlacesAsync(db, input.PlaceIds, errors, cancellationToken);
+        if (input.NewActor?.Name is { } speaker && input.NewSource?.NewPublisher?.Name is { } outlet
+            && string.Equals(speaker.Trim(), outlet.Trim(), StringComparison.Ordinal))
+        {
+            errors.Add("NewPublisher.Name", "The new speaker and the new publisher have the same name; choose the speaker as the publisher instead.");
+        }
+
         errors.ThrowIfAny();
         foreach (var place in places)
         {
@@ -183,23 +189,18 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
             claim.AddPlace(place);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var current = await fresh.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => c.Version).SingleAsync(cancellationToken);
-            throw await ConflictAsync(fresh, claimId, current, cancellationToken);
-        }
+        // Changing only the places touches only claim_places; update the claim row as well so its
+        // version moves and an edit made on the old list of places is refused, not silently merged.
+        db.Entry(claim).State = EntityState.Modified;
+        await SaveOrConflictAsync(db, claimId, cancellationToken);
     }
 
     /// <summary>
     /// Adds a source to a claim's chain: its role, and the citation it derives from (a republication
     /// of the first report, which reports the origin). The chain rules are the domain's (Claim.Cite).
     /// </summary>
-    public async Task AddCitationAsync(Guid claimId, uint expectedVersion, CitationInput input, CancellationToken cancellationToken = default)
+    /// <returns>The claim's new version.</returns>
+    public async Task<uint> AddCitationAsync(Guid claimId, uint expectedVersion, CitationInput input, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Edit, "change statements");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -228,7 +229,23 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         // edit made on the old chain is refused rather than saved over it.
         db.Entry(claim).Property(c => c.Version).OriginalValue = expectedVersion;
         db.Entry(claim).State = EntityState.Modified;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveOrConflictAsync(db, claimId, cancellationToken);
+        return claim.Version;
+    }
+
+    /// <summary>Saves; when another editor saved the claim in between, reports who and what instead of failing.</summary>
+    private async Task SaveOrConflictAsync(AppDbContext db, Guid claimId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var current = await fresh.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => c.Version).SingleAsync(cancellationToken);
+            throw await ConflictAsync(fresh, claimId, current, cancellationToken);
+        }
     }
 
     /// <summary>The claim's current chain, for the form: citation id, source title, role.</summary>
@@ -324,7 +341,7 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
 
         db.Entry(claim).Property(c => c.Version).OriginalValue = expectedVersion;
         change(claim);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveOrConflictAsync(db, claimId, cancellationToken);
     }
 
     /// <summary>Who saved the record last, and what they changed: the newest entry of its history.</summary>
@@ -332,8 +349,19 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
     {
         var latest = await db.ChangeHistory.AsNoTracking().Where(c => c.EntityId == claimId)
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        var fields = latest is null ? [] : History.HistoryService.Fields(latest.Changes);
-        return new ConcurrencyConflictException(latest?.ChangedBy ?? "Another editor", latest?.ChangedAt ?? DateTimeOffset.UtcNow, fields, current);
+        if (latest is null)
+        {
+            return new ConcurrencyConflictException("Another editor", DateTimeOffset.UtcNow, [], current);
+        }
+
+        // One save can write several rows (the claim, a place, a citation): show them all.
+        var save = await db.ChangeHistory.AsNoTracking()
+            .Where(c => c.EntityId == claimId && c.ChangedAt == latest.ChangedAt && c.ChangedBy == latest.ChangedBy)
+            .OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var fields = save.SelectMany(c => History.HistoryService.Fields(c.Changes)
+            .Where(f => f.Field != "Id")
+            .Select(f => c.EntityType is "Claim" or "Actor" or "Source" or "Proposition" ? f : f with { Field = $"{c.EntityType} {f.Field}" })).ToList();
+        return new ConcurrencyConflictException(latest.ChangedBy, latest.ChangedAt, fields, current);
     }
 
     private async Task<string> AuthorAsync() =>

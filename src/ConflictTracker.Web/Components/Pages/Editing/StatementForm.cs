@@ -86,6 +86,9 @@ public sealed class StatementForm
 
     public DateTimeOffset SavedAt { get; set; }
 
+    /// <summary>The version of the claim this form was loaded from, so a restored draft is saved against it (and refused if the claim moved on).</summary>
+    public uint Version { get; set; }
+
     public StatementInput ToInput() => new()
     {
         PropositionId = Proposition?.Id,
