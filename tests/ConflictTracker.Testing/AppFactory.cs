@@ -53,18 +53,20 @@ public partial class AppFactory(string connectionString, IReadOnlyDictionary<str
     }
 
     /// <summary>Posts the sign-in form (with its antiforgery token) and returns the response.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        PostFormAsync(client, "/account/login", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>
+    /// Posts a server-rendered form as a browser would: reads the page at <paramref name="path"/> for
+    /// its antiforgery token, then posts <paramref name="fields"/> with the form's name (<paramref name="handler"/>).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields)
     {
-        var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "sign-in",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
-        return await client.PostAsync(new Uri("/account/login", UriKind.Relative), content);
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        fields["_handler"] = handler;
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
     private static void Check(Microsoft.AspNetCore.Identity.IdentityResult result)

@@ -144,17 +144,7 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var (email, password) = await App.CreateUserAsync(Roles.Analyst);
         using var client = App.CreateClient(new() { AllowAutoRedirect = false });
-        var form = await client.GetStringAsync(new Uri("/account/login?returnUrl=https://evil.example/", UriKind.Relative));
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "sign-in",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
-
-        using var response = await client.PostAsync(new Uri("/account/login?returnUrl=//evil.example/", UriKind.Relative), content);
+        using var response = await AppFactory.PostFormAsync(client, "/account/login?returnUrl=//evil.example/", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.Should().NotContain("evil");
@@ -185,16 +175,7 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         async Task<string> ChangeAsync(string current, string replacement)
         {
-            var form = await client.GetStringAsync(new Uri("/account/password", UriKind.Relative));
-            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "change-password",
-                ["__RequestVerificationToken"] = token,
-                ["Input.Current"] = current,
-                ["Input.New"] = replacement,
-            });
-            using var response = await client.PostAsync(new Uri("/account/password", UriKind.Relative), content);
+            using var response = await AppFactory.PostFormAsync(client, "/account/password", "change-password", new() { ["Input.Current"] = current, ["Input.New"] = replacement });
             return await response.Content.ReadAsStringAsync();
         }
 

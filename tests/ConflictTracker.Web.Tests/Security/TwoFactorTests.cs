@@ -30,15 +30,6 @@ public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Tw
 {
     private HttpClient NewClient() => fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields)
-    {
-        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
-        fields["_handler"] = handler;
-        fields["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value;
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
-    }
-
     [Fact]
     public async Task AnEditorMustSetUpASecondFactorAndThenSignsInWithIt()
     {
@@ -60,12 +51,12 @@ public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Tw
         var key = Key().Match(setup).Groups[1].Value;
         key.Should().NotBeEmpty();
 
-        using (var wrong = await PostFormAsync(client, "/account/two-factor", "enable-two-factor", new() { ["Input.Code"] = "000000" }))
+        using (var wrong = await AppFactory.PostFormAsync(client, "/account/two-factor", "enable-two-factor", new() { ["Input.Code"] = "000000" }))
         {
             (await wrong.Content.ReadAsStringAsync()).Should().Contain("That code is not right");
         }
 
-        using (var enabled = await PostFormAsync(client, "/account/two-factor", "enable-two-factor", new() { ["Input.Code"] = Totp.Code(key) }))
+        using (var enabled = await AppFactory.PostFormAsync(client, "/account/two-factor", "enable-two-factor", new() { ["Input.Code"] = Totp.Code(key) }))
         {
             (await enabled.Content.ReadAsStringAsync()).Should().Contain("Two-factor sign-in is on").And.Contain("recovery codes");
         }
@@ -82,12 +73,12 @@ public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Tw
             first.Headers.Location!.OriginalString.Should().Contain("/account/login-2fa");
         }
 
-        using (var bad = await PostFormAsync(next, "/account/login-2fa?returnUrl=%2Fclaims", "second-factor", new() { ["Input.Code"] = "123456" }))
+        using (var bad = await AppFactory.PostFormAsync(next, "/account/login-2fa?returnUrl=%2Fclaims", "second-factor", new() { ["Input.Code"] = "123456" }))
         {
             (await bad.Content.ReadAsStringAsync()).Should().Contain("That code is not right");
         }
 
-        using (var good = await PostFormAsync(next, "/account/login-2fa?returnUrl=%2Fclaims", "second-factor", new() { ["Input.Code"] = Totp.Code(key) }))
+        using (var good = await AppFactory.PostFormAsync(next, "/account/login-2fa?returnUrl=%2Fclaims", "second-factor", new() { ["Input.Code"] = Totp.Code(key) }))
         {
             var target = new Uri(next.BaseAddress!, good.Headers.Location!);
             (target.Host, target.PathAndQuery).Should().Be((next.BaseAddress!.Host, "/claims"));
@@ -126,9 +117,6 @@ public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Tw
 
         (await access.AllowsAsync(Policies.Read)).Should().Be(allowedToRead);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("data-testid=\"authenticator-key\">([a-z0-9 ]+)<")]
     private static partial Regex Key();
