@@ -176,15 +176,15 @@ public sealed partial class AccountService(
     {
         await access.DemandAsync(Policies.Administer, "list user accounts");
         await using var scope = scopes.CreateAsyncScope();
-        var fresh = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var all = await fresh.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
-        var rows = new List<UserRow>(all.Count);
-        foreach (var user in all)
-        {
-            rows.Add(await RowAsync(fresh, user));
-        }
-
-        return rows;
+        var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+        // One query for the users and one for all their roles, not one per user.
+        var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        var roles = await (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id select new { link.UserId, role.Name })
+            .AsNoTracking().ToListAsync();
+        var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        var now = time.GetUtcNow();
+        return all.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, byUser[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsDisabled,
+            u.LockoutEnd is { } end && end > now ? end : null, u.CreatedAt)).ToList();
     }
 
     public async Task<UserRow> CreateAsync(NewUser input)

@@ -68,6 +68,7 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
         var email = $"editor-{Guid.NewGuid():N}@example.org";
         var created = await accounts.CreateAsync(new NewUser(email, "Ji-woo Park", DemoAccounts.NewPassword(), [Roles.Editor]));
         created.Roles.Should().Equal(Roles.Editor);
+        (await accounts.ListAsync()).Single(u => u.Email == email).Should().BeEquivalentTo(new { DisplayName = "Ji-woo Park", Roles = new[] { Roles.Editor }, IsDisabled = false });
         var again = async () => await accounts.CreateAsync(new NewUser(email, "Someone Else", DemoAccounts.NewPassword(), [Roles.Analyst]));
         (await again.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey(nameof(NewUser.Email));
     }
