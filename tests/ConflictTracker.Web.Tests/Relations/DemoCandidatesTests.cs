@@ -1,0 +1,47 @@
+using ConflictTracker.Domain.Relations;
+using ConflictTracker.Web.Features.DemoData;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictTracker.Web.Tests.Relations;
+
+/// <summary>The contradiction candidates the demo data must produce, and those it must not.</summary>
+public class DemoCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixture>
+{
+    private static Guid Claim(string key) => DemoIds.For("claim", key);
+
+    private async Task<IReadOnlyList<Candidate>> CandidatesAsync()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var claims = await db.Claims.AsNoTracking().ToListAsync();
+        return ContradictionCandidates.Find(claims.Select(ClaimFacts.Of));
+    }
+
+    [Fact]
+    public async Task TheKremlinsDenialStandsAgainstEveryAffirmationOfTheDeployment()
+    {
+        var candidates = await CandidatesAsync();
+
+        var denial = Claim("peskov-fake-news");
+        var stance = candidates.Where(c => c.Rule == CandidateRule.OpposedStances).ToList();
+        stance.Should().HaveCount(11).And.OnlyContain(c => c.First == denial || c.Second == denial);
+        stance.Should().Contain(c => (c.First == Claim("nis-1500-vladivostok") && c.Second == denial) || (c.Second == Claim("nis-1500-vladivostok") && c.First == denial));
+        stance.Should().NotContain(c => c.First == Claim("howell-cannot-rule-out") || c.Second == Claim("howell-cannot-rule-out"), "a hedge is not a contradiction");
+    }
+
+    [Fact]
+    public async Task FiguresAreComparedOnlyOnTheSameMeasure()
+    {
+        var candidates = await CandidatesAsync();
+
+        var figures = candidates.Where(c => c.Rule != CandidateRule.OpposedStances).ToList();
+        // "a few thousand" (about 2,000 to 5,000) and "hundreds" (200 to 999) at the Sergeevka ground in October.
+        figures.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Rule = CandidateRule.IncompatibleFigures,
+            First = Claim("social-hundreds-sergeevka"),
+            Second = Claim("seed-few-thousand-sergeevka"),
+        });
+        figures.Should().NotContain(c => c.First == Claim("budanov-11000-training") || c.Second == Claim("budanov-11000-training"),
+            "Budanov's 11,000 in training counts another measure than Zelenskyy's troops sent or the NIS's soldiers ferried");
+    }
+}
