@@ -16,14 +16,56 @@ public static class IndependentOrigins
 {
     public static Guid OriginOf(ClaimEvidence claim) => claim.OriginSourceId ?? claim.ClaimId;
 
-    public static IReadOnlyList<StanceSupport> ByStance(IEnumerable<ClaimEvidence> claims) =>
-        claims
+    public static IReadOnlyList<StanceSupport> ByStance(IEnumerable<ClaimEvidence> claims) => ByStance(claims, []);
+
+    /// <summary>
+    /// As above, where each pair in <paramref name="repeats"/> (two claims linked by a confirmed
+    /// "repeats" relation) also shares one origin: a reviewer found that one only repeats the other.
+    /// Merging is transitive (A repeats B, B repeats C: one origin).
+    /// </summary>
+    public static IReadOnlyList<StanceSupport> ByStance(IEnumerable<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats)
+    {
+        var list = claims.ToList();
+        var origin = Origins(list, repeats);
+        return list
             .GroupBy(c => c.Stance)
             .OrderBy(g => g.Key)
             .Select(g => new StanceSupport(
                 g.Key,
                 g.Count(),
                 g.SelectMany(c => c.SourceIds).Distinct().Count(),
-                g.Select(OriginOf).Distinct().Count()))
+                g.Select(c => origin(c.ClaimId)).Distinct().Count()))
             .ToList();
+    }
+
+    /// <summary>Each claim's origin after merging repeats: a function from claim id to a representative origin.</summary>
+    public static Func<Guid, Guid> Origins(IReadOnlyCollection<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats)
+    {
+        var parent = new Dictionary<Guid, Guid>();
+        Guid Find(Guid x)
+        {
+            while (parent.TryGetValue(x, out var up) && up != x)
+            {
+                parent[x] = parent.GetValueOrDefault(up, up);
+                x = up;
+            }
+
+            return x;
+        }
+
+        var byClaim = claims.ToDictionary(c => c.ClaimId, OriginOf);
+        foreach (var (claim, repeated) in repeats)
+        {
+            if (byClaim.TryGetValue(claim, out var a) && byClaim.TryGetValue(repeated, out var b))
+            {
+                var (ra, rb) = (Find(a), Find(b));
+                if (ra != rb)
+                {
+                    parent[ra] = rb;
+                }
+            }
+        }
+
+        return claimId => Find(byClaim[claimId]);
+    }
 }

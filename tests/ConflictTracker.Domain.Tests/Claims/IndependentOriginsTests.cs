@@ -51,4 +51,29 @@ public class IndependentOriginsTests
 
         IndependentOrigins.ByStance([deny, affirm]).Select(s => s.Stance).Should().Equal(Stance.Affirms, Stance.Denies);
     }
+
+    [Fact]
+    public void ARepeatsRelationMergesTwoOriginsAndMergingIsTransitive()
+    {
+        var seoul = new ClaimEvidence(Guid.NewGuid(), Stance.Affirms, Guid.NewGuid(), []);
+        var outlet = new ClaimEvidence(Guid.NewGuid(), Stance.Affirms, null, [Guid.NewGuid()]);
+        var blog = new ClaimEvidence(Guid.NewGuid(), Stance.Affirms, Guid.NewGuid(), []);
+        var kyiv = new ClaimEvidence(Guid.NewGuid(), Stance.Affirms, Guid.NewGuid(), []);
+
+        IndependentOrigins.ByStance([seoul, outlet, blog, kyiv]).Single().IndependentOrigins.Should().Be(4);
+        IndependentOrigins.ByStance([seoul, outlet, blog, kyiv], [(outlet.ClaimId, seoul.ClaimId)]).Single().IndependentOrigins.Should().Be(3);
+        IndependentOrigins.ByStance([seoul, outlet, blog, kyiv], [(outlet.ClaimId, seoul.ClaimId), (blog.ClaimId, outlet.ClaimId)])
+            .Single().IndependentOrigins.Should().Be(2, "the blog repeats the outlet, which repeats Seoul");
+    }
+
+    [Fact]
+    public void RepeatsAcrossStancesDoNotMergeCountsWithinAStance()
+    {
+        var affirm = new ClaimEvidence(Guid.NewGuid(), Stance.Affirms, Guid.NewGuid(), []);
+        var hedge = new ClaimEvidence(Guid.NewGuid(), Stance.Hedges, Guid.NewGuid(), []);
+
+        var support = IndependentOrigins.ByStance([affirm, hedge], [(hedge.ClaimId, affirm.ClaimId)]);
+
+        support.Select(s => (s.Stance, s.IndependentOrigins)).Should().Equal((Stance.Affirms, 1), (Stance.Hedges, 1));
+    }
 }

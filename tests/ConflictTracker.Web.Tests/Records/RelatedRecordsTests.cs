@@ -4,6 +4,7 @@ using ConflictTracker.Domain.Sources;
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Testing;
+using Microsoft.EntityFrameworkCore;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Propositions;
@@ -101,5 +102,31 @@ public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<Databa
 
         // The sample's own claim also traces back to the NIS statement: four claims, one origin.
         proposition!.Support.Should().Contain(new StanceSupport(Stance.Affirms, Claims: 4, Reports: 5, IndependentOrigins: 1));
+    }
+
+    [Fact]
+    public async Task AConfirmedRepeatsRelationMergesTwoOriginsOnThePropositionPage()
+    {
+        var sample = new Sample();
+        var copy = Claim.Create(new NewClaim(sample.Proposition, sample.Outlet, PartialDate.Day(2024, 10, 19), Stance.Affirms, "The outlet's own account.") { Status = ClaimStatus.Published }, sample.Now);
+        var repeats = ClaimRelation.Propose(copy, sample.Claim, RelationType.Repeats, "The outlet only repeats the agency's figure.", "editor@example.org", sample.Now);
+        await using (var db = fixture.Database.CreateContext())
+        {
+            sample.AddTo(db);
+            db.AddRange(copy, repeats);
+            await db.SaveChangesAsync();
+        }
+
+        var service = new PropositionDetailsService(fixture.Database.ContextFactory, Analyst);
+        (await service.GetAsync(sample.Proposition.Id))!.Support.Single(s => s.Stance == Stance.Affirms).IndependentOrigins.Should().Be(2, "a proposed relation does not count yet");
+
+        await using (var db = fixture.Database.CreateContext())
+        {
+            var relation = await db.Relations.SingleAsync(r => r.Id == repeats.Id);
+            relation.Review(ReviewState.Confirmed, "reviewer@example.org", null, sample.Now.AddHours(1));
+            await db.SaveChangesAsync();
+        }
+
+        (await service.GetAsync(sample.Proposition.Id))!.Support.Single(s => s.Stance == Stance.Affirms).IndependentOrigins.Should().Be(1);
     }
 }

@@ -1,4 +1,5 @@
 using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Relations;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
@@ -43,6 +44,14 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
         var evidence = claims.Select(c => new ClaimEvidence(
             c.Id, c.Stance, c.Citations.FirstOrDefault(ci => ci.Role == CitationRole.Origin)?.SourceId, c.Citations.Select(ci => ci.SourceId).ToList())).ToList();
 
+        // A confirmed "repeats" relation says one claim only repeats the other: they share an origin.
+        var claimIds = claims.Select(c => c.Id).ToList();
+        var repeats = (await db.Relations.AsNoTracking()
+                .Where(r => r.Type == RelationType.Repeats && r.State == ReviewState.Confirmed && claimIds.Contains(r.FromClaimId) && claimIds.Contains(r.ToClaimId))
+                .Select(r => new { r.FromClaimId, r.ToClaimId }).ToListAsync(cancellationToken))
+            .Select(r => (r.FromClaimId, r.ToClaimId)).ToList();
+        var originOf = IndependentOrigins.Origins(evidence, repeats);
+
         var estimates = proposition.Measures.OrderBy(m => m.Name).Select(m => new MeasureEstimates(
                 new EntityRef(m.Id, m.Name),
                 m.Unit,
@@ -61,9 +70,9 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
         return new PropositionDetails(
             proposition.Id, proposition.Statement, proposition.Description, proposition.Assessment, proposition.AssessmentRationale,
             items.GroupBy(i => i.Stance).OrderBy(g => g.Key).Select(g => new StanceGroup(g.Key, g.ToList())).ToList(),
-            IndependentOrigins.ByStance(evidence),
+            IndependentOrigins.ByStance(evidence, repeats),
             evidence.SelectMany(e => e.SourceIds).Distinct().Count(),
-            evidence.Select(IndependentOrigins.OriginOf).Distinct().Count(),
+            evidence.Select(e => originOf(e.ClaimId)).Distinct().Count(),
             estimates,
             periods);
     }
