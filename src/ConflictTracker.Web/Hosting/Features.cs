@@ -6,6 +6,7 @@ using ConflictTracker.Web.Features.History;
 using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
 using ConflictTracker.Web.Features.Propositions;
+using ConflictTracker.Web.Features.Review;
 using ConflictTracker.Web.Features.Sources;
 
 namespace ConflictTracker.Web.Hosting;
@@ -25,6 +26,7 @@ internal static class Features
         services.AddScoped<HistoryService>();
         services.AddScoped<StatementEditorService>();
         services.AddScoped<RecordEditorService>();
+        services.AddScoped<ReviewService>();
         services.AddScoped<DemoDataLoader>();
         return services;
     }

@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Review relations and flags.</summary>
     public const string Review = "Review";
 
+    /// <summary>Propose relations between claims and raise flags: editors and reviewers.</summary>
+    public const string Propose = "Propose";
+
     /// <summary>Manage user accounts and roles.</summary>
     public const string Administer = "Administer";
 
@@ -33,6 +36,7 @@ public static class Policies
             security.AllowAnonymousReading
             || (Roles.All.Any(context.User.IsInRole) && PassedSecondFactorIfStaff(context.User, security))));
         options.AddPolicy(Edit, policy => policy.RequireRole(Roles.Editor, Roles.Admin).RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security)));
+        options.AddPolicy(Propose, policy => policy.RequireRole(Roles.Editor, Roles.Reviewer, Roles.Admin).RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security)));
         options.AddPolicy(Review, policy => policy.RequireRole(Roles.Reviewer, Roles.Admin).RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security)));
         options.AddPolicy(Administer, policy => policy.RequireRole(Roles.Admin).RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security)));
     }

@@ -121,6 +121,10 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("change sources",             ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
         ("retract sources",            ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
         ("change propositions",        ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
+        ("propose relations",          ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Allow", "Allow"]),
+        ("raise flags",                ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Allow", "Allow"]),
+        ("review relations",           ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
+        ("close flags",                ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
         ("list user accounts",         ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
         ("create user accounts",       ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
         ("change roles",               ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
@@ -221,6 +225,10 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             case "change sources": await Records(access).LoadSourceAsync(DemoIds.For("source", "seed-article")); break;
             case "retract sources": await Records(access).RestoreSourceAsync(Guid.NewGuid(), 0); break;
             case "change propositions": await Records(access).LoadPropositionAsync(DemoIds.For("proposition", "nk-troops-in-russia")); break;
+            case "propose relations": await Reviews(access).ProposeRelationAsync(Guid.NewGuid(), Claim, Domain.Relations.RelationType.Contradicts, "x"); break;
+            case "raise flags": await Reviews(access).FlagClaimAsync(Guid.NewGuid(), Domain.Flags.FlagKind.Other, "x"); break;
+            case "review relations": await Reviews(access).ReviewRelationAsync(Guid.NewGuid(), Domain.Relations.ReviewState.Confirmed, null); break;
+            case "close flags": await Reviews(access).CloseFlagAsync(Guid.NewGuid(), Domain.Flags.FlagStatus.Resolved, "x"); break;
             case "list user accounts": await accounts.ListAsync(); break;
             case "create user accounts":
                 await accounts.CreateAsync(new NewUser($"new-{Guid.NewGuid():N}@test.example", "New User", DemoAccounts.NewPassword(), [Roles.Analyst]));
@@ -230,6 +238,8 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             default: throw new ArgumentOutOfRangeException(nameof(operation), operation, "not in the matrix");
         }
     }
+
+    private Features.Review.ReviewService Reviews(IAccess access) => new(fixture.Database.ContextFactory, access, TimeProvider.System);
 
     private RecordEditorService Records(IAccess access) => new(fixture.Database.ContextFactory, access);
 
