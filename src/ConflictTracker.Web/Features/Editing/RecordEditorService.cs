@@ -45,7 +45,7 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
     public async Task<Guid> SaveActorAsync(Guid? id, uint version, ActorInput input)
     {
         await access.DemandAsync(Policies.Edit, id is null ? "create actors" : "change actors");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         Actor actor;
         if (id is null)
         {
@@ -78,7 +78,7 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
     public async Task AddAliasAsync(Guid actorId, string? alias, string? language)
     {
         await access.DemandAsync(Policies.Edit, "change actors");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var actor = await db.Actors.Include(a => a.Aliases).SingleOrDefaultAsync(a => a.Id == actorId) ?? throw Missing("actor");
         actor.AddAlias(alias, language);
         await db.SaveChangesAsync();
@@ -87,7 +87,7 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
     public async Task RemoveAliasAsync(Guid actorId, Guid aliasId)
     {
         await access.DemandAsync(Policies.Edit, "change actors");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var actor = await db.Actors.Include(a => a.Aliases).SingleOrDefaultAsync(a => a.Id == actorId) ?? throw Missing("actor");
         var alias = actor.Aliases.FirstOrDefault(a => a.Id == aliasId);
         actor.RemoveAlias(aliasId);
@@ -99,7 +99,7 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
     public async Task AddAffiliationAsync(Guid memberId, AffiliationInput input)
     {
         await access.DemandAsync(Policies.Edit, "change actors");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var errors = new ValidationErrors();
         var member = await db.Actors.SingleOrDefaultAsync(a => a.Id == memberId) ?? throw Missing("actor");
         var organisation = input.OrganisationId is { } orgId ? await db.Actors.SingleOrDefaultAsync(a => a.Id == orgId) : null;
@@ -130,7 +130,7 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
     public async Task<Guid> SaveSourceAsync(Guid? id, uint version, SourceInput input)
     {
         await access.DemandAsync(Policies.Edit, id is null ? "create sources" : "change sources");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var errors = new ValidationErrors();
         Actor? publisher = null;
         if (input.PublisherId is { } publisherId && (publisher = await db.Actors.SingleOrDefaultAsync(a => a.Id == publisherId)) is null)
@@ -168,7 +168,7 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
     public async Task RetractSourceAsync(Guid id, uint version, string? reason)
     {
         await access.DemandAsync(Policies.Edit, "retract sources");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var source = await TrackAsync(db, db.Sources, id, version, s => s.Version);
         source.Retract(reason);
         await SaveAsync(db, id);
@@ -177,7 +177,7 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
     public async Task RestoreSourceAsync(Guid id, uint version)
     {
         await access.DemandAsync(Policies.Edit, "retract sources");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var source = await TrackAsync(db, db.Sources, id, version, s => s.Version);
         source.Restore();
         await SaveAsync(db, id);
@@ -194,7 +194,7 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
     public async Task<Guid> SavePropositionAsync(Guid? id, uint version, PropositionInput input)
     {
         await access.DemandAsync(Policies.Edit, id is null ? "create propositions" : "change propositions");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         Proposition proposition;
         if (id is null)
         {
@@ -220,17 +220,10 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
     public async Task AddMeasureAsync(Guid propositionId, string? name, string? unit)
     {
         await access.DemandAsync(Policies.Edit, "change propositions");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var proposition = await db.Propositions.Include(p => p.Measures).SingleOrDefaultAsync(p => p.Id == propositionId) ?? throw Missing("proposition");
         proposition.AddMeasure(name, unit);
         await db.SaveChangesAsync();
-    }
-
-    private async Task<AppDbContext> OpenAsync()
-    {
-        var db = await contextFactory.CreateDbContextAsync();
-        db.ChangedBy = (await access.UserAsync()).Identity?.Name ?? throw new AccessDeniedException(Policies.Edit, "save changes without signing in");
-        return db;
     }
 
     /// <summary>Loads the record for change, refusing at once when it was changed since <paramref name="version"/>.</summary>

@@ -111,8 +111,7 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
     public async Task<Guid> CreateAsync(StatementInput input, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Edit, "enter statements");
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.ChangedBy = await AuthorAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
         var now = time.GetUtcNow();
         var errors = new ValidationErrors();
 
@@ -160,8 +159,7 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
     public async Task UpdateAsync(Guid claimId, uint expectedVersion, StatementInput input, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Edit, "change statements");
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.ChangedBy = await AuthorAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
         var claim = await db.Claims.Include(c => c.Places).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
             ?? throw new DomainValidationException("Claim", "There is no such claim; it may have been entered under another address.");
         if (claim.Version != expectedVersion)
@@ -203,8 +201,7 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
     public async Task<uint> AddCitationAsync(Guid claimId, uint expectedVersion, CitationInput input, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Edit, "change statements");
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.ChangedBy = await AuthorAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
         var claim = await db.Claims.Include(c => c.Citations).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
             ?? throw new DomainValidationException("Claim", "There is no such claim.");
         if (claim.Version != expectedVersion)
@@ -330,8 +327,7 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
     private async Task ChangeStatusAsync(Guid claimId, uint expectedVersion, string operation, Action<Claim> change, CancellationToken cancellationToken)
     {
         await access.DemandAsync(Policies.Edit, operation);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.ChangedBy = await AuthorAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
         var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
             ?? throw new DomainValidationException("Claim", "There is no such claim.");
         if (claim.Version != expectedVersion)
@@ -363,9 +359,6 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
             .Select(f => c.EntityType is "Claim" or "Actor" or "Source" or "Proposition" ? f : f with { Field = $"{c.EntityType} {f.Field}" })).ToList();
         return new ConcurrencyConflictException(latest.ChangedBy, latest.ChangedAt, fields, current);
     }
-
-    private async Task<string> AuthorAsync() =>
-        (await access.UserAsync()).Identity?.Name ?? throw new AccessDeniedException(Policies.Edit, "save changes without signing in");
 
     /// <summary>Turns the form into a <see cref="NewClaim"/>, collecting every problem (unknown ids, bad dates, bad figures) at once.</summary>
     private static async Task<NewClaim?> ResolveAsync(AppDbContext db, StatementInput input, ValidationErrors errors, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     public async Task<Guid> ProposeRelationAsync(Guid fromClaimId, Guid toClaimId, RelationType type, string? rationale)
     {
         await access.DemandAsync(Policies.Propose, "propose relations");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var from = await ClaimAsync(db, fromClaimId, "FromClaimId");
         var to = await ClaimAsync(db, toClaimId, "ToClaimId");
         if (await db.Relations.AnyAsync(r => r.FromClaimId == fromClaimId && r.ToClaimId == toClaimId && r.Type == type))
@@ -37,7 +38,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     public async Task ReviewRelationAsync(Guid relationId, ReviewState decision, string? note)
     {
         await access.DemandAsync(Policies.Review, "review relations");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var relation = await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId)
             ?? throw new DomainValidationException("Relation", "There is no such relation.");
         relation.Review(decision, db.ChangedBy!, note, time.GetUtcNow());
@@ -47,7 +48,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     public async Task<Guid> FlagClaimAsync(Guid claimId, FlagKind kind, string? comment)
     {
         await access.DemandAsync(Policies.Propose, "raise flags");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var flag = Flag.OnClaim(await ClaimAsync(db, claimId, "ClaimId"), kind, comment, db.ChangedBy!, time.GetUtcNow());
         db.Flags.Add(flag);
         await db.SaveChangesAsync();
@@ -58,17 +59,10 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     public async Task CloseFlagAsync(Guid flagId, FlagStatus outcome, string? resolution)
     {
         await access.DemandAsync(Policies.Review, "close flags");
-        await using var db = await OpenAsync();
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var flag = await db.Flags.SingleOrDefaultAsync(f => f.Id == flagId) ?? throw new DomainValidationException("Flag", "There is no such flag.");
         flag.Close(outcome, resolution, db.ChangedBy!, time.GetUtcNow());
         await SaveAsync(db);
-    }
-
-    private async Task<AppDbContext> OpenAsync()
-    {
-        var db = await contextFactory.CreateDbContextAsync();
-        db.ChangedBy = (await access.UserAsync()).Identity?.Name ?? throw new AccessDeniedException(Policies.Propose, "save changes without signing in");
-        return db;
     }
 
     private static async Task<Claim> ClaimAsync(AppDbContext db, Guid id, string field) =>
