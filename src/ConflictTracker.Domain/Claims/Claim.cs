@@ -50,7 +50,10 @@ public sealed class Claim : Entity
 
     public ClaimStatus Status { get; private set; }
 
+    /// <summary>The reviewers' rating (<see cref="Rate"/>); an import may bring one in with a new claim.</summary>
     public Credibility? Credibility { get; private set; }
+
+    public string? CredibilityNote { get; private set; }
 
     public string? RetractionReason { get; private set; }
 
@@ -65,7 +68,11 @@ public sealed class Claim : Entity
     public static Claim Create(NewClaim input, DateTimeOffset recordedAt, Guid id = default)
     {
         var summary = Validate(input, recordedAt, "A new claim cannot start out retracted.");
-        var claim = new Claim(id, input.Proposition.Id, input.AssertedBy.Id, input.StatedOn, input.Stance, summary) { RecordedAt = recordedAt };
+        var claim = new Claim(id, input.Proposition.Id, input.AssertedBy.Id, input.StatedOn, input.Stance, summary)
+        {
+            RecordedAt = recordedAt,
+            Credibility = input.Credibility,
+        };
         claim.Apply(input, summary);
         return claim;
     }
@@ -177,7 +184,29 @@ public sealed class Claim : Entity
         MeasureId = input.Measure?.Id;
         Quantity = input.Quantity;
         Status = input.Status;
-        Credibility = input.Credibility;
+    }
+
+    /// <summary>
+    /// A reviewer's rating of how credible the claim is (Admiralty 1 to 6; null clears it), with an
+    /// optional note. Revising the claim's wording keeps the rating: it is the reviewer's, not the editor's.
+    /// </summary>
+    public void Rate(Credibility? credibility, string? note)
+    {
+        var errors = new ValidationErrors();
+        if (credibility is { } rating)
+        {
+            errors.Check(() => Rules.Defined(rating, nameof(Credibility)));
+        }
+
+        var why = errors.Check(() => Rules.OptionalText(note, nameof(CredibilityNote), MaxLengths.Note));
+        if (credibility is null && why is not null)
+        {
+            errors.Add(nameof(CredibilityNote), "A note explains a rating; choose the rating too.");
+        }
+
+        errors.ThrowIfAny();
+        Credibility = credibility;
+        CredibilityNote = why;
     }
 
     /// <summary>

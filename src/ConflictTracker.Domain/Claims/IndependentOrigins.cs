@@ -1,7 +1,14 @@
 namespace ConflictTracker.Domain.Claims;
 
 /// <summary>What origin counting needs to know of one claim: its stance, the source of its origin citation, and every source citing it.</summary>
-public sealed record ClaimEvidence(Guid ClaimId, Stance Stance, Guid? OriginSourceId, IReadOnlyCollection<Guid> SourceIds);
+/// <param name="Grade">
+/// How reliable the claim's origin is: the effective grade of its origin source, or, with no origin
+/// citation, the best grade among the sources citing it; null when nothing is cited (counted as F).
+/// </param>
+/// <param name="Credibility">The reviewers' rating of the claim; null until rated.</param>
+public sealed record ClaimEvidence(
+    Guid ClaimId, Stance Stance, Guid? OriginSourceId, IReadOnlyCollection<Guid> SourceIds,
+    Sources.ReliabilityGrade? Grade = null, Credibility? Credibility = null);
 
 /// <summary>For one stance on a proposition: how many claims, reports (distinct sources) and independent origins.</summary>
 public sealed record StanceSupport(Stance Stance, int Claims, int Reports, int IndependentOrigins);

@@ -24,5 +24,6 @@ public sealed record NewClaim(
 
     public ClaimStatus Status { get; init; } = ClaimStatus.Draft;
 
+    /// <summary>A rating the new claim starts with (from an import); <see cref="Claim.Revise"/> ignores it: reviewers rate with <see cref="Claim.Rate"/>.</summary>
     public Credibility? Credibility { get; init; }
 }

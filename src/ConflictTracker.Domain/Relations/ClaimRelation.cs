@@ -54,9 +54,11 @@ public sealed class ClaimRelation : Entity
             errors.Add(nameof(ToClaimId), "A claim cannot be related to itself.");
         }
 
-        if (type == RelationType.Supersedes && from.AssertedById != to.AssertedById)
+        // The voice is who speaks: the body a claim was made on behalf of, else the speaker (a ministry's
+        // two spokesmen give one voice), as in the candidate rules.
+        if (type == RelationType.Supersedes && (from.OnBehalfOfId ?? from.AssertedById) != (to.OnBehalfOfId ?? to.AssertedById))
         {
-            errors.Add(nameof(Type), "Only the same actor can supersede its own claim; use 'refines' or 'contradicts' across actors.");
+            errors.Add(nameof(Type), "Only the same voice can supersede its own claim; use 'refines' or 'contradicts' across actors.");
         }
 
         errors.ThrowIfAny();

@@ -67,6 +67,35 @@ public static class ContradictionCandidates
         return candidates;
     }
 
+    /// <summary>
+    /// The candidates that involve at least one of the <paramref name="changed"/> claims: what must be
+    /// worked out again after those claims were saved. Same result as filtering <see cref="Find"/>, in
+    /// time proportional to claims × changed rather than claims².
+    /// </summary>
+    public static IReadOnlyList<Candidate> Involving(IEnumerable<ClaimFacts> claims, IReadOnlySet<Guid> changed)
+    {
+        var candidates = new List<Candidate>();
+        foreach (var group in claims.Where(c => c.Status == ClaimStatus.Published).GroupBy(c => c.PropositionId))
+        {
+            var all = group.ToList();
+            foreach (var c in all.Where(c => changed.Contains(c.Id)))
+            {
+                foreach (var other in all)
+                {
+                    // A pair of two changed claims is taken once, from the one with the smaller id.
+                    if (other.Id == c.Id || (changed.Contains(other.Id) && other.Id.CompareTo(c.Id) < 0))
+                    {
+                        continue;
+                    }
+
+                    candidates.AddRange(ReadingOrder(c, other) ? Between(c, other) : Between(other, c));
+                }
+            }
+        }
+
+        return candidates;
+    }
+
     /// <summary>The candidates for one pair (at most one per rule); <paramref name="earlier"/> was stated no later than <paramref name="later"/>.</summary>
     public static IEnumerable<Candidate> Between(ClaimFacts earlier, ClaimFacts later)
     {
@@ -111,6 +140,10 @@ public static class ContradictionCandidates
     /// The time a figure describes: its event period, or, when the editor recorded none, the span of
     /// its statement date (a report in the present tense: "hundreds are training there").
     /// </summary>
+    /// <summary>Whether <paramref name="x"/> comes first: stated earlier, or on the same day with the smaller id (the order <see cref="Find"/> uses).</summary>
+    public static bool ReadingOrder(ClaimFacts x, ClaimFacts y) =>
+        x.StatedOn.Earliest != y.StatedOn.Earliest ? x.StatedOn.Earliest < y.StatedOn.Earliest : x.Id.CompareTo(y.Id) < 0;
+
     public static EventPeriod When(ClaimFacts claim) => claim.EventPeriod ?? EventPeriod.Create(claim.StatedOn);
 
     private static bool IsOpposed(Stance x, Stance y) =>

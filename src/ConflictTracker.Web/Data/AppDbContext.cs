@@ -47,6 +47,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Flag> Flags => Set<Flag>();
 
+    public DbSet<ContradictionCandidate> Candidates => Set<ContradictionCandidate>();
+
     public DbSet<ChangeRecord> ChangeHistory => Set<ChangeRecord>();
 
     /// <summary>
@@ -55,15 +57,76 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// </summary>
     public string? ChangedBy { get; set; }
 
+    /// <summary>The PostgreSQL notification channel that tells every app instance the review queue changed.</summary>
+    public const string ReviewQueueChannel = "review_queue";
+
+    /// <summary>
+    /// Synchronous saves (ASP.NET Core's data-protection key store uses them) are for records outside
+    /// the review queue: saving claims, relations, flags or candidates needs <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (TouchesReviewQueue(out _))
+        {
+            throw new NotSupportedException("Use SaveChangesAsync: saving claims refreshes contradiction candidates.");
+        }
+
         ChangeHistory.AddRange(HistoryWriter.Collect(ChangeTracker, ChangedBy, DateTimeOffset.UtcNow));
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves with history (<see cref="HistoryWriter"/>). When claims changed, the contradiction
+    /// candidates involving them are worked out again in the same transaction (<see cref="CandidateRefresh"/>);
+    /// when anything in the review queue changed, a notification on <see cref="ReviewQueueChannel"/>
+    /// is sent, delivered only if the transaction commits.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        ChangeHistory.AddRange(HistoryWriter.Collect(ChangeTracker, ChangedBy, DateTimeOffset.UtcNow));
+        var now = DateTimeOffset.UtcNow;
+        if (!TouchesReviewQueue(out var changedClaims))
+        {
+            return await SaveWithHistoryAsync(acceptAllChangesOnSuccess, now, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await SaveWithHistoryAsync(acceptAllChangesOnSuccess, now, cancellationToken);
+            if (changedClaims.Count > 0 && await CandidateRefresh.RunAsync(this, changedClaims, now, cancellationToken))
+            {
+                count += await SaveWithHistoryAsync(acceptAllChangesOnSuccess, now, cancellationToken);
+            }
+
+            await Database.ExecuteSqlAsync($"SELECT pg_notify({ReviewQueueChannel}, '')", cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    private bool TouchesReviewQueue(out List<Guid> changedClaims)
+    {
+        changedClaims = ChangeTracker.Entries<Claim>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => e.Entity.Id).ToList();
+        return changedClaims.Count > 0 || ChangeTracker.Entries()
+            .Any(e => e.Entity is ClaimRelation or Flag or ContradictionCandidate && e.State is EntityState.Added or EntityState.Modified);
+    }
+
+    private Task<int> SaveWithHistoryAsync(bool acceptAllChangesOnSuccess, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ChangeHistory.AddRange(HistoryWriter.Collect(ChangeTracker, ChangedBy, now));
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -90,6 +153,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<CitationRole>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RelationType>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CandidateRule>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<CandidateState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FlagKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<FlagStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ChangeAction>().HaveConversion<string>().HaveMaxLength(16);

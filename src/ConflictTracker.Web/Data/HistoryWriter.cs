@@ -77,6 +77,7 @@ internal static class HistoryWriter
         Citation citation => (nameof(Citation), citation.ClaimId, true),
         ClaimRelation relation => (nameof(ClaimRelation), relation.Id, false),
         Flag flag => (nameof(Flag), flag.Id, false),
+        ContradictionCandidate candidate => (nameof(ContradictionCandidate), candidate.Id, false),
         Dictionary<string, object> bag when entry.Metadata.Name == "claim_places"
             && bag.TryGetValue("claim_id", out var claimId) => ("ClaimPlace", (Guid)claimId, true),
         _ => null,

@@ -46,6 +46,11 @@ internal static class CommandLine
             await db.Database.MigrateAsync();
             var applied = await db.Database.GetAppliedMigrationsAsync();
             logger.LogInformation("Database schema is up to date at migration {Migration}", applied.LastOrDefault());
+            var candidates = await CandidateRefresh.BackfillAsync(db);
+            if (candidates > 0)
+            {
+                logger.LogInformation("Worked out {Count} contradiction candidates for the claims already stored", candidates);
+            }
         }
 
         if (command.Contains("--seed-demo"))

@@ -27,6 +27,9 @@ internal static class Features
         services.AddScoped<StatementEditorService>();
         services.AddScoped<RecordEditorService>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<ReviewQueueService>();
+        services.AddSingleton<ReviewQueueNotifier>();
+        services.AddHostedService<ReviewQueueListener>();
         services.AddScoped<DemoDataLoader>();
         return services;
     }

@@ -59,6 +59,18 @@ public class ClaimRelationTests
     }
 
     [Fact]
+    public void TwoSpokesmenOfOneBodyAreOneVoiceThatCanSupersedeItsFigure()
+    {
+        var ministry = Make.Actor("Ministry of Defence", Domain.Actors.ActorKind.GovernmentBody);
+        var proposition = Make.Proposition();
+        var earlier = Claim.Create(Make.NewClaim(proposition, Make.Actor("Spokesman A", Domain.Actors.ActorKind.Person)) with { OnBehalfOf = ministry }, Make.Now);
+        var later = Claim.Create(Make.NewClaim(proposition, Make.Actor("Spokesman B", Domain.Actors.ActorKind.Person)) with { OnBehalfOf = ministry }, Make.Now);
+
+        ClaimRelation.Propose(later, earlier, RelationType.Supersedes, "The ministry's updated figure", "ana@example.org", Make.Now)
+            .Type.Should().Be(RelationType.Supersedes);
+    }
+
+    [Fact]
     public void ClaimCannotRelateToItself()
     {
         var claim = Make.Claim();

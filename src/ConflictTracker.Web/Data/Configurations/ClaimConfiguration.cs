@@ -18,6 +18,7 @@ public sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
             t.HasCheckConstraint("ck_claims_stance", Sql.In<Stance>("stance"));
             t.HasCheckConstraint("ck_claims_status", Sql.In<ClaimStatus>("status"));
             t.HasCheckConstraint("ck_claims_credibility", "credibility BETWEEN 1 AND 6");
+            t.HasCheckConstraint("ck_claims_credibility_note", "credibility IS NOT NULL OR credibility_note IS NULL");
             t.HasCheckConstraint("ck_claims_summary_not_blank", "btrim(summary) <> ''");
             t.HasCheckConstraint("ck_claims_not_on_behalf_of_self", "on_behalf_of_id <> asserted_by_id");
             t.HasCheckConstraint("ck_claims_retraction_reason", "(status = 'Retracted') = (retraction_reason IS NOT NULL)");
@@ -40,6 +41,7 @@ public sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Summary).HasMaxLength(MaxLengths.Summary);
         builder.Property(c => c.RetractionReason).HasMaxLength(MaxLengths.Note);
+        builder.Property(c => c.CredibilityNote).HasMaxLength(MaxLengths.Note);
         builder.Property(c => c.Version).IsRowVersion();
 
         builder.ComplexProperty(c => c.StatedOn, date =>

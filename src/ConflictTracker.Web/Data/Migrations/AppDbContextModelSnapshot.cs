@@ -260,6 +260,11 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("credibility");
 
+                    b.Property<string>("CredibilityNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("credibility_note");
+
                     b.Property<DateOnly?>("EventEndLatest")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("date")
@@ -431,6 +436,8 @@ namespace ConflictTracker.Web.Data.Migrations
                     b.ToTable("claims", null, t =>
                         {
                             t.HasCheckConstraint("ck_claims_credibility", "credibility BETWEEN 1 AND 6");
+
+                            t.HasCheckConstraint("ck_claims_credibility_note", "credibility IS NOT NULL OR credibility_note IS NULL");
 
                             t.HasCheckConstraint("ck_claims_event_normalised", "(event_start_precision = 'Day' OR (event_start_precision = 'Month' AND extract(day FROM event_start) = 1) OR (event_start_precision = 'Year' AND extract(month FROM event_start) = 1 AND extract(day FROM event_start) = 1)) AND (event_end_precision = 'Day' OR (event_end_precision = 'Month' AND extract(day FROM event_end) = 1) OR (event_end_precision = 'Year' AND extract(month FROM event_end) = 1 AND extract(day FROM event_end) = 1))");
 
@@ -830,6 +837,115 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_claim_relations_state", "state IN ('Proposed', 'Confirmed', 'Dismissed')");
 
                             t.HasCheckConstraint("ck_claim_relations_type", "type IN ('Corroborates', 'Contradicts', 'Refines', 'Supersedes', 'Repeats')");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Relations.ContradictionCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<Guid>("FirstClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_claim_id");
+
+                    b.Property<string>("FirstFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("first_fingerprint");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<Guid>("PropositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposition_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relation_id");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid>("SecondClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("second_claim_id");
+
+                    b.Property<string>("SecondFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("second_fingerprint");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contradiction_candidates");
+
+                    b.HasIndex("RelationId")
+                        .HasDatabaseName("ix_contradiction_candidates_relation_id");
+
+                    b.HasIndex("SecondClaimId")
+                        .HasDatabaseName("ix_contradiction_candidates_second_claim_id");
+
+                    b.HasIndex("PropositionId", "FoundAt")
+                        .HasDatabaseName("ix_contradiction_candidates_open")
+                        .HasFilter("state = 'Open'");
+
+                    b.HasIndex("FirstClaimId", "SecondClaimId", "Rule")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contradiction_candidates_first_claim_id_second_claim_id_rule");
+
+                    b.ToTable("contradiction_candidates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contradiction_candidates_confirmed_relation", "(state = 'Confirmed') = (relation_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_contradiction_candidates_decision", "(state IN ('Dismissed', 'Confirmed')) = (decided_by IS NOT NULL AND decided_at IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_contradiction_candidates_dismissal_reason", "state <> 'Dismissed' OR decision_note IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_contradiction_candidates_rule", "rule IN ('OpposedStances', 'IncompatibleFigures', 'LaterFigureBySameVoice')");
+
+                            t.HasCheckConstraint("ck_contradiction_candidates_state", "state IN ('Open', 'Dismissed', 'Confirmed', 'Lapsed')");
+
+                            t.HasCheckConstraint("ck_contradiction_candidates_two_claims", "first_claim_id <> second_claim_id");
                         });
                 });
 
@@ -1409,6 +1525,36 @@ namespace ConflictTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_claim_relations_claims_to_claim_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Relations.ContradictionCandidate", b =>
+                {
+                    b.HasOne("ConflictTracker.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("FirstClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contradiction_candidates_claims_first_claim_id");
+
+                    b.HasOne("ConflictTracker.Domain.Propositions.Proposition", null)
+                        .WithMany()
+                        .HasForeignKey("PropositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contradiction_candidates_propositions_proposition_id");
+
+                    b.HasOne("ConflictTracker.Domain.Relations.ClaimRelation", null)
+                        .WithMany()
+                        .HasForeignKey("RelationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contradiction_candidates_claim_relations_relation_id");
+
+                    b.HasOne("ConflictTracker.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("SecondClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contradiction_candidates_claims_second_claim_id");
                 });
 
             modelBuilder.Entity("ConflictTracker.Domain.Sources.Source", b =>

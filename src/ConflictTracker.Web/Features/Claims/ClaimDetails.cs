@@ -16,7 +16,10 @@ public sealed record CitationView(
     Guid Id, CitationRole Role, int Depth, EntityRef Source, SourceKind Kind, string? Url, EntityRef? Publisher,
     string? Published, ReliabilityGrade Reliability, bool OwnGrade, string? Quote, string? Locator);
 
-public sealed record RelatedClaim(RelationType Type, ReviewState State, bool Outgoing, Guid ClaimId, string Actor, string Summary, string Rationale);
+/// <summary>A relation of this claim to another; <see cref="Outgoing"/> when this claim is the relation's subject ("this contradicts that").</summary>
+public sealed record RelatedClaim(
+    Guid RelationId, RelationType Type, ReviewState State, bool Outgoing, Guid ClaimId, string Actor, string Summary, string Rationale,
+    string ProposedBy, string? ReviewedBy);
 
 public sealed record FlagView(Guid Id, FlagKind Kind, string Comment, string RaisedBy, DateTimeOffset RaisedAt, Guid? ClaimId);
 
@@ -28,6 +31,7 @@ public sealed record ClaimDetails(
     ClaimStatus Status,
     string? RetractionReason,
     Credibility? Credibility,
+    string? CredibilityNote,
     string StatedOn,
     string? EventPeriod,
     QuoteView? Quote,

@@ -33,6 +33,7 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
             claim.Status,
             claim.RetractionReason,
             claim.Credibility,
+            claim.CredibilityNote,
             claim.StatedOn.ToString(),
             claim.EventPeriod?.ToString(),
             claim.Quote is { } q ? new QuoteView(q.Text, q.Language, q.Translation, q.TranslationLanguage) : null,
@@ -105,6 +106,8 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
                 join other in db.Claims on otherId equals other.Id
                 join actor in db.Actors on other.AssertedById equals actor.Id
                 orderby relation.Type, relation.ProposedAt
-                select new RelatedClaim(relation.Type, relation.State, relation.FromClaimId == claimId, other.Id, actor.Name, other.Summary, relation.Rationale))
+                select new RelatedClaim(
+                    relation.Id, relation.Type, relation.State, relation.FromClaimId == claimId, other.Id, actor.Name, other.Summary, relation.Rationale,
+                    relation.ProposedBy, relation.ReviewedBy))
             .ToListAsync(cancellationToken);
 }

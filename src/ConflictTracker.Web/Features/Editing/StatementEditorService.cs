@@ -64,8 +64,6 @@ public sealed record StatementInput
 
     public ClaimStatus Status { get; init; } = ClaimStatus.Draft;
 
-    public Credibility? Credibility { get; init; }
-
     /// <summary>The source the statement is cited from (existing), or <see cref="NewSource"/>.</summary>
     public Guid? SourceId { get; init; }
 
@@ -313,7 +311,6 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         QuantityQualifier = claim.Quantity?.Qualifier ?? QuantityQualifier.Exact,
         PlaceIds = claim.Places.Select(p => p.Id).ToList(),
         Status = claim.Status == ClaimStatus.Retracted ? ClaimStatus.Published : claim.Status,
-        Credibility = claim.Credibility,
     };
 
     /// <summary>"2024-10-18", "2024-10" or "2024": how the form writes a partial date.</summary>
@@ -452,7 +449,6 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
             Measure = measure,
             Quantity = quantity,
             Status = input.Status,
-            Credibility = input.Credibility,
         };
     }
 

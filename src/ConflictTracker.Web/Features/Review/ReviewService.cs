@@ -1,6 +1,7 @@
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.Flags;
+using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Editing;
@@ -65,6 +66,88 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         await SaveAsync(db);
     }
 
+    public async Task<Guid> FlagRelationAsync(Guid relationId, FlagKind kind, string? comment)
+    {
+        await access.DemandAsync(Policies.Propose, "raise flags");
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
+        var relation = await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId)
+            ?? throw new DomainValidationException("RelationId", "There is no such relation.");
+        var flag = Flag.OnRelation(relation, kind, comment, db.ChangedBy!, time.GetUtcNow());
+        db.Flags.Add(flag);
+        await db.SaveChangesAsync();
+        return flag.Id;
+    }
+
+    /// <summary>
+    /// Confirms a contradiction candidate: it becomes a confirmed relation (contradicts, or supersedes
+    /// for the same voice's later figure) from the later claim to the earlier one, proposed by the
+    /// rules and confirmed by this reviewer. A relation someone already proposed for the pair is
+    /// confirmed instead of adding a second one (four eyes still apply to it).
+    /// </summary>
+    public async Task<Guid> ConfirmCandidateAsync(Guid candidateId, string? note)
+    {
+        await access.DemandAsync(Policies.Review, "confirm contradiction candidates");
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
+        var candidate = await CandidateAsync(db, candidateId);
+        var now = time.GetUtcNow();
+        var pair = new[] { candidate.FirstClaimId, candidate.SecondClaimId };
+        var relation = await db.Relations.SingleOrDefaultAsync(r =>
+            r.Type == candidate.Proposes && pair.Contains(r.FromClaimId) && pair.Contains(r.ToClaimId) && r.State != ReviewState.Dismissed);
+        if (relation is null)
+        {
+            relation = ClaimRelation.Propose(
+                await ClaimAsync(db, candidate.SecondClaimId, "SecondClaimId"), await ClaimAsync(db, candidate.FirstClaimId, "FirstClaimId"),
+                candidate.Proposes, $"Found by the contradiction rules: {candidate.Reason}", CandidateRulesAuthor, candidate.FoundAt);
+            db.Relations.Add(relation);
+        }
+
+        if (relation.State == ReviewState.Proposed)
+        {
+            relation.Review(ReviewState.Confirmed, db.ChangedBy!, note, now);
+        }
+
+        candidate.Confirm(relation, db.ChangedBy!, note, now);
+        await SaveAsync(db);
+        return relation.Id;
+    }
+
+    /// <summary>Dismisses a candidate with a reason; it stays dismissed until one of its two claims changes.</summary>
+    public async Task DismissCandidateAsync(Guid candidateId, string? reason)
+    {
+        await access.DemandAsync(Policies.Review, "dismiss contradiction candidates");
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
+        var candidate = await CandidateAsync(db, candidateId);
+        candidate.Dismiss(db.ChangedBy!, reason, time.GetUtcNow());
+        await SaveAsync(db);
+    }
+
+    /// <summary>Rates a claim's credibility (Admiralty 1-6, or null to clear) with an optional note.</summary>
+    public async Task RateCredibilityAsync(Guid claimId, Credibility? credibility, string? note)
+    {
+        await access.DemandAsync(Policies.Review, "rate credibility");
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
+        var claim = await ClaimAsync(db, claimId, "ClaimId");
+        claim.Rate(credibility, note);
+        await SaveAsync(db);
+    }
+
+    /// <summary>Gives a proposition its assessment (unverified, likely, confirmed, disputed, false) with a rationale.</summary>
+    public async Task AssessPropositionAsync(Guid propositionId, Assessment assessment, string? rationale)
+    {
+        await access.DemandAsync(Policies.Review, "assess propositions");
+        await using var db = await contextFactory.OpenAsAuthorAsync(access);
+        var proposition = await db.Propositions.SingleOrDefaultAsync(p => p.Id == propositionId)
+            ?? throw new DomainValidationException("PropositionId", "There is no such proposition.");
+        proposition.Assess(assessment, rationale);
+        await SaveAsync(db);
+    }
+
+    /// <summary>Who proposes the relations the contradiction rules found, in the relation and its history.</summary>
+    public const string CandidateRulesAuthor = "contradiction rules";
+
+    private static async Task<ContradictionCandidate> CandidateAsync(AppDbContext db, Guid id) =>
+        await db.Candidates.SingleOrDefaultAsync(c => c.Id == id) ?? throw new DomainValidationException("Candidate", "There is no such candidate.");
+
     private static async Task<Claim> ClaimAsync(AppDbContext db, Guid id, string field) =>
         await db.Claims.SingleOrDefaultAsync(c => c.Id == id) ?? throw new DomainValidationException(field, "There is no such claim.");
 
@@ -77,7 +160,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainValidationException("State", "Another reviewer decided this at the same moment; reload to see their decision.");
+            throw new DomainValidationException("State", "Someone else changed this at the same moment; reload to see their change.");
         }
     }
 }

@@ -56,7 +56,6 @@ public sealed class StatementForm
 
     public ClaimStatus Status { get; set; } = ClaimStatus.Draft;
 
-    public Credibility? Credibility { get; set; }
 
     public LookupItem? Source { get; set; }
 
@@ -110,7 +109,6 @@ public sealed class StatementForm
         QuantityQualifier = QuantityQualifier,
         PlaceIds = Places.Select(p => p.Id).ToList(),
         Status = Status,
-        Credibility = Credibility,
         SourceId = NewSource ? null : Source?.Id,
         NewSource = NewSource
             ? new NewSourceInput(NewSourceKind, NewSourceTitle, Blank(NewSourceUrl), NewSourcePublisher?.Id, Blank(NewSourcePublished), Blank(NewSourceLanguage), NewSourceReliability)
@@ -147,7 +145,6 @@ public sealed class StatementForm
             QuantityQualifier = input.QuantityQualifier,
             Places = input.PlaceIds.Select(id => Item(id)!).ToList(),
             Status = input.Status,
-            Credibility = input.Credibility,
         };
     }
 

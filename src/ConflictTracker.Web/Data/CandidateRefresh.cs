@@ -1,0 +1,77 @@
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Relations;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictTracker.Web.Data;
+
+/// <summary>
+/// Keeps the stored contradiction candidates in step with the claims, inside the transaction that
+/// changed the claims (docs/rules/contradictions.md, "Kept up to date"). Saves that touch claims on
+/// the same proposition take a transaction-scoped advisory lock per proposition, so two editors saving
+/// at once cannot both add the same candidate.
+/// </summary>
+internal static class CandidateRefresh
+{
+    /// <summary>Advisory-lock namespace of the candidate refresh (the high 32 bits of the key).</summary>
+    private const long LockNamespace = 0x43_54_43_41L << 32; // "CTCA"
+
+    /// <summary>Runs the rules for every pair involving <paramref name="changedClaimIds"/>; returns whether any candidate was added or changed.</summary>
+    public static async Task<bool> RunAsync(AppDbContext db, IReadOnlyCollection<Guid> changedClaimIds, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var changed = changedClaimIds.ToHashSet();
+        var propositions = await db.Claims.AsNoTracking()
+            .Where(c => changed.Contains(c.Id))
+            .Select(c => c.PropositionId).Distinct().OrderBy(id => id)
+            .ToListAsync(cancellationToken);
+        foreach (var proposition in propositions)
+        {
+            var key = LockNamespace | (uint)proposition.GetHashCode();
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+        }
+
+        var claims = await db.Claims.AsNoTracking()
+            .Where(c => propositions.Contains(c.PropositionId) && c.Status == ClaimStatus.Published)
+            .ToListAsync(cancellationToken);
+        var snapshots = claims.Select(Snapshot).ToList();
+        var stored = await db.Candidates
+            .Where(c => changed.Contains(c.FirstClaimId) || changed.Contains(c.SecondClaimId))
+            .ToListAsync(cancellationToken);
+
+        var result = CandidateReconciliation.Reconcile(snapshots, changed, stored, at);
+        db.Candidates.AddRange(result.Added);
+        return result.Added.Count > 0 || result.Changed > 0;
+    }
+
+    /// <summary>
+    /// Works out every candidate when none is stored yet (a database that predates the candidate
+    /// table, or a bulk load that bypassed <see cref="AppDbContext.SaveChangesAsync(bool, CancellationToken)"/>).
+    /// Returns how many candidates were added.
+    /// </summary>
+    public static async Task<int> BackfillAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (await db.Candidates.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var published = await db.Claims.Where(c => c.Status == ClaimStatus.Published).Select(c => c.Id).ToListAsync(cancellationToken);
+        if (published.Count == 0)
+        {
+            return 0;
+        }
+
+        db.ChangedBy ??= Features.Review.ReviewService.CandidateRulesAuthor;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RunAsync(db, published, DateTimeOffset.UtcNow, cancellationToken);
+        var added = db.ChangeTracker.Entries<ContradictionCandidate>().Count();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    public static ClaimSnapshot Snapshot(Claim claim)
+    {
+        var facts = ClaimFacts.Of(claim);
+        return new ClaimSnapshot(facts, ClaimFingerprint.Of(facts, claim.Summary, claim.Quote?.Text));
+    }
+}

@@ -1,0 +1,68 @@
+using ConflictTracker.Web.Data;
+using Npgsql;
+
+namespace ConflictTracker.Web.Features.Review;
+
+/// <summary>
+/// Listens on the database's <see cref="AppDbContext.ReviewQueueChannel"/> (PostgreSQL LISTEN/NOTIFY;
+/// every save that changes claims, relations, flags or candidates notifies in its transaction) and
+/// passes each notification to <see cref="ReviewQueueNotifier"/>. A lost connection is re-opened.
+/// </summary>
+public sealed partial class ReviewQueueListener(IConfiguration configuration, ReviewQueueNotifier notifier, ILogger<ReviewQueueListener> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // Keepalives make a dead server show up as an error instead of an endless wait.
+                var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(Hosting.Database.ConnectionStringName)) { KeepAlive = 30 };
+                await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                var heard = 0;
+                connection.Notification += (_, _) => Interlocked.Increment(ref heard);
+                await using (var listen = new NpgsqlCommand($"LISTEN {AppDbContext.ReviewQueueChannel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                LogListening(AppDbContext.ReviewQueueChannel);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+
+                    // Several saves in a burst wake each page once.
+                    if (Interlocked.Exchange(ref heard, 0) > 0)
+                    {
+                        await notifier.PublishAsync();
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException)
+            {
+                LogLost(ex, RetryAfter.TotalSeconds);
+                try
+                {
+                    await Task.Delay(RetryAfter, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Listening for review queue changes on channel {Channel}")]
+    private partial void LogListening(string channel);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Lost the review queue notification connection; retrying in {Seconds} s")]
+    private partial void LogLost(Exception exception, double seconds);
+}

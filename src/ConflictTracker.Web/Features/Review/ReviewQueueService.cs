@@ -1,0 +1,145 @@
+using ConflictTracker.Domain.Flags;
+using ConflictTracker.Domain.Relations;
+using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictTracker.Web.Features.Review;
+
+public enum QueueKind
+{
+    Candidate,
+    Relation,
+    Flag,
+}
+
+/// <summary>How many items wait in each part of the queue.</summary>
+public sealed record QueueCounts(int Candidates, int Relations, int Flags)
+{
+    public int Total => Candidates + Relations + Flags;
+}
+
+/// <summary>
+/// One thing waiting for a reviewer: a contradiction candidate, a proposed relation or an open flag.
+/// <see cref="FirstClaimId"/> and <see cref="SecondClaimId"/> are the claims to put side by side
+/// (a flag on a claim has only the first).
+/// </summary>
+public sealed record QueueItem(
+    QueueKind Kind, Guid Id, EntityRef Proposition, DateTimeOffset Since, string What, string Detail, string? RaisedBy,
+    Guid FirstClaimId, string FirstSummary, Guid? SecondClaimId, string? SecondSummary);
+
+public sealed record QueueProposition(EntityRef Proposition, int Items);
+
+public sealed record QueueFilter(QueueKind? Kind = null, Guid? PropositionId = null, bool NewestFirst = false);
+
+public sealed record QueuePage(QueueCounts Counts, IReadOnlyList<QueueProposition> Propositions, IReadOnlyList<QueueItem> Items, bool Truncated);
+
+/// <summary>The reviewers' queue: open candidates, proposed relations and open flags, by proposition and age.</summary>
+public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
+{
+    /// <summary>At most this many items are listed at once; the counts are always complete.</summary>
+    public const int PageSize = 100;
+
+    public async Task<QueueCounts> CountsAsync(CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Propose, "see the review queue");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await CountsAsync(db, cancellationToken);
+    }
+
+    public async Task<QueuePage> GetAsync(QueueFilter filter, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Propose, "see the review queue");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var all = new List<QueueItem>();
+        if (filter.Kind is null or QueueKind.Candidate)
+        {
+            all.AddRange(await CandidatesAsync(db, filter, cancellationToken));
+        }
+
+        if (filter.Kind is null or QueueKind.Relation)
+        {
+            all.AddRange(await RelationsAsync(db, filter, cancellationToken));
+        }
+
+        if (filter.Kind is null or QueueKind.Flag)
+        {
+            all.AddRange(await FlagsAsync(db, filter, cancellationToken));
+        }
+
+        var ordered = filter.NewestFirst ? all.OrderByDescending(i => i.Since) : all.OrderBy(i => i.Since);
+        var propositions = all.GroupBy(i => i.Proposition).Select(g => new QueueProposition(g.Key, g.Count()))
+            .OrderByDescending(p => p.Items).ThenBy(p => p.Proposition.Name).ToList();
+        return new QueuePage(await CountsAsync(db, cancellationToken), propositions, ordered.Take(PageSize).ToList(), all.Count > PageSize);
+    }
+
+    private static async Task<QueueCounts> CountsAsync(AppDbContext db, CancellationToken cancellationToken) => new(
+        await db.Candidates.CountAsync(c => c.State == CandidateState.Open, cancellationToken),
+        await db.Relations.CountAsync(r => r.State == ReviewState.Proposed, cancellationToken),
+        await db.Flags.CountAsync(f => f.Status == FlagStatus.Open, cancellationToken));
+
+    private static async Task<List<QueueItem>> CandidatesAsync(AppDbContext db, QueueFilter filter, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from candidate in db.Candidates.AsNoTracking()
+                where candidate.State == CandidateState.Open && (filter.PropositionId == null || candidate.PropositionId == filter.PropositionId)
+                join proposition in db.Propositions on candidate.PropositionId equals proposition.Id
+                join first in db.Claims on candidate.FirstClaimId equals first.Id
+                join second in db.Claims on candidate.SecondClaimId equals second.Id
+                orderby candidate.FoundAt
+                select new { candidate, proposition.Statement, First = first.Summary, Second = second.Summary })
+            .Take(PageSize + 1).ToListAsync(cancellationToken);
+        return rows.Select(r => new QueueItem(
+            QueueKind.Candidate, r.candidate.Id, new EntityRef(r.candidate.PropositionId, r.Statement), r.candidate.FoundAt,
+            Display.Label(r.candidate.Rule.ToString()), r.candidate.Reason, null,
+            r.candidate.FirstClaimId, r.First, r.candidate.SecondClaimId, r.Second)).ToList();
+    }
+
+    private static async Task<List<QueueItem>> RelationsAsync(AppDbContext db, QueueFilter filter, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from relation in db.Relations.AsNoTracking()
+                where relation.State == ReviewState.Proposed
+                join subject in db.Claims on relation.FromClaimId equals subject.Id
+                join to in db.Claims on relation.ToClaimId equals to.Id
+                where filter.PropositionId == null || subject.PropositionId == filter.PropositionId || to.PropositionId == filter.PropositionId
+                join proposition in db.Propositions on subject.PropositionId equals proposition.Id
+                orderby relation.ProposedAt
+                select new { relation, proposition.Statement, subject.PropositionId, From = subject.Summary, To = to.Summary })
+            .Take(PageSize + 1).ToListAsync(cancellationToken);
+        return rows.Select(r => new QueueItem(
+            QueueKind.Relation, r.relation.Id, new EntityRef(r.PropositionId, r.Statement), r.relation.ProposedAt,
+            $"Proposed: {Display.Words(r.relation.Type.ToString())}", r.relation.Rationale, r.relation.ProposedBy,
+            r.relation.FromClaimId, r.From, r.relation.ToClaimId, r.To)).ToList();
+    }
+
+    private static async Task<List<QueueItem>> FlagsAsync(AppDbContext db, QueueFilter filter, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from flag in db.Flags.AsNoTracking()
+                where flag.Status == FlagStatus.Open
+                join relation in db.Relations on flag.RelationId equals relation.Id into onRelation
+                from relation in onRelation.DefaultIfEmpty()
+                let firstId = flag.ClaimId ?? relation!.FromClaimId
+                join first in db.Claims on firstId equals first.Id
+                where filter.PropositionId == null || first.PropositionId == filter.PropositionId
+                join proposition in db.Propositions on first.PropositionId equals proposition.Id
+                orderby flag.RaisedAt
+                select new
+                {
+                    flag,
+                    proposition.Statement,
+                    first.PropositionId,
+                    FirstId = first.Id,
+                    First = first.Summary,
+                    SecondId = flag.ClaimId == null ? relation!.ToClaimId : (Guid?)null,
+                    Second = flag.ClaimId == null ? db.Claims.Where(c => c.Id == relation!.ToClaimId).Select(c => c.Summary).FirstOrDefault() : null,
+                })
+            .Take(PageSize + 1).ToListAsync(cancellationToken);
+        return rows.Select(r => new QueueItem(
+            QueueKind.Flag, r.flag.Id, new EntityRef(r.PropositionId, r.Statement), r.flag.RaisedAt,
+            $"Flag: {Display.Words(r.flag.Kind.ToString())}{(r.flag.RelationId is null ? "" : " (on a relation)")}", r.flag.Comment, r.flag.RaisedBy,
+            r.FirstId, r.First, r.SecondId, r.Second)).ToList();
+    }
+}
