@@ -94,6 +94,7 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ($"/sources/{DemoIds.For("source", "seed-article")}/edit", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
         ("/propositions/new",                 ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
         ($"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}/edit", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
+        ("/review",                           ["Login", "Login", "Denied", "Denied", "Ok",    "Ok",    "Ok"]),
         ("/admin/users",                      ["Login", "Login", "Denied", "Denied", "Denied", "Denied", "Ok"]),
         ("/account/two-factor",               ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/account/password",                 ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
@@ -125,6 +126,12 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("raise flags",                ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Allow", "Allow"]),
         ("review relations",           ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
         ("close flags",                ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
+        ("see the review queue",       ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Allow", "Allow"]),
+        ("confirm contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
+        ("dismiss contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
+        ("rate credibility",           ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
+        ("assess propositions",        ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
+        ("look up claims",             ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
         ("list user accounts",         ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
         ("create user accounts",       ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
         ("change roles",               ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
@@ -229,6 +236,12 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             case "raise flags": await Reviews(access).FlagClaimAsync(Guid.NewGuid(), Domain.Flags.FlagKind.Other, "x"); break;
             case "review relations": await Reviews(access).ReviewRelationAsync(Guid.NewGuid(), Domain.Relations.ReviewState.Confirmed, null); break;
             case "close flags": await Reviews(access).CloseFlagAsync(Guid.NewGuid(), Domain.Flags.FlagStatus.Resolved, "x"); break;
+            case "see the review queue": await new Features.Review.ReviewQueueService(factory, access).GetAsync(new Features.Review.QueueFilter()); break;
+            case "confirm contradiction candidates": await Reviews(access).ConfirmCandidateAsync(Guid.NewGuid(), null); break;
+            case "dismiss contradiction candidates": await Reviews(access).DismissCandidateAsync(Guid.NewGuid(), "x"); break;
+            case "rate credibility": await Reviews(access).RateCredibilityAsync(Guid.NewGuid(), Domain.Claims.Credibility.PossiblyTrue, null); break;
+            case "assess propositions": await Reviews(access).AssessPropositionAsync(Guid.NewGuid(), Domain.Propositions.Assessment.Likely, "x"); break;
+            case "look up claims": await new LookupService(factory, access).ClaimsAsync(Claim, DemoIds.For("proposition", "nk-troops-in-russia"), "Peskov"); break;
             case "list user accounts": await accounts.ListAsync(); break;
             case "create user accounts":
                 await accounts.CreateAsync(new NewUser($"new-{Guid.NewGuid():N}@test.example", "New User", DemoAccounts.NewPassword(), [Roles.Analyst]));

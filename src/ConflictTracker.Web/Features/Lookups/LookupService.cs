@@ -48,6 +48,33 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory
         return await propositions.OrderBy(p => p.Statement).Take(Limit).Select(p => new LookupItem(p.Id, p.Statement)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Other claims to relate a claim to: those on the same proposition first, matching the speaker's name or the wording.</summary>
+    public async Task<IReadOnlyList<LookupItem>> ClaimsAsync(Guid except, Guid propositionId, string? text, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Read, "look up claims");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var claims =
+            from claim in db.Claims.AsNoTracking()
+            where claim.Id != except && claim.Status != Domain.Claims.ClaimStatus.Retracted
+            join actor in db.Actors on claim.AssertedById equals actor.Id
+            select new { claim, actor.Name };
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = $"%{Escape(text.Trim())}%";
+            claims = claims.Where(c => EF.Functions.ILike(c.claim.Summary, pattern) || EF.Functions.ILike(c.Name, pattern));
+        }
+        else
+        {
+            claims = claims.Where(c => c.claim.PropositionId == propositionId);
+        }
+
+        return await claims
+            .OrderByDescending(c => c.claim.PropositionId == propositionId).ThenByDescending(c => c.claim.StatedOn.Date).ThenBy(c => c.claim.Id)
+            .Take(Limit)
+            .Select(c => new LookupItem(c.claim.Id, c.Name + ": " + c.claim.Summary))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<LookupItem>> PlacesAsync(string? text, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Read, "look up places");

@@ -1,6 +1,7 @@
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Domain.Propositions;
+using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,14 @@ public sealed record PeriodRow(Guid ClaimId, string Actor, DateOnly StatedFirst,
 
 public sealed record StanceGroup(Stance Stance, IReadOnlyList<ClaimListItem> Claims);
 
+/// <summary>A confirmed contradicts (or supersedes) relation between two of the proposition's claims.</summary>
+public sealed record ConfirmedConflict(Guid RelationId, RelationType Type, EntityRef Claim, string ClaimActor, EntityRef Other, string OtherActor, string ReviewedBy);
+
 public sealed record PropositionDetails(
     Guid Id, string Statement, string? Description, Assessment Assessment, string? AssessmentRationale,
     IReadOnlyList<StanceGroup> ByStance, IReadOnlyList<StanceSupport> Support, int Reports, int IndependentOrigins,
-    IReadOnlyList<MeasureEstimates> Estimates, IReadOnlyList<PeriodRow> Periods);
+    IReadOnlyList<MeasureEstimates> Estimates, IReadOnlyList<PeriodRow> Periods,
+    IReadOnlyList<StanceScore> Scores, IReadOnlyList<ConfirmedConflict> Conflicts, int OpenCandidates);
 
 public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
@@ -41,8 +46,8 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             .Select(r => r.ToItem()).ToList();
         var actorNames = items.ToDictionary(i => i.Id, i => new EntityRef(i.ActorId, i.Actor));
 
-        var evidence = claims.Select(c => new ClaimEvidence(
-            c.Id, c.Stance, c.Citations.FirstOrDefault(ci => ci.Role == CitationRole.Origin)?.SourceId, c.Citations.Select(ci => ci.SourceId).ToList())).ToList();
+        var grades = await GradesAsync(db, claims.SelectMany(c => c.Citations.Select(ci => ci.SourceId)).Distinct().ToList(), cancellationToken);
+        var evidence = claims.Select(c => Evidence(c, grades)).ToList();
 
         // A confirmed "repeats" relation says one claim only repeats the other: they share an origin.
         var claimIds = claims.Select(c => c.Id).ToList();
@@ -67,6 +72,16 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             .Select(c => new PeriodRow(c.Id, actorNames[c.Id].Name, c.StatedOn.Earliest, c.StatedOn.Latest, c.EventPeriod!.Start.Earliest, c.EventPeriod.End.Latest, c.StatedOn.ToString(), c.EventPeriod.ToString()))
             .ToList();
 
+        var conflicts = await (
+                from relation in db.Relations.AsNoTracking()
+                where relation.State == ReviewState.Confirmed && (relation.Type == RelationType.Contradicts || relation.Type == RelationType.Supersedes)
+                      && claimIds.Contains(relation.FromClaimId) && claimIds.Contains(relation.ToClaimId)
+                orderby relation.ReviewedAt
+                select new { relation.Id, relation.Type, relation.FromClaimId, relation.ToClaimId, relation.ReviewedBy })
+            .ToListAsync(cancellationToken);
+        var summaries = claims.ToDictionary(c => c.Id, c => c.Summary);
+        var openCandidates = await db.Candidates.CountAsync(c => c.PropositionId == id && c.State == CandidateState.Open, cancellationToken);
+
         return new PropositionDetails(
             proposition.Id, proposition.Statement, proposition.Description, proposition.Assessment, proposition.AssessmentRationale,
             items.GroupBy(i => i.Stance).OrderBy(g => g.Key).Select(g => new StanceGroup(g.Key, g.ToList())).ToList(),
@@ -74,6 +89,34 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             evidence.SelectMany(e => e.SourceIds).Distinct().Count(),
             evidence.Select(e => originOf(e.ClaimId)).Distinct().Count(),
             estimates,
-            periods);
+            periods,
+            Corroboration.ByStance(evidence, repeats),
+            conflicts.Select(r => new ConfirmedConflict(
+                r.Id, r.Type, new EntityRef(r.FromClaimId, summaries[r.FromClaimId]), actorNames[r.FromClaimId].Name,
+                new EntityRef(r.ToClaimId, summaries[r.ToClaimId]), actorNames[r.ToClaimId].Name, r.ReviewedBy!)).ToList(),
+            openCandidates);
     }
+
+    /// <summary>
+    /// What origin counting and the corroboration score read of a claim: its origin's source and
+    /// that source's effective grade, or, with no origin citation, the best grade among its sources.
+    /// </summary>
+    private static ClaimEvidence Evidence(Claim claim, Dictionary<Guid, ReliabilityGrade> grades)
+    {
+        var origin = claim.Citations.FirstOrDefault(ci => ci.Role == CitationRole.Origin)?.SourceId;
+        ReliabilityGrade? grade = origin is { } o
+            ? grades[o]
+            : claim.Citations.Select(ci => grades[ci.SourceId]).DefaultIfEmpty(ReliabilityGrade.F).Min();
+        return new ClaimEvidence(claim.Id, claim.Stance, origin, claim.Citations.Select(ci => ci.SourceId).ToList(), grade, claim.Credibility);
+    }
+
+    private static async Task<Dictionary<Guid, ReliabilityGrade>> GradesAsync(AppDbContext db, List<Guid> sourceIds, CancellationToken cancellationToken) =>
+        (await (
+                from source in db.Sources.AsNoTracking()
+                where sourceIds.Contains(source.Id)
+                join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
+                from publisher in publishers.DefaultIfEmpty()
+                select new { source.Id, source.Reliability, PublisherGrade = publisher == null ? null : publisher.Reliability })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(s => s.Id, s => Source.EffectiveReliability(s.Reliability, s.PublisherGrade));
 }
