@@ -125,7 +125,12 @@ public sealed class ContradictionCandidate : Entity
     {
         var errors = new ValidationErrors();
         var who = errors.Check(() => Rules.RequiredText(reviewer, nameof(DecidedBy), MaxLengths.UserName));
-        var why = errors.Check(() => Rules.RequiredText(reason, nameof(DecisionNote), MaxLengths.Note));
+        var why = errors.Check(() => Rules.OptionalText(reason, nameof(DecisionNote), MaxLengths.Note));
+        if (why is null)
+        {
+            errors.Add(nameof(DecisionNote), "Give the reason it is not a contradiction: it stays dismissed until one of the claims changes.");
+        }
+
         RequireOpen(errors);
         errors.ThrowIfAny();
         Decide(CandidateState.Dismissed, who!, why, at);
