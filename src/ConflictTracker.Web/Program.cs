@@ -10,6 +10,7 @@ try
     builder.Services.AddDatabase(builder.Configuration);
     builder.Services.AddAccounts(builder.Configuration, builder.Environment);
     builder.Services.AddFeatures();
+    builder.Services.AddApi(builder.Configuration);
     builder.Services.AddUserInterface();
     builder.Services.AddOperations();
 

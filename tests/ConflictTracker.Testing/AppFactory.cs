@@ -38,6 +38,18 @@ public partial class AppFactory(string connectionString, IReadOnlyDictionary<str
         return (email, password);
     }
 
+    /// <summary>An HTTP client sending a fresh API token of a new user with <paramref name="roles"/> (none: a user without a role).</summary>
+    public async Task<HttpClient> TokenClientAsync(params string[] roles)
+    {
+        var (email, _) = await CreateUserAsync(roles);
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByEmailAsync(email);
+        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateForAsync(user!.Id, "test", days: 1);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Secret);
+        return client;
+    }
+
     /// <summary>An HTTP client that does not follow redirects and keeps cookies, signed in through the real sign-in form.</summary>
     public async Task<HttpClient> SignedInClientAsync(params string[] roles)
     {

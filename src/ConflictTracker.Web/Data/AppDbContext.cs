@@ -51,6 +51,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ChangeRecord> ChangeHistory => Set<ChangeRecord>();
 
+    /// <summary>Personal access tokens for the API (hashes only).</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     /// <summary>
     /// Who the changes saved next are attributed to in the change history (a user's e-mail address,
     /// or "demo data"). Saving a change to a record without it throws: history always has an author.

@@ -108,16 +108,55 @@ internal static class CommandLine
                 }
 
                 var accounts = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().ResetAsync();
-                await Console.Out.WriteLineAsync("Demo accounts (Development only; new passwords on every start):");
+                var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
+                var userManager = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+                await Console.Out.WriteLineAsync("Demo accounts (Development only; new passwords and API tokens on every start):");
                 foreach (var (address, role, secret) in accounts)
                 {
+                    var demoUser = await userManager.FindByEmailAsync(address);
+                    var token = await tokens.CreateForAsync(demoUser!.Id, "demo (scripts/run.sh)", days: 1);
                     await Console.Out.WriteLineAsync($"  {role,-9} {address,-40} {secret}");
+                    await Console.Out.WriteLineAsync($"  {"",-9} API token: {token.Secret}");
                 }
 
                 return 0;
 
+            case "create-token":
+                var tokenOptions = Options(args[1..], ["--email", "--name", "--days"], []);
+                if (tokenOptions is null || !tokenOptions.TryGetValue("--email", out var tokenEmail)
+                    || !int.TryParse(tokenOptions.GetValueOrDefault("--days")?[0] ?? ApiTokenService.DefaultDays.ToString(System.Globalization.CultureInfo.InvariantCulture), out var days))
+                {
+                    await Console.Error.WriteLineAsync($"usage: admin create-token --email E [--name \"N\"] [--days 1-{ApiTokenService.MaxDays}]");
+                    return 2;
+                }
+
+                var owner = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByEmailAsync(tokenEmail[0]);
+                if (owner is null)
+                {
+                    await Console.Error.WriteLineAsync($"There is no account {tokenEmail[0]}.");
+                    return 1;
+                }
+
+                try
+                {
+                    var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>()
+                        .CreateForAsync(owner.Id, tokenOptions.GetValueOrDefault("--name")?[0] ?? "command line", days);
+                    logger.LogInformation("API token {TokenId} created for {Email} from the command line", created.Token.Id, tokenEmail[0]);
+                    await Console.Out.WriteLineAsync($"API token for {tokenEmail[0]} (shown once; expires {created.Token.ExpiresAt:yyyy-MM-dd}): {created.Secret}");
+                    return 0;
+                }
+                catch (DomainValidationException ex)
+                {
+                    foreach (var (field, messages) in ex.Errors)
+                    {
+                        await Console.Error.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
+                    }
+
+                    return 1;
+                }
+
             default:
-                await Console.Error.WriteLineAsync("usage: admin create-user ... | admin demo-accounts");
+                await Console.Error.WriteLineAsync("usage: admin create-user ... | admin create-token ... | admin demo-accounts");
                 return 2;
         }
     }

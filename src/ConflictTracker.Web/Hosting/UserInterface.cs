@@ -15,21 +15,33 @@ internal static class UserInterface
 
     public static WebApplication UsePipeline(this WebApplication app)
     {
+        // The API answers every error with problem details; the pages with the app's error pages.
+        static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(Api.Prefix);
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            }
+
+            pages.UseStatusCodePagesWithReExecute("/not-found");
+        });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealth();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapApiEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -44,4 +44,5 @@ public sealed record ClaimDetails(
     IReadOnlyList<CitationView> Citations,
     IReadOnlyList<RelatedClaim> Related,
     IReadOnlyList<FlagView> OpenFlags,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    uint Version);

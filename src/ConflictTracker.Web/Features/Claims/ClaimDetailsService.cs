@@ -47,7 +47,8 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
             await RelatedAsync(db, claim.Id, cancellationToken),
             await db.Flags.AsNoTracking().Where(f => f.ClaimId == claim.Id && f.Status == FlagStatus.Open).OrderBy(f => f.RaisedAt)
                 .Select(f => new FlagView(f.Id, f.Kind, f.Comment, f.RaisedBy, f.RaisedAt, f.ClaimId)).ToListAsync(cancellationToken),
-            claim.RecordedAt);
+            claim.RecordedAt,
+            claim.Version);
     }
 
     /// <summary>The role the speaker held when they spoke, preferring one in the body they spoke for.</summary>

@@ -62,6 +62,17 @@ public static class ClaimQueryString
         return QueryHelpers.AddQueryString(Path, pairs);
     }
 
+    /// <summary>The same parameters from a request's query string (the API's <c>GET /api/v1/claims</c>); <c>cursor</c> is <c>after</c>.</summary>
+    public static ClaimQuery FromQuery(IQueryCollection q)
+    {
+        string? One(string name) => q.TryGetValue(name, out var v) ? v.ToString() : null;
+        string[]? Many(string name) => q.TryGetValue(name, out var v) ? v.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray() : null;
+        return Parse(new Parameters(
+            One("q"), One("proposition"), One("actor"), One("country"), One("kind"), Many("stance"),
+            One("stated-from"), One("stated-to"), One("event-from"), One("event-to"), One("reliability"), One("credibility"),
+            Many("status"), One("quantity"), One("place"), One("sort"), One("size"), One("cursor") ?? One("after"), One("before")));
+    }
+
     /// <summary>Reads the parameters; anything that does not parse is reported by field, nothing is guessed.</summary>
     public static ClaimQuery Parse(Parameters p)
     {

@@ -4,6 +4,13 @@ using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Features.Lookups;
 
+public enum RecordKind
+{
+    Actor,
+    Source,
+    Proposition,
+}
+
 /// <summary>A record to pick in a filter: its id and the name people know it by.</summary>
 public sealed record LookupItem(Guid Id, string Name)
 {
@@ -73,6 +80,20 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> contextFactory
             .Take(Limit)
             .Select(c => new LookupItem(c.claim.Id, c.Name + ": " + c.claim.Summary))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The current version (the API's ETag) of an actor, source or proposition; null when there is none.</summary>
+    public async Task<uint?> VersionAsync(RecordKind kind, Guid id, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Read, "look up versions");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return kind switch
+        {
+            RecordKind.Actor => await db.Actors.Where(a => a.Id == id).Select(a => (uint?)a.Version).SingleOrDefaultAsync(cancellationToken),
+            RecordKind.Source => await db.Sources.Where(s => s.Id == id).Select(s => (uint?)s.Version).SingleOrDefaultAsync(cancellationToken),
+            RecordKind.Proposition => await db.Propositions.Where(p => p.Id == id).Select(p => (uint?)p.Version).SingleOrDefaultAsync(cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
     }
 
     public async Task<IReadOnlyList<LookupItem>> PlacesAsync(string? text, CancellationToken cancellationToken = default)

@@ -35,6 +35,18 @@ public sealed record QueueFilter(QueueKind? Kind = null, Guid? PropositionId = n
 
 public sealed record QueuePage(QueueCounts Counts, IReadOnlyList<QueueProposition> Propositions, IReadOnlyList<QueueItem> Items, bool Truncated);
 
+public sealed record RelationRow(
+    Guid Id, Guid FromClaimId, Guid ToClaimId, RelationType Type, ReviewState State, string Rationale,
+    string ProposedBy, DateTimeOffset ProposedAt, string? ReviewedBy, DateTimeOffset? ReviewedAt, string? ReviewNote);
+
+public sealed record FlagRow(
+    Guid Id, Guid? ClaimId, Guid? RelationId, FlagKind Kind, FlagStatus Status, string Comment,
+    string RaisedBy, DateTimeOffset RaisedAt, string? ClosedBy, DateTimeOffset? ClosedAt, string? Resolution);
+
+public sealed record CandidateRow(
+    Guid Id, Guid PropositionId, Guid FirstClaimId, Guid SecondClaimId, CandidateRule Rule, RelationType Proposes, string Reason,
+    CandidateState State, DateTimeOffset FoundAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote, Guid? RelationId);
+
 /// <summary>The reviewers' queue: open candidates, proposed relations and open flags, by proposition and age.</summary>
 public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
@@ -73,6 +85,46 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             .OrderByDescending(p => p.Items).ThenBy(p => p.Proposition.Name).ToList();
         return new QueuePage(await CountsAsync(db, cancellationToken), propositions, ordered.Take(PageSize).ToList(), all.Count > PageSize);
     }
+
+    /// <summary>Relations, optionally of one claim (either side) or in one state; oldest first, at most <see cref="ListLimit"/>.</summary>
+    public async Task<IReadOnlyList<RelationRow>> RelationsAsync(Guid? claimId, ReviewState? state, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Read, "read relations");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Relations.AsNoTracking()
+            .Where(r => (claimId == null || r.FromClaimId == claimId || r.ToClaimId == claimId) && (state == null || r.State == state))
+            .OrderBy(r => r.ProposedAt).ThenBy(r => r.Id).Take(ListLimit)
+            .Select(r => new RelationRow(r.Id, r.FromClaimId, r.ToClaimId, r.Type, r.State, r.Rationale, r.ProposedBy, r.ProposedAt, r.ReviewedBy, r.ReviewedAt, r.ReviewNote))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Flags, optionally on one claim or in one status; oldest first, at most <see cref="ListLimit"/>.</summary>
+    public async Task<IReadOnlyList<FlagRow>> FlagsAsync(Guid? claimId, FlagStatus? status, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Read, "read flags");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Flags.AsNoTracking()
+            .Where(f => (claimId == null || f.ClaimId == claimId) && (status == null || f.Status == status))
+            .OrderBy(f => f.RaisedAt).ThenBy(f => f.Id).Take(ListLimit)
+            .Select(f => new FlagRow(f.Id, f.ClaimId, f.RelationId, f.Kind, f.Status, f.Comment, f.RaisedBy, f.RaisedAt, f.ClosedBy, f.ClosedAt, f.Resolution))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Contradiction candidates, optionally on one proposition or in one state; oldest first, at most <see cref="ListLimit"/>.</summary>
+    public async Task<IReadOnlyList<CandidateRow>> CandidatesAsync(Guid? propositionId, CandidateState? state, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Read, "read contradiction candidates");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Candidates.AsNoTracking()
+            .Where(c => (propositionId == null || c.PropositionId == propositionId) && (state == null || c.State == state))
+            .OrderBy(c => c.FoundAt).ThenBy(c => c.Id).Take(ListLimit)
+            .ToListAsync(cancellationToken);
+        return rows.Select(c => new CandidateRow(
+            c.Id, c.PropositionId, c.FirstClaimId, c.SecondClaimId, c.Rule, c.Proposes, c.Reason, c.State, c.FoundAt, c.DecidedBy, c.DecidedAt, c.DecisionNote, c.RelationId)).ToList();
+    }
+
+    /// <summary>The most rows a list returns.</summary>
+    public const int ListLimit = 500;
 
     private static async Task<QueueCounts> CountsAsync(AppDbContext db, CancellationToken cancellationToken) => new(
         await db.Candidates.CountAsync(c => c.State == CandidateState.Open, cancellationToken),

@@ -1,0 +1,50 @@
+using ConflictTracker.Domain.Propositions;
+using ConflictTracker.Web.Hosting;
+using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Home;
+using ConflictTracker.Web.Features.Lookups;
+using ConflictTracker.Web.Features.Review;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConflictTracker.Web.Features.Propositions;
+
+public sealed record AssessmentInput(Assessment Assessment, string? Rationale);
+
+public sealed record MeasureInput(string? Name, string? Unit);
+
+/// <summary><c>/api/v1/propositions</c>: list with counts by stance, read with support and corroboration, create, change, assess.</summary>
+internal static class PropositionEndpoints
+{
+    public static void MapPropositionEndpoints(this RouteGroupBuilder api)
+    {
+        var propositions = api.MapGroup("/propositions").WithTags("Propositions");
+        propositions.MapGet("/", async ([FromServices] HomeService home, CancellationToken ct) => TypedResults.Ok(await home.PropositionsAsync(ct)))
+            .WithName("ListPropositions").WithSummary("Every proposition with its claims counted by stance");
+        propositions.MapGet("/{id:guid}", (Guid id, HttpResponse response, [FromServices] PropositionDetailsService details, [FromServices] LookupService lookups, CancellationToken ct) =>
+                RecordEndpoint.ReadAsync(RecordKind.Proposition, id, response, lookups, () => details.GetAsync(id, ct), ct))
+            .WithName("GetProposition").WithSummary("One proposition: support by stance (claims, reports, independent origins, corroboration score), confirmed contradictions, estimates; the ETag is its version")
+            .Reads<PropositionDetails>();
+        propositions.MapPost("/", async (PropositionInput input, [FromServices] RecordEditorService editor) =>
+            {
+                var id = await editor.SavePropositionAsync(null, 0, input);
+                return TypedResults.CreatedAtRoute(new Created(id), "GetProposition", new { id });
+            })
+            .WithName("CreateProposition").WithSummary("Create a proposition (Editor)").ProducesValidationProblem();
+        propositions.MapPut("/{id:guid}", (Guid id, PropositionInput input, HttpContext http, [FromServices] RecordEditorService editor, [FromServices] LookupService lookups, CancellationToken ct) =>
+                RecordEndpoint.UpdateAsync(RecordKind.Proposition, id, http, lookups, version => editor.SavePropositionAsync(id, version, input), ct))
+            .WithName("UpdateProposition").WithSummary("Change a proposition's statement or description (Editor); needs If-Match").Updates();
+        propositions.MapPost("/{id:guid}/measures", async (Guid id, MeasureInput input, [FromServices] RecordEditorService editor) =>
+            {
+                await editor.AddMeasureAsync(id, input.Name, input.Unit);
+                return TypedResults.NoContent();
+            })
+            .WithName("AddMeasure").WithSummary("Add a measure figures can count (Editor)").ProducesValidationProblem();
+        propositions.MapPost("/{id:guid}/assessment", async (Guid id, AssessmentInput input, [FromServices] ReviewService review) =>
+            {
+                await review.AssessPropositionAsync(id, input.Assessment, input.Rationale);
+                return TypedResults.NoContent();
+            })
+            .WithName("AssessProposition").WithSummary("Set the assessment with a rationale (Reviewer)").ProducesValidationProblem();
+    }
+}

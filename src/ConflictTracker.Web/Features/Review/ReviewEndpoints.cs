@@ -1,0 +1,73 @@
+using ConflictTracker.Domain.Flags;
+using ConflictTracker.Domain.Relations;
+using ConflictTracker.Web.Features.Claims;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConflictTracker.Web.Features.Review;
+
+public sealed record RelationInput(Guid FromClaimId, Guid ToClaimId, RelationType Type, string? Rationale);
+
+public sealed record ReviewInput(ReviewState Decision, string? Note);
+
+public sealed record FlagInput(Guid? ClaimId, Guid? RelationId, FlagKind Kind, string? Comment);
+
+public sealed record CloseFlagInput(FlagStatus Outcome, string? Resolution);
+
+public sealed record NoteInput(string? Note);
+
+/// <summary><c>/api/v1/relations</c>, <c>/flags</c> and <c>/candidates</c>: the review workflow through the API.</summary>
+internal static class ReviewEndpoints
+{
+    public static void MapReviewEndpoints(this RouteGroupBuilder api)
+    {
+        var relations = api.MapGroup("/relations").WithTags("Relations");
+        relations.MapGet("/", async (Guid? claim, ReviewState? state, [FromServices] ReviewQueueService queue, CancellationToken ct) =>
+                TypedResults.Ok(await queue.RelationsAsync(claim, state, ct)))
+            .WithName("ListRelations").WithSummary($"Relations, of one claim (either side) and/or in one state; oldest first, at most {ReviewQueueService.ListLimit}");
+        relations.MapPost("/", async (RelationInput input, [FromServices] ReviewService review) =>
+                TypedResults.Created($"/api/v1/relations?claim={input.FromClaimId}", new Created(await review.ProposeRelationAsync(input.FromClaimId, input.ToClaimId, input.Type, input.Rationale))))
+            .WithName("ProposeRelation").WithSummary("Propose a relation with a rationale (Editor, Reviewer)").ProducesValidationProblem();
+        relations.MapPost("/{id:guid}/review", async (Guid id, ReviewInput input, [FromServices] ReviewService review) =>
+            {
+                await review.ReviewRelationAsync(id, input.Decision, input.Note);
+                return TypedResults.NoContent();
+            })
+            .WithName("ReviewRelation").WithSummary("Confirm or dismiss (with a note) a relation someone else proposed (Reviewer)").ProducesValidationProblem();
+
+        var flags = api.MapGroup("/flags").WithTags("Flags");
+        flags.MapGet("/", async (Guid? claim, FlagStatus? status, [FromServices] ReviewQueueService queue, CancellationToken ct) =>
+                TypedResults.Ok(await queue.FlagsAsync(claim, status, ct)))
+            .WithName("ListFlags").WithSummary($"Flags, on one claim and/or in one status; oldest first, at most {ReviewQueueService.ListLimit}");
+        flags.MapPost("/", async (FlagInput input, [FromServices] ReviewService review) =>
+            {
+                var id = input switch
+                {
+                    { ClaimId: { } claimId, RelationId: null } => await review.FlagClaimAsync(claimId, input.Kind, input.Comment),
+                    { ClaimId: null, RelationId: { } relationId } => await review.FlagRelationAsync(relationId, input.Kind, input.Comment),
+                    _ => throw new Domain.Common.DomainValidationException("ClaimId", "Flag either a claim (claimId) or a relation (relationId)."),
+                };
+                return TypedResults.Created($"/api/v1/flags?status=Open", new Created(id));
+            })
+            .WithName("RaiseFlag").WithSummary("Flag a claim or a relation with a comment (Editor, Reviewer)").ProducesValidationProblem();
+        flags.MapPost("/{id:guid}/close", async (Guid id, CloseFlagInput input, [FromServices] ReviewService review) =>
+            {
+                await review.CloseFlagAsync(id, input.Outcome, input.Resolution);
+                return TypedResults.NoContent();
+            })
+            .WithName("CloseFlag").WithSummary("Resolve or dismiss a flag with a resolution (Reviewer)").ProducesValidationProblem();
+
+        var candidates = api.MapGroup("/candidates").WithTags("Contradiction candidates");
+        candidates.MapGet("/", async (Guid? proposition, CandidateState? state, [FromServices] ReviewQueueService queue, CancellationToken ct) =>
+                TypedResults.Ok(await queue.CandidatesAsync(proposition, state, ct)))
+            .WithName("ListCandidates").WithSummary($"Contradiction candidates the rules found (docs/rules/contradictions.md), on one proposition and/or in one state; at most {ReviewQueueService.ListLimit}");
+        candidates.MapPost("/{id:guid}/confirm", async (Guid id, NoteInput input, [FromServices] ReviewService review) =>
+                TypedResults.Ok(new Created(await review.ConfirmCandidateAsync(id, input.Note))))
+            .WithName("ConfirmCandidate").WithSummary("Confirm a candidate: it becomes a confirmed relation, whose id is returned (Reviewer)").ProducesValidationProblem();
+        candidates.MapPost("/{id:guid}/dismiss", async (Guid id, ReasonInput input, [FromServices] ReviewService review) =>
+            {
+                await review.DismissCandidateAsync(id, input.Reason);
+                return TypedResults.NoContent();
+            })
+            .WithName("DismissCandidate").WithSummary("Dismiss a candidate with a reason; it stays dismissed until one of its claims changes (Reviewer)").ProducesValidationProblem();
+    }
+}

@@ -1,0 +1,47 @@
+using ConflictTracker.Web.Features.Lookups;
+
+namespace ConflictTracker.Web.Hosting;
+
+/// <summary>What the actor, source and proposition endpoints share: reading with an ETag, and updating at the version read.</summary>
+internal static class RecordEndpoint
+{
+    public static async Task<IResult> ReadAsync<T>(RecordKind kind, Guid id, HttpResponse response, LookupService lookups, Func<Task<T?>> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (await read() is not { } record || await lookups.VersionAsync(kind, id, cancellationToken) is not { } version)
+        {
+            return Api.NotFound(kind.ToString().ToLowerInvariant());
+        }
+
+        response.Headers.ETag = Api.ETag(version);
+        return TypedResults.Ok(record);
+    }
+
+    public static async Task<IResult> UpdateAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken)
+    {
+        if (Api.IfMatch(http.Request) is not { } version)
+        {
+            return Api.PreconditionRequired();
+        }
+
+        if (await lookups.VersionAsync(kind, id, cancellationToken) is null)
+        {
+            return Api.NotFound(kind.ToString().ToLowerInvariant());
+        }
+
+        await save(version);
+        http.Response.Headers.ETag = Api.ETag((await lookups.VersionAsync(kind, id, cancellationToken))!.Value);
+        return TypedResults.NoContent();
+    }
+
+    public static RouteHandlerBuilder Updates(this RouteHandlerBuilder builder) => builder
+        .Produces(StatusCodes.Status204NoContent)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    public static RouteHandlerBuilder Reads<T>(this RouteHandlerBuilder builder) => builder
+        .Produces<T>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,149 @@
+using ConflictTracker.Domain.Common;
+using ConflictTracker.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictTracker.Web.Security;
+
+/// <summary>A token as its owner sees it in the list (never the secret).</summary>
+public sealed record ApiTokenRow(Guid Id, string Name, string Hint, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt)
+{
+    public bool IsActive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
+}
+
+/// <summary>A token just created: <see cref="Secret"/> is shown once and never stored.</summary>
+public sealed record CreatedApiToken(ApiTokenRow Token, string Secret);
+
+/// <summary>
+/// Personal access tokens (docs/rules/authorisation.md, "API tokens"): users create, list and revoke
+/// their own; the operator command line creates one for any user. A token acts with its user's
+/// roles at the time of each request, and stops working when the user is disabled.
+/// </summary>
+public sealed partial class ApiTokenService(
+    IDbContextFactory<AppDbContext> contextFactory,
+    IAccess access,
+    SecurityOptions security,
+    TimeProvider time,
+    ILogger<ApiTokenService> logger)
+{
+    public const int DefaultDays = 90;
+    public const int MaxDays = 366;
+
+    /// <summary>Creates a token for the signed-in user. Staff who must use two-factor sign-in need a session that passed it.</summary>
+    public async Task<CreatedApiToken> CreateAsync(string? name, int days)
+    {
+        var user = await access.UserAsync();
+        if (user.Identity?.IsAuthenticated != true || !Policies.PassedSecondFactorIfStaff(user, security)
+            || !Guid.TryParse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId))
+        {
+            throw new AccessDeniedException("Authenticated", "create API tokens");
+        }
+
+        return await CreateForAsync(userId, name, days);
+    }
+
+    /// <summary>Creates a token for <paramref name="userId"/> without checking who asks: for the operator command line.</summary>
+    public async Task<CreatedApiToken> CreateForAsync(Guid userId, string? name, int days)
+    {
+        var errors = new ValidationErrors();
+        var label = errors.Check(() => Rules.RequiredText(name, "Name", ApiToken.MaxNameLength));
+        if (days is < 1 or > MaxDays)
+        {
+            errors.Add("Days", $"A token lasts from 1 to {MaxDays} days.");
+        }
+
+        errors.ThrowIfAny();
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var owner = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId)
+            ?? throw new DomainValidationException("User", "There is no such user.");
+        var now = time.GetUtcNow();
+        var secret = ApiToken.NewSecret();
+        var token = new ApiToken
+        {
+            UserId = userId,
+            Name = label!,
+            Hint = secret[..(ApiToken.SecretPrefix.Length + 4)],
+            Hash = ApiToken.HashOf(secret),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(days),
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync();
+        LogCreated(owner.Email ?? owner.UserName ?? userId.ToString(), token.Id, token.ExpiresAt, now);
+        return new CreatedApiToken(Row(token), secret);
+    }
+
+    /// <summary>The signed-in user's tokens, newest first.</summary>
+    public async Task<IReadOnlyList<ApiTokenRow>> ListAsync()
+    {
+        var userId = await SignedInUserAsync("list API tokens");
+        await using var db = await contextFactory.CreateDbContextAsync();
+        return (await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ToListAsync())
+            .Select(Row).ToList();
+    }
+
+    /// <summary>Revokes one of the signed-in user's tokens (an admin may revoke anyone's). It stops working at once.</summary>
+    public async Task RevokeAsync(Guid tokenId)
+    {
+        var userId = await SignedInUserAsync("revoke API tokens");
+        var isAdmin = await access.AllowsAsync(Policies.Administer);
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && (t.UserId == userId || isAdmin))
+            ?? throw new DomainValidationException("Token", "There is no such token.");
+        if (token.RevokedAt is null)
+        {
+            token.RevokedAt = time.GetUtcNow();
+            await db.SaveChangesAsync();
+            LogRevoked((await access.UserAsync()).Identity?.Name ?? "?", token.Id, token.RevokedAt.Value);
+        }
+    }
+
+    /// <summary>The token and its user for a presented secret, if it is valid now: known, not revoked, not expired, user enabled.</summary>
+    public async Task<(ApiToken Token, AppUser User)?> ValidateAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        if (!secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = ApiToken.HashOf(secret);
+        var now = time.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var found = await (
+                from token in db.ApiTokens
+                where token.Hash == hash && token.RevokedAt == null && token.ExpiresAt > now
+                join user in db.Users on token.UserId equals user.Id
+                where !user.IsDisabled
+                select new { token, user })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        // Last use is kept to the minute: one write per token per minute, not per request.
+        if (found.token.LastUsedAt is not { } last || now - last > TimeSpan.FromMinutes(1))
+        {
+            found.token.LastUsedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (found.token, found.user);
+    }
+
+    private async Task<Guid> SignedInUserAsync(string operation)
+    {
+        var user = await access.UserAsync();
+        return user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id)
+            ? id
+            : throw new AccessDeniedException("Authenticated", operation);
+    }
+
+    private static ApiTokenRow Row(ApiToken t) => new(t.Id, t.Name, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt);
+
+    [LoggerMessage(EventId = 4040, Level = LogLevel.Information, Message = "API token {TokenId} created for {User}, expires {ExpiresAt:O}, at {At:O}")]
+    private partial void LogCreated(string user, Guid tokenId, DateTimeOffset expiresAt, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4041, Level = LogLevel.Information, Message = "API token {TokenId} revoked by {User} at {At:O}")]
+    private partial void LogRevoked(string user, Guid tokenId, DateTimeOffset at);
+}
