@@ -98,6 +98,9 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("/admin/users",                      ["Login", "Login", "Denied", "Denied", "Denied", "Denied", "Ok"]),
         ("/account/two-factor",               ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/account/password",                 ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
+        ("/account/tokens",                   ["Login", "Login", "Denied", "Ok",   "Ok",    "Ok",    "Ok"]),
+        ("/api/docs/",                        ["Ok",    "Ok",    "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
+        ("/openapi/v1.json",                  ["Ok",    "Ok",    "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/account/login",                    ["Ok",    "Ok",    "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/health/live",                      ["Ok",    "Ok",    "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
     ];
