@@ -115,7 +115,7 @@ internal static class Api
     /// pages), and turns refusals into problem details: bad input 400 with every field's messages,
     /// a role that does not allow it 403, a stale version 412.
     /// </summary>
-    private static async ValueTask<object?> ErrorsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static async ValueTask<object?> ErrorsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Exchange;
+using ConflictTracker.Web.Security;
 using ConflictTracker.Web.Features.Propositions;
 using ConflictTracker.Web.Features.Review;
 using ConflictTracker.Web.Features.Sources;
@@ -19,6 +21,11 @@ internal static class ApiEndpoints
         api.MapSourceEndpoints();
         api.MapPropositionEndpoints();
         api.MapReviewEndpoints();
+        api.MapExportEndpoints();
+
+        // The same exports for the browser (the claims explorer's download links), with the sign-in cookie.
+        app.MapGroup("/").RequireAuthorization(Policies.Read).AddEndpointFilter(Api.ErrorsAsProblems).ExcludeFromDescription()
+            .MapExportEndpoints(namePrefix: "Browser");
     }
 
     /// <summary>Enums travel as their names ("Affirms", "Published"), as the database stores them.</summary>

@@ -2,6 +2,7 @@ using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
 using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Exchange;
 using ConflictTracker.Web.Features.History;
 using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
@@ -31,6 +32,8 @@ internal static class Features
         services.AddSingleton<ReviewQueueNotifier>();
         services.AddHostedService<ReviewQueueListener>();
         services.AddScoped<DemoDataLoader>();
+        services.AddScoped<ClaimExport>();
+        services.AddScoped<FullExport>();
         return services;
     }
 }

@@ -50,6 +50,45 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
             TextTerms.Of(query.Text));
     }
 
+    /// <summary>
+    /// Every claim matching <paramref name="query"/>, in its order, read in keyset pages of
+    /// <see cref="ClaimQuery.MaxPageSize"/> with a fresh context each (no long-held connection, no
+    /// count): what exports stream. The query's page size and cursors are ignored.
+    /// </summary>
+    public async IAsyncEnumerable<ClaimListItem> StreamAsync(ClaimQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Read, "export claims");
+        var all = query with { PageSize = ClaimQuery.MaxPageSize, After = null, Before = null };
+        Validate(all);
+        ClaimCursor? cursor = null;
+        while (true)
+        {
+            List<ClaimRow> rows;
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            {
+                var page = Filter(db, all);
+                if (cursor is { } after)
+                {
+                    page = AfterCursor(page, all.Sort, after, towardsEnd: true);
+                }
+
+                rows = await Project(db, Order(page, all.Sort, reverse: false).Take(all.PageSize)).ToListAsync(cancellationToken);
+            }
+
+            foreach (var row in rows)
+            {
+                yield return row.ToItem();
+            }
+
+            if (rows.Count < all.PageSize)
+            {
+                yield break;
+            }
+
+            cursor = rows[^1].CursorFor(all.Sort);
+        }
+    }
+
     private static (ClaimCursor? After, ClaimCursor? Before) Validate(ClaimQuery query)
     {
         var errors = new ValidationErrors();

@@ -1,0 +1,53 @@
+using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ConflictTracker.Web.Features.Exchange;
+
+/// <summary>
+/// Exports: any filtered claim set (the claims explorer's parameters) as CSV, JSON or ClaimReview
+/// JSON-LD, and the whole database as JSON (Admin). Mapped under <c>/api/v1/export</c> for tokens and
+/// under <c>/export</c> for signed-in browsers (the explorer's download links).
+/// </summary>
+internal static class ExportEndpoints
+{
+    /// <param name="namePrefix">Endpoint names are unique: the browser's copies are named with a prefix.</param>
+    public static void MapExportEndpoints(this RouteGroupBuilder group, string namePrefix = "")
+    {
+        var export = group.MapGroup("/export").WithTags("Export");
+        export.MapGet("/claims.csv", (HttpContext http, [FromServices] ClaimExport claims) =>
+                StreamAsync(http, "text/csv; charset=utf-8", "claims.csv", (query, body, ct) => claims.WriteCsvAsync(query, body, ct)))
+            .WithName(Name(namePrefix, "ExportClaimsCsv")).WithSummary("Claims matching the search parameters (as GET /claims), streamed as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        export.MapGet("/claims.json", (HttpContext http, [FromServices] ClaimExport claims) =>
+                StreamAsync(http, "application/json; charset=utf-8", "claims.json", (query, body, ct) => claims.WriteJsonAsync(query, body, ct)))
+            .WithName(Name(namePrefix, "ExportClaimsJson")).WithSummary("Claims matching the search parameters, streamed as a JSON array")
+            .Produces<IReadOnlyList<ClaimExportRow>>().ProducesValidationProblem();
+        export.MapGet("/claim-reviews.jsonld", (HttpContext http, [FromServices] ClaimExport claims) =>
+                StreamAsync(http, "application/ld+json; charset=utf-8", "claim-reviews.jsonld",
+                    (query, body, ct) => claims.WriteClaimReviewsAsync(query, new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"), body, ct)))
+            .WithName(Name(namePrefix, "ExportClaimReviews")).WithSummary("Claims a reviewer rated, as schema.org ClaimReview JSON-LD")
+            .Produces(StatusCodes.Status200OK, contentType: "application/ld+json").ProducesValidationProblem();
+        export.MapGet("/full.json", async (HttpContext http, [FromServices] FullExport full) =>
+            {
+                await full.DemandAsync();
+                http.Response.ContentType = "application/json; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"conflicttracker-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json\"";
+                await full.WriteAsync(http.Response.Body, http.RequestAborted);
+            })
+            .WithName(Name(namePrefix, "ExportFull")).WithSummary("The whole database (every record, relation and history entry, with their ids) as JSON, for POST /import/full into an empty instance (Admin)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+    }
+
+    /// <summary>Parses the search parameters first, so a bad one is a 400 problem before any byte is sent.</summary>
+    private static async Task StreamAsync(HttpContext http, string contentType, string fileName, Func<ClaimQuery, Stream, CancellationToken, Task> write)
+    {
+        var query = ClaimQueryString.FromQuery(http.Request.Query);
+        await http.RequestServices.GetRequiredService<IAccess>().DemandAsync(Policies.Read, "export claims");
+        http.Response.ContentType = contentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        await write(query, http.Response.Body, http.RequestAborted);
+    }
+
+    private static string Name(string prefix, string name) => prefix + name;
+}
