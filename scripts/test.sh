@@ -19,7 +19,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-pg_start "$work/postgres" || exit 1
+# The test cluster is thrown away afterwards: no need to wait for the disk on every commit.
+PG_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" pg_start "$work/postgres" || exit 1
 export CT_TEST_POSTGRES=$PG_ADMIN_CONNECTION
 export CT_CHROMIUM=${CT_CHROMIUM:-/usr/bin/chromium}
 echo "Test PostgreSQL on 127.0.0.1:$PG_PORT"

@@ -22,7 +22,8 @@ pg_free_port() {
   echo "$port"
 }
 
-# pg_start DIR: initialises DIR/data on first use, starts it (or finds it running), and exports
+# PG_OPTIONS: extra server settings ("-c name=value ..."); scripts/test.sh turns durability off for
+# its throwaway cluster. pg_start DIR: initialises DIR/data on first use, starts it (or finds it running), and exports
 # PG_DIR, PG_PORT, PG_STARTED (1 when this call started it) and PG_ADMIN_CONNECTION (Npgsql format,
 # database "postgres").
 pg_start() {
@@ -64,7 +65,7 @@ pg_start() {
     PG_PORT=$(pg_free_port "${PG_PORT_FROM:-55432}")
     printf '%s' "$PG_PORT" >"$dir/port"
     pg_as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=''" start >/dev/null || {
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories='' ${PG_OPTIONS:-}" start >/dev/null || {
       tail -n 20 "$dir/postgres.log" >&2
       return 1
     }

@@ -51,6 +51,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ChangeRecord> ChangeHistory => Set<ChangeRecord>();
 
+    /// <summary>Import keys: which record an importing system's id stands for.</summary>
+    public DbSet<Features.Exchange.ExternalId> ExternalIds => Set<Features.Exchange.ExternalId>();
+
     /// <summary>Personal access tokens for the API (hashes only).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

@@ -22,6 +22,7 @@ internal static class ApiEndpoints
         api.MapPropositionEndpoints();
         api.MapReviewEndpoints();
         api.MapExportEndpoints();
+        api.MapImportEndpoints();
 
         // The same exports for the browser (the claims explorer's download links), with the sign-in cookie.
         app.MapGroup("/").RequireAuthorization(Policies.Read).AddEndpointFilter(Api.ErrorsAsProblems).ExcludeFromDescription()

@@ -34,6 +34,7 @@ internal static class Features
         services.AddScoped<DemoDataLoader>();
         services.AddScoped<ClaimExport>();
         services.AddScoped<FullExport>();
+        services.AddScoped<ImportService>();
         return services;
     }
 }

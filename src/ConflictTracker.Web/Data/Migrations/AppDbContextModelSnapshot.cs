@@ -1073,6 +1073,52 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ConflictTracker.Web.Features.Exchange.ExternalId", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("imported_by");
+
+                    b.HasKey("Kind", "Key")
+                        .HasName("pk_external_ids");
+
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_external_ids_entity_id");
+
+                    b.ToTable("external_ids", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_external_ids_key_not_blank", "btrim(key) <> ''");
+
+                            t.HasCheckConstraint("ck_external_ids_kind", "kind IN ('actor', 'source', 'proposition', 'claim', 'citation')");
+                        });
+                });
+
             modelBuilder.Entity("ConflictTracker.Web.Security.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")

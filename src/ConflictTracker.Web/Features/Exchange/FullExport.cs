@@ -29,7 +29,7 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
     public static readonly IReadOnlyList<string> Tables =
     [
         "actors", "actor_aliases", "affiliations", "places", "propositions", "measures", "sources",
-        "claims", "claim_places", "citations", "claim_relations", "flags", "contradiction_candidates", "change_history",
+        "claims", "claim_places", "citations", "claim_relations", "flags", "contradiction_candidates", "change_history", "external_ids",
     ];
 
     private const int BatchSize = 1000;

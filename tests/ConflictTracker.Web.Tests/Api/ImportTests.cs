@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ConflictTracker.Web.Features.Exchange;
+using ConflictTracker.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace ConflictTracker.Web.Tests.Api;
+
+/// <summary>Importing CSV and JSON through the API: the sample files, re-imports, bad rows, malformed files, a 50 MB file.</summary>
+public class ImportTests(ApiFixture fixture, ITestOutputHelper output) : IClassFixture<ApiFixture>
+{
+    private static readonly string Samples = Path.Combine(RepositoryRoot(), "docs", "samples");
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string query, HttpContent content) =>
+        await client.PostAsync("/api/v1/import" + query, content);
+
+    private static StreamContent File(string name, string mediaType)
+    {
+        var content = new StreamContent(System.IO.File.OpenRead(Path.Combine(Samples, name)));
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    private async Task<int> CountAsync(Func<ConflictTracker.Web.Data.AppDbContext, Task<int>> count)
+    {
+        await using var db = fixture.Database.CreateContext();
+        return await count(db);
+    }
+
+    [Fact]
+    public async Task TheSampleCsvFilesImportInOrderAndASecondImportChangesNothing()
+    {
+        var editor = await fixture.ClientAsync(Roles.Editor);
+        string[] files = ["actor:actors.csv", "source:sources.csv", "proposition:propositions.csv", "claim:claims.csv", "citation:citations.csv"];
+        foreach (var file in files)
+        {
+            var (type, name) = (file.Split(':')[0], file.Split(':')[1]);
+            using var response = await PostAsync(editor, $"?type={type}", File(name, "text/csv"));
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            var report = await response.JsonAsync();
+            report.GetProperty("committed").GetBoolean().Should().BeTrue();
+        }
+
+        var yusov = await CountAsync(db => db.Claims.CountAsync(c => c.Summary.Contains("11,000 North Korean soldiers were in Kursk")));
+        yusov.Should().Be(1);
+        await using (var db = fixture.Database.CreateContext())
+        {
+            var claim = await db.Claims.Include(c => c.Citations).SingleAsync(c => c.Summary.Contains("11,000 North Korean soldiers were in Kursk"));
+            claim.Quantity!.ImpliedInterval.Low.Should().Be(9900);
+            claim.Citations.Should().ContainSingle().Which.Role.Should().Be(Domain.Claims.CitationRole.Origin);
+            (await db.ChangeHistory.CountAsync(h => h.EntityId == claim.Id && h.ChangedBy.StartsWith("editor"))).Should().BePositive("imports are in the history under the importer");
+        }
+
+        var claimsBefore = await CountAsync(db => db.Claims.CountAsync());
+        foreach (var file in files)
+        {
+            var (type, name) = (file.Split(':')[0], file.Split(':')[1]);
+            using var again = await PostAsync(editor, $"?type={type}", File(name, "text/csv"));
+            var counts = (await again.JsonAsync()).GetProperty("counts");
+            foreach (var kind in counts.EnumerateObject())
+            {
+                kind.Value.GetProperty("created").GetInt32().Should().Be(0, $"{name} was imported already");
+                kind.Value.GetProperty("updated").GetInt32().Should().Be(0);
+            }
+        }
+
+        (await CountAsync(db => db.Claims.CountAsync())).Should().Be(claimsBefore);
+    }
+
+    [Fact]
+    public async Task ADryRunReportsWhatWouldChangeAndStoresNothing()
+    {
+        var editor = await fixture.ClientAsync(Roles.Editor);
+        var keys = await CountAsync(db => db.ExternalIds.CountAsync());
+        var history = await CountAsync(db => db.ChangeHistory.CountAsync());
+
+        using var response = await PostAsync(editor, "?dryRun=true", File("import.json", "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var report = await response.JsonAsync();
+        report.GetProperty("dryRun").GetBoolean().Should().BeTrue();
+        report.GetProperty("committed").GetBoolean().Should().BeFalse();
+        report.GetProperty("rows").GetInt64().Should().Be(9);
+        (await CountAsync(db => db.ExternalIds.CountAsync())).Should().Be(keys);
+        (await CountAsync(db => db.ChangeHistory.CountAsync())).Should().Be(history);
+    }
+
+    [Fact]
+    public async Task OneBadRowAmongThousandsStoresNothingAndIsNamed()
+    {
+        var editor = await fixture.ClientAsync(Roles.Editor);
+        var csv = new StringBuilder("externalId,name,kind,countryCode\n");
+        for (var i = 1; i <= 3000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"bulk-{i},Bulk actor {i},{(i == 1234 ? "Wizard" : "Person")},{(i == 2500 ? "Korea" : "KR")}\n");
+        }
+
+        using var response = await PostAsync(editor, "?type=actor", Csv(csv.ToString()));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var rows = (await response.JsonAsync()).GetProperty("rows").EnumerateArray().Select(r => (Line: r.GetProperty("line").GetInt64(), Field: r.GetProperty("field").GetString())).ToList();
+        rows.Should().BeEquivalentTo([(1235L, "kind"), (2501L, "countryCode")]);
+        (await CountAsync(db => db.Actors.CountAsync(a => a.Name.StartsWith("Bulk actor")))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task MalformedFilesGetAClearErrorNotAServerError()
+    {
+        var editor = await fixture.ClientAsync(Roles.Editor);
+
+        using var unknownColumn = await PostAsync(editor, "?type=actor", Csv("externalId,name,knd\nx,Someone,Person\n"));
+        using var noType = await PostAsync(editor, "", Csv("externalId,name,kind\nx,Someone,Person\n"));
+        using var brokenJson = await PostAsync(editor, "", new StringContent("[{\"type\":\"actor\",\"externalId\":\"x\",", Encoding.UTF8, "application/json"));
+        using var brokenLine = await PostAsync(editor, "", new StringContent("{\"type\":\"actor\",\"externalId\":\"y\",\"name\":\"Y\",\"kind\":\"Person\"}\n{not json}\n", Encoding.UTF8, "application/x-ndjson"));
+        using var unknownProperty = await PostAsync(editor, "", new StringContent("[{\"type\":\"actor\",\"externalId\":\"z\",\"name\":\"Z\",\"kind\":\"Person\",\"nmae\":\"typo\"}]", Encoding.UTF8, "application/json"));
+        using var noFormat = await PostAsync(editor, "", new StringContent("x", Encoding.UTF8, "application/octet-stream"));
+
+        noFormat.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        noFormat.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        foreach (var response in new[] { unknownColumn, noType, brokenJson, brokenLine, unknownProperty })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        }
+
+        (await unknownColumn.Content.ReadAsStringAsync()).Should().Contain("knd");
+        (await brokenLine.JsonAsync()).GetProperty("rows")[0].GetProperty("line").GetInt64().Should().Be(2);
+        (await CountAsync(db => db.Actors.CountAsync(a => a.Name == "Y"))).Should().Be(0, "the good line is not stored either");
+    }
+
+    [Fact]
+    public async Task AnalystsCannotImport()
+    {
+        var analyst = await fixture.ClientAsync(Roles.Analyst);
+        using var response = await PostAsync(analyst, "?type=actor", Csv("externalId,name,kind\nx,Someone,Person\n"));
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    /// <summary>A long quote, as interviews and briefings give: rows of about a kilobyte.</summary>
+    private static readonly string Quote = string.Join(' ', Enumerable.Repeat("The ministry said the soldiers had been moved by sea and rail over several nights, that their units had been given Russian uniforms and papers, and that more were expected before the end of the month.", 3));
+
+    private static readonly long SizeMegabytes = long.TryParse(Environment.GetEnvironmentVariable("CT_IMPORT_TEST_MB"), out var mb) ? mb : 50;
+
+    [Fact]
+    public async Task AFiftyMegabyteFileIsStreamedWithFlatMemory()
+    {
+        using var editor = await fixture.App.TokenClientAsync(Roles.Editor);
+        editor.Timeout = TimeSpan.FromMinutes(10);
+        using (var setup = await PostAsync(editor, "", new StringContent(
+            """
+            {"type":"actor","externalId":"big-actor","name":"Large-file test actor","kind":"GovernmentBody"}
+            {"type":"proposition","externalId":"big-proposition","statement":"A proposition for the large-file test","measures":"soldiers:soldiers"}
+            """, Encoding.UTF8, "application/x-ndjson")))
+        {
+            setup.StatusCode.Should().Be(HttpStatusCode.OK, await setup.Content.ReadAsStringAsync());
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"ct-import-{Guid.NewGuid():N}.csv");
+        long rows = 0;
+        await using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
+        {
+            await writer.WriteLineAsync("externalId,proposition,actor,statedOn,stance,summary,measure,quantityMin,qualifier,status,quoteText,quoteLanguage");
+            while (writer.BaseStream.Length < SizeMegabytes * 1024 * 1024)
+            {
+                rows++;
+                await writer.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"big-{rows},big-proposition,big-actor,2024-{1 + (rows % 12):00}-{1 + (rows % 28):00},Affirms,\"Report {rows}: about {rows % 5000} soldiers were seen moving near the border, according to the ministry's daily briefing.\",soldiers,{rows % 5000},Approximately,Draft,\"{Quote} Number {rows}, with a comma, and \"\"quotes\"\".\",en"));
+            }
+        }
+
+        var length = new FileInfo(path).Length;
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var peak = baseline;
+        using var sampling = new CancellationTokenSource();
+        // Live memory: a full collection before each sample, so garbage waiting for the collector does not count.
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true));
+                await Task.Delay(500);
+            }
+        });
+
+        var clock = Stopwatch.StartNew();
+        await using (var file = System.IO.File.OpenRead(path))
+        {
+            var content = new StreamContent(file, 64 * 1024);
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            using var response = await PostAsync(editor, "?type=claim&dryRun=true", content);
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            var report = await response.JsonAsync();
+            report.GetProperty("rows").GetInt64().Should().Be(rows);
+            report.GetProperty("counts").GetProperty("Claim").GetProperty("created").GetInt32().Should().Be((int)rows);
+        }
+
+        clock.Stop();
+        await sampling.CancelAsync();
+        await sampler;
+        System.IO.File.Delete(path);
+
+        var grew = (peak - baseline) / 1024.0 / 1024.0;
+        output.WriteLine($"{length / 1024.0 / 1024.0:0.0} MB, {rows} claims in {clock.Elapsed.TotalSeconds:0.0} s ({rows / clock.Elapsed.TotalSeconds:0} rows/s); managed heap grew at most {grew:0.0} MB");
+        grew.Should().BeLessThan(32, "the file is streamed a batch at a time, never held whole in memory");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !System.IO.File.Exists(Path.Combine(directory.FullName, "ConflictTracker.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+}
