@@ -33,8 +33,17 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
 
     public async Task WriteCsvAsync(ClaimQuery query, Stream output, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture));
+        // CsvHelper writes synchronously; it writes into a buffer that goes out asynchronously a page at a time.
+        var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        await using var csv = new CsvWriter(buffer, new CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: true);
+        async Task SendAsync()
+        {
+            await csv.FlushAsync();
+            await output.WriteAsync(System.Text.Encoding.UTF8.GetBytes(buffer.ToString()), cancellationToken);
+            await output.FlushAsync(cancellationToken);
+            buffer.GetStringBuilder().Clear();
+        }
+
         csv.WriteHeader<ClaimExportRow>();
         await csv.NextRecordAsync();
         var written = 0;
@@ -44,9 +53,11 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
             await csv.NextRecordAsync();
             if (++written % ClaimQuery.MaxPageSize == 0)
             {
-                await csv.FlushAsync();
+                await SendAsync();
             }
         }
+
+        await SendAsync();
     }
 
     public async Task WriteJsonAsync(ClaimQuery query, Stream output, CancellationToken cancellationToken)
@@ -56,7 +67,8 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
         var written = 0;
         await foreach (var claim in search.StreamAsync(query, cancellationToken))
         {
-            JsonSerializer.Serialize(json, ClaimExportRow.Of(claim), Json);
+            // Serialising into the writer would flush it synchronously; raw bytes are only buffered.
+            json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(ClaimExportRow.Of(claim), Json), skipInputValidation: true);
             if (++written % ClaimQuery.MaxPageSize == 0)
             {
                 await json.FlushAsync(cancellationToken);
@@ -117,7 +129,7 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
             .ToListAsync(cancellationToken))
             .ToLookup(a => a.ClaimId);
         var reviewed = await db.ChangeHistory.AsNoTracking()
-            .Where(h => ids.Contains(h.EntityId) && h.EntityType == nameof(Claim) && h.Changes.Contains("\"Credibility\""))
+            .Where(h => ids.Contains(h.EntityId) && h.EntityType == nameof(Claim) && EF.Functions.JsonExists(h.Changes, "Credibility"))
             .GroupBy(h => h.EntityId).Select(g => new { Id = g.Key, At = g.Max(h => h.ChangedAt) })
             .ToDictionaryAsync(g => g.Id, g => g.At, cancellationToken);
 
