@@ -29,9 +29,22 @@ internal static class CandidateRefresh
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
         }
 
-        var claims = await db.Claims.AsNoTracking()
-            .Where(c => propositions.Contains(c.PropositionId) && c.Status == ClaimStatus.Published)
+        // Only claims that could pair with a changed one: the changed claims themselves, claims of an
+        // opposed stance, and figures on the same measures. The rest cannot form a candidate with them.
+        var mine = await db.Claims.AsNoTracking()
+            .Where(c => changed.Contains(c.Id) && c.Status == ClaimStatus.Published)
             .ToListAsync(cancellationToken);
+        var opposed = mine.Select(c => c.Stance).Distinct()
+            .SelectMany(s => s switch { Stance.Affirms => [Stance.Denies], Stance.Denies => [Stance.Affirms], _ => Array.Empty<Stance>() })
+            .Distinct().ToList();
+        var measures = mine.Where(c => c.Quantity is not null).Select(c => c.MeasureId!.Value).Distinct().ToList();
+        var others = opposed.Count == 0 && measures.Count == 0
+            ? []
+            : await db.Claims.AsNoTracking()
+                .Where(c => propositions.Contains(c.PropositionId) && c.Status == ClaimStatus.Published && !changed.Contains(c.Id)
+                    && (opposed.Contains(c.Stance) || (c.MeasureId != null && measures.Contains(c.MeasureId.Value))))
+                .ToListAsync(cancellationToken);
+        var claims = mine.Concat(others).ToList();
         var snapshots = claims.Select(Snapshot).ToList();
         var stored = await db.Candidates
             .Where(c => changed.Contains(c.FirstClaimId) || changed.Contains(c.SecondClaimId))

@@ -36,6 +36,7 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
         // CsvHelper writes synchronously; it writes into a buffer that goes out asynchronously a page at a time.
         var buffer = new StringWriter(CultureInfo.InvariantCulture);
         await using var csv = new CsvWriter(buffer, new CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: true);
+        csv.Context.TypeConverterOptionsCache.GetOptions<DateOnly>().Formats = ["yyyy-MM-dd"];
         async Task SendAsync()
         {
             await csv.FlushAsync();
