@@ -38,11 +38,21 @@ internal static class CandidateRefresh
             .SelectMany(s => s switch { Stance.Affirms => [Stance.Denies], Stance.Denies => [Stance.Affirms], _ => Array.Empty<Stance>() })
             .Distinct().ToList();
         var measures = mine.Where(c => c.Quantity is not null).Select(c => c.MeasureId!.Value).Distinct().ToList();
+
+        // Two figures are incompatible only when one interval lies wholly below the other. An implied
+        // interval always contains the figure as stated (min to max), so another figure can only be
+        // incompatible with a changed one if its max is below the highest changed lower bound, or its
+        // min above the lowest changed upper bound (docs/rules/qualifier-intervals.md).
+        var intervals = mine.Where(c => c.Quantity is not null).Select(c => c.Quantity!.ImpliedInterval).ToList();
+        var highestLow = intervals.Count == 0 ? 0m : intervals.Max(i => i.Low);
+        var lowestHigh = intervals.Where(i => i.High is not null).Select(i => i.High!.Value).DefaultIfEmpty(decimal.MaxValue).Min();
         var others = opposed.Count == 0 && measures.Count == 0
             ? []
             : await db.Claims.AsNoTracking()
                 .Where(c => propositions.Contains(c.PropositionId) && c.Status == ClaimStatus.Published && !changed.Contains(c.Id)
-                    && (opposed.Contains(c.Stance) || (c.MeasureId != null && measures.Contains(c.MeasureId.Value))))
+                    && (opposed.Contains(c.Stance)
+                        || (c.MeasureId != null && measures.Contains(c.MeasureId.Value) && c.Quantity != null
+                            && (c.Quantity.Max < highestLow || c.Quantity.Min > lowestHigh))))
                 .ToListAsync(cancellationToken);
         var claims = mine.Concat(others).ToList();
         var snapshots = claims.Select(Snapshot).ToList();

@@ -168,6 +168,33 @@ public class CandidateQueueTests(DemoDataFixture fixture) : IClassFixture<DemoDa
     }
 
     [Fact]
+    public async Task ANewFigureThatCannotHoldWithAStoredOneIsACandidateAtOnce()
+    {
+        var (input, _) = (await Statements(Editor).LoadAsync(Nis))!.Value;
+
+        // "At least 10,000" against the NIS's "nearly 1,500" (1,350 to 1,500) for the same week.
+        var id = await Statements(Editor).CreateAsync(input with
+        {
+            ActorId = DemoIds.For("actor", "zelenskyy"),
+            OnBehalfOfId = null,
+            Summary = "Kyiv said at least 10,000 North Korean soldiers were ferried to Vladivostok that week.",
+            StatedOn = "2024-10-20",
+            QuantityMin = 10_000,
+            QuantityMax = null,
+            QuantityQualifier = QuantityQualifier.AtLeast,
+            QuoteText = null,
+            QuoteLanguage = null,
+            Translation = null,
+            TranslationLanguage = null,
+            SourceId = DemoIds.For("source", "seed-article"),
+            Status = ClaimStatus.Published,
+        });
+
+        var candidate = await CandidateAsync(Nis, id, CandidateRule.IncompatibleFigures);
+        candidate.State.Should().Be(CandidateState.Open);
+    }
+
+    [Fact]
     public async Task ReviewersRateCredibilityWithHistoryAndTheScoreFollows()
     {
         var sergeevka = DemoIds.For("claim", "social-hundreds-sergeevka");

@@ -95,6 +95,7 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("/propositions/new",                 ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
         ($"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}/edit", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
         ("/review",                           ["Login", "Login", "Denied", "Denied", "Ok",    "Ok",    "Ok"]),
+        ("/import",                           ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
         ("/admin/users",                      ["Login", "Login", "Denied", "Denied", "Denied", "Denied", "Ok"]),
         ("/account/two-factor",               ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
         ("/account/password",                 ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
@@ -134,6 +135,9 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("dismiss contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("rate credibility",           ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
         ("assess propositions",        ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
+        ("export claims",              ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("import records",             ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Deny",  "Allow"]),
+        ("export or restore the whole database", ["Deny", "Deny", "Deny", "Deny", "Deny", "Deny", "Allow"]),
         ("look up claims",             ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
         ("list user accounts",         ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
         ("create user accounts",       ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Deny",  "Allow"]),
@@ -244,6 +248,12 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             case "dismiss contradiction candidates": await Reviews(access).DismissCandidateAsync(Guid.NewGuid(), "x"); break;
             case "rate credibility": await Reviews(access).RateCredibilityAsync(Guid.NewGuid(), Domain.Claims.Credibility.PossiblyTrue, null); break;
             case "assess propositions": await Reviews(access).AssessPropositionAsync(Guid.NewGuid(), Domain.Propositions.Assessment.Likely, "x"); break;
+            case "export claims": await foreach (var _ in new ClaimSearchService(factory, access).StreamAsync(new ClaimQuery())) { } break;
+            case "import records":
+                await new Features.Exchange.ImportService(factory, access, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Features.Exchange.ImportService>.Instance)
+                    .ImportAsync(new MemoryStream("externalId,name,kind\n"u8.ToArray()), Features.Exchange.ImportFormat.Csv, Features.Exchange.RecordType.Actor, dryRun: true, totalBytes: null);
+                break;
+            case "export or restore the whole database": await new Features.Exchange.FullExport(factory, access).WriteAsync(Stream.Null, CancellationToken.None); break;
             case "look up claims": await new LookupService(factory, access).ClaimsAsync(Claim, DemoIds.For("proposition", "nk-troops-in-russia"), "Peskov"); break;
             case "list user accounts": await accounts.ListAsync(); break;
             case "create user accounts":
