@@ -15,18 +15,16 @@ internal static class UserInterface
 
     public static WebApplication UsePipeline(this WebApplication app)
     {
-        // The API answers every error with problem details; the pages with the app's error pages.
-        static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(Api.Prefix);
-        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => !IsApi(context), pages =>
+        if (!app.Environment.IsDevelopment())
         {
-            if (!app.Environment.IsDevelopment())
-            {
-                pages.UseExceptionHandler("/error", createScopeForErrors: true);
-            }
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
 
-            pages.UseStatusCodePagesWithReExecute("/not-found");
-        });
+        app.UseStatusCodePagesWithReExecute("/not-found");
+
+        // The API answers every error with problem details. Registered after (inside) the pages'
+        // handlers, so it answers first and they find the response already written.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Api.Prefix), api => api.UseExceptionHandler().UseStatusCodePages());
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -146,6 +146,17 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task AnUnknownApiAddressIsA404ProblemNotAPage()
+    {
+        var analyst = await fixture.ClientAsync(Roles.Analyst);
+
+        using var response = await analyst.GetAsync("/api/v1/no-such-thing");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
     public async Task MalformedJsonIsA400ProblemNotA500()
     {
         var editor = await fixture.ClientAsync(Roles.Editor);
