@@ -23,6 +23,7 @@ public class ImportPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var page = await browser.NewPageAsync(role: Roles.Editor);
         await page.GotoAsync("/import");
         await page.WaitForCircuitAsync();
+        await page.Locator("[data-testid=import-form][data-ready=true]").WaitForAsync();
 
         await page.GetByTestId("import-file").SetInputFilesAsync(Sample("import.jsonl"));
         await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("Dry run", new() { Timeout = 30_000 });
@@ -35,10 +36,9 @@ public class ImportPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByTestId("import-file").SetInputFilesAsync(Sample("import.json"));
         await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("Imported import.json: 9 row(s)", new() { Timeout = 30_000 });
 
-        var bad = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.csv");
+        // The file name says what the CSV holds.
+        var bad = Path.Combine(Path.GetTempPath(), $"actors-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(bad, "externalId,name,kind\nok-1,A good actor,Person\nbad-1,A bad actor,Wizard\n");
-        await page.GetByTestId("import-type").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Actors" }).ClickAsync();
         await page.GetByTestId("import-file").SetInputFilesAsync(bad);
         await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("nothing was stored");
         await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("Wizard");
