@@ -100,7 +100,7 @@ internal static class Api
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("ConflictTracker API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 
         var api = app.MapGroup(Prefix)
-            .RequireAuthorization(ApiPolicy)
+            .RequireAuthorization(ApiPolicy, Policies.Read)
             .RequireRateLimiting(RateLimitPolicy)
             .DisableAntiforgery()
             .AddEndpointFilter(ErrorsAsProblems)

@@ -17,16 +17,18 @@ internal static class RecordEndpoint
         return TypedResults.Ok(record);
     }
 
+    /// <summary>Changes need the Edit policy (checked first: a reader gets 403, not 428), an existing record and the version read.</summary>
     public static async Task<IResult> UpdateAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken)
     {
-        if (Api.IfMatch(http.Request) is not { } version)
-        {
-            return Api.PreconditionRequired();
-        }
-
+        await http.RequestServices.GetRequiredService<Security.IAccess>().DemandAsync(Security.Policies.Edit, $"change {kind.ToString().ToLowerInvariant()}s");
         if (await lookups.VersionAsync(kind, id, cancellationToken) is null)
         {
             return Api.NotFound(kind.ToString().ToLowerInvariant());
+        }
+
+        if (Api.IfMatch(http.Request) is not { } version)
+        {
+            return Api.PreconditionRequired();
         }
 
         await save(version);

@@ -21,6 +21,11 @@ internal static class CitationEndpoints
             .Produces<IReadOnlyList<CitationView>>().ProducesProblem(StatusCodes.Status404NotFound);
         citations.MapPost("/", async (NewCitation input, HttpContext http, [FromServices] StatementEditorService editor) =>
             {
+                if (await editor.LoadAsync(input.ClaimId) is null)
+                {
+                    return Api.NotFound("claim");
+                }
+
                 if (Api.IfMatch(http.Request) is not { } version)
                 {
                     return Api.PreconditionRequired();

@@ -67,14 +67,15 @@ internal static class ClaimEndpoints
     /// <summary>Runs a change at the version the client read (If-Match), then answers 204 with the new ETag.</summary>
     private static async Task<IResult> WithVersionAsync(Guid id, HttpContext http, StatementEditorService editor, Func<uint, Task> change, CancellationToken cancellationToken)
     {
-        if (Api.IfMatch(http.Request) is not { } version)
-        {
-            return Api.PreconditionRequired();
-        }
-
+        // The role first (LoadAsync demands it), then whether the claim exists, then the version.
         if (await editor.LoadAsync(id, cancellationToken) is null)
         {
             return Api.NotFound("claim");
+        }
+
+        if (Api.IfMatch(http.Request) is not { } version)
+        {
+            return Api.PreconditionRequired();
         }
 
         await change(version);
