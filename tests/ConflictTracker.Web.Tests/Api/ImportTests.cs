@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -6,12 +5,11 @@ using System.Text.Json;
 using ConflictTracker.Web.Features.Exchange;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
-using Xunit.Abstractions;
 
 namespace ConflictTracker.Web.Tests.Api;
 
-/// <summary>Importing CSV and JSON through the API: the sample files, re-imports, bad rows, malformed files, a 50 MB file.</summary>
-public class ImportTests(ApiFixture fixture, ITestOutputHelper output) : IClassFixture<ApiFixture>
+/// <summary>Importing CSV and JSON through the API: the sample files, re-imports, bad rows, malformed files (the 50 MB file: LargeImportTests).</summary>
+public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private static readonly string Samples = Path.Combine(RepositoryRoot(), "docs", "samples");
 
@@ -141,75 +139,6 @@ public class ImportTests(ApiFixture fixture, ITestOutputHelper output) : IClassF
         var analyst = await fixture.ClientAsync(Roles.Analyst);
         using var response = await PostAsync(analyst, "?type=actor", Csv("externalId,name,kind\nx,Someone,Person\n"));
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-    }
-
-    /// <summary>A long quote, as interviews and briefings give: rows of about a kilobyte.</summary>
-    private static readonly string Quote = string.Join(' ', Enumerable.Repeat("The ministry said the soldiers had been moved by sea and rail over several nights, that their units had been given Russian uniforms and papers, and that more were expected before the end of the month.", 3));
-
-    private static readonly long SizeMegabytes = long.TryParse(Environment.GetEnvironmentVariable("CT_IMPORT_TEST_MB"), out var mb) ? mb : 50;
-
-    [Fact]
-    public async Task AFiftyMegabyteFileIsStreamedWithFlatMemory()
-    {
-        using var editor = await fixture.App.TokenClientAsync(Roles.Editor);
-        editor.Timeout = TimeSpan.FromMinutes(10);
-        using (var setup = await PostAsync(editor, "", new StringContent(
-            """
-            {"type":"actor","externalId":"big-actor","name":"Large-file test actor","kind":"GovernmentBody"}
-            {"type":"proposition","externalId":"big-proposition","statement":"A proposition for the large-file test","measures":"soldiers:soldiers"}
-            """, Encoding.UTF8, "application/x-ndjson")))
-        {
-            setup.StatusCode.Should().Be(HttpStatusCode.OK, await setup.Content.ReadAsStringAsync());
-        }
-
-        var path = Path.Combine(Path.GetTempPath(), $"ct-import-{Guid.NewGuid():N}.csv");
-        long rows = 0;
-        await using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
-        {
-            await writer.WriteLineAsync("externalId,proposition,actor,statedOn,stance,summary,measure,quantityMin,qualifier,status,quoteText,quoteLanguage");
-            while (writer.BaseStream.Length < SizeMegabytes * 1024 * 1024)
-            {
-                rows++;
-                await writer.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"big-{rows},big-proposition,big-actor,2024-{1 + (rows % 12):00}-{1 + (rows % 28):00},Affirms,\"Report {rows}: about {rows % 5000} soldiers were seen moving near the border, according to the ministry's daily briefing.\",soldiers,{rows % 5000},Approximately,Draft,\"{Quote} Number {rows}, with a comma, and \"\"quotes\"\".\",en"));
-            }
-        }
-
-        var length = new FileInfo(path).Length;
-        GC.Collect();
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        var peak = baseline;
-        using var sampling = new CancellationTokenSource();
-        // Live memory: a full collection before each sample, so garbage waiting for the collector does not count.
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true));
-                await Task.Delay(500);
-            }
-        });
-
-        var clock = Stopwatch.StartNew();
-        await using (var file = System.IO.File.OpenRead(path))
-        {
-            var content = new StreamContent(file, 64 * 1024);
-            content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            using var response = await PostAsync(editor, "?type=claim&dryRun=true", content);
-            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-            var report = await response.JsonAsync();
-            report.GetProperty("rows").GetInt64().Should().Be(rows);
-            report.GetProperty("counts").GetProperty("Claim").GetProperty("created").GetInt32().Should().Be((int)rows);
-        }
-
-        clock.Stop();
-        await sampling.CancelAsync();
-        await sampler;
-        System.IO.File.Delete(path);
-
-        var grew = (peak - baseline) / 1024.0 / 1024.0;
-        output.WriteLine($"{length / 1024.0 / 1024.0:0.0} MB, {rows} claims in {clock.Elapsed.TotalSeconds:0.0} s ({rows / clock.Elapsed.TotalSeconds:0} rows/s); managed heap grew at most {grew:0.0} MB");
-        grew.Should().BeLessThan(32, "the file is streamed a batch at a time, never held whole in memory");
     }
 
     private static string RepositoryRoot()
