@@ -23,10 +23,11 @@ internal static class CandidateRefresh
             .Where(c => changed.Contains(c.Id))
             .Select(c => c.PropositionId).Distinct().OrderBy(id => id)
             .ToListAsync(cancellationToken);
-        foreach (var proposition in propositions)
+        // One statement takes every lock, in key order (two saves never wait on each other in a cycle).
+        var keys = propositions.Select(p => LockNamespace | (uint)p.GetHashCode()).Distinct().Order().ToArray();
+        if (keys.Length > 0)
         {
-            var key = LockNamespace | (uint)proposition.GetHashCode();
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(k) FROM unnest({keys}) AS k ORDER BY k", cancellationToken);
         }
 
         // Only claims that could pair with a changed one: the changed claims themselves, claims of an
