@@ -22,10 +22,13 @@ public static class CandidateReconciliation
         IReadOnlyCollection<ClaimSnapshot> claims, IReadOnlySet<Guid> changed, IReadOnlyCollection<ContradictionCandidate> stored, DateTimeOffset at)
     {
         var byClaim = claims.ToDictionary(c => c.Facts.Id);
-        var byKey = stored.ToDictionary(c => Key(c.FirstClaimId, c.SecondClaimId, c.Rule));
+        // One row per pair and rule; should two ever exist (the same pair stored in both orders),
+        // the first is kept and the others lapse instead of breaking every later save.
+        var groups = stored.GroupBy(c => Key(c.FirstClaimId, c.SecondClaimId, c.Rule)).ToList();
+        var byKey = groups.ToDictionary(g => g.Key, g => g.First());
+        var changes = groups.SelectMany(g => g.Skip(1)).Count(extra => extra.NoLongerFound());
         var added = new List<ContradictionCandidate>();
         var seen = new HashSet<(Guid, Guid, CandidateRule)>();
-        var changes = 0;
         foreach (var found in ContradictionCandidates.Involving(claims.Select(c => c.Facts), changed))
         {
             var key = Key(found.First, found.Second, found.Rule);
@@ -43,7 +46,7 @@ public static class CandidateReconciliation
             }
         }
 
-        foreach (var candidate in stored.Where(c => !seen.Contains(Key(c.FirstClaimId, c.SecondClaimId, c.Rule))))
+        foreach (var candidate in byKey.Values.Where(c => !seen.Contains(Key(c.FirstClaimId, c.SecondClaimId, c.Rule))))
         {
             changes += candidate.NoLongerFound() ? 1 : 0;
         }

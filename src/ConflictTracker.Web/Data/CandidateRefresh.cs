@@ -24,7 +24,7 @@ internal static class CandidateRefresh
             .Select(c => c.PropositionId).Distinct().OrderBy(id => id)
             .ToListAsync(cancellationToken);
         // One statement takes every lock, in key order (two saves never wait on each other in a cycle).
-        var keys = propositions.Select(p => LockNamespace | (uint)p.GetHashCode()).Distinct().Order().ToArray();
+        var keys = propositions.Select(LockKey).Distinct().Order().ToArray();
         if (keys.Length > 0)
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(k) FROM unnest({keys}) AS k ORDER BY k", cancellationToken);
@@ -57,8 +57,11 @@ internal static class CandidateRefresh
                 .ToListAsync(cancellationToken);
         var claims = mine.Concat(others).ToList();
         var snapshots = claims.Select(Snapshot).ToList();
+        // Locked: a reviewer deciding one of these at this moment waits for this save (and is then
+        // told it changed) instead of this save failing on a stale version.
+        var ids = changed.ToArray();
         var stored = await db.Candidates
-            .Where(c => changed.Contains(c.FirstClaimId) || changed.Contains(c.SecondClaimId))
+            .FromSql($"SELECT c.*, c.xmin FROM contradiction_candidates c WHERE c.first_claim_id = ANY({ids}) OR c.second_claim_id = ANY({ids}) FOR UPDATE")
             .ToListAsync(cancellationToken);
 
         var result = CandidateReconciliation.Reconcile(snapshots, changed, stored, at);
@@ -91,6 +94,14 @@ internal static class CandidateRefresh
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return added;
+    }
+
+    /// <summary>The advisory-lock key of a proposition: from the id's bytes, the same in every process and .NET version.</summary>
+    private static long LockKey(Guid proposition)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        proposition.TryWriteBytes(bytes);
+        return LockNamespace | System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes[12..]);
     }
 
     public static ClaimSnapshot Snapshot(Claim claim)

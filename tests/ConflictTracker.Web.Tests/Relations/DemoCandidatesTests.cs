@@ -44,4 +44,19 @@ public class DemoCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoDa
         figures.Should().NotContain(c => c.First == Claim("budanov-11000-training") || c.Second == Claim("budanov-11000-training"),
             "Budanov's 11,000 in training counts another measure than Zelenskyy's troops sent or the NIS's soldiers ferried");
     }
+
+    [Fact]
+    public async Task TheDemoDeploymentScoresAreTheOnesDocumented()
+    {
+        // docs/rules/origin-counting.md quotes these: nothing is rated yet, most sources are ungraded (F).
+        var analyst = Testing.TestAccess.For(
+            new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Web.Security.Roles.Analyst)], "Test")),
+            new Web.Security.SecurityOptions());
+        var proposition = await new Features.Propositions.PropositionDetailsService(fixture.Database.ContextFactory, analyst)
+            .GetAsync(DemoIds.For("proposition", "nk-troops-in-russia"));
+
+        proposition!.Scores.Select(s => (s.Stance, s.Score)).Should().Equal(
+            (Domain.Claims.Stance.Affirms, 2.95m), (Domain.Claims.Stance.Denies, 0.25m), (Domain.Claims.Stance.Hedges, 0.55m));
+    }
 }

@@ -99,14 +99,15 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
 
     /// <summary>
     /// What origin counting and the corroboration score read of a claim: its origin's source and
-    /// that source's effective grade, or, with no origin citation, the best grade among its sources.
+    /// that source's effective grade, or, with no origin citation, the grade among its sources that weighs most.
     /// </summary>
     private static ClaimEvidence Evidence(Claim claim, Dictionary<Guid, ReliabilityGrade> grades)
     {
         var origin = claim.Citations.FirstOrDefault(ci => ci.Role == CitationRole.Origin)?.SourceId;
+        // "Best" is the grade that weighs most: F (unknown) weighs more than E (unreliable).
         ReliabilityGrade? grade = origin is { } o
             ? grades[o]
-            : claim.Citations.Select(ci => grades[ci.SourceId]).DefaultIfEmpty(ReliabilityGrade.F).Min();
+            : claim.Citations.Select(ci => grades[ci.SourceId]).DefaultIfEmpty(ReliabilityGrade.F).MaxBy(g => Corroboration.ReliabilityWeight(g));
         return new ClaimEvidence(claim.Id, claim.Stance, origin, claim.Citations.Select(ci => ci.SourceId).ToList(), grade, claim.Credibility);
     }
 

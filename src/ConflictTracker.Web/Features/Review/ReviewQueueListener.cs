@@ -30,6 +30,9 @@ public sealed partial class ReviewQueueListener(IConfiguration configuration, Re
                 }
 
                 LogListening(AppDbContext.ReviewQueueChannel);
+
+                // Changes made while the connection was down were not heard: pages refresh once now.
+                await notifier.PublishAsync();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -45,8 +48,10 @@ public sealed partial class ReviewQueueListener(IConfiguration configuration, Re
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever went wrong with the connection, listening goes on: a background service
+                // that throws would stop the whole app.
                 LogLost(ex, RetryAfter.TotalSeconds);
                 try
                 {

@@ -5,10 +5,11 @@ namespace ConflictTracker.Web.Features.Review;
 /// <see cref="ReviewQueueListener"/>, which hears the database's notification, so a change made
 /// through another instance (or the command line) is seen too.
 /// </summary>
-public sealed class ReviewQueueNotifier
+public sealed partial class ReviewQueueNotifier(ILogger<ReviewQueueNotifier> logger)
 {
     public event Func<Task>? Changed;
 
+    /// <summary>Calls every page at once; one slow or failing page neither delays nor stops the others.</summary>
     public async Task PublishAsync()
     {
         if (Changed is not { } handlers)
@@ -16,16 +17,19 @@ public sealed class ReviewQueueNotifier
             return;
         }
 
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
+        await Task.WhenAll(handlers.GetInvocationList().Cast<Func<Task>>().Select(async handler =>
         {
-            // One closed or failing circuit must not keep the others from hearing about it.
             try
             {
                 await handler();
             }
-            catch (ObjectDisposedException)
+            catch (Exception ex)
             {
+                LogHandlerFailed(ex);
             }
-        }
+        }));
     }
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "A page failed to refresh after a review queue change")]
+    private partial void LogHandlerFailed(Exception exception);
 }

@@ -25,9 +25,10 @@ public sealed record QueueCounts(int Candidates, int Relations, int Flags)
 /// <see cref="FirstClaimId"/> and <see cref="SecondClaimId"/> are the claims to put side by side
 /// (a flag on a claim has only the first).
 /// </summary>
+/// <param name="Version">The item's version when read: a decision on a changed item is refused.</param>
 public sealed record QueueItem(
     QueueKind Kind, Guid Id, EntityRef Proposition, DateTimeOffset Since, string What, string Detail, string? RaisedBy,
-    Guid FirstClaimId, string FirstSummary, Guid? SecondClaimId, string? SecondSummary);
+    Guid FirstClaimId, string FirstSummary, Guid? SecondClaimId, string? SecondSummary, uint Version);
 
 public sealed record QueueProposition(EntityRef Proposition, int Items);
 
@@ -80,10 +81,10 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             all.AddRange(await FlagsAsync(db, filter, cancellationToken));
         }
 
-        var ordered = filter.NewestFirst ? all.OrderByDescending(i => i.Since) : all.OrderBy(i => i.Since);
-        var propositions = all.GroupBy(i => i.Proposition).Select(g => new QueueProposition(g.Key, g.Count()))
-            .OrderByDescending(p => p.Items).ThenBy(p => p.Proposition.Name).ToList();
-        return new QueuePage(await CountsAsync(db, cancellationToken), propositions, ordered.Take(PageSize).ToList(), all.Count > PageSize);
+        var ordered = filter.NewestFirst
+            ? all.OrderByDescending(i => i.Since).ThenByDescending(i => i.Id)
+            : all.OrderBy(i => i.Since).ThenBy(i => i.Id);
+        return new QueuePage(await CountsAsync(db, cancellationToken), await PropositionsAsync(db, cancellationToken), ordered.Take(PageSize).ToList(), all.Count > PageSize);
     }
 
     /// <summary>Relations, optionally of one claim (either side) or in one state; oldest first, at most <see cref="ListLimit"/>.</summary>
@@ -126,6 +127,26 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     /// <summary>The most rows a list returns.</summary>
     public const int ListLimit = 500;
 
+    /// <summary>Every proposition with something waiting, and how much: the filter's choices, whatever is filtered now.</summary>
+    private static async Task<IReadOnlyList<QueueProposition>> PropositionsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var candidates = db.Candidates.Where(c => c.State == CandidateState.Open).Select(c => c.PropositionId);
+        var relations = from r in db.Relations where r.State == ReviewState.Proposed join c in db.Claims on r.FromClaimId equals c.Id select c.PropositionId;
+        var flags =
+            from f in db.Flags
+            where f.Status == FlagStatus.Open
+            join r in db.Relations on f.RelationId equals r.Id into onRelation
+            from r in onRelation.DefaultIfEmpty()
+            join c in db.Claims on f.ClaimId ?? r!.FromClaimId equals c.Id
+            select c.PropositionId;
+        var counts = await candidates.Concat(relations).Concat(flags)
+            .GroupBy(id => id).Select(g => new { Id = g.Key, Items = g.Count() })
+            .Join(db.Propositions, g => g.Id, p => p.Id, (g, p) => new { g.Id, p.Statement, g.Items })
+            .ToListAsync(cancellationToken);
+        return counts.Select(c => new QueueProposition(new EntityRef(c.Id, c.Statement), c.Items))
+            .OrderByDescending(p => p.Items).ThenBy(p => p.Proposition.Name).ToList();
+    }
+
     private static async Task<QueueCounts> CountsAsync(AppDbContext db, CancellationToken cancellationToken) => new(
         await db.Candidates.CountAsync(c => c.State == CandidateState.Open, cancellationToken),
         await db.Relations.CountAsync(r => r.State == ReviewState.Proposed, cancellationToken),
@@ -139,13 +160,13 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 join proposition in db.Propositions on candidate.PropositionId equals proposition.Id
                 join first in db.Claims on candidate.FirstClaimId equals first.Id
                 join second in db.Claims on candidate.SecondClaimId equals second.Id
-                orderby candidate.FoundAt
                 select new { candidate, proposition.Statement, First = first.Summary, Second = second.Summary })
+            .OrderBy(filter.NewestFirst, r => r.candidate.FoundAt, r => r.candidate.Id)
             .Take(PageSize + 1).ToListAsync(cancellationToken);
         return rows.Select(r => new QueueItem(
             QueueKind.Candidate, r.candidate.Id, new EntityRef(r.candidate.PropositionId, r.Statement), r.candidate.FoundAt,
             Display.Label(r.candidate.Rule.ToString()), r.candidate.Reason, null,
-            r.candidate.FirstClaimId, r.First, r.candidate.SecondClaimId, r.Second)).ToList();
+            r.candidate.FirstClaimId, r.First, r.candidate.SecondClaimId, r.Second, r.candidate.Version)).ToList();
     }
 
     private static async Task<List<QueueItem>> RelationsAsync(AppDbContext db, QueueFilter filter, CancellationToken cancellationToken)
@@ -157,13 +178,13 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 join to in db.Claims on relation.ToClaimId equals to.Id
                 where filter.PropositionId == null || subject.PropositionId == filter.PropositionId || to.PropositionId == filter.PropositionId
                 join proposition in db.Propositions on subject.PropositionId equals proposition.Id
-                orderby relation.ProposedAt
                 select new { relation, proposition.Statement, subject.PropositionId, From = subject.Summary, To = to.Summary })
+            .OrderBy(filter.NewestFirst, r => r.relation.ProposedAt, r => r.relation.Id)
             .Take(PageSize + 1).ToListAsync(cancellationToken);
         return rows.Select(r => new QueueItem(
             QueueKind.Relation, r.relation.Id, new EntityRef(r.PropositionId, r.Statement), r.relation.ProposedAt,
             $"Proposed: {Display.Words(r.relation.Type.ToString())}", r.relation.Rationale, r.relation.ProposedBy,
-            r.relation.FromClaimId, r.From, r.relation.ToClaimId, r.To)).ToList();
+            r.relation.FromClaimId, r.From, r.relation.ToClaimId, r.To, r.relation.Version)).ToList();
     }
 
     private static async Task<List<QueueItem>> FlagsAsync(AppDbContext db, QueueFilter filter, CancellationToken cancellationToken)
@@ -177,7 +198,6 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 join first in db.Claims on firstId equals first.Id
                 where filter.PropositionId == null || first.PropositionId == filter.PropositionId
                 join proposition in db.Propositions on first.PropositionId equals proposition.Id
-                orderby flag.RaisedAt
                 select new
                 {
                     flag,
@@ -188,10 +208,18 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                     SecondId = flag.ClaimId == null ? relation!.ToClaimId : (Guid?)null,
                     Second = flag.ClaimId == null ? db.Claims.Where(c => c.Id == relation!.ToClaimId).Select(c => c.Summary).FirstOrDefault() : null,
                 })
+            .OrderBy(filter.NewestFirst, r => r.flag.RaisedAt, r => r.flag.Id)
             .Take(PageSize + 1).ToListAsync(cancellationToken);
         return rows.Select(r => new QueueItem(
             QueueKind.Flag, r.flag.Id, new EntityRef(r.PropositionId, r.Statement), r.flag.RaisedAt,
             $"Flag: {Display.Words(r.flag.Kind.ToString())}{(r.flag.RelationId is null ? "" : " (on a relation)")}", r.flag.Comment, r.flag.RaisedBy,
-            r.FirstId, r.First, r.SecondId, r.Second)).ToList();
+            r.FirstId, r.First, r.SecondId, r.Second, r.flag.Version)).ToList();
     }
+}
+
+internal static class QueueOrdering
+{
+    /// <summary>Oldest or newest first, with the id as tie-breaker so a page does not reshuffle on reload.</summary>
+    public static IQueryable<T> OrderBy<T>(this IQueryable<T> rows, bool newestFirst, System.Linq.Expressions.Expression<Func<T, DateTimeOffset>> at, System.Linq.Expressions.Expression<Func<T, Guid>> id) =>
+        newestFirst ? rows.OrderByDescending(at).ThenByDescending(id) : rows.OrderBy(at).ThenBy(id);
 }

@@ -82,17 +82,36 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     /// Confirms a contradiction candidate: it becomes a confirmed relation (contradicts, or supersedes
     /// for the same voice's later figure) from the later claim to the earlier one, proposed by the
     /// rules and confirmed by this reviewer. A relation someone already proposed for the pair is
-    /// confirmed instead of adding a second one (four eyes still apply to it).
+    /// confirmed instead of adding a second one (four eyes still apply to it); one a reviewer
+    /// dismissed stands: a candidate cannot overrule a reviewer.
     /// </summary>
-    public async Task<Guid> ConfirmCandidateAsync(Guid candidateId, string? note)
+    /// <param name="expectedVersion">The candidate's version the reviewer looked at; a candidate changed since (a claim was reworded) is refused.</param>
+    public async Task<Guid> ConfirmCandidateAsync(Guid candidateId, string? note, uint? expectedVersion = null)
     {
         await access.DemandAsync(Policies.Review, "confirm contradiction candidates");
         await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var candidate = await CandidateAsync(db, candidateId);
+        var candidate = await CandidateAsync(db, candidateId, expectedVersion);
         var now = time.GetUtcNow();
         var pair = new[] { candidate.FirstClaimId, candidate.SecondClaimId };
-        var relation = await db.Relations.SingleOrDefaultAsync(r =>
-            r.Type == candidate.Proposes && pair.Contains(r.FromClaimId) && pair.Contains(r.ToClaimId) && r.State != ReviewState.Dismissed);
+        var existing = await db.Relations
+            .Where(r => r.Type == candidate.Proposes && pair.Contains(r.FromClaimId) && pair.Contains(r.ToClaimId))
+            .ToListAsync();
+        if (existing.FirstOrDefault(r => r.State == ReviewState.Dismissed) is { } dismissed)
+        {
+            throw new DomainValidationException("Relation",
+                $"{dismissed.ReviewedBy} dismissed this relation ({dismissed.ReviewNote}); dismiss the candidate, or flag the claims to reopen the question.");
+        }
+
+        // Supersedes has a direction: the later claim supersedes the earlier one.
+        var relation = existing
+            .Where(r => r.Type != RelationType.Supersedes || r.FromClaimId == candidate.SecondClaimId)
+            .OrderBy(r => r.State == ReviewState.Confirmed ? 0 : 1)
+            .FirstOrDefault();
+        if (relation is null && existing.Count > 0)
+        {
+            throw new DomainValidationException("Relation", "A relation between these claims runs the other way; review that proposal instead.");
+        }
+
         if (relation is null)
         {
             relation = ClaimRelation.Propose(
@@ -112,11 +131,11 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     }
 
     /// <summary>Dismisses a candidate with a reason; it stays dismissed until one of its two claims changes.</summary>
-    public async Task DismissCandidateAsync(Guid candidateId, string? reason)
+    public async Task DismissCandidateAsync(Guid candidateId, string? reason, uint? expectedVersion = null)
     {
         await access.DemandAsync(Policies.Review, "dismiss contradiction candidates");
         await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var candidate = await CandidateAsync(db, candidateId);
+        var candidate = await CandidateAsync(db, candidateId, expectedVersion);
         candidate.Dismiss(db.ChangedBy!, reason, time.GetUtcNow());
         await SaveAsync(db);
     }
@@ -145,22 +164,34 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     /// <summary>Who proposes the relations the contradiction rules found, in the relation and its history.</summary>
     public const string CandidateRulesAuthor = "contradiction rules";
 
-    private static async Task<ContradictionCandidate> CandidateAsync(AppDbContext db, Guid id) =>
-        await db.Candidates.SingleOrDefaultAsync(c => c.Id == id) ?? throw new DomainValidationException("Candidate", "There is no such candidate.");
+    private static async Task<ContradictionCandidate> CandidateAsync(AppDbContext db, Guid id, uint? expectedVersion)
+    {
+        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == id) ?? throw new DomainValidationException("Candidate", "There is no such candidate.");
+        if (expectedVersion is { } version && version != candidate.Version)
+        {
+            throw new DomainValidationException("State", "One of the claims changed since you opened this candidate; look at it again before deciding.");
+        }
+
+        return candidate;
+    }
 
     private static async Task<Claim> ClaimAsync(AppDbContext db, Guid id, string field) =>
         await db.Claims.SingleOrDefaultAsync(c => c.Id == id) ?? throw new DomainValidationException(field, "There is no such claim.");
 
-    /// <summary>Two reviewers deciding the same relation or flag at once: the second is told, not failed.</summary>
+    /// <summary>
+    /// Two reviewers deciding the same thing at once (a changed version, or the same relation inserted
+    /// twice): the second is told, not failed.
+    /// </summary>
     private static async Task SaveAsync(AppDbContext db)
     {
         try
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException
+            || (ex is DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } }))
         {
-            throw new DomainValidationException("State", "Someone else changed this at the same moment; reload to see their change.");
+            throw new DomainValidationException("State", "Someone else decided this at the same moment; reload to see their decision.");
         }
     }
 }
