@@ -259,6 +259,19 @@ public class CandidateQueueTests(DemoDataFixture fixture) : IClassFixture<DemoDa
     }
 
     [Fact]
+    public async Task ARatingOnAClaimThatChangedSinceItWasShownIsRefusedNotOverwritten()
+    {
+        var kim = DemoIds.For("claim", "kim-might-send-troops");
+        var shown = (await new ClaimDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(kim))!.Version;
+        await Service(As("jo@example.org", Roles.Reviewer)).RateCredibilityAsync(kim, Credibility.PossiblyTrue, "A minister's warning.", shown);
+
+        var stale = () => Service(Reviewer).RateCredibilityAsync(kim, Credibility.Improbable, null, shown);
+
+        (await stale.Should().ThrowAsync<DomainValidationException>()).WithMessage("*changed since you opened it*");
+        (await new ClaimDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(kim))!.Credibility.Should().Be(Credibility.PossiblyTrue);
+    }
+
+    [Fact]
     public async Task ReviewersAssessPropositionsWithARationale()
     {
         var noRationale = () => Service(Reviewer).AssessPropositionAsync(Deployment, Assessment.Confirmed, null);

@@ -26,7 +26,7 @@ public sealed record PropositionDetails(
     Guid Id, string Statement, string? Description, Assessment Assessment, string? AssessmentRationale,
     IReadOnlyList<StanceGroup> ByStance, IReadOnlyList<StanceSupport> Support, int Reports, int IndependentOrigins,
     IReadOnlyList<MeasureEstimates> Estimates, IReadOnlyList<PeriodRow> Periods,
-    IReadOnlyList<StanceScore> Scores, IReadOnlyList<ConfirmedConflict> Conflicts, int OpenCandidates);
+    IReadOnlyList<StanceScore> Scores, IReadOnlyList<ConfirmedConflict> Conflicts, int OpenCandidates, uint Version);
 
 public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
@@ -94,7 +94,8 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             conflicts.Select(r => new ConfirmedConflict(
                 r.Id, r.Type, new EntityRef(r.FromClaimId, summaries[r.FromClaimId]), actorNames[r.FromClaimId].Name,
                 new EntityRef(r.ToClaimId, summaries[r.ToClaimId]), actorNames[r.ToClaimId].Name, r.ReviewedBy!)).ToList(),
-            openCandidates);
+            openCandidates,
+            proposition.Version);
     }
 
     /// <summary>

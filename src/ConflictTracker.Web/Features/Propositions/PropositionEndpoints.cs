@@ -40,11 +40,11 @@ internal static class PropositionEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("AddMeasure").WithSummary("Add a measure figures can count (Editor)").ProducesValidationProblem();
-        propositions.MapPost("/{id:guid}/assessment", async (Guid id, AssessmentInput input, [FromServices] ReviewService review) =>
+        propositions.MapPost("/{id:guid}/assessment", async (Guid id, AssessmentInput input, HttpRequest request, [FromServices] ReviewService review) =>
             {
-                await review.AssessPropositionAsync(id, input.Assessment, input.Rationale);
+                await review.AssessPropositionAsync(id, input.Assessment, input.Rationale, Api.IfMatch(request));
                 return TypedResults.NoContent();
             })
-            .WithName("AssessProposition").WithSummary("Set the assessment with a rationale (Reviewer)").ProducesValidationProblem();
+            .WithName("AssessProposition").WithSummary("Set the assessment with a rationale (Reviewer); with If-Match, a proposition changed since is refused").ProducesValidationProblem();
     }
 }

@@ -140,25 +140,39 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         await SaveAsync(db);
     }
 
-    /// <summary>Rates a claim's credibility (Admiralty 1-6, or null to clear) with an optional note.</summary>
-    public async Task RateCredibilityAsync(Guid claimId, Credibility? credibility, string? note)
+    /// <summary>
+    /// Rates a claim's credibility (Admiralty 1-6, or null to clear) with an optional note. With
+    /// <paramref name="expectedVersion"/> (the claim's version the reviewer looked at), a claim changed
+    /// since, by an editor or another reviewer's rating, is refused rather than overwritten.
+    /// </summary>
+    public async Task RateCredibilityAsync(Guid claimId, Credibility? credibility, string? note, uint? expectedVersion = null)
     {
         await access.DemandAsync(Policies.Review, "rate credibility");
         await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var claim = await ClaimAsync(db, claimId, "ClaimId");
+        RequireVersion(claim.Version, expectedVersion, "claim");
         claim.Rate(credibility, note);
         await SaveAsync(db);
     }
 
     /// <summary>Gives a proposition its assessment (unverified, likely, confirmed, disputed, false) with a rationale.</summary>
-    public async Task AssessPropositionAsync(Guid propositionId, Assessment assessment, string? rationale)
+    public async Task AssessPropositionAsync(Guid propositionId, Assessment assessment, string? rationale, uint? expectedVersion = null)
     {
         await access.DemandAsync(Policies.Review, "assess propositions");
         await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var proposition = await db.Propositions.SingleOrDefaultAsync(p => p.Id == propositionId)
             ?? throw new DomainValidationException("PropositionId", "There is no such proposition.");
+        RequireVersion(proposition.Version, expectedVersion, "proposition");
         proposition.Assess(assessment, rationale);
         await SaveAsync(db);
+    }
+
+    private static void RequireVersion(uint current, uint? expected, string what)
+    {
+        if (expected is { } version && version != current)
+        {
+            throw new DomainValidationException("Version", $"The {what} changed since you opened it; reload to see the change, then decide again.");
+        }
     }
 
     /// <summary>Who proposes the relations the contradiction rules found, in the relation and its history.</summary>
