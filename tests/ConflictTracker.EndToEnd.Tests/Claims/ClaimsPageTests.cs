@@ -80,6 +80,9 @@ public class ClaimsPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/claims?size=10");
         await page.WaitForCircuitAsync();
+
+        // The interactive render replaces the prerendered rows: read them once they are back.
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(10);
         var first = await Rows(page).AllInnerTextsAsync();
         var firstHref = await FirstClaimLink(page).GetAttributeAsync("href");
 
