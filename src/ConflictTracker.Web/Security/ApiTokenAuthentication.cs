@@ -42,9 +42,13 @@ public sealed partial class ApiTokenAuthenticationHandler(
         var principal = await principals.CreateAsync(valid.User);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
 
-        // Creating a token needed a session that passed two-factor sign-in where it is required,
-        // so the token counts as having passed it.
-        identity.AddClaim(new Claim(Policies.MultiFactorClaim, Policies.MultiFactorValue));
+        // A token stands in for a second factor only for a user who has one: someone promoted to
+        // staff after making a token, without setting up two-factor sign-in, is refused like a
+        // staff session that has not passed it.
+        if (valid.User.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(Policies.MultiFactorClaim, Policies.MultiFactorValue));
+        }
         identity.AddClaim(new Claim(TokenIdClaim, valid.Token.Id.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

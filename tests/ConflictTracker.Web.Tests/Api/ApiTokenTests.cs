@@ -113,6 +113,29 @@ public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task ATokenMadeBeforeAPromotionDoesNotSkipTwoFactorSignIn()
+    {
+        await using var strict = new AppFactory(fixture.Database.ConnectionString, new Dictionary<string, string?> { ["Security:RequireTwoFactorForStaff"] = "true" });
+        using var client = await strict.TokenClientAsync(Roles.Analyst);
+        (await client.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        string email;
+        await using (var db = fixture.Database.CreateContext())
+        {
+            email = (await db.ApiTokens.OrderByDescending(t => t.CreatedAt).Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u.Email).FirstAsync())!;
+        }
+
+        await using (var scope = strict.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.AddToRoleAsync(user, Roles.Editor);
+        }
+
+        (await client.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "staff without two-factor sign-in are refused, with a token too");
+    }
+
+    [Fact]
     public async Task NobodyRevokesSomeoneElsesToken()
     {
         var (_, owner) = await UserAsync(Roles.Analyst);

@@ -89,6 +89,9 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         }
     }
 
+    /// <summary>Checks a query by the search's own rules (dates in order, text length, page size) without running it.</summary>
+    public static void Check(ClaimQuery query) => Validate(query with { PageSize = ClaimQuery.MaxPageSize, After = null, Before = null });
+
     private static (ClaimCursor? After, ClaimCursor? Before) Validate(ClaimQuery query)
     {
         var errors = new ValidationErrors();

@@ -42,8 +42,9 @@ internal static class ExportEndpoints
     /// <summary>Parses the search parameters first, so a bad one is a 400 problem before any byte is sent.</summary>
     private static async Task StreamAsync(HttpContext http, string contentType, string fileName, Func<ClaimQuery, Stream, CancellationToken, Task> write)
     {
-        var query = ClaimQueryString.FromQuery(http.Request.Query);
         await http.RequestServices.GetRequiredService<IAccess>().DemandAsync(Policies.Read, "export claims");
+        var query = ClaimQueryString.FromQuery(http.Request.Query);
+        ClaimSearchService.Check(query);
         http.Response.ContentType = contentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         await write(query, http.Response.Body, http.RequestAborted);

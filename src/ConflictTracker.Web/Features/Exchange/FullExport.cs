@@ -95,10 +95,30 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
     public async Task<RestoreResult> RestoreAsync(Stream input, CancellationToken cancellationToken)
     {
         await DemandAsync();
+        try
+        {
+            return await RestoreCoreAsync(input, cancellationToken);
+        }
+        catch (Exception ex) when (ex is PostgresException or InvalidOperationException or FormatException or JsonException)
+        {
+            // A file that is not a faithful export: a clear refusal, and the transaction rolled back.
+            throw new DomainValidationException("File", $"The file cannot be restored: {ex.Message.Split('\n')[0]}");
+        }
+    }
+
+    private async Task<RestoreResult> RestoreCoreAsync(Stream input, CancellationToken cancellationToken)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // Two restores at once: the second waits here, then finds the tables no longer empty.
+        await using (var lockTables = new NpgsqlCommand($"LOCK TABLE {string.Join(", ", Tables.Select(Quote))} IN EXCLUSIVE MODE", connection, transaction))
+        {
+            await lockTables.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         foreach (var table in Tables)
         {
             await using var any = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {Quote(table)})", connection, transaction);
@@ -211,26 +231,26 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         }
     }
 
-    /// <summary>Citations that derive from others go after them.</summary>
+    /// <summary>Citations that derive from others go after them (a breadth-first walk from the roots).</summary>
     private static List<JsonNode> ParentsFirst(JsonArray rows)
     {
-        var pending = rows.Select(r => r!).ToList();
-        var placed = new HashSet<string>(StringComparer.Ordinal);
-        var ordered = new List<JsonNode>(pending.Count);
-        while (pending.Count > 0)
+        var all = rows.Select(r => r!).ToList();
+        var children = all.Where(r => r["derived_from_id"] is not null)
+            .ToLookup(r => r["derived_from_id"]!.GetValue<string>());
+        var ordered = new List<JsonNode>(all.Count);
+        var next = new Queue<JsonNode>(all.Where(r => r["derived_from_id"] is null));
+        while (next.TryDequeue(out var row))
         {
-            var ready = pending.Where(r => r["derived_from_id"]?.GetValue<string>() is not { } parent || placed.Contains(parent)).ToList();
-            if (ready.Count == 0)
+            ordered.Add(row);
+            foreach (var child in children[row["id"]!.GetValue<string>()])
             {
-                throw new DomainValidationException("File", "Citations derive from citations that are not in the file.");
+                next.Enqueue(child);
             }
+        }
 
-            foreach (var row in ready)
-            {
-                ordered.Add(row);
-                placed.Add(row["id"]!.GetValue<string>());
-                pending.Remove(row);
-            }
+        if (ordered.Count != all.Count)
+        {
+            throw new DomainValidationException("File", "Citations derive from citations that are not in the file.");
         }
 
         return ordered;

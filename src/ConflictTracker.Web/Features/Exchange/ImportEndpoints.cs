@@ -37,6 +37,7 @@ internal static class ImportEndpoints
 
     private static async Task<IResult> ImportAsync(HttpContext http, string? format, string? type, bool? dryRun, [FromServices] ImportService imports)
     {
+        await http.RequestServices.GetRequiredService<Security.IAccess>().DemandAsync(Security.Policies.Edit, "import records");
         var errors = new ValidationErrors();
         var contentType = http.Request.ContentType ?? "";
         ImportFormat? parsedFormat = (format?.ToLowerInvariant(), contentType) switch

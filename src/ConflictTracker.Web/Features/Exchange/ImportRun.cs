@@ -79,8 +79,9 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.ReleaseSavepointAsync("import_batch", cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException postgres)
+        catch (Exception ex) when ((ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException) is { } postgres)
         {
             await transaction.RollbackToSavepointAsync("import_batch", cancellationToken);
             Fail(batch[0].Line, postgres.ConstraintName, $"The rows from line {batch[0].Line} to {batch[^1].Line} break a database rule ({postgres.MessageText}); nothing was stored.");
@@ -117,11 +118,17 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
                 return;
             }
 
+            if (external is not null && record is CitationRecord)
+            {
+                throw new DomainValidationException("externalId", "This citation was imported before with other values; an import does not change citations: change it in ConflictTracker.");
+            }
+
             var (id, changed) = await ApplyRecordAsync(record, external?.EntityId, cancellationToken);
             if (!changed && external is null)
             {
                 // A citation already on record, now given an external id.
                 db.ExternalIds.Add(new ExternalId { Kind = kind, Key = trimmed, EntityId = id, Fingerprint = fingerprint, ImportedAt = now, ImportedBy = author });
+                pending[(kind, trimmed)] = id;
                 Count(record, unchanged: true);
                 return;
             }

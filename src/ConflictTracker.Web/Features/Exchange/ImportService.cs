@@ -47,7 +47,9 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var counting = new CountingStream(input);
-        var run = new ImportRun(db, db.ChangedBy!, time.GetUtcNow());
+        // PostgreSQL keeps microseconds: the run's time, read back from an earlier batch, must compare equal.
+        var now = time.GetUtcNow();
+        var run = new ImportRun(db, db.ChangedBy!, now.AddTicks(-(now.Ticks % 10)));
 
         var batch = new List<ParsedRow>(BatchSize);
         await foreach (var row in ReadAsync(counting, format, csvType, cancellationToken))
