@@ -2,7 +2,8 @@
 # Installs what scripts/run.sh and scripts/test.sh need and a fresh machine may lack:
 #   postgres  - Debian's PostgreSQL server binaries (the scripts run their own cluster)
 #   chromium  - Debian's Chromium, for the browser tests (Playwright never downloads a browser here)
-# Usage: scripts/install-prerequisites.sh [postgres] [chromium]   (no argument: both)
+#   wrk       - the HTTP load generator scripts/bench.sh uses
+# Usage: scripts/install-prerequisites.sh [postgres] [chromium] [wrk]   (no argument: postgres and chromium)
 set -euo pipefail
 
 wanted=("$@")
@@ -13,6 +14,7 @@ for item in "${wanted[@]}"; do
   case "$item" in
     postgres) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib) ;;
     chromium) [ -x /usr/bin/chromium ] || missing+=(chromium fonts-noto-cjk fonts-dejavu-core) ;;
+    wrk) command -v wrk >/dev/null 2>&1 || missing+=(wrk) ;;
     *) echo "unknown prerequisite: $item" >&2; exit 2 ;;
   esac
 done

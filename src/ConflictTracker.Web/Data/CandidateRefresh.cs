@@ -71,8 +71,7 @@ internal static class CandidateRefresh
 
     /// <summary>
     /// Works out every candidate when none is stored yet (a database that predates the candidate
-    /// table, or a bulk load that bypassed <see cref="AppDbContext.SaveChangesAsync(bool, CancellationToken)"/>).
-    /// Returns how many candidates were added.
+    /// table). Returns how many candidates were added.
     /// </summary>
     public static async Task<int> BackfillAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
@@ -81,18 +80,43 @@ internal static class CandidateRefresh
             return 0;
         }
 
-        var published = await db.Claims.Where(c => c.Status == ClaimStatus.Published).Select(c => c.Id).ToListAsync(cancellationToken);
-        if (published.Count == 0)
+        return await RefreshAllAsync(db, progress: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Works out the candidates of every proposition again, one proposition per transaction, for claims
+    /// stored without <see cref="AppDbContext.SaveChangesAsync(bool, CancellationToken)"/> (a bulk COPY
+    /// load). Idempotent: candidates already stored are found again, not duplicated, and decisions are
+    /// kept. Memory is bounded by the largest proposition, not by the database. Returns how many
+    /// candidates were added.
+    /// </summary>
+    public static async Task<int> RefreshAllAsync(AppDbContext db, Action<int, int>? progress, CancellationToken cancellationToken = default)
+    {
+        var propositions = await db.Claims.AsNoTracking()
+            .Where(c => c.Status == ClaimStatus.Published)
+            .Select(c => c.PropositionId).Distinct().OrderBy(id => id)
+            .ToListAsync(cancellationToken);
+        db.ChangedBy ??= Features.Review.ReviewService.CandidateRulesAuthor;
+        var added = 0;
+        for (var i = 0; i < propositions.Count; i++)
         {
-            return 0;
+            var proposition = propositions[i];
+            var claims = await db.Claims.AsNoTracking()
+                .Where(c => c.PropositionId == proposition && c.Status == ClaimStatus.Published)
+                .Select(c => c.Id)
+                .ToListAsync(cancellationToken);
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                await RunAsync(db, claims, DateTimeOffset.UtcNow, cancellationToken);
+                added += db.ChangeTracker.Entries<ContradictionCandidate>().Count(e => e.State == EntityState.Added);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            db.ChangeTracker.Clear();
+            progress?.Invoke(i + 1, propositions.Count);
         }
 
-        db.ChangedBy ??= Features.Review.ReviewService.CandidateRulesAuthor;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await RunAsync(db, published, DateTimeOffset.UtcNow, cancellationToken);
-        var added = db.ChangeTracker.Entries<ContradictionCandidate>().Count();
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return added;
     }
 

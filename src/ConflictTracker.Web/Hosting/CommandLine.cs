@@ -14,6 +14,7 @@ namespace ConflictTracker.Web.Hosting;
 /// <item><c>admin create-user --email E --name "N" --role R [--role R2] [--password-stdin]</c> creates an account
 /// (the first admin of a deployment); without --password-stdin a random password is printed once.</item>
 /// <item><c>admin demo-accounts</c> (Development only) gives one demo account per role a fresh password and prints them.</item>
+/// <item><c>admin refresh-candidates</c> works out the contradiction candidates of every proposition again (after a bulk load).</item>
 /// </list>
 /// </summary>
 internal static class CommandLine
@@ -155,8 +156,25 @@ internal static class CommandLine
                     return 1;
                 }
 
+            case "refresh-candidates":
+                // After a bulk load that bypassed the app (COPY): work out the contradiction candidates.
+                await using (var db = MigrationContext(app))
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    var added = await CandidateRefresh.RefreshAllAsync(db, (done, total) =>
+                    {
+                        if (done % 100 == 0 || done == total)
+                        {
+                            logger.LogInformation("Candidates worked out for {Done} of {Total} propositions", done, total);
+                        }
+                    });
+                    logger.LogInformation("Added {Count} contradiction candidates in {Seconds:F1} s", added, watch.Elapsed.TotalSeconds);
+                }
+
+                return 0;
+
             default:
-                await Console.Error.WriteLineAsync("usage: admin create-user ... | admin create-token ... | admin demo-accounts");
+                await Console.Error.WriteLineAsync("usage: admin create-user ... | admin create-token ... | admin demo-accounts | admin refresh-candidates");
                 return 2;
         }
     }

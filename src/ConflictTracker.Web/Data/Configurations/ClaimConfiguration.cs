@@ -102,7 +102,9 @@ public sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         // column, so ix_claims_stated_on_id (stated_on, id) is created in the Search migration.
         builder.HasIndex(c => new { c.RecordedAt, c.Id }).HasDatabaseName("ix_claims_recorded_at_id");
 
-        builder.HasIndex(c => new { c.PropositionId, c.Stance });
+        // (proposition_id, stance, stated_on, id) serves a proposition's claims by stance, newest first
+        // (the proposition page) and the candidate refresh's opposed-stance lookups; created in the
+        // ScaleIndexes migration because EF cannot index a complex property's column.
         builder.HasIndex(c => c.AssertedById);
     }
 }

@@ -427,9 +427,6 @@ namespace ConflictTracker.Web.Data.Migrations
                     b.HasIndex("PropositionId", "MeasureId")
                         .HasDatabaseName("ix_claims_proposition_id_measure_id");
 
-                    b.HasIndex("PropositionId", "Stance")
-                        .HasDatabaseName("ix_claims_proposition_id_stance");
-
                     b.HasIndex("RecordedAt", "Id")
                         .HasDatabaseName("ix_claims_recorded_at_id");
 

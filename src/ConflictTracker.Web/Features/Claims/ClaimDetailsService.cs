@@ -14,74 +14,100 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
     {
         await access.DemandAsync(Policies.Read, "read a claim");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var claim = await db.Claims.AsNoTracking().Include(c => c.Places).Include(c => c.Citations)
-            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (claim is null)
+        // One statement, one round trip: the claim with the names it refers to, its places, its citations
+        // with their sources, the speaker's roles, its relations and open flags. The collections are
+        // small (a few each), so joining them costs less than a round trip per collection.
+        var found = await (
+                from claim in db.Claims.AsNoTracking()
+                where claim.Id == id
+                join actor in db.Actors on claim.AssertedById equals actor.Id
+                join proposition in db.Propositions on claim.PropositionId equals proposition.Id
+                select new
+                {
+                    Claim = claim,
+                    Actor = actor.Name,
+                    OnBehalfOf = db.Actors.Where(a => a.Id == claim.OnBehalfOfId).Select(a => a.Name).FirstOrDefault(),
+                    Proposition = proposition.Statement,
+                    Measure = db.Measures.Where(m => m.Id == claim.MeasureId).Select(m => new { m.Name, m.Unit }).FirstOrDefault(),
+                    Places = claim.Places.Select(p => new EntityRef(p.Id, p.Name)).ToList(),
+                    Sources = (
+                            from citation in db.Citations
+                            where citation.ClaimId == claim.Id
+                            join source in db.Sources on citation.SourceId equals source.Id
+                            join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
+                            from publisher in publishers.DefaultIfEmpty()
+                            select new CitedSource(citation, source, publisher == null ? null : publisher.Name, publisher == null ? null : publisher.Reliability))
+                        .ToList(),
+                    Roles = (
+                            from affiliation in db.Affiliations
+                            where affiliation.MemberId == claim.AssertedById
+                            join organisation in db.Actors on affiliation.OrganisationId equals organisation.Id
+                            select new HeldRole(affiliation, organisation.Name))
+                        .ToList(),
+                    Related = (
+                            from relation in db.Relations
+                            where (relation.FromClaimId == claim.Id || relation.ToClaimId == claim.Id) && relation.State != Domain.Relations.ReviewState.Dismissed
+                            let otherId = relation.FromClaimId == claim.Id ? relation.ToClaimId : relation.FromClaimId
+                            join other in db.Claims on otherId equals other.Id
+                            join otherActor in db.Actors on other.AssertedById equals otherActor.Id
+                            orderby relation.Type, relation.ProposedAt
+                            select new RelatedClaim(
+                                relation.Id, relation.Type, relation.State, relation.FromClaimId == claim.Id, other.Id, otherActor.Name, other.Summary, relation.Rationale,
+                                relation.ProposedBy, relation.ReviewedBy))
+                        .ToList(),
+                    Flags = db.Flags.Where(f => f.ClaimId == claim.Id && f.Status == FlagStatus.Open)
+                        .Select(f => new FlagView(f.Id, f.Kind, f.Comment, f.RaisedBy, f.RaisedAt, f.ClaimId)).ToList(),
+                })
+            .AsSingleQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
 
-        var actorIds = new[] { claim.AssertedById, claim.OnBehalfOfId }.OfType<Guid>().ToList();
-        var actors = await db.Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
-        var proposition = await db.Propositions.AsNoTracking().Where(p => p.Id == claim.PropositionId).Select(p => new EntityRef(p.Id, p.Statement)).SingleAsync(cancellationToken);
-        var measure = claim.MeasureId is null ? null : await db.Measures.AsNoTracking().SingleAsync(m => m.Id == claim.MeasureId, cancellationToken);
-
+        var c = found.Claim;
         return new ClaimDetails(
-            claim.Id,
-            claim.Summary,
-            claim.Stance,
-            claim.Status,
-            claim.RetractionReason,
-            claim.Credibility,
-            claim.CredibilityNote,
-            claim.StatedOn.ToString(),
-            claim.EventPeriod?.ToString(),
-            claim.Quote is { } q ? new QuoteView(q.Text, q.Language, q.Translation, q.TranslationLanguage) : null,
-            claim.Quantity is { } quantity && measure is not null ? new QuantityView(quantity.ToString(measure.Unit), quantity.ImpliedInterval.ToString() + " " + measure.Unit, measure.Name) : null,
-            new EntityRef(claim.AssertedById, actors[claim.AssertedById]),
-            await RoleAsync(db, claim, cancellationToken),
-            claim.OnBehalfOfId is { } behalf ? new EntityRef(behalf, actors[behalf]) : null,
-            proposition,
-            claim.Places.OrderBy(p => p.Name).Select(p => new EntityRef(p.Id, p.Name)).ToList(),
-            await CitationsAsync(db, claim, cancellationToken),
-            await RelatedAsync(db, claim.Id, cancellationToken),
-            await db.Flags.AsNoTracking().Where(f => f.ClaimId == claim.Id && f.Status == FlagStatus.Open).OrderBy(f => f.RaisedAt)
-                .Select(f => new FlagView(f.Id, f.Kind, f.Comment, f.RaisedBy, f.RaisedAt, f.ClaimId)).ToListAsync(cancellationToken),
-            claim.RecordedAt,
-            claim.Version);
+            c.Id,
+            c.Summary,
+            c.Stance,
+            c.Status,
+            c.RetractionReason,
+            c.Credibility,
+            c.CredibilityNote,
+            c.StatedOn.ToString(),
+            c.EventPeriod?.ToString(),
+            c.Quote is { } q ? new QuoteView(q.Text, q.Language, q.Translation, q.TranslationLanguage) : null,
+            c.Quantity is { } quantity && found.Measure is { } measure ? new QuantityView(quantity.ToString(measure.Unit), quantity.ImpliedInterval.ToString() + " " + measure.Unit, measure.Name) : null,
+            new EntityRef(c.AssertedById, found.Actor),
+            Role(c, found.Roles),
+            c.OnBehalfOfId is { } behalf ? new EntityRef(behalf, found.OnBehalfOf!) : null,
+            new EntityRef(c.PropositionId, found.Proposition),
+            found.Places.OrderBy(p => p.Name).ToList(),
+            Citations(found.Sources),
+            found.Related,
+            found.Flags.OrderBy(f => f.RaisedAt).ToList(),
+            c.RecordedAt,
+            c.Version);
     }
+
+    private sealed record CitedSource(Citation Citation, Source Source, string? PublisherName, ReliabilityGrade? PublisherGrade);
+
+    private sealed record HeldRole(Domain.Actors.Affiliation Affiliation, string Organisation);
 
     /// <summary>The role the speaker held when they spoke, preferring one in the body they spoke for.</summary>
-    private static async Task<string?> RoleAsync(AppDbContext db, Claim claim, CancellationToken cancellationToken)
+    private static string? Role(Claim claim, IEnumerable<HeldRole> roles) =>
+        roles.Where(r => r.Affiliation.IsHeldDuring(claim.StatedOn.Earliest, claim.StatedOn.Latest))
+            .OrderByDescending(r => r.Affiliation.OrganisationId == claim.OnBehalfOfId).ThenByDescending(r => r.Affiliation.SpeaksFor)
+            .Select(r => $"{r.Affiliation.Role}, {r.Organisation}")
+            .FirstOrDefault();
+
+    private static List<CitationView> Citations(List<CitedSource> cited)
     {
-        var roles = await db.Affiliations.AsNoTracking().Where(a => a.MemberId == claim.AssertedById).ToListAsync(cancellationToken);
-        var held = roles.Where(a => a.IsHeldDuring(claim.StatedOn.Earliest, claim.StatedOn.Latest))
-            .OrderByDescending(a => a.OrganisationId == claim.OnBehalfOfId).ThenByDescending(a => a.SpeaksFor).FirstOrDefault();
-        if (held is null)
-        {
-            return null;
-        }
-
-        var organisation = await db.Actors.AsNoTracking().Where(a => a.Id == held.OrganisationId).Select(a => a.Name).SingleAsync(cancellationToken);
-        return $"{held.Role}, {organisation}";
-    }
-
-    private static async Task<IReadOnlyList<CitationView>> CitationsAsync(AppDbContext db, Claim claim, CancellationToken cancellationToken)
-    {
-        var sourceIds = claim.Citations.Select(c => c.SourceId).ToList();
-        var sources = await (
-                from source in db.Sources.AsNoTracking()
-                where sourceIds.Contains(source.Id)
-                join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
-                from publisher in publishers.DefaultIfEmpty()
-                select new { Source = source, PublisherName = publisher == null ? null : publisher.Name, PublisherGrade = publisher == null ? null : publisher.Reliability })
-            .ToDictionaryAsync(s => s.Source.Id, cancellationToken);
-
-        var byId = claim.Citations.ToDictionary(c => c.Id);
+        var byId = cited.ToDictionary(c => c.Citation.Id, c => c.Citation);
         int Depth(Citation c) => c.DerivedFromId is { } parent && byId.TryGetValue(parent, out var from) ? Depth(from) + 1 : 0;
 
-        return claim.Citations
-            .Select(c => (Citation: c, Depth: Depth(c), Info: sources[c.SourceId]))
+        return cited
+            .Select(x => (x.Citation, Depth: Depth(x.Citation), Info: x))
             .OrderBy(x => x.Citation.Role).ThenBy(x => x.Depth).ThenBy(x => x.Info.Source.PublishedOn?.Date)
             .Select(x => new CitationView(
                 x.Citation.Id,
@@ -98,17 +124,4 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
                 x.Citation.Locator))
             .ToList();
     }
-
-    private static async Task<IReadOnlyList<RelatedClaim>> RelatedAsync(AppDbContext db, Guid claimId, CancellationToken cancellationToken) =>
-        await (
-                from relation in db.Relations.AsNoTracking()
-                where (relation.FromClaimId == claimId || relation.ToClaimId == claimId) && relation.State != Domain.Relations.ReviewState.Dismissed
-                let otherId = relation.FromClaimId == claimId ? relation.ToClaimId : relation.FromClaimId
-                join other in db.Claims on otherId equals other.Id
-                join actor in db.Actors on other.AssertedById equals actor.Id
-                orderby relation.Type, relation.ProposedAt
-                select new RelatedClaim(
-                    relation.Id, relation.Type, relation.State, relation.FromClaimId == claimId, other.Id, actor.Name, other.Summary, relation.Rationale,
-                    relation.ProposedBy, relation.ReviewedBy))
-            .ToListAsync(cancellationToken);
 }

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace ConflictTracker.Web.Features.Claims;
 
 /// <summary>A page of claims from <c>GET /api/v1/claims</c>; pass <see cref="NextCursor"/> as <c>cursor</c> for the next page.</summary>
-public sealed record ClaimSearchResult(IReadOnlyList<ClaimListItem> Items, int Total, string? NextCursor, string? PreviousCursor);
+/// <param name="TotalIsLowerBound">True when more claims match than <paramref name="Total"/>: counting stops at 10,000.</param>
+public sealed record ClaimSearchResult(IReadOnlyList<ClaimListItem> Items, int Total, string? NextCursor, string? PreviousCursor, bool TotalIsLowerBound);
 
 public sealed record Created(Guid Id);
 
@@ -35,7 +36,7 @@ internal static class ClaimEndpoints
     private static async Task<Ok<ClaimSearchResult>> SearchAsync(HttpRequest request, [FromServices] ClaimSearchService search, CancellationToken cancellationToken)
     {
         var page = await search.SearchAsync(ClaimQueryString.FromQuery(request.Query), cancellationToken);
-        return TypedResults.Ok(new ClaimSearchResult(page.Items, page.Total, page.NextCursor, page.PreviousCursor));
+        return TypedResults.Ok(new ClaimSearchResult(page.Items, page.Total, page.NextCursor, page.PreviousCursor, page.TotalIsLowerBound));
     }
 
     private static async Task<Results<Ok<ClaimDetails>, ProblemHttpResult>> GetAsync(Guid id, HttpResponse response, [FromServices] ClaimDetailsService claims, CancellationToken cancellationToken)

@@ -16,22 +16,27 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
 {
     public const int MaxTextLength = 200;
 
+    /// <summary>
+    /// Totals are counted exactly up to this many claims; past it the page says "more than 10,000"
+    /// (<see cref="ClaimPage.TotalIsLowerBound"/>): counting every match of a broad search at a million
+    /// claims would cost more than finding the page (docs/rules/search.md, docs/performance.md).
+    /// </summary>
+    public const int CountLimit = 10_000;
+
     public async Task<ClaimPage> SearchAsync(ClaimQuery query, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Read, "search claims");
         var (after, before) = Validate(query);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var matching = Filter(db, query);
-        var total = await matching.CountAsync(cancellationToken);
-
-        var backwards = before is not null;
-        var page = matching;
-        if ((after ?? before) is { } cursor)
+        var parts = Parts(db, query);
+        var counted = 0;
+        foreach (var part in parts)
         {
-            page = AfterCursor(page, query.Sort, cursor, towardsEnd: !backwards);
+            counted += await part.Take(CountLimit + 1).CountAsync(cancellationToken);
         }
 
-        var rows = await Project(db, Order(page, query.Sort, reverse: backwards).Take(query.PageSize + 1)).ToListAsync(cancellationToken);
+        var backwards = before is not null;
+        var rows = await Project(db, Page(db, parts, query.Sort, after ?? before, backwards, query.PageSize + 1)).ToListAsync(cancellationToken);
         var more = rows.Count > query.PageSize;
         rows = rows.Take(query.PageSize).ToList();
         if (backwards)
@@ -44,10 +49,47 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         var hasNext = backwards || more;
         return new ClaimPage(
             items,
-            total,
+            Math.Min(counted, CountLimit),
             hasPrevious && rows.Count > 0 ? rows[0].CursorFor(query.Sort).Encode() : null,
             hasNext && rows.Count > 0 ? rows[^1].CursorFor(query.Sort).Encode() : null,
-            TextTerms.Of(query.Text));
+            TextTerms.Of(query.Text))
+        {
+            TotalIsLowerBound = counted > CountLimit,
+        };
+    }
+
+    /// <summary>
+    /// The next <paramref name="size"/> claims past <paramref name="cursor"/> in the sort order (or before
+    /// it, <paramref name="backwards"/>): the first ones of each part, merged. Each part is ordered and
+    /// cut on its own, so PostgreSQL can pick the best plan for each (docs/performance.md).
+    /// </summary>
+    private static IQueryable<Claim> Page(AppDbContext db, IReadOnlyList<IQueryable<Claim>> parts, ClaimSort sort, ClaimCursor? cursor, bool backwards, int size)
+    {
+        IQueryable<Claim> Cut(IQueryable<Claim> part)
+        {
+            if (cursor is { } at)
+            {
+                part = AfterCursor(part, sort, at, towardsEnd: !backwards);
+            }
+
+            return Order(part, sort, reverse: backwards).Take(size);
+        }
+
+        var page = Cut(parts[0]);
+        foreach (var part in parts.Skip(1))
+        {
+            page = page.Concat(Cut(part));
+        }
+
+        if (parts.Count == 1)
+        {
+            return page;
+        }
+
+        // The merged page is a list of ids the outer query reads the claims of: EF cannot read the
+        // claims' collections (places) straight from a UNION ALL.
+        var ids = Order(page, sort, reverse: backwards).Take(size).Select(c => c.Id);
+        return Order(db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)), sort, reverse: backwards);
     }
 
     /// <summary>
@@ -66,13 +108,7 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
             List<ClaimRow> rows;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
-                var page = Filter(db, all);
-                if (cursor is { } after)
-                {
-                    page = AfterCursor(page, all.Sort, after, towardsEnd: true);
-                }
-
-                rows = await Project(db, Order(page, all.Sort, reverse: false).Take(all.PageSize)).ToListAsync(cancellationToken);
+                rows = await Project(db, Page(db, Parts(db, all), all.Sort, cursor, backwards: false, all.PageSize)).ToListAsync(cancellationToken);
             }
 
             foreach (var row in rows)
@@ -127,30 +163,46 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         return (after, before);
     }
 
+    /// <summary>
+    /// The matching claims as disjoint parts whose union is the result. Without search text: one part.
+    /// With it: the claims whose own words match (GIN full-text index), and the claims that match only
+    /// through a name or a title: their actor, the actor they spoke for, a cited source, a named place.
+    /// </summary>
+    private static IReadOnlyList<IQueryable<Claim>> Parts(AppDbContext db, ClaimQuery query)
+    {
+        var claims = Filter(db, query);
+        if (string.IsNullOrWhiteSpace(query.Text))
+        {
+            return [claims];
+        }
+
+        var text = query.Text.Trim();
+        // Each way of matching a name is its own index-backed query (trigram or full-text GIN indexes,
+        // then the foreign-key indexes). The tsquery is written inside each lambda: EF translates it
+        // there, not as a client-side value.
+        var actors = db.Actors.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)).Select(a => a.Id)
+            .Union(db.ActorAliases.Where(alias => EF.Functions.TrigramsAreWordSimilar(text, alias.Name)).Select(alias => alias.ActorId));
+        var sources = db.Sources.Where(s => EF.Property<NpgsqlTsVector>(s, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))).Select(s => s.Id);
+        var places = db.Places.Where(p => EF.Functions.TrigramsAreWordSimilar(text, p.Name)).Select(p => p.Id);
+        var named = db.Claims.Where(c => actors.Contains(c.AssertedById)).Select(c => c.Id)
+            .Union(db.Claims.Where(c => c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value)).Select(c => c.Id))
+            .Union(db.Citations.Where(citation => sources.Contains(citation.SourceId)).Select(citation => citation.ClaimId))
+            .Union(db.Set<Dictionary<string, object>>(ClaimPlacesTable).Where(cp => places.Contains(EF.Property<Guid>(cp, "place_id"))).Select(cp => EF.Property<Guid>(cp, "claim_id")));
+        return
+        [
+            claims.Where(c => EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))),
+            claims.Where(c => named.Contains(c.Id) && !EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))),
+        ];
+    }
+
+    /// <summary>The join table of claims and the places they name (a shared-type entity, ClaimConfiguration).</summary>
+    private const string ClaimPlacesTable = "claim_places";
+
+    /// <summary>Every filter but the search text.</summary>
     private static IQueryable<Claim> Filter(AppDbContext db, ClaimQuery query)
     {
         var statuses = query.EffectiveStatuses.ToList();
         var claims = db.Claims.AsNoTracking().Where(c => statuses.Contains(c.Status));
-
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var text = query.Text.Trim();
-
-            // Each way of matching is its own index-backed query (GIN full-text or trigram indexes, then
-            // the foreign-key indexes), and the claim matches when any of them finds it. A single WHERE
-            // with the five conditions ORed together would make PostgreSQL read every claim.
-            // The tsquery is written inside each lambda: EF translates it there, not as a client-side value.
-            var actors = db.Actors.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)).Select(a => a.Id)
-                .Union(db.ActorAliases.Where(alias => EF.Functions.TrigramsAreWordSimilar(text, alias.Name)).Select(alias => alias.ActorId));
-            var sources = db.Sources.Where(s => EF.Property<NpgsqlTsVector>(s, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))).Select(s => s.Id);
-            var places = db.Places.Where(p => EF.Functions.TrigramsAreWordSimilar(text, p.Name)).Select(p => p.Id);
-            var matches = db.Claims.Where(c => EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))).Select(c => c.Id)
-                .Union(db.Claims.Where(c => actors.Contains(c.AssertedById)).Select(c => c.Id))
-                .Union(db.Claims.Where(c => c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value)).Select(c => c.Id))
-                .Union(db.Citations.Where(citation => sources.Contains(citation.SourceId)).Select(citation => citation.ClaimId))
-                .Union(db.Claims.SelectMany(c => c.Places.Where(p => places.Contains(p.Id)).Select(p => c.Id)));
-            claims = claims.Where(c => matches.Contains(c.Id));
-        }
 
         if (query.PropositionId is { } propositionId)
         {

@@ -12,12 +12,14 @@ namespace ConflictTracker.Web.Features.Propositions;
 /// <summary>One claimed figure on a measure, with the interval it implies, placed at its statement date.</summary>
 public sealed record EstimatePoint(Guid ClaimId, EntityRef Actor, DateOnly Stated, string StatedOn, decimal Min, decimal Max, decimal Low, decimal? High, string AsStated);
 
-public sealed record MeasureEstimates(EntityRef Measure, string Unit, IReadOnlyList<EstimatePoint> Points);
+/// <param name="Total">How many figures there are on the measure; <paramref name="Points"/> holds the latest <see cref="PropositionDetailsService.MaxPoints"/>.</param>
+public sealed record MeasureEstimates(EntityRef Measure, string Unit, IReadOnlyList<EstimatePoint> Points, int Total);
 
 /// <summary>A claim's event period against the date it was stated.</summary>
 public sealed record PeriodRow(Guid ClaimId, string Actor, DateOnly StatedFirst, DateOnly StatedLast, DateOnly EventFirst, DateOnly EventLast, string StatedOn, string EventPeriod);
 
-public sealed record StanceGroup(Stance Stance, IReadOnlyList<ClaimListItem> Claims);
+/// <param name="Total">How many published claims take the stance; <paramref name="Claims"/> holds the latest <see cref="PropositionDetailsService.ClaimsPerStance"/>.</param>
+public sealed record StanceGroup(Stance Stance, IReadOnlyList<ClaimListItem> Claims, int Total);
 
 /// <summary>A confirmed contradicts (or supersedes) relation between two of the proposition's claims.</summary>
 public sealed record ConfirmedConflict(Guid RelationId, RelationType Type, EntityRef Claim, string ClaimActor, EntityRef Other, string OtherActor, string ReviewedBy);
@@ -25,11 +27,25 @@ public sealed record ConfirmedConflict(Guid RelationId, RelationType Type, Entit
 public sealed record PropositionDetails(
     Guid Id, string Statement, string? Description, Assessment Assessment, string? AssessmentRationale,
     IReadOnlyList<StanceGroup> ByStance, IReadOnlyList<StanceSupport> Support, int Reports, int IndependentOrigins,
-    IReadOnlyList<MeasureEstimates> Estimates, IReadOnlyList<PeriodRow> Periods,
+    IReadOnlyList<MeasureEstimates> Estimates, IReadOnlyList<PeriodRow> Periods, int PeriodsTotal,
     IReadOnlyList<StanceScore> Scores, IReadOnlyList<ConfirmedConflict> Conflicts, int OpenCandidates, uint Version);
 
+/// <summary>
+/// The proposition page: support by stance, origins and score over every published claim, and the
+/// latest claims, figures and periods to show. Nothing here grows with the database, only with the
+/// proposition: the aggregates read one narrow row per citation, the lists are cut (docs/performance.md).
+/// </summary>
 public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
+    /// <summary>The latest claims listed per stance; the rest are a link to the claims explorer away.</summary>
+    public const int ClaimsPerStance = 25;
+
+    /// <summary>The latest figures drawn per measure.</summary>
+    public const int MaxPoints = 500;
+
+    /// <summary>The latest event periods drawn on the timeline.</summary>
+    public const int MaxPeriods = 200;
+
     public async Task<PropositionDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Read, "read a proposition");
@@ -41,84 +57,120 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
         }
 
         var published = db.Claims.AsNoTracking().Where(c => c.PropositionId == id && c.Status == ClaimStatus.Published);
-        var claims = await published.Include(c => c.Citations).ToListAsync(cancellationToken);
-        var items = (await ClaimSearchService.Project(db, published.OrderByDescending(c => c.StatedOn.Date).ThenByDescending(c => c.Id)).ToListAsync(cancellationToken))
-            .Select(r => r.ToItem()).ToList();
-        var actorNames = items.ToDictionary(i => i.Id, i => new EntityRef(i.ActorId, i.Actor));
 
-        var grades = await GradesAsync(db, claims.SelectMany(c => c.Citations.Select(ci => ci.SourceId)).Distinct().ToList(), cancellationToken);
-        var evidence = claims.Select(c => Evidence(c, grades)).ToList();
+        // One narrow row per citation (or per claim without one), with its source's and publisher's grades.
+        var rows = await (
+                from claim in published
+                join citation in db.Citations on claim.Id equals citation.ClaimId into citations
+                from citation in citations.DefaultIfEmpty()
+                join source in db.Sources on citation.SourceId equals source.Id into sources
+                from source in sources.DefaultIfEmpty()
+                join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
+                from publisher in publishers.DefaultIfEmpty()
+                select new EvidenceRow(
+                    claim.Id, claim.Stance, claim.Credibility,
+                    citation == null ? null : citation.SourceId,
+                    citation == null ? null : citation.Role,
+                    source == null ? null : source.Reliability,
+                    publisher == null ? null : publisher.Reliability))
+            .ToListAsync(cancellationToken);
+        var evidence = rows.GroupBy(r => r.ClaimId).Select(Evidence).ToList();
 
         // A confirmed "repeats" relation says one claim only repeats the other: they share an origin.
-        var claimIds = claims.Select(c => c.Id).ToList();
         var repeats = (await db.Relations.AsNoTracking()
-                .Where(r => r.Type == RelationType.Repeats && r.State == ReviewState.Confirmed && claimIds.Contains(r.FromClaimId) && claimIds.Contains(r.ToClaimId))
+                .Where(r => r.Type == RelationType.Repeats && r.State == ReviewState.Confirmed
+                    && published.Any(c => c.Id == r.FromClaimId) && published.Any(c => c.Id == r.ToClaimId))
                 .Select(r => new { r.FromClaimId, r.ToClaimId }).ToListAsync(cancellationToken))
             .Select(r => (r.FromClaimId, r.ToClaimId)).ToList();
         var originOf = IndependentOrigins.Origins(evidence, repeats);
 
-        var estimates = proposition.Measures.OrderBy(m => m.Name).Select(m => new MeasureEstimates(
-                new EntityRef(m.Id, m.Name),
-                m.Unit,
-                claims.Where(c => c.MeasureId == m.Id && c.Quantity is not null)
-                    .OrderBy(c => c.StatedOn.Date)
-                    .Select(c => new EstimatePoint(
-                        c.Id, actorNames[c.Id], c.StatedOn.Earliest, c.StatedOn.ToString(), c.Quantity!.Min, c.Quantity.Max,
-                        c.Quantity.ImpliedInterval.Low, c.Quantity.ImpliedInterval.High, c.Quantity.ToString(m.Unit)))
-                    .ToList()))
-            .ToList();
+        var byStance = new List<StanceGroup>();
+        foreach (var stance in evidence.GroupBy(e => e.Stance).OrderBy(g => g.Key))
+        {
+            var stanceKey = stance.Key;
+            var latest = await ClaimSearchService.Project(db, published.Where(c => c.Stance == stanceKey).OrderByDescending(c => c.StatedOn.Date).ThenByDescending(c => c.Id).Take(ClaimsPerStance))
+                .ToListAsync(cancellationToken);
+            byStance.Add(new StanceGroup(stanceKey, latest.Select(r => r.ToItem()).ToList(), stance.Count()));
+        }
 
-        var periods = claims.Where(c => c.EventPeriod is not null).OrderBy(c => c.EventPeriod!.Start.Earliest)
-            .Select(c => new PeriodRow(c.Id, actorNames[c.Id].Name, c.StatedOn.Earliest, c.StatedOn.Latest, c.EventPeriod!.Start.Earliest, c.EventPeriod.End.Latest, c.StatedOn.ToString(), c.EventPeriod.ToString()))
+        var estimates = new List<MeasureEstimates>();
+        foreach (var measure in proposition.Measures.OrderBy(m => m.Name))
+        {
+            var figures = published.Where(c => c.MeasureId == measure.Id && c.Quantity != null);
+            var points = await (
+                    from claim in figures.OrderByDescending(c => c.StatedOn.Date).ThenByDescending(c => c.Id).Take(MaxPoints)
+                    join actor in db.Actors on claim.AssertedById equals actor.Id
+                    select new { claim.Id, ActorId = actor.Id, actor.Name, claim.StatedOn, claim.Quantity })
+                .ToListAsync(cancellationToken);
+            estimates.Add(new MeasureEstimates(
+                new EntityRef(measure.Id, measure.Name),
+                measure.Unit,
+                points.OrderBy(p => p.StatedOn.Date).ThenBy(p => p.Id)
+                    .Select(p => new EstimatePoint(
+                        p.Id, new EntityRef(p.ActorId, p.Name), p.StatedOn.Earliest, p.StatedOn.ToString(), p.Quantity!.Min, p.Quantity.Max,
+                        p.Quantity.ImpliedInterval.Low, p.Quantity.ImpliedInterval.High, p.Quantity.ToString(measure.Unit)))
+                    .ToList(),
+                points.Count < MaxPoints ? points.Count : await figures.CountAsync(cancellationToken)));
+        }
+
+        var withPeriods = published.Where(c => c.EventPeriod != null);
+        var periodRows = await (
+                from claim in withPeriods.OrderByDescending(c => c.EventPeriod!.StartDate).ThenByDescending(c => c.Id).Take(MaxPeriods)
+                join actor in db.Actors on claim.AssertedById equals actor.Id
+                select new { claim.Id, actor.Name, claim.StatedOn, claim.EventPeriod })
+            .ToListAsync(cancellationToken);
+        var periods = periodRows.OrderBy(c => c.EventPeriod!.Start.Earliest)
+            .Select(c => new PeriodRow(c.Id, c.Name, c.StatedOn.Earliest, c.StatedOn.Latest, c.EventPeriod!.Start.Earliest, c.EventPeriod.End.Latest, c.StatedOn.ToString(), c.EventPeriod.ToString()))
             .ToList();
 
         var conflicts = await (
                 from relation in db.Relations.AsNoTracking()
                 where relation.State == ReviewState.Confirmed && (relation.Type == RelationType.Contradicts || relation.Type == RelationType.Supersedes)
-                      && claimIds.Contains(relation.FromClaimId) && claimIds.Contains(relation.ToClaimId)
+                      && published.Any(c => c.Id == relation.FromClaimId) && published.Any(c => c.Id == relation.ToClaimId)
+                join subject in db.Claims on relation.FromClaimId equals subject.Id
+                join subjectActor in db.Actors on subject.AssertedById equals subjectActor.Id
+                join other in db.Claims on relation.ToClaimId equals other.Id
+                join otherActor in db.Actors on other.AssertedById equals otherActor.Id
                 orderby relation.ReviewedAt
-                select new { relation.Id, relation.Type, relation.FromClaimId, relation.ToClaimId, relation.ReviewedBy })
+                select new ConfirmedConflict(
+                    relation.Id, relation.Type, new EntityRef(subject.Id, subject.Summary), subjectActor.Name,
+                    new EntityRef(other.Id, other.Summary), otherActor.Name, relation.ReviewedBy!))
             .ToListAsync(cancellationToken);
-        var summaries = claims.ToDictionary(c => c.Id, c => c.Summary);
         var openCandidates = await db.Candidates.CountAsync(c => c.PropositionId == id && c.State == CandidateState.Open, cancellationToken);
 
         return new PropositionDetails(
             proposition.Id, proposition.Statement, proposition.Description, proposition.Assessment, proposition.AssessmentRationale,
-            items.GroupBy(i => i.Stance).OrderBy(g => g.Key).Select(g => new StanceGroup(g.Key, g.ToList())).ToList(),
+            byStance,
             IndependentOrigins.ByStance(evidence, repeats),
             evidence.SelectMany(e => e.SourceIds).Distinct().Count(),
             evidence.Select(e => originOf(e.ClaimId)).Distinct().Count(),
             estimates,
             periods,
+            periodRows.Count < MaxPeriods ? periodRows.Count : await withPeriods.CountAsync(cancellationToken),
             Corroboration.ByStance(evidence, repeats),
-            conflicts.Select(r => new ConfirmedConflict(
-                r.Id, r.Type, new EntityRef(r.FromClaimId, summaries[r.FromClaimId]), actorNames[r.FromClaimId].Name,
-                new EntityRef(r.ToClaimId, summaries[r.ToClaimId]), actorNames[r.ToClaimId].Name, r.ReviewedBy!)).ToList(),
+            conflicts,
             openCandidates,
             proposition.Version);
+    }
+
+    private sealed record EvidenceRow(Guid ClaimId, Stance Stance, Credibility? Credibility, Guid? SourceId, CitationRole? Role, ReliabilityGrade? SourceGrade, ReliabilityGrade? PublisherGrade)
+    {
+        public ReliabilityGrade Grade => Source.EffectiveReliability(SourceGrade, PublisherGrade);
     }
 
     /// <summary>
     /// What origin counting and the corroboration score read of a claim: its origin's source and
     /// that source's effective grade, or, with no origin citation, the grade among its sources that weighs most.
     /// </summary>
-    private static ClaimEvidence Evidence(Claim claim, Dictionary<Guid, ReliabilityGrade> grades)
+    private static ClaimEvidence Evidence(IGrouping<Guid, EvidenceRow> claim)
     {
-        var origin = claim.Citations.FirstOrDefault(ci => ci.Role == CitationRole.Origin)?.SourceId;
+        var first = claim.First();
+        var cited = claim.Where(r => r.SourceId is not null).ToList();
+        var origin = cited.FirstOrDefault(r => r.Role == CitationRole.Origin);
         // "Best" is the grade that weighs most: F (unknown) weighs more than E (unreliable).
-        ReliabilityGrade? grade = origin is { } o
-            ? grades[o]
-            : claim.Citations.Select(ci => grades[ci.SourceId]).DefaultIfEmpty(ReliabilityGrade.F).MaxBy(g => Corroboration.ReliabilityWeight(g));
-        return new ClaimEvidence(claim.Id, claim.Stance, origin, claim.Citations.Select(ci => ci.SourceId).ToList(), grade, claim.Credibility);
+        ReliabilityGrade? grade = origin is not null
+            ? origin.Grade
+            : cited.Select(r => r.Grade).DefaultIfEmpty(ReliabilityGrade.F).MaxBy(g => Corroboration.ReliabilityWeight(g));
+        return new ClaimEvidence(claim.Key, first.Stance, origin?.SourceId, cited.Select(r => r.SourceId!.Value).ToList(), grade, first.Credibility);
     }
-
-    private static async Task<Dictionary<Guid, ReliabilityGrade>> GradesAsync(AppDbContext db, List<Guid> sourceIds, CancellationToken cancellationToken) =>
-        (await (
-                from source in db.Sources.AsNoTracking()
-                where sourceIds.Contains(source.Id)
-                join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
-                from publisher in publishers.DefaultIfEmpty()
-                select new { source.Id, source.Reliability, PublisherGrade = publisher == null ? null : publisher.Reliability })
-            .ToListAsync(cancellationToken))
-        .ToDictionary(s => s.Id, s => Source.EffectiveReliability(s.Reliability, s.PublisherGrade));
 }

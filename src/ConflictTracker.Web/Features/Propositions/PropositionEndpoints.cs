@@ -21,8 +21,16 @@ internal static class PropositionEndpoints
         var propositions = api.MapGroup("/propositions").WithTags("Propositions");
         propositions.MapGet("/", async ([FromServices] HomeService home, CancellationToken ct) => TypedResults.Ok(await home.PropositionsAsync(ct)))
             .WithName("ListPropositions").WithSummary("Every proposition with its claims counted by stance");
-        propositions.MapGet("/{id:guid}", (Guid id, HttpResponse response, [FromServices] PropositionDetailsService details, [FromServices] LookupService lookups, CancellationToken ct) =>
-                RecordEndpoint.ReadAsync(RecordKind.Proposition, id, response, lookups, () => details.GetAsync(id, ct), ct))
+        propositions.MapGet("/{id:guid}", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<PropositionDetails>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (Guid id, HttpResponse response, [FromServices] PropositionDetailsService details, CancellationToken ct) =>
+                {
+                    if (await details.GetAsync(id, ct) is not { } proposition)
+                    {
+                        return (Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult)Api.NotFound("proposition");
+                    }
+
+                    response.Headers.ETag = Api.ETag(proposition.Version);
+                    return TypedResults.Ok(proposition);
+                })
             .WithName("GetProposition").WithSummary("One proposition: support by stance (claims, reports, independent origins, corroboration score), confirmed contradictions, estimates; the ETag is its version")
             .Reads<PropositionDetails>();
         propositions.MapPost("/", async (PropositionInput input, [FromServices] RecordEditorService editor) =>
