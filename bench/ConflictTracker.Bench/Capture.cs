@@ -70,6 +70,27 @@ internal sealed class CommandCapture : DbCommandInterceptor
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        Trace(command, eventData);
+        return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Trace(command, eventData);
+        return base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
+    }
+
+    /// <summary>With CT_BENCH_TRACE=1, prints every statement's duration (for finding where time goes).</summary>
+    private static void Trace(DbCommand command, CommandExecutedEventData eventData)
+    {
+        if (Environment.GetEnvironmentVariable("CT_BENCH_TRACE") == "1")
+        {
+            Console.Error.WriteLine($"{eventData.Duration.TotalMilliseconds,8:F1} ms  {command.CommandText.Replace('\n', ' ')[..Math.Min(150, command.CommandText.Length)]}");
+        }
+    }
+
     private void Record(DbCommand command) =>
         current.Value?.Add(new CapturedCommand(command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToList()));
 

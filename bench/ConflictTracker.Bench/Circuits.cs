@@ -11,7 +11,7 @@ namespace ConflictTracker.Bench;
 /// </summary>
 internal static partial class Circuits
 {
-    public static async Task<Dictionary<string, object>> RunAsync(Uri app, int serverPid, string email, string password, int sessions, string chromium, TextWriter log)
+    public static async Task<Dictionary<string, object>> RunAsync(Uri app, int serverPid, string email, string password, int sessions, string chromium, string? reportFile, TextWriter log)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -44,7 +44,7 @@ internal static partial class Circuits
         }
 
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var after = await HeapAsync(serverPid);
+        var after = await HeapAsync(serverPid, reportFile);
         var perCircuit = (after - before) / (double)sessions;
         log.WriteLine($"circuits: heap {before / 1048576.0:F1} MB with none, {after / 1048576.0:F1} MB with {sessions} open explorers: {perCircuit / 1024:F0} KB per circuit");
         foreach (var context in contexts)
@@ -76,13 +76,18 @@ internal static partial class Circuits
     }
 
     /// <summary>The managed heap of the process after a full blocking GC, from dotnet-gcdump's report.</summary>
-    private static async Task<long> HeapAsync(int pid)
+    private static async Task<long> HeapAsync(int pid, string? reportFile = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"ct-bench-{pid}-{Guid.NewGuid():N}.gcdump");
         try
         {
             await ToolAsync($"gcdump collect -p {pid} -o {file}");
             var report = await ToolAsync($"gcdump report {file}");
+            if (reportFile is not null)
+            {
+                // The types holding the heap, largest first: what a circuit costs, for docs/performance.md.
+                await File.WriteAllTextAsync(reportFile, report);
+            }
             // The report's first lines: "<bytes>  GC Heap bytes" and "<count>  GC Heap objects".
             var match = HeapBytes().Match(report);
             return match.Success ? long.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)

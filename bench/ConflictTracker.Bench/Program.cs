@@ -36,7 +36,7 @@ switch (command)
     {
         var results = await Circuits.RunAsync(
             new Uri(options.Required("--url")), options.Int("--pid", 0), options.Required("--email"), Environment.GetEnvironmentVariable("CT_BENCH_PASSWORD") ?? "",
-            options.Int("--sessions", 50), options.Optional("--chromium") ?? "/usr/bin/chromium", Console.Out);
+            options.Int("--sessions", 50), options.Optional("--chromium") ?? "/usr/bin/chromium", options.Optional("--heap-report"), Console.Out);
         await options.WriteResultsAsync(results);
         return 0;
     }

@@ -38,23 +38,31 @@ internal static class CandidateRefresh
         var opposed = mine.Select(c => c.Stance).Distinct()
             .SelectMany(s => s switch { Stance.Affirms => [Stance.Denies], Stance.Denies => [Stance.Affirms], _ => Array.Empty<Stance>() })
             .Distinct().ToList();
-        var measures = mine.Where(c => c.Quantity is not null).Select(c => c.MeasureId!.Value).Distinct().ToList();
-
         // Two figures are incompatible only when one interval lies wholly below the other. An implied
-        // interval always contains the figure as stated (min to max), so another figure can only be
-        // incompatible with a changed one if its max is below the highest changed lower bound, or its
-        // min above the lowest changed upper bound (docs/rules/qualifier-intervals.md).
-        var intervals = mine.Where(c => c.Quantity is not null).Select(c => c.Quantity!.ImpliedInterval).ToList();
-        var highestLow = intervals.Count == 0 ? 0m : intervals.Max(i => i.Low);
-        var lowestHigh = intervals.Where(i => i.High is not null).Select(i => i.High!.Value).DefaultIfEmpty(decimal.MaxValue).Min();
-        var others = opposed.Count == 0 && measures.Count == 0
+        // interval always contains the figure as stated (min to max), so another figure on a measure can
+        // only be incompatible with a changed one if its max is below the highest changed lower bound on
+        // that measure, or its min above the lowest changed upper bound (docs/rules/qualifier-intervals.md).
+        // Bounds are per measure: one save's figures on different measures do not widen each other's reads.
+        var bounds = mine.Where(c => c.Quantity is not null)
+            .GroupBy(c => c.MeasureId!.Value)
+            .Select(g => (
+                Measure: g.Key,
+                HighestLow: g.Max(c => c.Quantity!.ImpliedInterval.Low),
+                LowestHigh: g.Select(c => c.Quantity!.ImpliedInterval.High).Where(h => h is not null).Select(h => h!.Value).DefaultIfEmpty(decimal.MaxValue).Min()))
+            .ToList();
+        var candidates = db.Claims.AsNoTracking()
+            .Where(c => propositions.Contains(c.PropositionId) && c.Status == ClaimStatus.Published && !changed.Contains(c.Id));
+        var others = opposed.Count == 0
             ? []
-            : await db.Claims.AsNoTracking()
-                .Where(c => propositions.Contains(c.PropositionId) && c.Status == ClaimStatus.Published && !changed.Contains(c.Id)
-                    && (opposed.Contains(c.Stance)
-                        || (c.MeasureId != null && measures.Contains(c.MeasureId.Value) && c.Quantity != null
-                            && (c.Quantity.Max < highestLow || c.Quantity.Min > lowestHigh))))
-                .ToListAsync(cancellationToken);
+            : await candidates.Where(c => opposed.Contains(c.Stance)).ToListAsync(cancellationToken);
+        foreach (var (measure, highestLow, lowestHigh) in bounds)
+        {
+            others.AddRange(await candidates
+                .Where(c => c.MeasureId == measure && c.Quantity != null && !opposed.Contains(c.Stance)
+                    && (c.Quantity.Max < highestLow || c.Quantity.Min > lowestHigh))
+                .ToListAsync(cancellationToken));
+        }
+
         var claims = mine.Concat(others).ToList();
         var snapshots = claims.Select(Snapshot).ToList();
         // Locked: a reviewer deciding one of these at this moment waits for this save (and is then

@@ -16,7 +16,7 @@ public sealed partial class ApiTokenAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ApiTokenService tokens,
-    IUserClaimsPrincipalFactory<AppUser> principals)
+    IOptions<IdentityOptions> identityOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -39,13 +39,25 @@ public sealed partial class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The token is unknown, expired or revoked, or its user is disabled.");
         }
 
-        var principal = await principals.CreateAsync(valid.User);
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        // The claims a signed-in session carries (AppClaimsPrincipalFactory), built from the one read above.
+        var types = identityOptions.Value.ClaimsIdentity;
+        var user = valid.User;
+        var identity = new ClaimsIdentity(SchemeName, types.UserNameClaimType, types.RoleClaimType);
+        identity.AddClaim(new Claim(types.UserIdClaimType, user.Id.ToString()));
+        identity.AddClaim(new Claim(types.UserNameClaimType, user.UserName ?? user.Email ?? user.Id.ToString()));
+        if (user.Email is { } email)
+        {
+            identity.AddClaim(new Claim(types.EmailClaimType, email));
+        }
+
+        identity.AddClaim(new Claim(AppClaimsPrincipalFactory.DisplayNameClaim, user.DisplayName));
+        identity.AddClaims(valid.Roles.Select(role => new Claim(types.RoleClaimType, role)));
+        identity.AddClaims(valid.Claims.Select(c => new Claim(c.Type, c.Value)));
 
         // A token stands in for a second factor only for a user who has one: someone promoted to
         // staff after making a token, without setting up two-factor sign-in, is refused like a
         // staff session that has not passed it.
-        if (valid.User.TwoFactorEnabled)
+        if (user.TwoFactorEnabled)
         {
             identity.AddClaim(new Claim(Policies.MultiFactorClaim, Policies.MultiFactorValue));
         }

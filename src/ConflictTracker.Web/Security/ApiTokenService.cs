@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ConflictTracker.Web.Security;
 
 /// <summary>A token as its owner sees it in the list (never the secret).</summary>
+/// <summary>A valid token with its user and the user's roles and claims at this moment.</summary>
+public sealed record ValidToken(ApiToken Token, AppUser User, IReadOnlyList<string> Roles, IReadOnlyList<(string Type, string Value)> Claims);
+
 public sealed record ApiTokenRow(Guid Id, string Name, string Hint, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt)
 {
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
@@ -98,8 +101,11 @@ public sealed partial class ApiTokenService(
         }
     }
 
-    /// <summary>The token and its user for a presented secret, if it is valid now: known, not revoked, not expired, user enabled.</summary>
-    public async Task<(ApiToken Token, AppUser User)?> ValidateAsync(string secret, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The token, its user and the user's current roles and claims for a presented secret, if it is valid
+    /// now: known, not revoked, not expired, user enabled. One statement (every API request runs it).
+    /// </summary>
+    public async Task<ValidToken?> ValidateAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal) || secret.Length > 100)
         {
@@ -114,7 +120,14 @@ public sealed partial class ApiTokenService(
                 where token.Hash == hash && token.RevokedAt == null && token.ExpiresAt > now
                 join user in db.Users on token.UserId equals user.Id
                 where !user.IsDisabled
-                select new { token, user })
+                select new
+                {
+                    token,
+                    user,
+                    Roles = (from link in db.UserRoles where link.UserId == user.Id join role in db.Roles on link.RoleId equals role.Id select role.Name).ToList(),
+                    Claims = db.UserClaims.Where(c => c.UserId == user.Id).Select(c => new { c.ClaimType, c.ClaimValue }).ToList(),
+                })
+            .AsSingleQuery()
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -128,7 +141,9 @@ public sealed partial class ApiTokenService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return (found.token, found.user);
+        return new ValidToken(
+            found.token, found.user, found.Roles.OfType<string>().ToList(),
+            found.Claims.Where(c => c.ClaimType is not null && c.ClaimValue is not null).Select(c => (c.ClaimType!, c.ClaimValue!)).ToList());
     }
 
     private async Task<Guid> SignedInUserAsync(string operation)

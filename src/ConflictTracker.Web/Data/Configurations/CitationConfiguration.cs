@@ -30,7 +30,8 @@ public sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
             .HasConstraintName("fk_citations_derived_from_same_claim")
             .OnDelete(DeleteBehavior.Restrict);
 
-        builder.HasIndex(c => new { c.ClaimId, c.SourceId }).IsUnique();
+        // With the role: a proposition's origin counting reads a claim's citations from the index alone.
+        builder.HasIndex(c => new { c.ClaimId, c.SourceId }).IsUnique().IncludeProperties(c => c.Role);
         builder.HasIndex(c => c.ClaimId).IsUnique().HasFilter("role = 'Origin'").HasDatabaseName("ux_citations_one_origin_per_claim");
         builder.HasIndex(c => c.SourceId);
     }

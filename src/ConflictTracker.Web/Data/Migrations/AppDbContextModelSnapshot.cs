@@ -236,6 +236,8 @@ namespace ConflictTracker.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_citations_claim_id_source_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClaimId", "SourceId"), new[] { "Role" });
+
                     b.ToTable("citations", null, t =>
                         {
                             t.HasCheckConstraint("ck_citations_not_from_self", "derived_from_id <> id");

@@ -17,18 +17,18 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
     public const int MaxTextLength = 200;
 
     /// <summary>
-    /// Totals are counted exactly up to this many claims; past it the page says "more than 10,000"
+    /// Totals are counted exactly up to this many claims; past it the page says "more than 1,000"
     /// (<see cref="ClaimPage.TotalIsLowerBound"/>): counting every match of a broad search at a million
     /// claims would cost more than finding the page (docs/rules/search.md, docs/performance.md).
     /// </summary>
-    public const int CountLimit = 10_000;
+    public const int CountLimit = 1_000;
 
     public async Task<ClaimPage> SearchAsync(ClaimQuery query, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Read, "search claims");
         var (after, before) = Validate(query);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var parts = Parts(db, query);
+        var parts = await PartsAsync(db, query, cancellationToken);
         var counted = 0;
         foreach (var part in parts)
         {
@@ -108,7 +108,7 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
             List<ClaimRow> rows;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
-                rows = await Project(db, Page(db, Parts(db, all), all.Sort, cursor, backwards: false, all.PageSize)).ToListAsync(cancellationToken);
+                rows = await Project(db, Page(db, await PartsAsync(db, all, cancellationToken), all.Sort, cursor, backwards: false, all.PageSize)).ToListAsync(cancellationToken);
             }
 
             foreach (var row in rows)
@@ -168,7 +168,7 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
     /// With it: the claims whose own words match (GIN full-text index), and the claims that match only
     /// through a name or a title: their actor, the actor they spoke for, a cited source, a named place.
     /// </summary>
-    private static IReadOnlyList<IQueryable<Claim>> Parts(AppDbContext db, ClaimQuery query)
+    private static async Task<IReadOnlyList<IQueryable<Claim>>> PartsAsync(AppDbContext db, ClaimQuery query, CancellationToken cancellationToken)
     {
         var claims = Filter(db, query);
         if (string.IsNullOrWhiteSpace(query.Text))
@@ -177,12 +177,18 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         }
 
         var text = query.Text.Trim();
+        // The full-text query is worked out first and sent back as a value: PostgreSQL then plans with
+        // the words' frequencies (a rare word: the GIN index; a common one: newest first) instead of
+        // guessing for an expression it cannot see into.
+        var words = await db.Database
+            .SqlQuery<NpgsqlTsQuery>($"SELECT websearch_to_tsquery('simple', {text}) || websearch_to_tsquery('english', {text}) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+
         // Each way of matching a name is its own index-backed query (trigram or full-text GIN indexes,
-        // then the foreign-key indexes). The tsquery is written inside each lambda: EF translates it
-        // there, not as a client-side value.
+        // then the foreign-key indexes).
         var actors = db.Actors.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)).Select(a => a.Id)
             .Union(db.ActorAliases.Where(alias => EF.Functions.TrigramsAreWordSimilar(text, alias.Name)).Select(alias => alias.ActorId));
-        var sources = db.Sources.Where(s => EF.Property<NpgsqlTsVector>(s, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))).Select(s => s.Id);
+        var sources = db.Sources.Where(s => EF.Property<NpgsqlTsVector>(s, Search.VectorColumn).Matches(words)).Select(s => s.Id);
         var places = db.Places.Where(p => EF.Functions.TrigramsAreWordSimilar(text, p.Name)).Select(p => p.Id);
         var named = db.Claims.Where(c => actors.Contains(c.AssertedById)).Select(c => c.Id)
             .Union(db.Claims.Where(c => c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value)).Select(c => c.Id))
@@ -190,8 +196,8 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
             .Union(db.Set<Dictionary<string, object>>(ClaimPlacesTable).Where(cp => places.Contains(EF.Property<Guid>(cp, "place_id"))).Select(cp => EF.Property<Guid>(cp, "claim_id")));
         return
         [
-            claims.Where(c => EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))),
-            claims.Where(c => named.Contains(c.Id) && !EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(EF.Functions.WebSearchToTsQuery("simple", text).Or(EF.Functions.WebSearchToTsQuery("english", text)))),
+            claims.Where(c => EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(words)),
+            claims.Where(c => named.Contains(c.Id) && !EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(words)),
         ];
     }
 

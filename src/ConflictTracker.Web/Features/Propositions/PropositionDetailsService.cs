@@ -68,20 +68,27 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
                 join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
                 from publisher in publishers.DefaultIfEmpty()
                 select new EvidenceRow(
-                    claim.Id, claim.Stance, claim.Credibility,
+                    claim.Id, claim.Stance, claim.Credibility, claim.MeasureId, claim.EventPeriod != null,
                     citation == null ? null : citation.SourceId,
                     citation == null ? null : citation.Role,
                     source == null ? null : source.Reliability,
                     publisher == null ? null : publisher.Reliability))
             .ToListAsync(cancellationToken);
-        var evidence = rows.GroupBy(r => r.ClaimId).Select(Evidence).ToList();
+        var byClaim = rows.GroupBy(r => r.ClaimId).ToList();
+        var evidence = byClaim.Select(Evidence).ToList();
+        var figureCounts = byClaim.Where(g => g.First().MeasureId is not null).GroupBy(g => g.First().MeasureId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var periodCount = byClaim.Count(g => g.First().HasPeriod);
 
-        // A confirmed "repeats" relation says one claim only repeats the other: they share an origin.
-        var repeats = (await db.Relations.AsNoTracking()
-                .Where(r => r.Type == RelationType.Repeats && r.State == ReviewState.Confirmed
-                    && published.Any(c => c.Id == r.FromClaimId) && published.Any(c => c.Id == r.ToClaimId))
-                .Select(r => new { r.FromClaimId, r.ToClaimId }).ToListAsync(cancellationToken))
-            .Select(r => (r.FromClaimId, r.ToClaimId)).ToList();
+        // Confirmed relations among the proposition's claims, in one read: "repeats" says one claim only
+        // repeats the other (they share an origin); "contradicts" and "supersedes" are listed.
+        var relations = await db.Relations.AsNoTracking()
+            .Where(r => r.State == ReviewState.Confirmed
+                && (r.Type == RelationType.Repeats || r.Type == RelationType.Contradicts || r.Type == RelationType.Supersedes)
+                && published.Any(c => c.Id == r.FromClaimId) && published.Any(c => c.Id == r.ToClaimId))
+            .OrderBy(r => r.ReviewedAt)
+            .Select(r => new { r.Id, r.Type, r.FromClaimId, r.ToClaimId, r.ReviewedBy })
+            .ToListAsync(cancellationToken);
+        var repeats = relations.Where(r => r.Type == RelationType.Repeats).Select(r => (r.FromClaimId, r.ToClaimId)).ToList();
         var originOf = IndependentOrigins.Origins(evidence, repeats);
 
         var byStance = new List<StanceGroup>();
@@ -110,12 +117,11 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
                         p.Id, new EntityRef(p.ActorId, p.Name), p.StatedOn.Earliest, p.StatedOn.ToString(), p.Quantity!.Min, p.Quantity.Max,
                         p.Quantity.ImpliedInterval.Low, p.Quantity.ImpliedInterval.High, p.Quantity.ToString(measure.Unit)))
                     .ToList(),
-                points.Count < MaxPoints ? points.Count : await figures.CountAsync(cancellationToken)));
+                figureCounts.GetValueOrDefault(measure.Id)));
         }
 
-        var withPeriods = published.Where(c => c.EventPeriod != null);
         var periodRows = await (
-                from claim in withPeriods.OrderByDescending(c => c.EventPeriod!.StartDate).ThenByDescending(c => c.Id).Take(MaxPeriods)
+                from claim in published.Where(c => c.EventPeriod != null).OrderByDescending(c => c.EventPeriod!.StartDate).ThenByDescending(c => c.Id).Take(MaxPeriods)
                 join actor in db.Actors on claim.AssertedById equals actor.Id
                 select new { claim.Id, actor.Name, claim.StatedOn, claim.EventPeriod })
             .ToListAsync(cancellationToken);
@@ -123,19 +129,20 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             .Select(c => new PeriodRow(c.Id, c.Name, c.StatedOn.Earliest, c.StatedOn.Latest, c.EventPeriod!.Start.Earliest, c.EventPeriod.End.Latest, c.StatedOn.ToString(), c.EventPeriod.ToString()))
             .ToList();
 
-        var conflicts = await (
-                from relation in db.Relations.AsNoTracking()
-                where relation.State == ReviewState.Confirmed && (relation.Type == RelationType.Contradicts || relation.Type == RelationType.Supersedes)
-                      && published.Any(c => c.Id == relation.FromClaimId) && published.Any(c => c.Id == relation.ToClaimId)
-                join subject in db.Claims on relation.FromClaimId equals subject.Id
-                join subjectActor in db.Actors on subject.AssertedById equals subjectActor.Id
-                join other in db.Claims on relation.ToClaimId equals other.Id
-                join otherActor in db.Actors on other.AssertedById equals otherActor.Id
-                orderby relation.ReviewedAt
-                select new ConfirmedConflict(
-                    relation.Id, relation.Type, new EntityRef(subject.Id, subject.Summary), subjectActor.Name,
-                    new EntityRef(other.Id, other.Summary), otherActor.Name, relation.ReviewedBy!))
-            .ToListAsync(cancellationToken);
+        var conflictIds = relations.Where(r => r.Type != RelationType.Repeats).SelectMany(r => new[] { r.FromClaimId, r.ToClaimId }).Distinct().ToList();
+        var conflictClaims = conflictIds.Count == 0
+            ? []
+            : await (
+                    from claim in db.Claims.AsNoTracking()
+                    where conflictIds.Contains(claim.Id)
+                    join actor in db.Actors on claim.AssertedById equals actor.Id
+                    select new { claim.Id, claim.Summary, actor.Name })
+                .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var conflicts = relations.Where(r => r.Type != RelationType.Repeats)
+            .Select(r => new ConfirmedConflict(
+                r.Id, r.Type, new EntityRef(r.FromClaimId, conflictClaims[r.FromClaimId].Summary), conflictClaims[r.FromClaimId].Name,
+                new EntityRef(r.ToClaimId, conflictClaims[r.ToClaimId].Summary), conflictClaims[r.ToClaimId].Name, r.ReviewedBy!))
+            .ToList();
         var openCandidates = await db.Candidates.CountAsync(c => c.PropositionId == id && c.State == CandidateState.Open, cancellationToken);
 
         return new PropositionDetails(
@@ -146,14 +153,14 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             evidence.Select(e => originOf(e.ClaimId)).Distinct().Count(),
             estimates,
             periods,
-            periodRows.Count < MaxPeriods ? periodRows.Count : await withPeriods.CountAsync(cancellationToken),
+            periodCount,
             Corroboration.ByStance(evidence, repeats),
             conflicts,
             openCandidates,
             proposition.Version);
     }
 
-    private sealed record EvidenceRow(Guid ClaimId, Stance Stance, Credibility? Credibility, Guid? SourceId, CitationRole? Role, ReliabilityGrade? SourceGrade, ReliabilityGrade? PublisherGrade)
+    private sealed record EvidenceRow(Guid ClaimId, Stance Stance, Credibility? Credibility, Guid? MeasureId, bool HasPeriod, Guid? SourceId, CitationRole? Role, ReliabilityGrade? SourceGrade, ReliabilityGrade? PublisherGrade)
     {
         public ReliabilityGrade Grade => Source.EffectiveReliability(SourceGrade, PublisherGrade);
     }
