@@ -49,8 +49,8 @@ internal sealed class Generator(NpgsqlDataSource dataSource, int claimCount, int
     {
         var build = Stopwatch.StartNew();
         BuildActors();
-        BuildSources();
         BuildPlaces();
+        BuildSources();
         BuildPropositions();
         BuildClaims();
         log.WriteLine($"Built {claims.Count:N0} claims, {citations.Count:N0} citations, {actors.Count:N0} actors, {sources.Count:N0} sources in memory in {build.Elapsed.TotalSeconds:F1} s");
@@ -306,7 +306,16 @@ internal sealed class Generator(NpgsqlDataSource dataSource, int claimCount, int
         for (var i = 0; i < Sources; i++)
         {
             var publisher = outlets[Skewed(outlets.Count, 2.0)];
-            var title = string.Join(' ', Enumerable.Range(0, 5 + random.Next(6)).Select(_ => Pick(Vocabulary.HeadlineWords)));
+            // Headlines name places and people as well as the common words of the war: a title
+            // vocabulary as varied as real ones (the full-text statistics depend on it).
+            var words = Enumerable.Range(0, 4 + random.Next(5)).Select(_ => Pick(Vocabulary.HeadlineWords)).ToList();
+            words.Insert(random.Next(words.Count), places[Skewed(places.Count, 1.5)].Name);
+            if (Chance(0.3))
+            {
+                words.Add(actors[Skewed(actors.Count, 2.5)].Name.Split(' ')[^1]);
+            }
+
+            var title = string.Join(' ', words);
             title = char.ToUpperInvariant(title[0]) + title[1..];
             var published = FirstDay.AddDays(random.Next(LastDay.DayNumber - FirstDay.DayNumber));
             sources.Add(new SourceRow(

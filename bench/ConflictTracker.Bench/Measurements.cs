@@ -248,7 +248,13 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
                     db.Claims.Add(claim);
                 }
 
+                var built = Stopwatch.StartNew();
                 await db.SaveChangesAsync();
+                if (Environment.GetEnvironmentVariable("CT_BENCH_TRACE") == "1")
+                {
+                    Console.Error.WriteLine($"save of {batch}: {built.Elapsed.TotalMilliseconds:F0} ms");
+                }
+
                 return 0;
             });
             saved += batch;

@@ -3,12 +3,14 @@ using System.Text.RegularExpressions;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictTracker.Testing;
 
 /// <summary>The real app, hosted on a test database.</summary>
-public partial class AppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <param name="services">Changes to the app's services, applied after its own registrations (test doubles, interceptors).</param>
+public partial class AppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -18,6 +20,11 @@ public partial class AppFactory(string connectionString, IReadOnlyDictionary<str
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

@@ -38,10 +38,10 @@ internal static class CandidateRefresh
         var opposed = mine.Select(c => c.Stance).Distinct()
             .SelectMany(s => s switch { Stance.Affirms => [Stance.Denies], Stance.Denies => [Stance.Affirms], _ => Array.Empty<Stance>() })
             .Distinct().ToList();
-        // Two figures are incompatible only when one interval lies wholly below the other. An implied
-        // interval always contains the figure as stated (min to max), so another figure on a measure can
-        // only be incompatible with a changed one if its max is below the highest changed lower bound on
-        // that measure, or its min above the lowest changed upper bound (docs/rules/qualifier-intervals.md).
+        // Two figures are incompatible only when one implied interval lies wholly below the other, so
+        // another figure on a measure can only be incompatible with a changed one if its upper bound is
+        // below the highest changed lower bound on that measure, or its lower bound above the lowest
+        // changed upper bound (docs/rules/qualifier-intervals.md).
         // Bounds are per measure: one save's figures on different measures do not widen each other's reads.
         var bounds = mine.Where(c => c.Quantity is not null)
             .GroupBy(c => c.MeasureId!.Value)
@@ -55,11 +55,18 @@ internal static class CandidateRefresh
         var others = opposed.Count == 0
             ? []
             : await candidates.Where(c => opposed.Contains(c.Stance)).ToListAsync(cancellationToken);
+        // The other figure's implied interval, worked out in SQL exactly as Quantity.ImpliedInterval does:
+        // an "at least" figure has no upper bound, so it is never wholly below a changed one.
+        const decimal above = 1 + Quantity.ApproximationMargin, below = 1 - Quantity.ApproximationMargin;
         foreach (var (measure, highestLow, lowestHigh) in bounds)
         {
             others.AddRange(await candidates
                 .Where(c => c.MeasureId == measure && c.Quantity != null && !opposed.Contains(c.Stance)
-                    && (c.Quantity.Max < highestLow || c.Quantity.Min > lowestHigh))
+                    && ((c.Quantity.Qualifier != QuantityQualifier.AtLeast
+                            && (c.Quantity.Qualifier == QuantityQualifier.Approximately ? c.Quantity.Max * above : c.Quantity.Max) < highestLow)
+                        || (c.Quantity.Qualifier == QuantityQualifier.AtMost ? 0m
+                            : c.Quantity.Qualifier == QuantityQualifier.Approximately || c.Quantity.Qualifier == QuantityQualifier.Nearly ? c.Quantity.Min * below
+                            : c.Quantity.Min) > lowestHigh))
                 .ToListAsync(cancellationToken));
         }
 

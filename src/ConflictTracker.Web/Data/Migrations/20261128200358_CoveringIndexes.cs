@@ -25,8 +25,8 @@ namespace ConflictTracker.Web.Data.Migrations
                 unique: true)
                 .Annotation("Npgsql:IndexInclude", new[] { "role" });
 
-            migrationBuilder.Sql("CREATE INDEX ix_claims_proposition_id_status_evidence ON claims (proposition_id, status) INCLUDE (id, stance, credibility, measure_id, event_start);");
-            migrationBuilder.Sql("CREATE INDEX ix_claims_proposition_id_status_event_start ON claims (proposition_id, status, event_start, id) WHERE event_start IS NOT NULL;");
+            migrationBuilder.Sql("CREATE INDEX ix_claims_proposition_id_status_evidence ON claims (proposition_id, status) INCLUDE (id, stance, credibility, measure_id, event_end);");
+            migrationBuilder.Sql("CREATE INDEX ix_claims_proposition_id_status_event_start ON claims (proposition_id, status, event_start, id) WHERE event_end IS NOT NULL;");
             migrationBuilder.Sql("CREATE INDEX ix_sources_id_grades ON sources (id) INCLUDE (reliability, publisher_id);");
             migrationBuilder.Sql("CREATE INDEX ix_actors_id_reliability ON actors (id) INCLUDE (reliability);");
         }
