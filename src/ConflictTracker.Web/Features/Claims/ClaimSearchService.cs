@@ -179,31 +179,42 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         }
 
         var text = query.Text.Trim();
-        // The full-text query is worked out first and sent back as a value: PostgreSQL then plans with
-        // the words' frequencies (a rare word: the GIN index; a common one: newest first) instead of
-        // guessing for an expression it cannot see into.
-        var words = await db.Database
-            .SqlQuery<NpgsqlTsQuery>($"SELECT websearch_to_tsquery('simple', {text}) || websearch_to_tsquery('english', {text}) AS \"Value\"")
+        // What the text matches besides the claims' own words is worked out first, in one small
+        // statement: the full-text query, and the ids of the actors, sources and places it names. Sent
+        // back as values, they let PostgreSQL plan each part with the facts (a rare word: the GIN
+        // index; a common one: newest first; no matching actor: nothing to read) instead of guessing
+        // for subqueries it cannot see into.
+        var terms = await db.Database.SqlQuery<SearchTerms>($"""
+                SELECT q.words AS words,
+                       ARRAY(SELECT a.id FROM actors a WHERE {text} <% a.name
+                             UNION SELECT alias.actor_id FROM actor_aliases alias WHERE {text} <% alias.name) AS actors,
+                       ARRAY(SELECT s.id FROM sources s WHERE s.search_vector @@ q.words) AS sources,
+                       ARRAY(SELECT p.id FROM places p WHERE {text} <% p.name) AS places
+                FROM (SELECT websearch_to_tsquery('simple', {text}) || websearch_to_tsquery('english', {text}) AS words) q
+                """)
             .SingleAsync(cancellationToken);
-
-        // Each way of matching a name is its own index-backed query (trigram or full-text GIN indexes,
-        // then the foreign-key indexes).
-        var actors = db.Actors.Where(a => EF.Functions.TrigramsAreWordSimilar(text, a.Name)).Select(a => a.Id)
-            .Union(db.ActorAliases.Where(alias => EF.Functions.TrigramsAreWordSimilar(text, alias.Name)).Select(alias => alias.ActorId));
-        var sources = db.Sources.Where(s => EF.Property<NpgsqlTsVector>(s, Search.VectorColumn).Matches(words)).Select(s => s.Id);
-        var places = db.Places.Where(p => EF.Functions.TrigramsAreWordSimilar(text, p.Name)).Select(p => p.Id);
-        var cited = db.Citations.Where(citation => sources.Contains(citation.SourceId)).Select(citation => citation.ClaimId)
-            .Union(db.Set<Dictionary<string, object>>(ClaimPlacesTable).Where(cp => places.Contains(EF.Property<Guid>(cp, "place_id"))).Select(cp => EF.Property<Guid>(cp, "claim_id")));
-        var ownWords = claims.Where(c => EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(words));
+        var words = terms.Words;
+        var actors = terms.Actors;
+        var parts = new List<IQueryable<Claim>> { claims.Where(c => EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(words)) };
         var notOwnWords = claims.Where(c => !EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(words));
-        var byActor = notOwnWords.Where(c => actors.Contains(c.AssertedById) || (c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value)));
-        return
-        [
-            ownWords,
-            byActor,
-            notOwnWords.Where(c => cited.Contains(c.Id) && !(actors.Contains(c.AssertedById) || (c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value)))),
-        ];
+        if (actors.Length > 0)
+        {
+            parts.Add(notOwnWords.Where(c => actors.Contains(c.AssertedById) || (c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value))));
+        }
+
+        if (terms.Sources.Length > 0 || terms.Places.Length > 0)
+        {
+            var (sources, places) = (terms.Sources, terms.Places);
+            var cited = db.Citations.Where(citation => sources.Contains(citation.SourceId)).Select(citation => citation.ClaimId)
+                .Union(db.Set<Dictionary<string, object>>(ClaimPlacesTable).Where(cp => places.Contains(EF.Property<Guid>(cp, "place_id"))).Select(cp => EF.Property<Guid>(cp, "claim_id")));
+            parts.Add(notOwnWords.Where(c => cited.Contains(c.Id) && !actors.Contains(c.AssertedById) && (c.OnBehalfOfId == null || !actors.Contains(c.OnBehalfOfId.Value))));
+        }
+
+        return parts;
     }
+
+    /// <summary>The search text's full-text query and the ids of the actors (by name or alias), sources (by title) and places (by name) it matches.</summary>
+    private sealed record SearchTerms(NpgsqlTsQuery Words, Guid[] Actors, Guid[] Sources, Guid[] Places);
 
     /// <summary>The join table of claims and the places they name (a shared-type entity, ClaimConfiguration).</summary>
     private const string ClaimPlacesTable = "claim_places";
