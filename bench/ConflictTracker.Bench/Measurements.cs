@@ -70,8 +70,8 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
         await CompareAsync("search.first", first, http, raw);
         await CompareAsync("search.deep", deep, http, raw);
         var plans = new List<object>();
-        await ExplainAsync(plans, "search, first page", first.Take(2), raw);
-        await ExplainAsync(plans, "search, deep page", deep.Take(1), raw);
+        await ExplainAsync(plans, "search, first page", first, raw);
+        await ExplainAsync(plans, "search, deep page", deep, raw);
 
         // The proposition page's aggregates: the largest proposition, a contested one, a typical one.
         var details = new PropositionDetailsService(factory, new AllowAll());

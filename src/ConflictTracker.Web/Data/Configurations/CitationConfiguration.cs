@@ -33,6 +33,7 @@ public sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
         // With the role: a proposition's origin counting reads a claim's citations from the index alone.
         builder.HasIndex(c => new { c.ClaimId, c.SourceId }).IsUnique().IncludeProperties(c => c.Role);
         builder.HasIndex(c => c.ClaimId).IsUnique().HasFilter("role = 'Origin'").HasDatabaseName("ux_citations_one_origin_per_claim");
-        builder.HasIndex(c => c.SourceId);
+        // With the claim: a search by source title reads the citing claims from the index alone.
+        builder.HasIndex(c => c.SourceId).IncludeProperties(c => c.ClaimId);
     }
 }

@@ -229,6 +229,8 @@ namespace ConflictTracker.Web.Data.Migrations
                     b.HasIndex("SourceId")
                         .HasDatabaseName("ix_citations_source_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SourceId"), new[] { "ClaimId" });
+
                     b.HasIndex("ClaimId", "DerivedFromId")
                         .HasDatabaseName("ix_citations_claim_id_derived_from_id");
 

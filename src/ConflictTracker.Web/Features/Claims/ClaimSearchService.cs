@@ -29,14 +29,29 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         var (after, before) = Validate(query);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var parts = await PartsAsync(db, query, cancellationToken);
+        // Each part's ids, up to one more than the count limit: their number is the count, and a part
+        // known in full (few matches) is paged from its ids, whatever PostgreSQL would have guessed
+        // for it (a word it has no statistics for can look common and send it reading every claim).
         var counted = 0;
+        var pageParts = new List<IQueryable<Claim>>();
         foreach (var part in parts)
         {
-            counted += await part.Take(CountLimit + 1).CountAsync(cancellationToken);
+            var ids = await part.Counted.Select(c => c.Id).Take(CountLimit + 1).ToListAsync(cancellationToken);
+            counted += ids.Count;
+            if (ids.Count > CountLimit)
+            {
+                pageParts.Add(part.Paged);
+            }
+            else if (ids.Count > 0)
+            {
+                pageParts.Add(db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)));
+            }
         }
 
         var backwards = before is not null;
-        var rows = await Project(db, Page(db, parts, query.Sort, after ?? before, backwards, query.PageSize + 1)).ToListAsync(cancellationToken);
+        var rows = pageParts.Count == 0
+            ? []
+            : await Project(db, Page(db, pageParts, query.Sort, after ?? before, backwards, query.PageSize + 1)).ToListAsync(cancellationToken);
         var more = rows.Count > query.PageSize;
         rows = rows.Take(query.PageSize).ToList();
         if (backwards)
@@ -63,7 +78,7 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
     /// it, <paramref name="backwards"/>): the first ones of each part, merged. Each part is ordered and
     /// cut on its own, so PostgreSQL can pick the best plan for each (docs/performance.md).
     /// </summary>
-    private static IQueryable<Claim> Page(AppDbContext db, IReadOnlyList<IQueryable<Claim>> parts, ClaimSort sort, ClaimCursor? cursor, bool backwards, int size)
+    private static IQueryable<Claim> Page(AppDbContext db, List<IQueryable<Claim>> parts, ClaimSort sort, ClaimCursor? cursor, bool backwards, int size)
     {
         IQueryable<Claim> Cut(IQueryable<Claim> part)
         {
@@ -108,7 +123,7 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
             List<ClaimRow> rows;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
-                rows = await Project(db, Page(db, await PartsAsync(db, all, cancellationToken), all.Sort, cursor, backwards: false, all.PageSize)).ToListAsync(cancellationToken);
+                rows = await Project(db, Page(db, (await PartsAsync(db, all, cancellationToken)).Select(p => p.Paged).ToList(), all.Sort, cursor, backwards: false, all.PageSize)).ToListAsync(cancellationToken);
             }
 
             foreach (var row in rows)
@@ -170,12 +185,12 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
     /// matching place. Each part's condition is on the claim itself, so PostgreSQL can read it newest
     /// first or through an index, whichever is cheaper for those words.
     /// </summary>
-    private static async Task<IReadOnlyList<IQueryable<Claim>>> PartsAsync(AppDbContext db, ClaimQuery query, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Part>> PartsAsync(AppDbContext db, ClaimQuery query, CancellationToken cancellationToken)
     {
         var claims = Filter(db, query);
         if (string.IsNullOrWhiteSpace(query.Text))
         {
-            return [claims];
+            return [new Part(claims, claims)];
         }
 
         var text = query.Text.Trim();
@@ -195,23 +210,34 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
             .SingleAsync(cancellationToken);
         var words = terms.Words;
         var actors = terms.Actors;
-        var parts = new List<IQueryable<Claim>> { claims.Where(c => EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(words)) };
+        var ownWords = claims.Where(c => EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(words));
+        var parts = new List<Part> { new(ownWords, ownWords) };
         var notOwnWords = claims.Where(c => !EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(words));
         if (actors.Length > 0)
         {
-            parts.Add(notOwnWords.Where(c => actors.Contains(c.AssertedById) || (c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value))));
+            var byActor = notOwnWords.Where(c => actors.Contains(c.AssertedById) || (c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value)));
+            parts.Add(new Part(byActor, byActor));
         }
 
         if (terms.Sources.Length > 0 || terms.Places.Length > 0)
         {
             var (sources, places) = (terms.Sources, terms.Places);
+            var rest = notOwnWords.Where(c => !actors.Contains(c.AssertedById) && (c.OnBehalfOfId == null || !actors.Contains(c.OnBehalfOfId.Value)));
+            // Counted from the sources and places (a join); paged newest first, each claim tested with
+            // two index probes, which stops as soon as the page is full.
             var cited = db.Citations.Where(citation => sources.Contains(citation.SourceId)).Select(citation => citation.ClaimId)
                 .Union(db.Set<Dictionary<string, object>>(ClaimPlacesTable).Where(cp => places.Contains(EF.Property<Guid>(cp, "place_id"))).Select(cp => EF.Property<Guid>(cp, "claim_id")));
-            parts.Add(notOwnWords.Where(c => cited.Contains(c.Id) && !actors.Contains(c.AssertedById) && (c.OnBehalfOfId == null || !actors.Contains(c.OnBehalfOfId.Value))));
+            parts.Add(new Part(
+                rest.Where(c => cited.Contains(c.Id)),
+                rest.Where(c => db.Citations.Any(citation => citation.ClaimId == c.Id && sources.Contains(citation.SourceId))
+                    || db.Set<Dictionary<string, object>>(ClaimPlacesTable).Any(cp => EF.Property<Guid>(cp, "claim_id") == c.Id && places.Contains(EF.Property<Guid>(cp, "place_id"))))));
         }
 
         return parts;
     }
+
+    /// <summary>One part of the matches: the same claims as a query shaped for counting and one shaped for reading a page.</summary>
+    private sealed record Part(IQueryable<Claim> Counted, IQueryable<Claim> Paged);
 
     /// <summary>The search text's full-text query and the ids of the actors (by name or alias), sources (by title) and places (by name) it matches.</summary>
     private sealed record SearchTerms(NpgsqlTsQuery Words, Guid[] Actors, Guid[] Sources, Guid[] Places);
