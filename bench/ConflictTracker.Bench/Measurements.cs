@@ -66,7 +66,7 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
             log.WriteLine($"search \"{query.Text}\": {page.Total:N0} matches, deep page at {depth * 25:N0}, {commands.Count} statements");
         }
 
-        results["search.queries"] = first.Select((c, i) => new { text = queries[i].Text, matches = c.Matches, statements = c.Commands.Count, path = c.Path }).ToList();
+        results["search.queries"] = first.Select((c, i) => new { text = queries[i].Text, matches = c.Matches, moreThan = c.Matches >= ClaimSearchService.CountLimit, statements = c.Commands.Count, path = c.Path }).ToList();
         await CompareAsync("search.first", first, http, raw);
         await CompareAsync("search.deep", deep, http, raw);
         var plans = new List<object>();

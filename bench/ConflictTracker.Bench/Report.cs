@@ -77,7 +77,8 @@ internal static partial class Report
         var deepCases = searchDeep.GetProperty("cases").EnumerateArray().ToList();
         for (var i = 0; i < queries.Count; i++)
         {
-            Line($"| `{queries[i].GetProperty("path").GetString()}` | {queries[i].GetProperty("matches").GetInt32():N0} | {queries[i].GetProperty("statements").GetInt32()} | "
+            var more = queries[i].TryGetProperty("moreThan", out var flag) && flag.GetBoolean() ? "more than " : "";
+            Line($"| `{queries[i].GetProperty("path").GetString()}` | {more}{queries[i].GetProperty("matches").GetInt32():N0} | {queries[i].GetProperty("statements").GetInt32()} | "
                 + $"{Pair(firstCases[i].GetProperty("app"))} | {Pair(firstCases[i].GetProperty("raw"))} | {Pair(deepCases[i].GetProperty("app"))} | {Pair(deepCases[i].GetProperty("raw"))} |");
         }
 
