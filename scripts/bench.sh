@@ -10,7 +10,7 @@
 #                                            docs/performance.md (figures in artifacts/bench/)
 #   scripts/bench.sh all [--claims N]        both
 #
-# Data folder: $CONFLICTTRACKER_BENCH_DATA (default /var/tmp/conflicttracker-bench), about 4 GB at 1M claims.
+# Data folder: $CONFLICTTRACKER_BENCH_DATA (default /var/tmp/conflicttracker-bench), about 8 GB at 1M claims (2.6 GB of data, the rest write-ahead log).
 # The cluster runs with settings for a dedicated 24 GiB machine (below); durability stays on.
 set -euo pipefail
 
