@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Bogus;
 using Npgsql;
@@ -608,6 +607,4 @@ internal sealed class Generator(NpgsqlDataSource dataSource, int claimCount, int
             Nullable(w, Translation is null ? null : "en", NpgsqlDbType.Varchar);
         }
     }
-
-    public static string Format(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

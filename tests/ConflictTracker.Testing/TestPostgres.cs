@@ -54,6 +54,14 @@ public static class TestPostgres
         }
     }
 
+    /// <summary>A database of its own with the demo data loaded, for tests that add to it or change it.</summary>
+    public static async Task<TestDatabase> CreateDemoDatabaseAsync()
+    {
+        var database = await CreateDatabaseAsync();
+        await new Web.Features.DemoData.DemoDataLoader(database.ContextFactory, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.DemoData.DemoDataLoader>.Instance).LoadAsync();
+        return database;
+    }
+
     internal static async Task DropDatabaseAsync(string name)
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString);

@@ -1,9 +1,7 @@
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Testing;
 using ConflictTracker.Web.Features.Claims;
-using ConflictTracker.Web.Features.DemoData;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConflictTracker.Web.Tests.Claims;
 
@@ -18,8 +16,7 @@ public sealed class ClaimCountLimitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestPostgres.CreateDatabaseAsync();
-        await new DemoDataLoader(database.ContextFactory, TimeProvider.System, NullLogger<DemoDataLoader>.Instance).LoadAsync();
+        database = await TestPostgres.CreateDemoDatabaseAsync();
         await using var db = database.CreateContext();
         db.ChangedBy = "count limit test";
         var proposition = await db.Propositions.OrderBy(p => p.Id).FirstAsync();

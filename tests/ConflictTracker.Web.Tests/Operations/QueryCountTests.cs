@@ -4,11 +4,9 @@ using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Testing;
 using ConflictTracker.Web.Data;
-using ConflictTracker.Web.Features.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConflictTracker.Web.Tests.Operations;
 
@@ -27,8 +25,7 @@ public sealed class QueryCountTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        database = await TestPostgres.CreateDatabaseAsync();
-        await new DemoDataLoader(database.ContextFactory, TimeProvider.System, NullLogger<DemoDataLoader>.Instance).LoadAsync();
+        database = await TestPostgres.CreateDemoDatabaseAsync();
         app = new AppFactory(
             database.ConnectionString,
             new Dictionary<string, string?> { ["Security:AllowAnonymousReading"] = "true" },

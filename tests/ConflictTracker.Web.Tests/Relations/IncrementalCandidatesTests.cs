@@ -1,9 +1,7 @@
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Testing;
-using ConflictTracker.Web.Features.DemoData;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConflictTracker.Web.Tests.Relations;
 
@@ -18,8 +16,7 @@ public sealed class IncrementalCandidatesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestPostgres.CreateDatabaseAsync();
-        await new DemoDataLoader(database.ContextFactory, TimeProvider.System, NullLogger<DemoDataLoader>.Instance).LoadAsync();
+        database = await TestPostgres.CreateDemoDatabaseAsync();
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();
