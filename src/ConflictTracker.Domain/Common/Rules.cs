@@ -29,14 +29,41 @@ public static partial class Rules
             throw new DomainValidationException(field, $"{Label(field)} must be at most {maxLength:N0} characters (it has {text.Length:N0}).");
         }
 
-        // Line breaks and tabs are legitimate in quotes; other control characters are copy-paste debris
-        // that would corrupt exports and can hide text from reviewers.
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            throw new DomainValidationException(field, $"{Label(field)} contains control characters; remove them.");
-        }
-
+        CheckCharacters(text, field);
         return text;
+    }
+
+    /// <summary>
+    /// Refuses characters no legitimate text needs. Line breaks and tabs are legitimate in quotes; other
+    /// control characters are copy-paste debris that would corrupt exports and can hide text from
+    /// reviewers. Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what a
+    /// reader sees without changing what is stored ("Trojan Source"); the plain direction marks U+200E
+    /// and U+200F stay allowed. A lone UTF-16 surrogate is not text at all and cannot be stored.
+    /// </summary>
+    public static void CheckCharacters(string text, string field)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                throw new DomainValidationException(field, $"{Label(field)} contains control characters; remove them.");
+            }
+
+            if (c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            {
+                throw new DomainValidationException(field, $"{Label(field)} contains invisible text-direction overrides (U+{(int)c:X4}); remove them.");
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                throw new DomainValidationException(field, $"{Label(field)} contains a broken character (a lone UTF-16 surrogate); type it again.");
+            }
+        }
     }
 
     /// <summary>An ISO 3166-1 alpha-2 country code, upper-cased; null when blank.</summary>
@@ -87,6 +114,8 @@ public static partial class Rules
             throw new DomainValidationException(field, $"{Label(field)} must be at most {MaxLengths.Url:N0} characters.");
         }
 
+        CheckCharacters(text, field);
+
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || string.IsNullOrEmpty(uri.Host))
@@ -96,6 +125,18 @@ public static partial class Rules
 
         return uri;
     }
+
+    /// <summary>The earliest year a date may have: nothing this project records happened before it.</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>The latest year a date may have: far enough for planned events, near enough to catch typos such as 9999.</summary>
+    public const int MaxYear = 2200;
+
+    /// <summary>A date between <see cref="MinYear"/> and <see cref="MaxYear"/>: 0001-01-01 and 9999-12-31 are typos, not dates.</summary>
+    public static DateOnly InRange(DateOnly date, string field) =>
+        date.Year is >= MinYear and <= MaxYear
+            ? date
+            : throw new DomainValidationException(field, $"{Label(field)} must be a date between {MinYear} and {MaxYear} (it is {date:yyyy-MM-dd}).");
 
     public static T Defined<T>(T value, string field)
         where T : struct, Enum

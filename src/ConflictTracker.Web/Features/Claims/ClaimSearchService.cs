@@ -156,6 +156,11 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
             errors.Add(nameof(query.Text), $"Search text must be at most {MaxTextLength} characters.");
         }
 
+        if (query.Text is { } text)
+        {
+            errors.Check(() => Rules.CheckCharacters(text, "Search text"));
+        }
+
         if (query.StatedFrom > query.StatedTo)
         {
             errors.Add(nameof(query.StatedTo), "The statement date range ends before it starts.");
@@ -200,7 +205,7 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         // index; a common one: newest first; no matching actor: nothing to read) instead of guessing
         // for subqueries it cannot see into.
         var terms = await db.Database.SqlQuery<SearchTerms>($"""
-                SELECT q.words AS words,
+                SELECT CASE WHEN numnode(q.words) = 0 THEN NULL ELSE q.words END AS words,
                        ARRAY(SELECT a.id FROM actors a WHERE {text} <% a.name
                              UNION SELECT alias.actor_id FROM actor_aliases alias WHERE {text} <% alias.name) AS actors,
                        ARRAY(SELECT s.id FROM sources s WHERE s.search_vector @@ q.words) AS sources,
@@ -208,7 +213,13 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
                 FROM (SELECT websearch_to_tsquery('simple', {text}) || websearch_to_tsquery('english', {text}) AS words) q
                 """)
             .SingleAsync(cancellationToken);
-        var words = terms.Words;
+        if (terms.Words is not { } words)
+        {
+            // Text without a single word ("?", "…", an emoji) cannot match anything by its words, and
+            // PostgreSQL cannot run an empty full-text query: it is no text filter (docs/rules/search.md).
+            return [new Part(claims, claims)];
+        }
+
         var actors = terms.Actors;
         var ownWords = claims.Where(c => EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(words));
         var parts = new List<Part> { new(ownWords, ownWords) };
@@ -240,7 +251,7 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
     private sealed record Part(IQueryable<Claim> Counted, IQueryable<Claim> Paged);
 
     /// <summary>The search text's full-text query and the ids of the actors (by name or alias), sources (by title) and places (by name) it matches.</summary>
-    private sealed record SearchTerms(NpgsqlTsQuery Words, Guid[] Actors, Guid[] Sources, Guid[] Places);
+    private sealed record SearchTerms(NpgsqlTsQuery? Words, Guid[] Actors, Guid[] Sources, Guid[] Places);
 
     /// <summary>The join table of claims and the places they name (a shared-type entity, ClaimConfiguration).</summary>
     private const string ClaimPlacesTable = "claim_places";

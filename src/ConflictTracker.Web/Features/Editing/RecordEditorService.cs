@@ -264,7 +264,7 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
 
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
         {
-            return day;
+            return errors.Check(() => (DateOnly?)Rules.InRange(day, field));
         }
 
         errors.Add(field, $"'{text.Trim()}' is not a date; write 2024-10-18.");

@@ -369,7 +369,11 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         }
 
         Actor? actor = null;
-        if (input.ActorId is { } actorId)
+        if (input.ActorId is not null && input.NewActor is not null)
+        {
+            errors.Add(nameof(StatementInput.ActorId), "Give either an existing actor or a new one, not both.");
+        }
+        else if (input.ActorId is { } actorId)
         {
             actor = await db.Actors.SingleOrDefaultAsync(a => a.Id == actorId, cancellationToken);
             if (actor is null)
@@ -454,6 +458,12 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
 
     private static async Task<Source?> SourceAsync(AppDbContext db, StatementInput input, ValidationErrors errors, CancellationToken cancellationToken)
     {
+        if (input.SourceId is not null && input.NewSource is not null)
+        {
+            errors.Add(nameof(StatementInput.SourceId), "Cite either an existing source or a new one, not both.");
+            return null;
+        }
+
         if (input.SourceId is { } sourceId)
         {
             var source = await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken);
