@@ -45,7 +45,7 @@ internal static class Api
 
         // Malformed JSON or a parameter of the wrong type throws, so its message reaches the client as a 400 problem.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<UnreadableRequests>();
 
         var limits = configuration.GetSection(ApiRateLimitOptions.Section).Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
         services.AddRateLimiter(options =>
@@ -127,6 +127,19 @@ internal static class Api
         {
             return await next(context);
         }
+        catch (StaleVersionException ex)
+        {
+            if (ex.CurrentVersion is { } current)
+            {
+                http.Response.Headers.ETag = ETag(current);
+            }
+
+            return TypedResults.Problem(
+                title: "The record changed since you read it",
+                detail: ex.Message + " Nothing was saved.",
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                extensions: new Dictionary<string, object?> { ["errors"] = ex.Errors });
+        }
         catch (DomainValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors, title: "The request has invalid fields", detail: "Nothing was saved. Correct the fields listed in 'errors'.");
@@ -158,43 +171,28 @@ internal static class Api
     /// The version an update was based on, from <c>If-Match</c>. Updates without it are refused
     /// with 428, so no client can overwrite a change it has not seen.
     /// </summary>
+    /// <remarks>An If-Match that is there but is not one of our ETags is refused (400): the client meant to guard its change.</remarks>
     public static uint? IfMatch(HttpRequest request)
     {
-        var header = request.Headers.IfMatch.ToString().Trim();
-        if (header.StartsWith("W/", StringComparison.Ordinal))
+        var sent = request.Headers.IfMatch.ToString().Trim();
+        if (sent.Length == 0)
         {
-            header = header[2..];
+            return null;
         }
 
+        var header = sent.StartsWith("W/", StringComparison.Ordinal) ? sent[2..] : sent;
         return header.Length > 2 && header[0] == '"' && header[^1] == '"'
             && uint.TryParse(header[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
-            : null;
+            : throw new DomainValidationException("If-Match", $"If-Match must be an ETag this API gave out, such as \"42\" (it was {Shorten(sent)}).");
     }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     public static IResult PreconditionRequired() => TypedResults.Problem(
         title: "If-Match is required",
         detail: "Send the ETag you read (If-Match: \"42\") so a change made since then is not overwritten.",
         statusCode: StatusCodes.Status428PreconditionRequired);
-
-    /// <summary>A request the framework could not read (malformed JSON, a wrong type) is the client's mistake: 400, with what was wrong.</summary>
-    private sealed class BadRequestHandler(IProblemDetailsService problems) : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
-    {
-        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-        {
-            if (exception is not BadHttpRequestException bad)
-            {
-                return false;
-            }
-
-            httpContext.Response.StatusCode = bad.StatusCode;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                ProblemDetails = { Status = bad.StatusCode, Title = "The request could not be read", Detail = bad.Message },
-            });
-        }
-    }
 
     public static IResult NotFound(string what) => TypedResults.Problem(title: $"No such {what}", statusCode: StatusCodes.Status404NotFound);
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Exchange;
@@ -29,7 +31,29 @@ internal static class ApiEndpoints
             .MapExportEndpoints(namePrefix: "Browser");
     }
 
-    /// <summary>Enums travel as their names ("Affirms", "Published"), as the database stores them.</summary>
+    /// <summary>
+    /// The API's JSON contract (docs/api.md): enums travel as their names ("Affirms", "Published"), as
+    /// the database stores them, and a number is not an enum value; a property the type does not have
+    /// is refused, not ignored (a misspelt field would otherwise be silently dropped); null is refused
+    /// where the type says a value is required ("placeIds": null), while responses may still carry nulls.
+    /// </summary>
     public static IServiceCollection AddApiJson(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.RespectNullableAnnotations = true;
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(WritesNullsAsTheyAre);
+    }
+
+    /// <summary>Nullability is enforced when reading a request; a response object is written as it is.</summary>
+    private static void WritesNullsAsTheyAre(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties.Where(p => !p.PropertyType.IsValueType || Nullable.GetUnderlyingType(p.PropertyType) is not null))
+        {
+            property.IsGetNullable = true;
+        }
+    }
 }

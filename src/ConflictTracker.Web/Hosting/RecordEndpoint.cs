@@ -18,7 +18,14 @@ internal static class RecordEndpoint
     }
 
     /// <summary>Changes need the Edit policy (checked first: a reader gets 403, not 428), an existing record and the version read.</summary>
-    public static async Task<IResult> UpdateAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken)
+    public static Task<IResult> UpdateAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken) =>
+        ChangeAsync(kind, id, http, lookups, save, checkBody: null, cancellationToken);
+
+    /// <summary>A PUT: like <see cref="UpdateAsync"/>, and the body must carry every field of <typeparamref name="TInput"/> (<see cref="FullUpdates"/>).</summary>
+    public static Task<IResult> ReplaceAsync<TInput>(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken) =>
+        ChangeAsync(kind, id, http, lookups, save, () => FullUpdates.RequireEveryFieldAsync<TInput>(http, cancellationToken), cancellationToken);
+
+    private static async Task<IResult> ChangeAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, Func<Task>? checkBody, CancellationToken cancellationToken)
     {
         await http.RequestServices.GetRequiredService<Security.IAccess>().DemandAsync(Security.Policies.Edit, $"change {kind.ToString().ToLowerInvariant()}s");
         if (await lookups.VersionAsync(kind, id, cancellationToken) is null)
@@ -29,6 +36,11 @@ internal static class RecordEndpoint
         if (Api.IfMatch(http.Request) is not { } version)
         {
             return Api.PreconditionRequired();
+        }
+
+        if (checkBody is not null)
+        {
+            await checkBody();
         }
 
         await save(version);

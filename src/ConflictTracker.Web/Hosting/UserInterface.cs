@@ -31,6 +31,8 @@ internal static class UserInterface
         }
 
         app.UseSerilogRequestLogging();
+        app.UseRequestGuards();
+        app.UseReadablePutBodies();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -28,6 +28,45 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         citationRole = "Republication",
     };
 
+    /// <summary>A PUT body: every field of the statement, null where it has none.</summary>
+    private static Dictionary<string, object?> FullStatement(string summary) => new()
+    {
+        ["propositionId"] = Deployment, ["actorId"] = DemoIds.For("actor", "nis"), ["newActor"] = null, ["onBehalfOfId"] = null,
+        ["stance"] = "Denies", ["summary"] = summary, ["statedOn"] = "2024-11-02", ["eventStart"] = null, ["eventEnd"] = null,
+        ["quoteText"] = null, ["quoteLanguage"] = null, ["translation"] = null, ["translationLanguage"] = null,
+        ["measureId"] = null, ["quantityMin"] = null, ["quantityMax"] = null, ["quantityQualifier"] = "Exact", ["placeIds"] = Array.Empty<Guid>(),
+        ["status"] = "Published", ["sourceId"] = SeedArticle, ["newSource"] = null, ["citationRole"] = "Republication", ["citationQuote"] = null, ["citationLocator"] = null,
+    };
+
+    [Fact]
+    public async Task APutMustCarryEveryFieldSoNothingFallsBackToADefault()
+    {
+        var editor = await fixture.ClientAsync(Roles.Editor);
+        using var created = await editor.PostAsJsonAsync("/api/v1/claims", FullStatement("A denial a careless client will change."), ApiFixture.Json);
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        using var read = await editor.GetAsync(created.Headers.Location);
+        var partial = FullStatement("Changed without stance or status.");
+        partial.Remove("stance");
+        partial.Remove("status");
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, created.Headers.Location) { Content = JsonContent.Create(partial, options: ApiFixture.Json), Headers = { IfMatch = { read.Headers.ETag! } } };
+        using var response = await editor.SendAsync(put);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        errors.TryGetProperty("stance", out _).Should().BeTrue();
+        errors.TryGetProperty("status", out _).Should().BeTrue();
+        using var after = await editor.GetAsync(created.Headers.Location);
+        var claim = await after.JsonAsync();
+        claim.GetProperty("stance").GetString().Should().Be("Denies");
+        claim.GetProperty("summary").GetString().Should().Be("A denial a careless client will change.");
+
+        using var document = await editor.GetAsync("/openapi/v1.json");
+        var body = (await document.JsonAsync()).GetProperty("paths").GetProperty("/api/v1/claims/{id}").GetProperty("put").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        body.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().Contain(["stance", "status", "summary", "placeIds"]);
+    }
+
     [Fact]
     public async Task WithoutAValidTokenEveryEndpointAnswers401WithProblemDetails()
     {
@@ -175,7 +214,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var location = created.Headers.Location!;
         using var read = await editor.GetAsync(location);
         var etag = read.Headers.ETag!;
-        var body = NewStatement("Changed by the first client.");
+        var body = FullStatement("Changed by the first client.");
 
         using var noIfMatch = await editor.PutAsJsonAsync(location, body, ApiFixture.Json);
         noIfMatch.StatusCode.Should().Be((HttpStatusCode)428);
@@ -185,7 +224,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         firstResponse.StatusCode.Should().Be(HttpStatusCode.NoContent);
         firstResponse.Headers.ETag.Should().NotBe(etag);
 
-        using var second = new HttpRequestMessage(HttpMethod.Put, location) { Content = JsonContent.Create(NewStatement("Changed by the second client."), options: ApiFixture.Json), Headers = { IfMatch = { etag } } };
+        using var second = new HttpRequestMessage(HttpMethod.Put, location) { Content = JsonContent.Create(FullStatement("Changed by the second client."), options: ApiFixture.Json), Headers = { IfMatch = { etag } } };
         using var secondResponse = await editor.SendAsync(second);
         secondResponse.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
         var problem = await secondResponse.JsonAsync();
@@ -258,7 +297,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         read.StatusCode.Should().Be(HttpStatusCode.OK);
         using var update = new HttpRequestMessage(HttpMethod.Put, created.Headers.Location)
         {
-            Content = JsonContent.Create(new { name = "Institute for the Study of War (ISW)", kind = "ResearchOrganisation", countryCode = "US" }, options: ApiFixture.Json),
+            Content = JsonContent.Create(new { name = "Institute for the Study of War (ISW)", kind = "ResearchOrganisation", countryCode = "US", description = (string?)null, reliability = (string?)null }, options: ApiFixture.Json),
             Headers = { IfMatch = { read.Headers.ETag! } },
         };
         (await editor.SendAsync(update)).StatusCode.Should().Be(HttpStatusCode.NoContent);

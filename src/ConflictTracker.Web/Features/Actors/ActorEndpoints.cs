@@ -24,7 +24,7 @@ internal static class ActorEndpoints
             })
             .WithName("CreateActor").WithSummary("Create an actor (Editor)").ProducesValidationProblem();
         actors.MapPut("/{id:guid}", (Guid id, ActorInput input, HttpContext http, [FromServices] RecordEditorService editor, [FromServices] LookupService lookups, CancellationToken ct) =>
-                RecordEndpoint.UpdateAsync(RecordKind.Actor, id, http, lookups, version => editor.SaveActorAsync(id, version, input), ct))
-            .WithName("UpdateActor").WithSummary("Change an actor (Editor); needs If-Match").Updates();
+                RecordEndpoint.ReplaceAsync<ActorInput>(RecordKind.Actor, id, http, lookups, version => editor.SaveActorAsync(id, version, input), ct))
+            .WithName("UpdateActor").WithSummary("Change an actor (Editor); needs If-Match").Updates().RequiresEveryField<ActorInput>();
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ConflictTracker.Web.Features.Claims;
 
 /// <summary>A page of claims from <c>GET /api/v1/claims</c>; pass <see cref="NextCursor"/> as <c>cursor</c> for the next page.</summary>
-/// <param name="TotalIsLowerBound">True when more claims match than <paramref name="Total"/>: counting stops at 10,000.</param>
+/// <param name="TotalIsLowerBound">True when more claims match than <paramref name="Total"/>: counting stops at 1,000.</param>
 public sealed record ClaimSearchResult(IReadOnlyList<ClaimListItem> Items, int Total, string? NextCursor, string? PreviousCursor, bool TotalIsLowerBound);
 
 public sealed record Created(Guid Id);
@@ -21,12 +21,14 @@ internal static class ClaimEndpoints
         var claims = api.MapGroup("/claims").WithTags("Claims");
         claims.MapGet("/", SearchAsync).WithName("SearchClaims")
             .WithSummary("Search claims")
-            .WithDescription("Parameters as in the claims explorer's address: q, proposition, actor, country, kind, stance (repeatable), stated-from, stated-to, event-from, event-to (yyyy-MM-dd), reliability (A-F, at least), credibility (1-6, at least), status (repeatable; published by default), quantity (yes/no), place, sort (NewestStatement, OldestStatement, Relevance), size (1-100), cursor (from nextCursor), before (from previousCursor).")
+            .WithDescription("The parameters of the claims explorer's address; a value the parameter does not list is refused with 400. Matches are counted up to 1,000 (totalIsLowerBound says there are more).")
+            .WithClaimQueryParameters(paged: true)
             .ProducesValidationProblem();
         claims.MapGet("/{id:guid}", GetAsync).WithName("GetClaim").WithSummary("One claim with its sources, relations and open flags; the ETag is its version");
         claims.MapPost("/", CreateAsync).WithName("CreateClaim").WithSummary("Enter a sourced statement (Editor)").ProducesValidationProblem();
         claims.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateClaim").WithSummary("Change a claim (Editor); needs If-Match").ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .RequiresEveryField<StatementInput>();
         claims.MapPost("/{id:guid}/retract", RetractAsync).WithName("RetractClaim").WithSummary("Retract a claim with a reason (Editor); needs If-Match").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         claims.MapPost("/{id:guid}/restore", RestoreAsync).WithName("RestoreClaim").WithSummary("Restore a retracted claim (Editor); needs If-Match").ProducesValidationProblem()
@@ -57,7 +59,11 @@ internal static class ClaimEndpoints
     }
 
     private static Task<IResult> UpdateAsync(Guid id, StatementInput input, HttpContext http, [FromServices] StatementEditorService editor, CancellationToken cancellationToken) =>
-        WithVersionAsync(id, http, editor, version => editor.UpdateAsync(id, version, input, cancellationToken), cancellationToken);
+        WithVersionAsync(id, http, editor, async version =>
+        {
+            await FullUpdates.RequireEveryFieldAsync<StatementInput>(http, cancellationToken);
+            await editor.UpdateAsync(id, version, input, cancellationToken);
+        }, cancellationToken);
 
     private static Task<IResult> RetractAsync(Guid id, ReasonInput input, HttpContext http, [FromServices] StatementEditorService editor, CancellationToken cancellationToken) =>
         WithVersionAsync(id, http, editor, version => editor.RetractAsync(id, version, input.Reason, cancellationToken), cancellationToken);

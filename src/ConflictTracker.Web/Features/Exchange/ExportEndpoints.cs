@@ -17,37 +17,60 @@ internal static class ExportEndpoints
         var export = group.MapGroup("/export").WithTags("Export");
         export.MapGet("/claims.csv", (HttpContext http, [FromServices] ClaimExport claims) =>
                 StreamAsync(http, "text/csv; charset=utf-8", "claims.csv", (query, body, ct) => claims.WriteCsvAsync(query, body, ct)))
-            .WithName(Name(namePrefix, "ExportClaimsCsv")).WithSummary("Claims matching the search parameters (as GET /claims), streamed as CSV")
+            .WithName(Name(namePrefix, "ExportClaimsCsv")).WithClaimQueryParameters(paged: false).WithSummary("Claims matching the search parameters (as GET /claims), streamed as CSV")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
         export.MapGet("/claims.json", (HttpContext http, [FromServices] ClaimExport claims) =>
                 StreamAsync(http, "application/json; charset=utf-8", "claims.json", (query, body, ct) => claims.WriteJsonAsync(query, body, ct)))
-            .WithName(Name(namePrefix, "ExportClaimsJson")).WithSummary("Claims matching the search parameters, streamed as a JSON array")
+            .WithName(Name(namePrefix, "ExportClaimsJson")).WithClaimQueryParameters(paged: false).WithSummary("Claims matching the search parameters, streamed as a JSON array")
             .Produces<IReadOnlyList<ClaimExportRow>>().ProducesValidationProblem();
         export.MapGet("/claim-reviews.jsonld", (HttpContext http, [FromServices] ClaimExport claims) =>
                 StreamAsync(http, "application/ld+json; charset=utf-8", "claim-reviews.jsonld",
                     (query, body, ct) => claims.WriteClaimReviewsAsync(query, new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"), body, ct)))
-            .WithName(Name(namePrefix, "ExportClaimReviews")).WithSummary("Claims a reviewer rated, as schema.org ClaimReview JSON-LD")
+            .WithName(Name(namePrefix, "ExportClaimReviews")).WithClaimQueryParameters(paged: false).WithSummary("Claims a reviewer rated, as schema.org ClaimReview JSON-LD")
             .Produces(StatusCodes.Status200OK, contentType: "application/ld+json").ProducesValidationProblem();
         export.MapGet("/full.json", async (HttpContext http, [FromServices] FullExport full) =>
             {
                 await full.DemandAsync();
-                http.Response.ContentType = "application/json; charset=utf-8";
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"conflicttracker-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json\"";
-                await full.WriteAsync(http.Response.Body, http.RequestAborted);
+                await WriteOrAbortAsync(http, "application/json; charset=utf-8", $"conflicttracker-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json", () => full.WriteAsync(http.Response.Body, http.RequestAborted));
             })
             .WithName(Name(namePrefix, "ExportFull")).WithSummary("The whole database (every record, relation and history entry, with their ids) as JSON, for POST /import/full into an empty instance (Admin)")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
     }
 
-    /// <summary>Parses the search parameters first, so a bad one is a 400 problem before any byte is sent.</summary>
+    /// <summary>
+    /// Everything that can be checked is checked before the first byte: the role, the parameters, and the
+    /// first page read from the database, so a bad parameter or a database that does not answer is a
+    /// problem response, not a 200. A failure after the first byte cannot change the status any more:
+    /// the connection is aborted, so the client sees a broken transfer and never takes a truncated file
+    /// for a whole one.
+    /// </summary>
     private static async Task StreamAsync(HttpContext http, string contentType, string fileName, Func<ClaimQuery, Stream, CancellationToken, Task> write)
     {
         await http.RequestServices.GetRequiredService<IAccess>().DemandAsync(Policies.Read, "export claims");
         var query = ClaimQueryString.FromQuery(http.Request.Query);
         ClaimSearchService.Check(query);
+        await using (var first = http.RequestServices.GetRequiredService<ClaimSearchService>().StreamAsync(query, http.RequestAborted).GetAsyncEnumerator(http.RequestAborted))
+        {
+            await first.MoveNextAsync();
+        }
+
+        await WriteOrAbortAsync(http, contentType, fileName, () => write(query, http.Response.Body, http.RequestAborted));
+    }
+
+    private static async Task WriteOrAbortAsync(HttpContext http, string contentType, string fileName, Func<Task> write)
+    {
         http.Response.ContentType = contentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        await write(query, http.Response.Body, http.RequestAborted);
+        try
+        {
+            await write();
+        }
+        catch (Exception ex) when (http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExportEndpoints))
+                .LogError(ex, "Export {File} failed after it started; the connection was aborted so the client cannot take it for complete", fileName);
+            http.Abort();
+        }
     }
 
     private static string Name(string prefix, string name) => prefix + name;

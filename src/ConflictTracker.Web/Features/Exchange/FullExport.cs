@@ -146,7 +146,14 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
                 throw new DomainValidationException("File", $"Expected the table '{expected.FirstOrDefault() ?? "(end)"}' next, found '{table ?? "(none)"}'.");
             }
 
+            Known(section, table, "the section", SectionFields);
             var columns = await ColumnsAsync(connection, table, cancellationToken);
+            var stored = columns.ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                Known(rows[i] as JsonObject ?? throw new DomainValidationException("File", $"Row {i + 1} of {table} is not an object."), table, $"row {i + 1}", stored);
+            }
+
             var ordered = table == "citations" ? ParentsFirst(rows) : rows.Select(r => r!).ToList();
             foreach (var batch in ordered.Chunk(BatchSize))
             {
@@ -183,8 +190,25 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         return new RestoreResult(counts);
     }
 
+    private static readonly HashSet<string> HeaderFields = new(["format", "version", "migration"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> SectionFields = new(["table", "rows"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A property the format does not have is refused, not dropped: a file edited by hand or made by
+    /// another version would otherwise lose data silently on the way in.
+    /// </summary>
+    private static void Known(JsonObject node, string table, string where, HashSet<string> names)
+    {
+        if (node.Select(p => p.Key).FirstOrDefault(key => !names.Contains(key)) is { } unknown)
+        {
+            throw new DomainValidationException("File", $"'{unknown}' in {where} of {table} is not a field of this format; nothing was restored.");
+        }
+    }
+
     private static void CheckHeader(JsonObject header, IEnumerable<string> migrations)
     {
+        Known(header, "the file", "the header", HeaderFields);
         if (header["format"]?.GetValue<string>() != Format || header["version"]?.GetValue<int>() != Version)
         {
             throw new DomainValidationException("File", $"This is not a ConflictTracker full export (format {Format}, version {Version}).");

@@ -38,6 +38,9 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
 
     private static readonly JsonSerializerOptions FingerprintJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>UTF-8 that throws on broken bytes instead of replacing them with U+FFFD.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public async Task<ImportReport> ImportAsync(
         Stream input, ImportFormat format, RecordType? csvType, bool dryRun, long? totalBytes,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -52,15 +55,25 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
         var run = new ImportRun(db, db.ChangedBy!, now.AddTicks(-(now.Ticks % 10)));
 
         var batch = new List<ParsedRow>(BatchSize);
-        await foreach (var row in ReadAsync(counting, format, csvType, cancellationToken))
+        try
         {
-            batch.Add(row);
-            if (batch.Count == BatchSize)
+            await foreach (var row in ReadAsync(counting, format, csvType, cancellationToken))
             {
-                await run.ApplyAsync(batch, cancellationToken);
-                batch.Clear();
-                progress?.Report(new ImportProgress(counting.BytesRead, totalBytes, run.Rows, run.ErrorCount));
+                batch.Add(row);
+                if (batch.Count == BatchSize)
+                {
+                    await run.ApplyAsync(batch, cancellationToken);
+                    batch.Clear();
+                    progress?.Report(new ImportProgress(counting.BytesRead, totalBytes, run.Rows, run.ErrorCount));
+                }
             }
+        }
+        catch (DecoderFallbackException)
+        {
+            // Replacing broken bytes with U+FFFD would store text nobody wrote: the whole file is refused.
+            await run.ApplyAsync(batch, cancellationToken);
+            batch.Clear();
+            run.Fail(run.Rows + 1, null, $"The file is not valid UTF-8 (a broken byte sequence within its first {counting.BytesRead:N0} bytes): save it as UTF-8 and import it again.");
         }
 
         await run.ApplyAsync(batch, cancellationToken);
@@ -111,7 +124,7 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
             BadDataFound = args => bad.Add(new ImportError(args.Context.Parser?.RawRow ?? 0, null, $"Malformed CSV: {Short(args.RawRecord)}")),
             DetectColumnCountChanges = true,
         };
-        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var reader = new StreamReader(input, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         using var csv = new CsvReader(reader, config);
         csv.Context.TypeConverterOptionsCache.GetOptions<string>().NullValues.Add("");
 
@@ -210,7 +223,7 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
             yield break;
         }
 
-        using var reader = new StreamReader(buffered, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var reader = new StreamReader(buffered, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var lineNumber = 0L;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {

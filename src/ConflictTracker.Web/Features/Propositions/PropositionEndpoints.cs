@@ -40,8 +40,8 @@ internal static class PropositionEndpoints
             })
             .WithName("CreateProposition").WithSummary("Create a proposition (Editor)").ProducesValidationProblem();
         propositions.MapPut("/{id:guid}", (Guid id, PropositionInput input, HttpContext http, [FromServices] RecordEditorService editor, [FromServices] LookupService lookups, CancellationToken ct) =>
-                RecordEndpoint.UpdateAsync(RecordKind.Proposition, id, http, lookups, version => editor.SavePropositionAsync(id, version, input), ct))
-            .WithName("UpdateProposition").WithSummary("Change a proposition's statement or description (Editor); needs If-Match").Updates();
+                RecordEndpoint.ReplaceAsync<PropositionInput>(RecordKind.Proposition, id, http, lookups, version => editor.SavePropositionAsync(id, version, input), ct))
+            .WithName("UpdateProposition").WithSummary("Change a proposition's statement or description (Editor); needs If-Match").Updates().RequiresEveryField<PropositionInput>();
         propositions.MapPost("/{id:guid}/measures", async (Guid id, MeasureInput input, [FromServices] RecordEditorService editor) =>
             {
                 await editor.AddMeasureAsync(id, input.Name, input.Unit);

@@ -1,6 +1,7 @@
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConflictTracker.Web.Features.Review;
@@ -27,12 +28,12 @@ internal static class ReviewEndpoints
         relations.MapPost("/", async (RelationInput input, [FromServices] ReviewService review) =>
                 TypedResults.Created($"/api/v1/relations?claim={input.FromClaimId}", new Created(await review.ProposeRelationAsync(input.FromClaimId, input.ToClaimId, input.Type, input.Rationale))))
             .WithName("ProposeRelation").WithSummary("Propose a relation with a rationale (Editor, Reviewer)").ProducesValidationProblem();
-        relations.MapPost("/{id:guid}/review", async (Guid id, ReviewInput input, [FromServices] ReviewService review) =>
+        relations.MapPost("/{id:guid}/review", async (Guid id, ReviewInput input, HttpRequest request, [FromServices] ReviewService review) =>
             {
-                await review.ReviewRelationAsync(id, input.Decision, input.Note);
+                await review.ReviewRelationAsync(id, input.Decision, input.Note, Api.IfMatch(request));
                 return TypedResults.NoContent();
             })
-            .WithName("ReviewRelation").WithSummary("Confirm or dismiss (with a note) a relation someone else proposed (Reviewer)").ProducesValidationProblem();
+            .WithName("ReviewRelation").WithSummary("Confirm or dismiss (with a note) a relation someone else proposed (Reviewer); with If-Match (the version listed), a relation changed since is refused with 412").ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         var flags = api.MapGroup("/flags").WithTags("Flags");
         flags.MapGet("/", async (Guid? claim, FlagStatus? status, [FromServices] ReviewQueueService queue, CancellationToken ct) =>
@@ -49,25 +50,27 @@ internal static class ReviewEndpoints
                 return TypedResults.Created($"/api/v1/flags?status=Open", new Created(id));
             })
             .WithName("RaiseFlag").WithSummary("Flag a claim or a relation with a comment (Editor, Reviewer)").ProducesValidationProblem();
-        flags.MapPost("/{id:guid}/close", async (Guid id, CloseFlagInput input, [FromServices] ReviewService review) =>
+        flags.MapPost("/{id:guid}/close", async (Guid id, CloseFlagInput input, HttpRequest request, [FromServices] ReviewService review) =>
             {
-                await review.CloseFlagAsync(id, input.Outcome, input.Resolution);
+                await review.CloseFlagAsync(id, input.Outcome, input.Resolution, Api.IfMatch(request));
                 return TypedResults.NoContent();
             })
-            .WithName("CloseFlag").WithSummary("Resolve or dismiss a flag with a resolution (Reviewer)").ProducesValidationProblem();
+            .WithName("CloseFlag").WithSummary("Resolve or dismiss a flag with a resolution (Reviewer); with If-Match (the version listed), a flag changed since is refused with 412").ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         var candidates = api.MapGroup("/candidates").WithTags("Contradiction candidates");
         candidates.MapGet("/", async (Guid? proposition, CandidateState? state, [FromServices] ReviewQueueService queue, CancellationToken ct) =>
                 TypedResults.Ok(await queue.CandidatesAsync(proposition, state, ct)))
             .WithName("ListCandidates").WithSummary($"Contradiction candidates the rules found (docs/rules/contradictions.md), on one proposition and/or in one state; at most {ReviewQueueService.ListLimit}");
-        candidates.MapPost("/{id:guid}/confirm", async (Guid id, NoteInput input, [FromServices] ReviewService review) =>
-                TypedResults.Ok(new Created(await review.ConfirmCandidateAsync(id, input.Note))))
-            .WithName("ConfirmCandidate").WithSummary("Confirm a candidate: it becomes a confirmed relation, whose id is returned (Reviewer)").ProducesValidationProblem();
-        candidates.MapPost("/{id:guid}/dismiss", async (Guid id, ReasonInput input, [FromServices] ReviewService review) =>
+        candidates.MapPost("/{id:guid}/confirm", async (Guid id, NoteInput input, HttpRequest request, [FromServices] ReviewService review) =>
+                TypedResults.Ok(new Created(await review.ConfirmCandidateAsync(id, input.Note, Api.IfMatch(request)))))
+            .WithName("ConfirmCandidate").WithSummary("Confirm a candidate: it becomes a confirmed relation, whose id is returned (Reviewer); with If-Match (the version listed), a candidate changed since is refused with 412")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        candidates.MapPost("/{id:guid}/dismiss", async (Guid id, ReasonInput input, HttpRequest request, [FromServices] ReviewService review) =>
             {
-                await review.DismissCandidateAsync(id, input.Reason);
+                await review.DismissCandidateAsync(id, input.Reason, Api.IfMatch(request));
                 return TypedResults.NoContent();
             })
-            .WithName("DismissCandidate").WithSummary("Dismiss a candidate with a reason; it stays dismissed until one of its claims changes (Reviewer)").ProducesValidationProblem();
+            .WithName("DismissCandidate").WithSummary("Dismiss a candidate with a reason; it stays dismissed until one of its claims changes (Reviewer); with If-Match, a candidate changed since is refused with 412")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 }

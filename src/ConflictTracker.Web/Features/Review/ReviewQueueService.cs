@@ -1,3 +1,4 @@
+using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Web.Data;
@@ -38,15 +39,15 @@ public sealed record QueuePage(QueueCounts Counts, IReadOnlyList<QueuePropositio
 
 public sealed record RelationRow(
     Guid Id, Guid FromClaimId, Guid ToClaimId, RelationType Type, ReviewState State, string Rationale,
-    string ProposedBy, DateTimeOffset ProposedAt, string? ReviewedBy, DateTimeOffset? ReviewedAt, string? ReviewNote);
+    string ProposedBy, DateTimeOffset ProposedAt, string? ReviewedBy, DateTimeOffset? ReviewedAt, string? ReviewNote, uint Version);
 
 public sealed record FlagRow(
     Guid Id, Guid? ClaimId, Guid? RelationId, FlagKind Kind, FlagStatus Status, string Comment,
-    string RaisedBy, DateTimeOffset RaisedAt, string? ClosedBy, DateTimeOffset? ClosedAt, string? Resolution);
+    string RaisedBy, DateTimeOffset RaisedAt, string? ClosedBy, DateTimeOffset? ClosedAt, string? Resolution, uint Version);
 
 public sealed record CandidateRow(
     Guid Id, Guid PropositionId, Guid FirstClaimId, Guid SecondClaimId, CandidateRule Rule, RelationType Proposes, string Reason,
-    CandidateState State, DateTimeOffset FoundAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote, Guid? RelationId);
+    CandidateState State, DateTimeOffset FoundAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote, Guid? RelationId, uint Version);
 
 /// <summary>The reviewers' queue: open candidates, proposed relations and open flags, by proposition and age.</summary>
 public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
@@ -91,11 +92,12 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     public async Task<IReadOnlyList<RelationRow>> RelationsAsync(Guid? claimId, ReviewState? state, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Read, "read relations");
+        Known(state, "state");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Relations.AsNoTracking()
             .Where(r => (claimId == null || r.FromClaimId == claimId || r.ToClaimId == claimId) && (state == null || r.State == state))
             .OrderBy(r => r.ProposedAt).ThenBy(r => r.Id).Take(ListLimit)
-            .Select(r => new RelationRow(r.Id, r.FromClaimId, r.ToClaimId, r.Type, r.State, r.Rationale, r.ProposedBy, r.ProposedAt, r.ReviewedBy, r.ReviewedAt, r.ReviewNote))
+            .Select(r => new RelationRow(r.Id, r.FromClaimId, r.ToClaimId, r.Type, r.State, r.Rationale, r.ProposedBy, r.ProposedAt, r.ReviewedBy, r.ReviewedAt, r.ReviewNote, r.Version))
             .ToListAsync(cancellationToken);
     }
 
@@ -103,11 +105,12 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     public async Task<IReadOnlyList<FlagRow>> FlagsAsync(Guid? claimId, FlagStatus? status, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Read, "read flags");
+        Known(status, "status");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Flags.AsNoTracking()
             .Where(f => (claimId == null || f.ClaimId == claimId) && (status == null || f.Status == status))
             .OrderBy(f => f.RaisedAt).ThenBy(f => f.Id).Take(ListLimit)
-            .Select(f => new FlagRow(f.Id, f.ClaimId, f.RelationId, f.Kind, f.Status, f.Comment, f.RaisedBy, f.RaisedAt, f.ClosedBy, f.ClosedAt, f.Resolution))
+            .Select(f => new FlagRow(f.Id, f.ClaimId, f.RelationId, f.Kind, f.Status, f.Comment, f.RaisedBy, f.RaisedAt, f.ClosedBy, f.ClosedAt, f.Resolution, f.Version))
             .ToListAsync(cancellationToken);
     }
 
@@ -115,19 +118,30 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     public async Task<IReadOnlyList<CandidateRow>> CandidatesAsync(Guid? propositionId, CandidateState? state, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Read, "read contradiction candidates");
+        Known(state, "state");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Candidates.AsNoTracking()
             .Where(c => (propositionId == null || c.PropositionId == propositionId) && (state == null || c.State == state))
             .OrderBy(c => c.FoundAt).ThenBy(c => c.Id).Take(ListLimit)
             .ToListAsync(cancellationToken);
         return rows.Select(c => new CandidateRow(
-            c.Id, c.PropositionId, c.FirstClaimId, c.SecondClaimId, c.Rule, c.Proposes, c.Reason, c.State, c.FoundAt, c.DecidedBy, c.DecidedAt, c.DecisionNote, c.RelationId)).ToList();
+            c.Id, c.PropositionId, c.FirstClaimId, c.SecondClaimId, c.Rule, c.Proposes, c.Reason, c.State, c.FoundAt, c.DecidedBy, c.DecidedAt, c.DecisionNote, c.RelationId, c.Version)).ToList();
     }
 
     /// <summary>The most rows a list returns.</summary>
     public const int ListLimit = 500;
 
     /// <summary>Every proposition with something waiting, and how much: the filter's choices, whatever is filtered now.</summary>
+    /// <summary>A filter's enum value must be one of its names: "?state=99" parses as a number, which is no state.</summary>
+    private static void Known<T>(T? value, string field)
+        where T : struct, Enum
+    {
+        if (value is { } given && !Enum.IsDefined(given))
+        {
+            throw new DomainValidationException(field, $"'{given}' is not a known {field}; use one of {string.Join(", ", Enum.GetNames<T>())}.");
+        }
+    }
+
     private static async Task<IReadOnlyList<QueueProposition>> PropositionsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var candidates = db.Candidates.Where(c => c.State == CandidateState.Open).Select(c => c.PropositionId);

@@ -36,12 +36,14 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     }
 
     /// <summary>Confirms or dismisses (with a reason) a proposed relation; the proposer cannot review their own.</summary>
-    public async Task ReviewRelationAsync(Guid relationId, ReviewState decision, string? note)
+    /// <param name="expectedVersion">The relation's version the reviewer looked at; a relation decided or changed since is refused.</param>
+    public async Task ReviewRelationAsync(Guid relationId, ReviewState decision, string? note, uint? expectedVersion = null)
     {
         await access.DemandAsync(Policies.Review, "review relations");
         await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var relation = await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId)
             ?? throw new DomainValidationException("Relation", "There is no such relation.");
+        RequireVersion(relation.Version, expectedVersion, "relation");
         relation.Review(decision, db.ChangedBy!, note, time.GetUtcNow());
         await SaveAsync(db);
     }
@@ -57,11 +59,13 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     }
 
     /// <summary>Resolves or dismisses an open flag, always with a reason.</summary>
-    public async Task CloseFlagAsync(Guid flagId, FlagStatus outcome, string? resolution)
+    /// <param name="expectedVersion">The flag's version the reviewer looked at; a flag closed or changed since is refused.</param>
+    public async Task CloseFlagAsync(Guid flagId, FlagStatus outcome, string? resolution, uint? expectedVersion = null)
     {
         await access.DemandAsync(Policies.Review, "close flags");
         await using var db = await contextFactory.OpenAsAuthorAsync(access);
         var flag = await db.Flags.SingleOrDefaultAsync(f => f.Id == flagId) ?? throw new DomainValidationException("Flag", "There is no such flag.");
+        RequireVersion(flag.Version, expectedVersion, "flag");
         flag.Close(outcome, resolution, db.ChangedBy!, time.GetUtcNow());
         await SaveAsync(db);
     }
@@ -171,7 +175,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     {
         if (expected is { } version && version != current)
         {
-            throw new DomainValidationException("Version", $"The {what} changed since you opened it; reload to see the change, then decide again.");
+            throw new StaleVersionException("Version", $"The {what} changed since you opened it; reload to see the change, then decide again.", current);
         }
     }
 
@@ -183,7 +187,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == id) ?? throw new DomainValidationException("Candidate", "There is no such candidate.");
         if (expectedVersion is { } version && version != candidate.Version)
         {
-            throw new DomainValidationException("State", "One of the claims changed since you opened this candidate; look at it again before deciding.");
+            throw new StaleVersionException("State", "One of the claims changed since you opened this candidate; look at it again before deciding.", candidate.Version);
         }
 
         return candidate;
@@ -205,7 +209,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         catch (Exception ex) when (ex is DbUpdateConcurrencyException
             || (ex is DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } }))
         {
-            throw new DomainValidationException("State", "Someone else decided this at the same moment; reload to see their decision.");
+            throw new StaleVersionException("State", "Someone else decided this at the same moment; reload to see their decision.");
         }
     }
 }

@@ -24,8 +24,8 @@ internal static class SourceEndpoints
             })
             .WithName("CreateSource").WithSummary("Create a source (Editor)").ProducesValidationProblem();
         sources.MapPut("/{id:guid}", (Guid id, SourceInput input, HttpContext http, [FromServices] RecordEditorService editor, [FromServices] LookupService lookups, CancellationToken ct) =>
-                RecordEndpoint.UpdateAsync(RecordKind.Source, id, http, lookups, version => editor.SaveSourceAsync(id, version, input), ct))
-            .WithName("UpdateSource").WithSummary("Change a source (Editor); needs If-Match").Updates();
+                RecordEndpoint.ReplaceAsync<SourceInput>(RecordKind.Source, id, http, lookups, version => editor.SaveSourceAsync(id, version, input), ct))
+            .WithName("UpdateSource").WithSummary("Change a source (Editor); needs If-Match").Updates().RequiresEveryField<SourceInput>();
         sources.MapPost("/{id:guid}/retract", (Guid id, ReasonInput input, HttpContext http, [FromServices] RecordEditorService editor, [FromServices] LookupService lookups, CancellationToken ct) =>
                 RecordEndpoint.UpdateAsync(RecordKind.Source, id, http, lookups, version => editor.RetractSourceAsync(id, version, input.Reason), ct))
             .WithName("RetractSource").WithSummary("Retract a source with a reason (Editor); needs If-Match").Updates();
