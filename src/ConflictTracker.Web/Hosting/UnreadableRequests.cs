@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace ConflictTracker.Web.Hosting;
 
@@ -10,7 +12,7 @@ namespace ConflictTracker.Web.Hosting;
 /// problem with the status the framework chose (400, 413, 415) and, for 400, an <c>errors</c> map
 /// that names the field as the client wrote it ("stance", "placeIds[2]") and says what it expects.
 /// </summary>
-internal sealed partial class UnreadableRequests(IProblemDetailsService problems, ILogger<UnreadableRequests> logger) : IExceptionHandler
+internal sealed partial class UnreadableRequests(IProblemDetailsService problems, IOptions<JsonOptions> json, ILogger<UnreadableRequests> logger) : IExceptionHandler
 {
     public const string BodyField = "body";
 
@@ -21,7 +23,7 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
             return false;
         }
 
-        var (field, message) = Explain(bad);
+        var (field, message) = Explain(bad, json.Value.SerializerOptions);
         logger.LogInformation("Refused an unreadable request ({StatusCode}): {Field}: {Reason}", bad.StatusCode, field, message);
         httpContext.Response.StatusCode = bad.StatusCode;
         var problem = new ProblemDetailsContext
@@ -44,11 +46,12 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
     }
 
     /// <summary>The field at fault and what is wrong with it, in the client's terms.</summary>
-    internal static (string Field, string Message) Explain(BadHttpRequestException bad)
+    internal static (string Field, string Message) Explain(BadHttpRequestException bad, JsonSerializerOptions options)
     {
         if (bad.InnerException is JsonException json)
         {
-            return Explain(json);
+            var body = BodyParameter().Match(bad.Message) is { Success: true } parameter ? TypeNamed(parameter.Groups["type"].Value) : null;
+            return Explain(json, body is null ? null : TypeAt(body, json.Path, options));
         }
 
         if (BindFailure().Match(bad.Message) is { Success: true } bind)
@@ -73,7 +76,8 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
     }
 
     /// <summary>Reads System.Text.Json's exception (its message and path) into the field and a plain reason.</summary>
-    internal static (string Field, string Message) Explain(JsonException json)
+    /// <param name="target">The .NET type of the value at the error's path, when it can be worked out.</param>
+    internal static (string Field, string Message) Explain(JsonException json, Type? target)
     {
         var path = FieldOf(json.Path);
         var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
@@ -97,7 +101,7 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
 
         if (NotConvertible().Match(json.Message) is { Success: true } convert)
         {
-            return (path, $"{path} must be {Expected(convert.Groups["type"].Value)}.");
+            return (path, $"{path} must be {(target is null ? Expected(convert.Groups["type"].Value) : Expected(target))}.");
         }
 
         if (json.Message.Contains("maximum configured depth", StringComparison.Ordinal))
@@ -118,6 +122,49 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
     }
 
     private static string Join(string path, string name) => path == BodyField || path.EndsWith(name, StringComparison.OrdinalIgnoreCase) ? name : $"{path}.{name}";
+
+    /// <summary>The body parameter's type, by the name the framework gives it ("StatementInput").</summary>
+    private static Type? TypeNamed(string name) =>
+        typeof(UnreadableRequests).Assembly.GetTypes().FirstOrDefault(t => t.Name == name || t.FullName == name);
+
+    /// <summary>The type of the value at a JSON path ("$.newSource.kind", "$.placeIds[2]") inside <paramref name="root"/>.</summary>
+    private static Type? TypeAt(Type root, string? path, JsonSerializerOptions options)
+    {
+        Type? type = root;
+        foreach (Match step in PathSteps().Matches(path ?? ""))
+        {
+            type = Nullable.GetUnderlyingType(type!) ?? type;
+            if (step.Groups["index"].Success)
+            {
+                type = type!.IsArray ? type.GetElementType() : type!.GetGenericArguments().FirstOrDefault();
+            }
+            else
+            {
+                var name = step.Groups["name"].Value;
+                type = options.GetTypeInfo(type!).Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+            }
+
+            if (type is null)
+            {
+                return null;
+            }
+        }
+
+        return type;
+    }
+
+    private static string Expected(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsEnum)
+        {
+            return $"one of {string.Join(", ", Enum.GetNames(type))} (as text)";
+        }
+
+        return type != typeof(string) && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ? "a list [ ... ]"
+            : Expected(type.FullName ?? type.Name);
+    }
 
     /// <summary>What a value of a .NET type looks like in JSON or a query string.</summary>
     private static string Expected(string typeName)
@@ -148,6 +195,12 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
             _ => "an object as the API reference describes",
         };
     }
+
+    [GeneratedRegex("""Failed to read parameter "(?<type>[^" ]+) (?<name>[^"]+)" from the request body""")]
+    private static partial Regex BodyParameter();
+
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]")]
+    private static partial Regex PathSteps();
 
     [GeneratedRegex("""Failed to bind parameter "(?<type>\S+) (?<name>[^"]+)" from "(?<value>[^"]*)"\.""")]
     private static partial Regex BindFailure();
