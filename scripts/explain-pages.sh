@@ -40,11 +40,13 @@ for setting in "session_preload_libraries = 'auto_explain'" "auto_explain.log_mi
   sql postgres "ALTER DATABASE explain SET $setting"
 done
 
-id() { sql explain "$1"; }
-nis=$(id "SELECT id FROM claims WHERE summary LIKE 'Russia''s navy ferried%'")
-budanov=$(id "SELECT id FROM actors WHERE name = 'Kyrylo Budanov'")
-article=$(id "SELECT s.id FROM sources s JOIN citations c ON c.source_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1")
-deployment=$(id "SELECT id FROM propositions WHERE statement LIKE 'North Korean troops are deployed%'")
+# Named so it does not shadow the 'id' command: pg_stop (in cleanup) asks 'id -u' whether it runs as
+# root, and a shadowed 'id' sent it down the wrong branch, deleting the data folder under a running server.
+lookup() { sql explain "$1"; }
+nis=$(lookup "SELECT id FROM claims WHERE summary LIKE 'Russia''s navy ferried%'")
+budanov=$(lookup "SELECT id FROM actors WHERE name = 'Kyrylo Budanov'")
+article=$(lookup "SELECT s.id FROM sources s JOIN citations c ON c.source_id = s.id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1")
+deployment=$(lookup "SELECT id FROM propositions WHERE statement LIKE 'North Korean troops are deployed%'")
 pages=(
   "home|/"
   "claims|/claims"
