@@ -35,13 +35,16 @@ public sealed class PartialDate : IEquatable<PartialDate>
 
     public static PartialDate Year(int year) => Create(new DateOnly(year, 1, 1), DatePrecision.Year);
 
-    public static PartialDate Create(DateOnly date, DatePrecision precision, string field = "Date") =>
-        Rules.Defined(precision, nameof(Precision)) switch
-        {
-            DatePrecision.Day => new PartialDate(Rules.InRange(date, field), precision),
-            DatePrecision.Month => new PartialDate(new DateOnly(Rules.InRange(date, field).Year, date.Month, 1), precision),
-            _ => new PartialDate(new DateOnly(Rules.InRange(date, field).Year, 1, 1), precision),
-        };
+    /// <remarks>
+    /// No range check here: stored values are rebuilt through this factory, and a date saved before
+    /// the range rule must still read. What people type goes through <see cref="Parse"/>, which checks it.
+    /// </remarks>
+    public static PartialDate Create(DateOnly date, DatePrecision precision) => Rules.Defined(precision, nameof(Precision)) switch
+    {
+        DatePrecision.Day => new PartialDate(date, precision),
+        DatePrecision.Month => new PartialDate(new DateOnly(date.Year, date.Month, 1), precision),
+        _ => new PartialDate(new DateOnly(date.Year, 1, 1), precision),
+    };
 
     /// <summary>Reads "2024-10-18" (day), "2024-10" (month) or "2024" (year).</summary>
     public static PartialDate Parse(string? text, string field)
@@ -57,7 +60,7 @@ public sealed class PartialDate : IEquatable<PartialDate>
         {
             if (DateOnly.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return Create(date, precision, field);
+                return Create(Rules.InRange(date, field), precision);
             }
         }
 

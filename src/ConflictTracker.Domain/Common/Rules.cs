@@ -18,12 +18,12 @@ public static partial class Rules
     /// <summary>Trims an optional text; blank becomes null. Same length and character rules as <see cref="RequiredText"/>.</summary>
     public static string? OptionalText(string? value, string field, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var text = value is null ? null : WithoutDirectionalFormatting(value).Trim();
+        if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        var text = value.Trim();
         if (text.Length > maxLength)
         {
             throw new DomainValidationException(field, $"{Label(field)} must be at most {maxLength:N0} characters (it has {text.Length:N0}).");
@@ -34,11 +34,23 @@ public static partial class Rules
     }
 
     /// <summary>
+    /// Removes the invisible direction embeddings and isolates (U+202A-U+202C, U+2066-U+2069) that
+    /// platforms wrap around names and hashtags: pasted from a social post they would otherwise make
+    /// a quote differ from its source without anyone seeing why. The overrides that reorder what a
+    /// reader sees (U+202D, U+202E) are not removed but refused by <see cref="CheckCharacters"/>.
+    /// </summary>
+    public static string WithoutDirectionalFormatting(string text) =>
+        text.AsSpan().IndexOfAny(DirectionalFormatting) < 0 ? text : string.Concat(text.Where(c => !DirectionalFormatting.Contains(c)));
+
+    private static readonly System.Buffers.SearchValues<char> DirectionalFormatting =
+        System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u2066\u2067\u2068\u2069");
+
+    /// <summary>
     /// Refuses characters no legitimate text needs. Line breaks and tabs are legitimate in quotes; other
     /// control characters are copy-paste debris that would corrupt exports and can hide text from
-    /// reviewers. Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what a
-    /// reader sees without changing what is stored ("Trojan Source"); the plain direction marks U+200E
-    /// and U+200F stay allowed. A lone UTF-16 surrogate is not text at all and cannot be stored.
+    /// reviewers. The direction overrides U+202D and U+202E reorder what a reader sees without changing
+    /// what is stored ("Trojan Source"); the plain direction marks U+200E and U+200F stay allowed. A
+    /// lone UTF-16 surrogate is not text at all and cannot be stored.
     /// </summary>
     public static void CheckCharacters(string text, string field)
     {
@@ -50,9 +62,9 @@ public static partial class Rules
                 throw new DomainValidationException(field, $"{Label(field)} contains control characters; remove them.");
             }
 
-            if (c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            if (c is '\u202D' or '\u202E')
             {
-                throw new DomainValidationException(field, $"{Label(field)} contains invisible text-direction overrides (U+{(int)c:X4}); remove them.");
+                throw new DomainValidationException(field, $"{Label(field)} contains an invisible text-direction override (U+{(int)c:X4}) at position {i + 1}; remove it.");
             }
 
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -108,7 +120,7 @@ public static partial class Rules
             return null;
         }
 
-        var text = value.Trim();
+        var text = WithoutDirectionalFormatting(value).Trim();
         if (text.Length > MaxLengths.Url)
         {
             throw new DomainValidationException(field, $"{Label(field)} must be at most {MaxLengths.Url:N0} characters.");

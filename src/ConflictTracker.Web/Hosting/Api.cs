@@ -175,8 +175,9 @@ internal static class Api
     public static uint? IfMatch(HttpRequest request)
     {
         var sent = request.Headers.IfMatch.ToString().Trim();
-        if (sent.Length == 0)
+        if (sent.Length == 0 || sent == "*")
         {
+            // "*" (RFC 9110) matches any current version: the same as no condition.
             return null;
         }
 

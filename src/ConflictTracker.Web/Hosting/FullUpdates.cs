@@ -28,8 +28,12 @@ internal static class FullUpdates
         return next(context);
     });
 
-    /// <summary>Refuses (400, each missing field named) a PUT body that leaves out a field of <typeparamref name="T"/>.</summary>
-    public static async Task RequireEveryFieldAsync<T>(HttpContext http, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses (400, each field named) a PUT body that leaves out a field of <typeparamref name="T"/>,
+    /// or that gives a value to one of <paramref name="creationOnly"/>: fields only a POST reads (a PUT
+    /// would otherwise ignore them without a word). Those may be left out or sent as null.
+    /// </summary>
+    public static async Task RequireEveryFieldAsync<T>(HttpContext http, CancellationToken cancellationToken, params string[] creationOnly)
     {
         var body = http.Request.Body;
         if (!body.CanSeek)
@@ -39,23 +43,31 @@ internal static class FullUpdates
 
         body.Position = 0;
         using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
-        var sent = document.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var sent = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind, StringComparer.OrdinalIgnoreCase);
         var errors = new ValidationErrors();
-        foreach (var name in FieldNames<T>(http.RequestServices).Where(name => !sent.Contains(name)))
+        foreach (var name in FieldNames<T>(http.RequestServices).Except(creationOnly).Where(name => !sent.ContainsKey(name)))
         {
             errors.Add(name, $"'{name}' is missing: a PUT replaces the whole record, so send every field (null to clear an optional one).");
+        }
+
+        foreach (var name in creationOnly.Where(name => sent.TryGetValue(name, out var kind) && kind != JsonValueKind.Null))
+        {
+            errors.Add(name, $"'{name}' is read only when the record is created; leave it out of a PUT (or send null).");
         }
 
         errors.ThrowIfAny();
     }
 
-    /// <summary>Marks every field of the PUT body as required in the OpenAPI document.</summary>
-    public static RouteHandlerBuilder RequiresEveryField<T>(this RouteHandlerBuilder builder) =>
+    /// <summary>Marks every field of the PUT body but <paramref name="creationOnly"/> as required in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder RequiresEveryField<T>(this RouteHandlerBuilder builder, params string[] creationOnly) =>
         builder.AddOpenApiOperationTransformer((operation, context, _) =>
         {
             if (operation.RequestBody?.Content is { } content)
             {
-                var required = FieldNames<T>(context.ApplicationServices).ToHashSet(StringComparer.Ordinal);
+                var required = FieldNames<T>(context.ApplicationServices).Except(creationOnly).ToHashSet(StringComparer.Ordinal);
+                operation.Description = (operation.Description is { Length: > 0 } described ? described + " " : "")
+                    + "A PUT replaces the record: send every required field (null clears an optional one)."
+                    + (creationOnly.Length > 0 ? $" Read only on creation, so leave out or send null: {string.Join(", ", creationOnly)}." : "");
                 foreach (var media in content.Values.OfType<OpenApiMediaType>().Where(m => m.Schema is not null))
                 {
                     media.Schema = new OpenApiSchema { AllOf = [media.Schema!], Required = required };

@@ -121,7 +121,8 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
         return field.Length == 0 ? BodyField : field;
     }
 
-    private static string Join(string path, string name) => path == BodyField || path.EndsWith(name, StringComparison.OrdinalIgnoreCase) ? name : $"{path}.{name}";
+    private static string Join(string path, string name) =>
+        path == BodyField ? name : path.EndsWith(name, StringComparison.OrdinalIgnoreCase) ? path : $"{path}.{name}";
 
     /// <summary>The body parameter's type, by the name the framework gives it ("StatementInput").</summary>
     private static Type? TypeNamed(string name) =>

@@ -40,4 +40,16 @@ public class PartialDateTests
 
         act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("StatedOn");
     }
+
+    [Theory]
+    [InlineData("9999-12")]
+    [InlineData("0001-01-01")]
+    [InlineData("1899")]
+    public void TypedDatesOutsideTheRangeAreRefusedButStoredOnesStillRead(string text)
+    {
+        var act = () => PartialDate.Parse(text, "EventEnd");
+        act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("EventEnd");
+
+        PartialDate.Create(new DateOnly(1, 1, 1), DatePrecision.Day).Date.Should().Be(new DateOnly(1, 1, 1));
+    }
 }

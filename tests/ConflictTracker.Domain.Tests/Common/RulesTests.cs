@@ -120,4 +120,57 @@ public class RulesTests
 
         act.Should().Throw<DomainValidationException>();
     }
+
+    [Theory]
+    [InlineData("invoice\u202Efdp.exe", "U+202E")]
+    [InlineData("left\u202Dright", "U+202D")]
+    [InlineData("bell\u0007", "control characters")]
+    [InlineData("NUL\u0000inside", "control characters")]
+    public void RefusesCharactersThatHideOrBreakText(string text, string message)
+    {
+        var act = () => Rules.OptionalText(text, "Quote", 100);
+
+        act.Should().Throw<DomainValidationException>().Which.Errors["Quote"].Single().Should().Contain(message);
+    }
+
+    [Fact]
+    public void RefusesALoneSurrogate()
+    {
+        // Built in code: an attribute argument cannot carry half a character (it is stored as UTF-8).
+        foreach (var text in new[] { "broken " + '\ud800' + " half", "reversed " + '\udc00' + '\ud800' + " pair", "end " + '\ud83d' })
+        {
+            var act = () => Rules.OptionalText(text, "Quote", 100);
+            act.Should().Throw<DomainValidationException>().Which.Errors["Quote"].Single().Should().Contain("broken character");
+        }
+    }
+
+    [Fact]
+    public void RemovesTheDirectionIsolatesPlatformsWrapAroundNamesButKeepsMarksAndEmoji()
+    {
+        Rules.OptionalText("\u2066@budanov\u2069 said \u202Bما\u202C \u200Fok\u200E 😀", "Quote", 100)
+            .Should().Be("@budanov said ما \u200Fok\u200E 😀");
+        Rules.OptionalText("\u2066\u2069", "Quote", 100).Should().BeNull();
+        Rules.WebUrl("\u2066https://example.org/a\u2069", "Url")!.OriginalString.Should().Be("https://example.org/a");
+    }
+
+    [Theory]
+    [InlineData(1899, false)]
+    [InlineData(1900, true)]
+    [InlineData(2200, true)]
+    [InlineData(2201, false)]
+    [InlineData(1, false)]
+    [InlineData(9999, false)]
+    public void DatesLieBetween1900And2200(int year, bool accepted)
+    {
+        var act = () => Rules.InRange(new DateOnly(year, 6, 1), "EventEnd");
+
+        if (accepted)
+        {
+            act.Should().NotThrow();
+        }
+        else
+        {
+            act.Should().Throw<DomainValidationException>().Which.Errors["EventEnd"].Single().Should().Contain("between 1900 and 2200");
+        }
+    }
 }

@@ -38,6 +38,18 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         ["status"] = "Published", ["sourceId"] = SeedArticle, ["newSource"] = null, ["citationRole"] = "Republication", ["citationQuote"] = null, ["citationLocator"] = null,
     };
 
+    /// <summary>A PUT body: every field a change reads (the citation fields are read only when a statement is entered).</summary>
+    private static Dictionary<string, object?> Replacement(string summary)
+    {
+        var body = FullStatement(summary);
+        foreach (var field in new[] { "sourceId", "newSource", "citationRole", "citationQuote", "citationLocator" })
+        {
+            body.Remove(field);
+        }
+
+        return body;
+    }
+
     [Fact]
     public async Task APutMustCarryEveryFieldSoNothingFallsBackToADefault()
     {
@@ -45,7 +57,8 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         using var created = await editor.PostAsJsonAsync("/api/v1/claims", FullStatement("A denial a careless client will change."), ApiFixture.Json);
         created.StatusCode.Should().Be(HttpStatusCode.Created);
         using var read = await editor.GetAsync(created.Headers.Location);
-        var partial = FullStatement("Changed without stance or status.");
+        var partial = Replacement("Changed without stance or status.");
+        partial["citationRole"] = "Origin";
         partial.Remove("stance");
         partial.Remove("status");
 
@@ -56,6 +69,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var errors = (await response.JsonAsync()).GetProperty("errors");
         errors.TryGetProperty("stance", out _).Should().BeTrue();
         errors.TryGetProperty("status", out _).Should().BeTrue();
+        errors.TryGetProperty("citationRole", out _).Should().BeTrue("a PUT does not read it, so it may not carry a value");
         using var after = await editor.GetAsync(created.Headers.Location);
         var claim = await after.JsonAsync();
         claim.GetProperty("stance").GetString().Should().Be("Denies");
@@ -64,7 +78,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         using var document = await editor.GetAsync("/openapi/v1.json");
         var body = (await document.JsonAsync()).GetProperty("paths").GetProperty("/api/v1/claims/{id}").GetProperty("put").GetProperty("requestBody")
             .GetProperty("content").GetProperty("application/json").GetProperty("schema");
-        body.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().Contain(["stance", "status", "summary", "placeIds"]);
+        body.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().Contain(["stance", "status", "summary", "placeIds"]).And.NotContain("sourceId");
     }
 
     [Fact]
@@ -214,7 +228,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var location = created.Headers.Location!;
         using var read = await editor.GetAsync(location);
         var etag = read.Headers.ETag!;
-        var body = FullStatement("Changed by the first client.");
+        var body = Replacement("Changed by the first client.");
 
         using var noIfMatch = await editor.PutAsJsonAsync(location, body, ApiFixture.Json);
         noIfMatch.StatusCode.Should().Be((HttpStatusCode)428);
@@ -224,7 +238,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         firstResponse.StatusCode.Should().Be(HttpStatusCode.NoContent);
         firstResponse.Headers.ETag.Should().NotBe(etag);
 
-        using var second = new HttpRequestMessage(HttpMethod.Put, location) { Content = JsonContent.Create(FullStatement("Changed by the second client."), options: ApiFixture.Json), Headers = { IfMatch = { etag } } };
+        using var second = new HttpRequestMessage(HttpMethod.Put, location) { Content = JsonContent.Create(Replacement("Changed by the second client."), options: ApiFixture.Json), Headers = { IfMatch = { etag } } };
         using var secondResponse = await editor.SendAsync(second);
         secondResponse.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
         var problem = await secondResponse.JsonAsync();

@@ -28,7 +28,7 @@ internal static class ClaimEndpoints
         claims.MapPost("/", CreateAsync).WithName("CreateClaim").WithSummary("Enter a sourced statement (Editor)").ProducesValidationProblem();
         claims.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateClaim").WithSummary("Change a claim (Editor); needs If-Match").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
-            .RequiresEveryField<StatementInput>();
+            .RequiresEveryField<StatementInput>(StatementInput.CreationOnly);
         claims.MapPost("/{id:guid}/retract", RetractAsync).WithName("RetractClaim").WithSummary("Retract a claim with a reason (Editor); needs If-Match").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         claims.MapPost("/{id:guid}/restore", RestoreAsync).WithName("RestoreClaim").WithSummary("Restore a retracted claim (Editor); needs If-Match").ProducesValidationProblem()
@@ -61,7 +61,7 @@ internal static class ClaimEndpoints
     private static Task<IResult> UpdateAsync(Guid id, StatementInput input, HttpContext http, [FromServices] StatementEditorService editor, CancellationToken cancellationToken) =>
         WithVersionAsync(id, http, editor, async version =>
         {
-            await FullUpdates.RequireEveryFieldAsync<StatementInput>(http, cancellationToken);
+            await FullUpdates.RequireEveryFieldAsync<StatementInput>(http, cancellationToken, StatementInput.CreationOnly);
             await editor.UpdateAsync(id, version, input, cancellationToken);
         }, cancellationToken);
 

@@ -26,6 +26,9 @@ public sealed record NewSourceInput(SourceKind Kind, string? Title, string? Url,
 /// </summary>
 public sealed record StatementInput
 {
+    /// <summary>The fields (as the API names them) only entering a statement reads: a change of a claim keeps its citations.</summary>
+    public static readonly string[] CreationOnly = ["sourceId", "newSource", "citationRole", "citationQuote", "citationLocator"];
+
     public Guid? PropositionId { get; init; }
 
     public Guid? ActorId { get; init; }

@@ -57,7 +57,10 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
         var batch = new List<ParsedRow>(BatchSize);
         try
         {
-            await foreach (var row in ReadAsync(counting, format, csvType, cancellationToken))
+            // Every format reads through a strict UTF-8 check: System.Text.Json would otherwise turn a
+            // broken byte inside a string into U+FFFD without a word.
+            await using var checkedUtf8 = Encoding.CreateTranscodingStream(counting, StrictUtf8, Encoding.UTF8, leaveOpen: true);
+            await foreach (var row in ReadAsync(checkedUtf8, format, csvType, cancellationToken))
             {
                 batch.Add(row);
                 if (batch.Count == BatchSize)

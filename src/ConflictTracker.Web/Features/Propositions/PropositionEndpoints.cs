@@ -53,6 +53,7 @@ internal static class PropositionEndpoints
                 await review.AssessPropositionAsync(id, input.Assessment, input.Rationale, Api.IfMatch(request));
                 return TypedResults.NoContent();
             })
-            .WithName("AssessProposition").WithSummary("Set the assessment with a rationale (Reviewer); with If-Match, a proposition changed since is refused").ProducesValidationProblem();
+            .WithName("AssessProposition").WithSummary("Set the assessment with a rationale (Reviewer); with If-Match, a proposition changed since is refused with 412").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 }

@@ -131,7 +131,6 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     /// <summary>The most rows a list returns.</summary>
     public const int ListLimit = 500;
 
-    /// <summary>Every proposition with something waiting, and how much: the filter's choices, whatever is filtered now.</summary>
     /// <summary>A filter's enum value must be one of its names: "?state=99" parses as a number, which is no state.</summary>
     private static void Known<T>(T? value, string field)
         where T : struct, Enum
@@ -142,6 +141,7 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
         }
     }
 
+    /// <summary>Every proposition with something waiting, and how much: the filter's choices, whatever is filtered now.</summary>
     private static async Task<IReadOnlyList<QueueProposition>> PropositionsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var candidates = db.Candidates.Where(c => c.State == CandidateState.Open).Select(c => c.PropositionId);
