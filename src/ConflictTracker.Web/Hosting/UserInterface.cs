@@ -1,6 +1,5 @@
 using ConflictTracker.Web.Components;
 using MudBlazor.Services;
-using Serilog;
 
 namespace ConflictTracker.Web.Hosting;
 
@@ -15,6 +14,9 @@ internal static class UserInterface
 
     public static WebApplication UsePipeline(this WebApplication app)
     {
+        // Outermost, so the request log sees the status the client finally got.
+        app.UseRequestLogging();
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -30,7 +32,6 @@ internal static class UserInterface
             app.UseHsts();
         }
 
-        app.UseSerilogRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
