@@ -27,6 +27,7 @@ internal static class Logging
     public static void AddLogging(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
+        var outageLogInterval = DatabaseOutage.LogInterval(builder.Configuration);
 
         // preserveStaticLogger: the static bootstrap logger stays as it is, so several hosts in one
         // process (the integration tests) each get their own logger instead of racing to freeze one.
@@ -36,6 +37,7 @@ internal static class Logging
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
+                .Filter.With(new DatabaseOutageLogFilter(outageLogInterval, TimeProvider.System, services.GetRequiredService<Serilog.ILogger>))
                 .WriteTo.AppConsole(development),
             preserveStaticLogger: true);
     }
@@ -49,7 +51,7 @@ internal static class Logging
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            // 503 is the honest answer of an unavailable dependency, not a failure of the app.
+            // 503 is the honest answer during a database outage (DatabaseOutage), not a failure of the app.
             options.GetLevel = (context, _, exception) => (exception, context.Response.StatusCode) switch
             {
                 (not null, _) => LogEventLevel.Error,

@@ -32,6 +32,8 @@ internal static class UserInterface
             app.UseHsts();
         }
 
+        // Inside the exception handlers, so a database outage is answered 503 before they see it.
+        app.UseDatabaseOutageAnswers();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
