@@ -97,7 +97,16 @@ internal static class Api
     public static RouteGroupBuilder MapApiGroup(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("ConflictTracker API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        // Nothing from a CDN and nothing sent elsewhere (fonts, telemetry, the AI chat), and a nonce
+        // for its inline start-up script: the Content-Security-Policy allows nothing more (WebSecurity).
+        app.MapScalarApiReference("/api/docs", options => options
+                .WithTitle("ConflictTracker API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .WithNonce())
+            .AllowAnonymous();
 
         var api = app.MapGroup(Prefix)
             .RequireAuthorization(ApiPolicy, Policies.Read)

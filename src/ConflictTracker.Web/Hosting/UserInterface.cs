@@ -14,8 +14,12 @@ internal static class UserInterface
 
     public static WebApplication UsePipeline(this WebApplication app)
     {
-        // Outermost, so the request log sees the status the client finally got.
+        // Outermost, in this order: the client's address and scheme as a known proxy forwarded them
+        // (for HSTS, the failed-token limit and the log), then the request log, which so sees the
+        // status the client finally got, then the security headers on every response.
+        app.UseProxyHeaders();
         app.UseRequestLogging();
+        app.UseSecurityHeaders();
 
         if (!app.Environment.IsDevelopment())
         {
@@ -43,7 +47,7 @@ internal static class UserInterface
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
     }
 }
