@@ -47,6 +47,9 @@ internal static class Api
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestHandler>();
 
+        var failureLimit = configuration.GetSection(ApiAuthFailureLimitOptions.Section).Get<ApiAuthFailureLimitOptions>() ?? new ApiAuthFailureLimitOptions();
+        services.AddSingleton(_ => new FailedTokenAttempts(failureLimit));
+
         var limits = configuration.GetSection(ApiRateLimitOptions.Section).Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
         services.AddRateLimiter(options =>
         {
