@@ -67,7 +67,8 @@ internal static class WebSecurity
     /// <summary>Adds the headers to every response, error pages included (set as the response starts, so an exception handler clearing it does not lose them).</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // base64url: nothing in it that HTML would escape in the attribute.
+        var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
         {

@@ -42,7 +42,7 @@ public partial class SecurityHeadersTests(DatabaseFixture fixture) : IClassFixtu
         {
             using var response = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
             var nonce = Nonce(response);
-            var scripts = ScriptTag().Matches(await response.Content.ReadAsStringAsync()).Select(m => m.Value).ToList();
+            var scripts = ScriptTag().Matches(await response.Content.ReadAsStringAsync()).Select(m => WebUtility.HtmlDecode(m.Value)).ToList();
             scripts.Should().Contain(s => s.Contains("type=\"importmap\"", StringComparison.Ordinal));
             scripts.Where(s => !s.Contains(" src=", StringComparison.Ordinal)).Should().OnlyContain(s => s.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal));
             scripts.Where(s => s.Contains(" src=", StringComparison.Ordinal)).Should().OnlyContain(s => !s.Contains("//", StringComparison.Ordinal), "no script from another origin");
@@ -62,7 +62,7 @@ public partial class SecurityHeadersTests(DatabaseFixture fixture) : IClassFixtu
         var page = await response.Content.ReadAsStringAsync();
 
         var nonce = Nonce(response);
-        ScriptTag().Matches(page).Should().NotBeEmpty().And.OnlyContain(m => m.Value.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal));
+        ScriptTag().Matches(page).Select(m => WebUtility.HtmlDecode(m.Value)).Should().NotBeEmpty().And.OnlyContain(s => s.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal));
         page.Should().NotContainAny(["https://", "http://", "fonts.scalar.com"]);
     }
 
