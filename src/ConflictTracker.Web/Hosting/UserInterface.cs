@@ -47,6 +47,7 @@ internal static class UserInterface
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
+        // Blazor sends a frame-ancestors policy of its own ('self' by default): the same as ours, so the two never disagree.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
     }
