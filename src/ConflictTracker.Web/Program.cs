@@ -12,6 +12,7 @@ try
     builder.Services.AddFeatures();
     builder.Services.AddApi(builder.Configuration);
     builder.Services.AddUserInterface();
+    builder.Services.AddWebSecurity(builder.Configuration);
     builder.Services.AddOperations();
 
     var app = builder.Build();

@@ -47,6 +47,9 @@ internal static class Api
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableRequests>();
 
+        var failureLimit = configuration.GetSection(ApiAuthFailureLimitOptions.Section).Get<ApiAuthFailureLimitOptions>() ?? new ApiAuthFailureLimitOptions();
+        services.AddSingleton(_ => new FailedTokenAttempts(failureLimit));
+
         var limits = configuration.GetSection(ApiRateLimitOptions.Section).Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
         services.AddRateLimiter(options =>
         {
@@ -97,7 +100,16 @@ internal static class Api
     public static RouteGroupBuilder MapApiGroup(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("ConflictTracker API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        // Nothing from a CDN and nothing sent elsewhere (fonts, telemetry, the AI chat), and a nonce
+        // for its inline start-up script: the Content-Security-Policy allows nothing more (WebSecurity).
+        app.MapScalarApiReference("/api/docs", options => options
+                .WithTitle("ConflictTracker API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .WithNonce())
+            .AllowAnonymous();
 
         var api = app.MapGroup(Prefix)
             .RequireAuthorization(ApiPolicy, Policies.Read)

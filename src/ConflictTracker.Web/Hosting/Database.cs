@@ -1,5 +1,6 @@
 using ConflictTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ConflictTracker.Web.Hosting;
 
@@ -26,5 +27,9 @@ internal static class Database
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            // A connection that cannot be opened reaches whoever opened it as an exception, which is
+            // logged there (and condensed during an outage: DatabaseOutage); EF's own line, without
+            // the exception, would repeat it for every request while the database is down.
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
 }

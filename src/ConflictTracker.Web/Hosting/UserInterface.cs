@@ -1,6 +1,5 @@
 using ConflictTracker.Web.Components;
 using MudBlazor.Services;
-using Serilog;
 
 namespace ConflictTracker.Web.Hosting;
 
@@ -15,6 +14,13 @@ internal static class UserInterface
 
     public static WebApplication UsePipeline(this WebApplication app)
     {
+        // Outermost, in this order: the client's address and scheme as a known proxy forwarded them
+        // (for HSTS, the failed-token limit and the log), then the request log, which so sees the
+        // status the client finally got, then the security headers on every response.
+        app.UseProxyHeaders();
+        app.UseRequestLogging();
+        app.UseSecurityHeaders();
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -30,9 +36,10 @@ internal static class UserInterface
             app.UseHsts();
         }
 
-        app.UseSerilogRequestLogging();
         app.UseRequestGuards();
         app.UseReadablePutBodies();
+        // Inside the exception handlers, so a database outage is answered 503 before they see it.
+        app.UseDatabaseOutageAnswers();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -42,7 +49,8 @@ internal static class UserInterface
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor sends a frame-ancestors policy of its own ('self' by default): the same as ours, so the two never disagree.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
     }
 }

@@ -9,13 +9,15 @@ namespace ConflictTracker.Web.Security;
 /// <summary>
 /// The API's authentication: <c>Authorization: Bearer ctpat_…</c>. A valid token signs the request in
 /// as its user, with the user's current roles. Failures answer 401 (no or bad token) and 403 (the
-/// role does not allow it) as problem details.
+/// role does not allow it) as problem details; an address that sent too many bad tokens gets 429
+/// (<see cref="FailedTokenAttempts"/>).
 /// </summary>
 public sealed partial class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ApiTokenService tokens,
+    FailedTokenAttempts failures,
     IOptions<IdentityOptions> identityOptions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -23,6 +25,9 @@ public sealed partial class ApiTokenAuthenticationHandler(
 
     /// <summary>The claim carrying the token's id, so rate limits and logs can tell tokens apart.</summary>
     public const string TokenIdClaim = "token_id";
+
+    // Set when the client's address is refused for too many failed attempts: the challenge answers 429, not 401.
+    private const string WaitKey = "api-token-wait";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -32,10 +37,23 @@ public sealed partial class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        // Checked before the token is looked up: a refused address costs no database query.
+        var client = FailedTokenAttempts.ClientOf(Context);
+        if (failures.WaitFor(client) is { } wait)
+        {
+            Context.Items[WaitKey] = wait;
+            return AuthenticateResult.Fail("Too many failed token attempts from this address.");
+        }
+
         var found = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (found is not { } valid)
         {
             LogRejected(Logger, Request.Path, DateTimeOffset.UtcNow);
+            if (failures.CountFailure(client))
+            {
+                LogClientRefused(Logger, client, failures.Options.PermitLimit, failures.Options.Window);
+            }
+
             return AuthenticateResult.Fail("The token is unknown, expired or revoked, or its user is disabled.");
         }
 
@@ -67,6 +85,15 @@ public sealed partial class ApiTokenAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[WaitKey] is TimeSpan wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(StatusCodes.Status429TooManyRequests, "Too many failed token attempts",
+                $"This address sent more than {failures.Options.PermitLimit} unknown, expired or revoked tokens in {failures.Options.Window.TotalSeconds:0} s. " +
+                $"Check the token (or create one on /account/tokens) and try again in {seconds} s.");
+        }
+
         Response.Headers.WWWAuthenticate = "Bearer realm=\"ConflictTracker API\"";
         return Problem(StatusCodes.Status401Unauthorized, "A valid API token is required",
             "Send 'Authorization: Bearer <token>'. Create a token on your account page (/account/tokens); it may have expired or been revoked.");
@@ -80,4 +107,7 @@ public sealed partial class ApiTokenAuthenticationHandler(
 
     [LoggerMessage(EventId = 4042, Level = LogLevel.Warning, Message = "API token rejected for {Path} at {At:O}")]
     private static partial void LogRejected(ILogger logger, string path, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4043, Level = LogLevel.Warning, Message = "API requests from {Client} refused for up to {Window}: {Limit} failed token attempts")]
+    private static partial void LogClientRefused(ILogger logger, string client, int limit, TimeSpan window);
 }

@@ -99,7 +99,7 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         {
             return await RestoreCoreAsync(input, cancellationToken);
         }
-        catch (Exception ex) when (ex is PostgresException or InvalidOperationException or FormatException or JsonException)
+        catch (Exception ex) when ((ex is PostgresException or InvalidOperationException or FormatException or JsonException) && !DatabaseUnavailable.Is(ex))
         {
             // A file that is not a faithful export: a clear refusal, and the transaction rolled back.
             throw new DomainValidationException("File", $"The file cannot be restored: {ex.Message.Split('\n')[0]}");

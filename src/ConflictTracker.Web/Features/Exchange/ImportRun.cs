@@ -81,7 +81,7 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
             await db.SaveChangesAsync(cancellationToken);
             await transaction.ReleaseSavepointAsync("import_batch", cancellationToken);
         }
-        catch (Exception ex) when ((ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException) is { } postgres)
+        catch (Exception ex) when ((ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException) is { } postgres && !DatabaseUnavailable.Is(postgres))
         {
             await transaction.RollbackToSavepointAsync("import_batch", cancellationToken);
             Fail(batch[0].Line, postgres.ConstraintName, $"The rows from line {batch[0].Line} to {batch[^1].Line} break a database rule ({postgres.MessageText}); nothing was stored.");
