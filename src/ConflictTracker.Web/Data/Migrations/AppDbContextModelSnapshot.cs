@@ -1159,6 +1159,12 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
+                    b.Property<string>("SecondFactor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("second_factor");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
@@ -1180,6 +1186,8 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_api_tokens_hash_length", "octet_length(hash) = 32");
 
                             t.HasCheckConstraint("ck_api_tokens_name_not_blank", "btrim(name) <> ''");
+
+                            t.HasCheckConstraint("ck_api_tokens_second_factor", "second_factor IN ('None', 'Session', 'Operator')");
                         });
                 });
 
