@@ -57,6 +57,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Personal access tokens for the API (hashes only).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    /// <summary>Signed-in browser sessions (<see cref="SessionStore"/>).</summary>
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     /// <summary>
     /// Who the changes saved next are attributed to in the change history (a user's e-mail address,
     /// or "demo data"). Saving a change to a record without it throws: history always has an author.

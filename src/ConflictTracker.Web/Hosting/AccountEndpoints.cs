@@ -1,4 +1,5 @@
 using ConflictTracker.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConflictTracker.Web.Hosting;
@@ -16,8 +17,23 @@ internal static class AccountEndpoints
     // The endpoint binds no form field, so the framework would not check the token by itself.
     private static async ValueTask<object?> ValidateAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
-        if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
+        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        bool valid;
+        try
+        {
+            valid = await antiforgery.IsRequestValidAsync(context.HttpContext);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            // Thrown when the form itself cannot be read (a NUL in a field, a broken escape, too many
+            // fields): the sender's mistake, so a 400 rather than a 500.
+            return TypedResults.Problem(
+                title: "The sign-out form could not be read",
+                detail: "It holds characters a form cannot carry (such as NUL) or is malformed. Reload the page and sign out again.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!valid)
         {
             return TypedResults.Problem(title: "The sign-out form expired", detail: "Reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest);
         }

@@ -15,6 +15,9 @@ internal static class Authentication
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     public const int MaxFailedAttempts = 5;
 
+    /// <summary>How long a sign-in lasts without a request (sliding expiry).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
@@ -63,13 +66,17 @@ internal static class Authentication
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = security.RevalidationInterval;
-            // The refreshed cookie keeps the record that this session passed a second factor.
+            // The refreshed principal belongs to the same session: it keeps the record that the session
+            // passed a second factor, and which session it is.
             options.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(Policies.MultiFactorClaim) is { } amr
-                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(amr.Type, amr.Value))
+                foreach (var type in new[] { Policies.MultiFactorClaim, SessionStore.SessionClaim })
                 {
-                    identity.AddClaim(new System.Security.Claims.Claim(amr.Type, amr.Value));
+                    if (context.CurrentPrincipal?.FindFirst(type) is { } claim
+                        && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(claim.Type, claim.Value))
+                    {
+                        identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                    }
                 }
 
                 return Task.CompletedTask;
@@ -81,7 +88,7 @@ internal static class Authentication
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
             // Sign-in stays on this host; the 2FA step reads its user from Identity's own cookie.
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = SessionLifetime;
             options.SlidingExpiration = true;
             options.Cookie.Name = "ConflictTracker.Auth";
             options.Cookie.HttpOnly = true;
@@ -89,6 +96,13 @@ internal static class Authentication
             // Secure everywhere but local development over http (behind a TLS proxy too: the flag does not depend on the request).
             options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+
+        // Sessions live in the database and the cookie holds only a key: signing out ends the session
+        // for every copy of the cookie (ASVS V7.4.1). Only the application cookie: the short-lived
+        // two-factor cookies carry no session.
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionStore>((options, store) => options.SessionStore = store);
 
         services.AddScoped<AccountService>();
         services.AddScoped<DemoAccounts>();

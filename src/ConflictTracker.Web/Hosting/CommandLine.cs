@@ -14,6 +14,8 @@ namespace ConflictTracker.Web.Hosting;
 /// <item><c>admin create-user --email E --name "N" --role R [--role R2] [--password-stdin]</c> creates an account
 /// (the first admin of a deployment); without --password-stdin a random password is printed once.</item>
 /// <item><c>admin demo-accounts</c> (Development only) gives one demo account per role a fresh password and prints them.</item>
+/// <item><c>admin create-token --email E [--name "N"] [--days D]</c> creates an API token for an account; it counts as a
+/// second factor, since the operator vouches for whoever receives it (docs/rules/authorisation.md, "The API").</item>
 /// <item><c>admin refresh-candidates</c> works out the contradiction candidates of every proposition again (after a bulk load).</item>
 /// </list>
 /// </summary>
@@ -115,7 +117,7 @@ internal static class CommandLine
                 foreach (var (address, role, secret) in accounts)
                 {
                     var demoUser = await userManager.FindByEmailAsync(address);
-                    var token = await tokens.CreateForAsync(demoUser!.Id, "demo (scripts/run.sh)", days: 1);
+                    var token = await tokens.CreateForAsync(demoUser!.Id, "demo (scripts/run.sh)", days: 1, ApiTokenSecondFactor.Operator);
                     await Console.Out.WriteLineAsync($"  {role,-9} {address,-40} {secret}");
                     await Console.Out.WriteLineAsync($"  {"",-9} API token: {token.Secret}");
                 }
@@ -141,9 +143,10 @@ internal static class CommandLine
                 try
                 {
                     var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>()
-                        .CreateForAsync(owner.Id, tokenOptions.GetValueOrDefault("--name")?[0] ?? "command line", days);
+                        .CreateForAsync(owner.Id, tokenOptions.GetValueOrDefault("--name")?[0] ?? "command line", days, ApiTokenSecondFactor.Operator);
                     logger.LogInformation("API token {TokenId} created for {Email} from the command line", created.Token.Id, tokenEmail[0]);
                     await Console.Out.WriteLineAsync($"API token for {tokenEmail[0]} (shown once; expires {created.Token.ExpiresAt:yyyy-MM-dd}): {created.Secret}");
+                    await Console.Out.WriteLineAsync("It counts as a second factor for editors, reviewers and admins: hand it over as carefully as the account itself.");
                     return 0;
                 }
                 catch (DomainValidationException ex)

@@ -33,6 +33,9 @@ public sealed class ApiToken
 
     public DateTimeOffset? LastUsedAt { get; set; }
 
+    /// <summary>What stands in for a second factor when the token's user is staff (docs/rules/authorisation.md, "The API").</summary>
+    public ApiTokenSecondFactor SecondFactor { get; init; }
+
     /// <summary>A new random secret: the prefix and 32 random bytes, base64url.</summary>
     public static string NewSecret() => SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 
@@ -40,4 +43,23 @@ public sealed class ApiToken
     public static byte[] HashOf(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>
+/// Whether a token counts as having passed a second factor, and why. Staff (editors, reviewers,
+/// admins) who must use two-factor sign-in can use a token only when it does.
+/// </summary>
+public enum ApiTokenSecondFactor
+{
+    /// <summary>Created in a session that signed in with a password only (an analyst's, or anyone's where two-factor is not required).</summary>
+    None,
+
+    /// <summary>Created in a session that passed two-factor sign-in.</summary>
+    Session,
+
+    /// <summary>
+    /// Created by the operator's command (<c>admin create-token</c>), which needs a shell on the server
+    /// and the database's credentials: the operator vouches for whoever receives the token.
+    /// </summary>
+    Operator,
 }

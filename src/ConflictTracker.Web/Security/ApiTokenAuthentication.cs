@@ -18,7 +18,8 @@ public sealed partial class ApiTokenAuthenticationHandler(
     UrlEncoder encoder,
     ApiTokenService tokens,
     FailedTokenAttempts failures,
-    IOptions<IdentityOptions> identityOptions)
+    IOptions<IdentityOptions> identityOptions,
+    SecurityOptions security)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -72,13 +73,13 @@ public sealed partial class ApiTokenAuthenticationHandler(
         identity.AddClaims(valid.Roles.Select(role => new Claim(types.RoleClaimType, role)));
         identity.AddClaims(valid.Claims.Select(c => new Claim(c.Type, c.Value)));
 
-        // A token stands in for a second factor only for a user who has one: someone promoted to
-        // staff after making a token, without setting up two-factor sign-in, is refused like a
-        // staff session that has not passed it.
-        if (user.TwoFactorEnabled)
+        // A token stands in for a second factor only when it was created in a session that passed
+        // one, or by the operator: an analyst's token does not become a staff member's on promotion.
+        if (valid.Token.SecondFactor != ApiTokenSecondFactor.None)
         {
             identity.AddClaim(new Claim(Policies.MultiFactorClaim, Policies.MultiFactorValue));
         }
+
         identity.AddClaim(new Claim(TokenIdClaim, valid.Token.Id.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -99,8 +100,20 @@ public sealed partial class ApiTokenAuthenticationHandler(
             "Send 'Authorization: Bearer <token>'. Create a token on your account page (/account/tokens); it may have expired or been revoked.");
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problem(StatusCodes.Status403Forbidden, "Your role does not allow this", "The token's user lacks the role this operation needs (docs/rules/authorisation.md).");
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        // Every policy refuses staff without a second factor, whatever their roles: say so, not "lacks the role".
+        if ((await HandleAuthenticateOnceSafeAsync()).Principal is { } user && Policies.NeedsSecondFactor(user, security))
+        {
+            await Problem(StatusCodes.Status403Forbidden, "This token needs two-factor sign-in",
+                "The token's user is an editor, reviewer or admin, who must use two-factor sign-in, and this token was not created in a session that passed it. " +
+                "Set up two-factor sign-in at /account/two-factor, sign in with it and create a new token at /account/tokens, " +
+                "or ask the operator for one made with 'admin create-token' (docs/api.md).");
+            return;
+        }
+
+        await Problem(StatusCodes.Status403Forbidden, "Your role does not allow this", "The token's user lacks the role this operation needs (docs/rules/authorisation.md).");
+    }
 
     private Task Problem(int status, string title, string detail) =>
         Results.Problem(title: title, detail: detail, statusCode: status).ExecuteAsync(Context);

@@ -42,11 +42,17 @@ public sealed partial class ApiTokenService(
             throw new AccessDeniedException("Authenticated", "create API tokens");
         }
 
-        return await CreateForAsync(userId, name, days);
+        // The token remembers whether this session passed a second factor: it will need it if its user is (or becomes) staff.
+        var secondFactor = user.HasClaim(Policies.MultiFactorClaim, Policies.MultiFactorValue) ? ApiTokenSecondFactor.Session : ApiTokenSecondFactor.None;
+        return await CreateForAsync(userId, name, days, secondFactor);
     }
 
-    /// <summary>Creates a token for <paramref name="userId"/> without checking who asks: for the operator command line.</summary>
-    public async Task<CreatedApiToken> CreateForAsync(Guid userId, string? name, int days)
+    /// <summary>
+    /// Creates a token for <paramref name="userId"/> without checking who asks: for the operator command
+    /// line (<see cref="ApiTokenSecondFactor.Operator"/>), and for <see cref="CreateAsync"/> once it has checked.
+    /// Unless told otherwise, the token does not count as a second factor.
+    /// </summary>
+    public async Task<CreatedApiToken> CreateForAsync(Guid userId, string? name, int days, ApiTokenSecondFactor secondFactor = ApiTokenSecondFactor.None)
     {
         var errors = new ValidationErrors();
         var label = errors.Check(() => Rules.RequiredText(name, "Name", ApiToken.MaxNameLength));
@@ -69,10 +75,16 @@ public sealed partial class ApiTokenService(
             Hash = ApiToken.HashOf(secret),
             CreatedAt = now,
             ExpiresAt = now.AddDays(days),
+            SecondFactor = secondFactor,
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();
-        LogCreated(owner.Email ?? owner.UserName ?? userId.ToString(), token.Id, token.ExpiresAt, now);
+        var who = owner.Email ?? owner.UserName ?? userId.ToString();
+        LogCreated(who, token.Id, token.ExpiresAt, now);
+        if (secondFactor == ApiTokenSecondFactor.Operator)
+        {
+            LogOperatorVouched(who, token.Id, now);
+        }
         return new CreatedApiToken(Row(token), secret);
     }
 
@@ -158,6 +170,9 @@ public sealed partial class ApiTokenService(
 
     [LoggerMessage(EventId = 4040, Level = LogLevel.Information, Message = "API token {TokenId} created for {User}, expires {ExpiresAt:O}, at {At:O}")]
     private partial void LogCreated(string user, Guid tokenId, DateTimeOffset expiresAt, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4044, Level = LogLevel.Warning, Message = "API token {TokenId} for {User} was created by the operator's command and counts as a second factor, at {At:O}")]
+    private partial void LogOperatorVouched(string user, Guid tokenId, DateTimeOffset at);
 
     [LoggerMessage(EventId = 4041, Level = LogLevel.Information, Message = "API token {TokenId} revoked by {User} at {At:O}")]
     private partial void LogRevoked(string user, Guid tokenId, DateTimeOffset at);

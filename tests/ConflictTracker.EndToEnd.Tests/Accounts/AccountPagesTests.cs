@@ -98,4 +98,23 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         // The fixture re-checks sessions every 2 s (one minute in production).
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
     }
+
+    [Fact]
+    public async Task SigningOutInOneTabSignsOutTheSessionsOpenPagesInOthers()
+    {
+        var (email, password) = await browser.App.CreateUserAsync(Roles.Analyst);
+        var first = await browser.NewPageAsync(role: null);
+        await BrowserFixture.SignInAsync(first, email, password);
+        await first.GotoAsync("/claims");
+        await first.WaitForCircuitAsync();
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync("/propositions");
+        await second.WaitForCircuitAsync();
+
+        await second.GetByTestId("sign-out").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("signed-out")).ToBeVisibleAsync();
+
+        // The session has ended on the server; the first tab's open page finds out at its next revalidation (2 s here).
+        await Assertions.Expect(first).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
+    }
 }

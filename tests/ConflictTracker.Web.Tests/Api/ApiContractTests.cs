@@ -198,7 +198,7 @@ public class ApiContractTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             response.StatusCode.Should().Be(HttpStatusCode.OK, "the first page was read before the first byte");
             var read = () => response.Content.ReadAsByteArrayAsync();
             (await read.Should().ThrowAsync<Exception>($"a broken {file} must not look complete"))
-                .Which.Should().Match(e => e is IOException || e is HttpRequestException || e.InnerException is IOException);
+                .Which.Should().Match<Exception>(e => e is IOException || e is HttpRequestException || e.InnerException is IOException);
         }
     }
 

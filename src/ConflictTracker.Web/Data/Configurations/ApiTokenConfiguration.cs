@@ -13,7 +13,9 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
             t.HasCheckConstraint("ck_api_tokens_name_not_blank", "btrim(name) <> ''");
             t.HasCheckConstraint("ck_api_tokens_expiry", "expires_at > created_at");
             t.HasCheckConstraint("ck_api_tokens_hash_length", "octet_length(hash) = 32");
+            t.HasCheckConstraint("ck_api_tokens_second_factor", Sql.In<ApiTokenSecondFactor>("second_factor"));
         });
+        builder.Property(t => t.SecondFactor).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Name).HasMaxLength(ApiToken.MaxNameLength);
         builder.Property(t => t.Hint).HasMaxLength(16);

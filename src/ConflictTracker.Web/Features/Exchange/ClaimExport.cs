@@ -6,8 +6,6 @@ using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Security;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Features.Exchange;
@@ -35,8 +33,7 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
     {
         // CsvHelper writes synchronously; it writes into a buffer that goes out asynchronously a page at a time.
         var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        await using var csv = new CsvWriter(buffer, new CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: true);
-        csv.Context.TypeConverterOptionsCache.GetOptions<DateOnly>().Formats = ["yyyy-MM-dd"];
+        await using var csv = SpreadsheetCsv.CreateWriter(buffer, leaveOpen: true);
         async Task SendAsync()
         {
             await csv.FlushAsync();
