@@ -1,4 +1,5 @@
 using ConflictTracker.Web.Components;
+using ConflictTracker.Web.Components.Shared;
 using MudBlazor.Services;
 using Serilog;
 
@@ -8,7 +9,8 @@ internal static class UserInterface
 {
     public static IServiceCollection AddUserInterface(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = TextLimits.LargestFieldMessage);
         services.AddMudServices();
         return services;
     }
