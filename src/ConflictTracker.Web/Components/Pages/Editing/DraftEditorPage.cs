@@ -212,8 +212,10 @@ public abstract class DraftEditorPage<TDraft> : EditorPage, IDisposable
         }
     }
 
+    // Blazor refuses to send while the client is away (InvalidOperationException) and cancels calls
+    // that a reconnection cut short: the form goes on, and the next tick tries again.
     private static bool IsDisconnection(Exception ex) =>
-        ex is JSDisconnectedException or TaskCanceledException or ObjectDisposedException;
+        ex is JSDisconnectedException or TaskCanceledException or ObjectDisposedException or InvalidOperationException;
 
     private void StopKeeping()
     {

@@ -38,7 +38,7 @@ public sealed class DraftStore(EditingScript script, IDataProtectionProvider pro
         var payload = await reader.ReadToEndAsync(cancellationToken);
         try
         {
-            return DraftCodec.Open<T>(Protector(key), payload);
+            return DraftCodec.Open<T>(protection, key, payload);
         }
         catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException)
         {
@@ -56,7 +56,7 @@ public sealed class DraftStore(EditingScript script, IDataProtectionProvider pro
             return false;
         }
 
-        return await script.SaveDraftAsync(key, DraftCodec.Seal(Protector(key), new StoredDraft<T>(value, time.GetUtcNow())));
+        return await script.SaveDraftAsync(key, DraftCodec.Seal(protection, key, new StoredDraft<T>(value, time.GetUtcNow())));
     }
 
     public async Task RemoveAsync(string form, Guid? record)
@@ -67,30 +67,35 @@ public sealed class DraftStore(EditingScript script, IDataProtectionProvider pro
         }
     }
 
-    // Per user: a shared browser never offers one editor another's draft (nor can it open one).
-    private async Task<string?> KeyAsync(string form, Guid? record)
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return user is null ? null : $"ct-draft:{user}:{form}:{record?.ToString() ?? "new"}";
-    }
-
-    // Bound to the key too, so a draft copied under another record's key does not open there.
-    private IDataProtector Protector(string key) => protection.CreateProtector("ConflictTracker.Drafts", key);
+    private async Task<string?> KeyAsync(string form, Guid? record) =>
+        (await authentication.GetAuthenticationStateAsync()).User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user
+            ? DraftCodec.Key(user, form, record)
+            : null;
 }
 
-/// <summary>Turns a draft into the text kept in the browser and back, and compares forms.</summary>
+/// <summary>Names a draft, turns it into the text kept in the browser and back, and compares forms.</summary>
 public static class DraftCodec
 {
     // The text is encrypted, so nothing needs escaping for HTML; unescaped, a Korean syllable takes
     // 3 bytes instead of 6.
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Seal<T>(IDataProtector protector, StoredDraft<T> draft) =>
-        Base64Url.EncodeToString(protector.Protect(JsonSerializer.SerializeToUtf8Bytes(draft, Options)));
+    /// <summary>
+    /// Per user, form and record: a shared browser never offers one editor another's draft, and a
+    /// new record's draft ("new") is not an edit's.
+    /// </summary>
+    public static string Key(string user, string form, Guid? record) => $"ct-draft:{user}:{form}:{record?.ToString() ?? "new"}";
 
-    public static StoredDraft<T>? Open<T>(IDataProtector protector, string payload) =>
-        JsonSerializer.Deserialize<StoredDraft<T>>(protector.Unprotect(Base64Url.DecodeFromChars(payload)), Options);
+    public static string Seal<T>(IDataProtectionProvider keys, string key, StoredDraft<T> draft) =>
+        Base64Url.EncodeToString(Protector(keys, key).Protect(JsonSerializer.SerializeToUtf8Bytes(draft, Options)));
+
+    /// <summary>The draft kept under <paramref name="key"/>; a <see cref="CryptographicException"/> when it was sealed for another key or with keys that are gone.</summary>
+    public static StoredDraft<T>? Open<T>(IDataProtectionProvider keys, string key, string payload) =>
+        JsonSerializer.Deserialize<StoredDraft<T>>(Protector(keys, key).Unprotect(Base64Url.DecodeFromChars(payload)), Options);
 
     /// <summary>The form as text, to tell whether it changed since it was last kept.</summary>
     public static string Fingerprint<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    // Bound to the key, user included: a draft copied under another user's or record's key does not open there.
+    private static IDataProtector Protector(IDataProtectionProvider keys, string key) => keys.CreateProtector("ConflictTracker.Drafts", key);
 }

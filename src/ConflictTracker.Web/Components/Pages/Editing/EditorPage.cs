@@ -66,9 +66,9 @@ public abstract class EditorPage : ComponentBase
         {
             await Script.RevealMessageAsync(EditorMessages.RevealSelector);
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException or InvalidOperationException)
         {
-            // The browser is gone; nobody to show it to.
+            // The message is on the page all the same; only the scrolling is lost.
         }
     }
 }
