@@ -68,6 +68,8 @@ public class DraftPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.GetByTestId("draft-restored")).ToContainTextAsync("Your unsaved draft was restored");
         await Assertions.Expect(page.GetByTestId("actor-description")).ToHaveValueAsync("A description typed before the connection was lost.");
+        (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
+        await page.SaveScreenshotAsync("draft-restored");
 
         await page.GetByTestId("discard-draft").ClickAsync();
         await Assertions.Expect(page.GetByTestId("actor-description")).ToHaveValueAsync(stored);

@@ -22,6 +22,8 @@ public class FailedSavePageTests(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(message).ToBeFocusedAsync();
         await Assertions.Expect(message).ToHaveAttributeAsync("role", "alert");
         (await page.EvaluateAsync<double>("() => document.querySelector('[data-testid=form-errors]').getBoundingClientRect().top")).Should().BeGreaterThanOrEqualTo(48, "the message is not hidden under the app bar");
+        (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
+        await page.SaveScreenshotAsync("refused-save-revealed");
 
         await page.GetByTestId("go-to-field").ClickAsync();
         var proposition = page.GetByTestId("proposition");

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ConflictTracker.EndToEnd.Tests.Editing;
@@ -6,11 +7,17 @@ namespace ConflictTracker.EndToEnd.Tests.Editing;
 /// <summary>What an editor does in a form, step by step, shared by the editing tests.</summary>
 internal static class FormSteps
 {
-    /// <summary>Types into an autocomplete and picks the option that appears.</summary>
+    /// <summary>
+    /// Types into an autocomplete, picks the option that appears, and waits until the field shows
+    /// it: the autocomplete takes the focus back when the server handles the pick, so typing in
+    /// another field sooner (a busy machine) would be blurred and emptied.
+    /// </summary>
     public static async Task PickAsync(IPage page, string testId, string typed, string option)
     {
         await page.GetByTestId(testId).FillAsync(typed);
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId(testId)).ToHaveValueAsync(new Regex(Regex.Escape(option)));
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     public static async Task SelectAsync(IPage page, string label, string option)

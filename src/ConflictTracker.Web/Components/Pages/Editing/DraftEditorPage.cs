@@ -66,6 +66,7 @@ public abstract class DraftEditorPage<TDraft> : EditorPage, IDisposable
     private bool keeping;
     private bool forgotten;
     private bool writing;
+    private bool discarding;
     private string? loadedFingerprint;
     private string? keptFingerprint;
     private Timer? timer;
@@ -160,16 +161,26 @@ public abstract class DraftEditorPage<TDraft> : EditorPage, IDisposable
     /// <summary>The editor does not want the restored draft: the form goes back to the record as stored.</summary>
     protected async Task DiscardDraftAsync()
     {
-        await Drafts.RemoveAsync(DraftForm, DraftRecord);
-        DraftStatus.Clear();
-        await ReloadAsync();
-        var loaded = CaptureDraft();
-        (loadedFingerprint, keptFingerprint) = loaded is null ? (null, null) : (DraftCodec.Fingerprint(loaded.Values), DraftCodec.Fingerprint(loaded));
+        // No keeping meanwhile: a tick between removing the draft and reloading the form would
+        // write the discarded draft back.
+        discarding = true;
+        try
+        {
+            await Drafts.RemoveAsync(DraftForm, DraftRecord);
+            DraftStatus.Clear();
+            await ReloadAsync();
+            var loaded = CaptureDraft();
+            (loadedFingerprint, keptFingerprint) = loaded is null ? (null, null) : (DraftCodec.Fingerprint(loaded.Values), DraftCodec.Fingerprint(loaded));
+        }
+        finally
+        {
+            discarding = false;
+        }
     }
 
     private async Task KeepAsync()
     {
-        if (!keeping || writing || CaptureDraft() is not { } current)
+        if (!keeping || writing || discarding || CaptureDraft() is not { } current)
         {
             return;
         }
