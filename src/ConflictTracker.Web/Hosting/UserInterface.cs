@@ -1,4 +1,6 @@
 using ConflictTracker.Web.Components;
+using ConflictTracker.Web.Components.Pages.Editing;
+using ConflictTracker.Web.Components.Shared;
 using MudBlazor.Services;
 
 namespace ConflictTracker.Web.Hosting;
@@ -7,8 +9,14 @@ internal static class UserInterface
 {
     public static IServiceCollection AddUserInterface(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // SignalR's default of 32 KB dropped the connection, and the form with it, on a 10,000-character
+        // Korean quote: every value a form accepts must fit in one message (TextLimits says how big).
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = TextLimits.LargestFieldMessage);
         services.AddMudServices();
+        // Per circuit: the editor pages' script module and the drafts kept through it.
+        services.AddScoped<EditingScript>();
+        services.AddScoped<DraftStore>();
         return services;
     }
 

@@ -12,7 +12,8 @@ public class ConcurrentEditPageTests(BrowserFixture browser) : IClassFixture<Bro
     {
         var claim = $"/claims/{DemoIds.For("claim", "kim-might-send-troops")}";
         var first = await browser.NewPageAsync(role: Roles.Editor);
-        var second = await browser.NewPageAsync(role: Roles.Editor);
+        // Short enough that the Save button and the message above the form are never both in view.
+        var second = await browser.NewPageAsync(height: 600, role: Roles.Editor);
         foreach (var page in new[] { first, second })
         {
             await page.GotoAsync(claim + "/edit");
@@ -29,6 +30,8 @@ public class ConcurrentEditPageTests(BrowserFixture browser) : IClassFixture<Bro
         var conflict = second.GetByTestId("conflict");
         await Assertions.Expect(conflict).ToContainTextAsync("Summary");
         await Assertions.Expect(conflict).ToContainTextAsync("might send troops to Russia");
+        await Assertions.Expect(conflict).ToBeInViewportAsync();
+        await Assertions.Expect(conflict).ToBeFocusedAsync();
         await second.SaveScreenshotAsync("edit-conflict");
 
         await second.GetByTestId("reapply").ClickAsync();

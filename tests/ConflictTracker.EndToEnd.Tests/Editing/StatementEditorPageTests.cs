@@ -7,18 +7,6 @@ namespace ConflictTracker.EndToEnd.Tests.Editing;
 /// <summary>An editor enters a sourced statement end to end; analysts find it and cannot edit.</summary>
 public class StatementEditorPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task PickAsync(IPage page, string testId, string typed, string option)
-    {
-        await page.GetByTestId(testId).FillAsync(typed);
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
-    }
-
-    private static async Task SelectAsync(IPage page, string label, string option)
-    {
-        await page.Locator(".mud-select", new() { Has = page.GetByText(label, new() { Exact = true }) }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
-    }
-
     [Fact]
     public async Task AnEditorEntersANisStyleStatementWithANewActorAndSourceAndAnalystsFindIt()
     {
@@ -27,7 +15,7 @@ public class StatementEditorPageTests(BrowserFixture browser) : IClassFixture<Br
         await page.GotoAsync("/claims/new");
         await page.WaitForCircuitAsync();
 
-        await PickAsync(page, "proposition", "deployed", "North Korean troops are deployed to Russia");
+        await FormSteps.PickAsync(page, "proposition", "deployed", "North Korean troops are deployed to Russia");
         await page.GetByTestId("new-actor").CheckAsync();
         await page.GetByTestId("new-actor-name").FillAsync($"Joint Chiefs of Staff {tag}");
         await page.GetByTestId("summary").FillAsync("About 3,000 more North Korean soldiers were moved to Russia in October.");
@@ -36,12 +24,12 @@ public class StatementEditorPageTests(BrowserFixture browser) : IClassFixture<Br
         await page.GetByTestId("quote").FillAsync("<script>window.hacked = true</script> 약 3,000명");
         await page.GetByTestId("quote-language").FillAsync("ko");
         await page.GetByTestId("translation").FillAsync("about 3,000");
-        await SelectAsync(page, "What the figure counts", "North Korean soldiers sent to Russia");
-        await SelectAsync(page, "Qualifier", "about");
+        await FormSteps.SelectAsync(page, "What the figure counts", "North Korean soldiers sent to Russia");
+        await FormSteps.SelectAsync(page, "Qualifier", "about");
         await page.GetByTestId("figure").FillAsync("3000");
         await page.GetByTestId("figure").BlurAsync();
         await Assertions.Expect(page.GetByTestId("implied-interval")).ToHaveTextAsync("means 2,700 to 3,300 soldiers");
-        await SelectAsync(page, "Status", "Published");
+        await FormSteps.SelectAsync(page, "Status", "Published");
         await page.GetByTestId("new-source").CheckAsync();
         await page.GetByTestId("new-source-title").FillAsync($"JCS briefing {tag}");
         await page.GetByTestId("new-source-url").FillAsync("javascript:alert(1)");
@@ -75,29 +63,11 @@ public class StatementEditorPageTests(BrowserFixture browser) : IClassFixture<Br
         await page.GotoAsync("/claims/new");
         await page.WaitForCircuitAsync();
 
-        await PickAsync(page, "proposition", "deployed", "North Korean troops are deployed to Russia");
-        await PickAsync(page, "actor", "National Intelligence", "National Intelligence Service");
+        await FormSteps.PickAsync(page, "proposition", "deployed", "North Korean troops are deployed to Russia");
+        await FormSteps.PickAsync(page, "actor", "National Intelligence", "National Intelligence Service");
         await page.GetByTestId("summary").FillAsync("Russia's navy ferried nearly 1,500 North Korean soldiers to Vladivostok between 8 and 13 October.");
         await page.GetByTestId("summary").BlurAsync();
 
         await Assertions.Expect(page.GetByTestId("similar-warning")).ToContainTextAsync("18 Oct 2024");
-    }
-
-    [Fact]
-    public async Task ADraftSurvivesADroppedConnection()
-    {
-        var page = await browser.NewPageAsync(role: Roles.Editor);
-        await page.GotoAsync("/claims/new");
-        await page.WaitForCircuitAsync();
-        await page.GetByTestId("summary").FillAsync("Half-typed statement about a briefing.");
-        await page.GetByTestId("summary").BlurAsync();
-        await page.WaitForTimeoutAsync(2500);
-
-        // A new page (a new circuit), as after a lost connection and a reload.
-        await page.ReloadAsync();
-        await page.WaitForCircuitAsync();
-        await page.GetByTestId("restore-draft").ClickAsync();
-
-        await Assertions.Expect(page.GetByTestId("summary")).ToHaveValueAsync("Half-typed statement about a briefing.");
     }
 }

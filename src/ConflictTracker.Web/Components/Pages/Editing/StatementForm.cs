@@ -56,7 +56,6 @@ public sealed class StatementForm
 
     public ClaimStatus Status { get; set; } = ClaimStatus.Draft;
 
-
     public LookupItem? Source { get; set; }
 
     public bool NewSource { get; set; }
@@ -82,11 +81,6 @@ public sealed class StatementForm
     public string? CitationQuote { get; set; }
 
     public string? CitationLocator { get; set; }
-
-    public DateTimeOffset SavedAt { get; set; }
-
-    /// <summary>The version of the claim this form was loaded from, so a restored draft is saved against it (and refused if the claim moved on).</summary>
-    public uint Version { get; set; }
 
     public StatementInput ToInput() => new()
     {
@@ -149,4 +143,14 @@ public sealed class StatementForm
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>
+/// A draft of the statement form: what it holds, the version of the claim it is to be saved against
+/// (a restored draft of an older version is refused with what changed), and the claim as loaded, so
+/// that "apply my changes on top of theirs" still knows which fields were this editor's.
+/// </summary>
+public sealed record StatementDraft(StatementForm Form, uint Version, StatementInput? Loaded) : IDraft
+{
+    object IDraft.Values => Form;
 }
