@@ -72,6 +72,17 @@ internal static class Api
 
         services.AddOpenApi("v1", options =>
         {
+            // Responses may carry nulls (ApiEndpoints.Configure), but a property the type declares
+            // non-nullable is refused as null in a request: the document says what the server reads.
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonPropertyInfo is { IsSetNullable: false, PropertyType.IsValueType: false } && schema.Type is { } type && type.HasFlag(JsonSchemaType.Null))
+                {
+                    schema.Type = type & ~JsonSchemaType.Null;
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -92,6 +92,20 @@ public class ApiContractTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task TheDocumentSaysWhichFieldsMayBeNullAsTheServerReadsThem()
+    {
+        var analyst = await fixture.ClientAsync(Roles.Analyst);
+        using var document = await analyst.GetAsync("/openapi/v1.json");
+        var statement = (await document.JsonAsync()).GetProperty("components").GetProperty("schemas").GetProperty("StatementInput").GetProperty("properties");
+
+        static bool Nullable(JsonElement property) =>
+            property.ToString().Contains("\"null\"", StringComparison.Ordinal);
+
+        Nullable(statement.GetProperty("placeIds")).Should().BeFalse("the server refuses \"placeIds\": null");
+        Nullable(statement.GetProperty("summary")).Should().BeTrue("an optional text may be null");
+    }
+
+    [Fact]
     public async Task EnumErrorsListTheValuesThatWouldDo()
     {
         var reviewer = await fixture.ClientAsync(Roles.Reviewer);
