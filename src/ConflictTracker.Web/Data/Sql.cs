@@ -1,3 +1,5 @@
+using ConflictTracker.Domain.Common;
+
 namespace ConflictTracker.Web.Data;
 
 /// <summary>SQL fragments for check constraints, so each rule is written once.</summary>
@@ -18,6 +20,10 @@ internal static class Sql
         $"CASE {precisionColumn} WHEN 'Day' THEN {dateColumn} " +
         $"WHEN 'Month' THEN ({dateColumn} + interval '1 month' - interval '1 day')::date " +
         $"ELSE make_date(extract(year FROM {dateColumn})::int, 12, 31) END";
+
+    /// <summary>Each column's date, when there is one, lies in the years <see cref="Rules.MinYear"/> to <see cref="Rules.MaxYear"/> (a NULL passes).</summary>
+    public static string InDateRange(params string[] columns) =>
+        string.Join(" AND ", columns.Select(c => $"{c} BETWEEN DATE '{Rules.MinYear}-01-01' AND DATE '{Rules.MaxYear}-12-31'"));
 
     public const string HttpUrl = "~* '^https?://[^/\\s]+'";
 }

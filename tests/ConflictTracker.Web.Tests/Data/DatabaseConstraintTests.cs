@@ -32,7 +32,19 @@ public class DatabaseConstraintTests(DemoDataFixture fixture) : IClassFixture<De
         { "UPDATE claims SET on_behalf_of_id = asserted_by_id WHERE id = @id", "ck_claims_not_on_behalf_of_self" },
         { "UPDATE claims SET status = 'Retracted' WHERE id = @id", "ck_claims_retraction_reason" },
         { "UPDATE claims SET quote_translation = 'x' WHERE id = @id", "ck_claims_quote_complete" },
+        { "UPDATE claims SET stated_on = '0001-01-01', stated_on_precision = 'Day' WHERE id = @id", "ck_claims_dates_in_range" },
+        { "UPDATE claims SET event_end = '9999-12-01', event_end_precision = 'Month' WHERE id = @id", "ck_claims_dates_in_range" },
     };
+
+    [Theory]
+    [InlineData("UPDATE sources SET published_on = '1899-12-31', published_on_precision = 'Day' WHERE id = @id", "ck_sources_dates_in_range")]
+    [InlineData("UPDATE sources SET retrieved_on = '2201-01-01' WHERE id = @id", "ck_sources_dates_in_range")]
+    public async Task DatabaseRefusesASourceDateOutsideTheYears1900To2200(string sql, string constraint)
+    {
+        var act = () => fixture.Database.ExecuteAsync(sql, ("id", SeedArticle));
+
+        (await act.Should().ThrowAsync<PostgresException>()).Which.ConstraintName.Should().Be(constraint);
+    }
 
     [Theory]
     [MemberData(nameof(ImpossibleClaims))]

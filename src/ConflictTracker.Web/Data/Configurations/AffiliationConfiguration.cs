@@ -12,6 +12,7 @@ public sealed class AffiliationConfiguration : IEntityTypeConfiguration<Affiliat
         builder.ToTable("affiliations", t =>
         {
             t.HasCheckConstraint("ck_affiliations_not_self", "member_id <> organisation_id");
+            t.HasCheckConstraint("ck_affiliations_dates_in_range", Sql.InDateRange("valid_from", "valid_to"));
             t.HasCheckConstraint("ck_affiliations_period", "valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from");
         });
         builder.Property(a => a.Id).ValueGeneratedNever();

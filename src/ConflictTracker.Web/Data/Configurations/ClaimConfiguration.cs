@@ -24,6 +24,7 @@ public sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
             t.HasCheckConstraint("ck_claims_retraction_reason", "(status = 'Retracted') = (retraction_reason IS NOT NULL)");
 
             t.HasCheckConstraint("ck_claims_stated_on_precision", Sql.In<DatePrecision>("stated_on_precision"));
+            t.HasCheckConstraint("ck_claims_dates_in_range", Sql.InDateRange("stated_on", "event_start", "event_end"));
             t.HasCheckConstraint("ck_claims_stated_on_normalised", Sql.PartialDateNormalised("stated_on", "stated_on_precision"));
 
             t.HasCheckConstraint("ck_claims_event_period_complete", "num_nulls(event_start, event_start_precision, event_end, event_end_precision) IN (0, 4)");

@@ -24,6 +24,7 @@ public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
             t.HasCheckConstraint("ck_sources_title_not_blank", "btrim(title) <> ''");
             t.HasCheckConstraint("ck_sources_published_on", "(published_on IS NULL) = (published_on_precision IS NULL)");
             t.HasCheckConstraint("ck_sources_published_on_precision", Sql.In<DatePrecision>("published_on_precision"));
+            t.HasCheckConstraint("ck_sources_dates_in_range", Sql.InDateRange("published_on", "retrieved_on"));
             t.HasCheckConstraint("ck_sources_published_on_normalised", "published_on IS NULL OR " + Sql.PartialDateNormalised("published_on", "published_on_precision"));
         });
         builder.Property(s => s.Id).ValueGeneratedNever();

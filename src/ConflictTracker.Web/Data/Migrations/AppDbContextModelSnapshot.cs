@@ -175,6 +175,8 @@ namespace ConflictTracker.Web.Data.Migrations
 
                     b.ToTable("affiliations", null, t =>
                         {
+                            t.HasCheckConstraint("ck_affiliations_dates_in_range", "valid_from BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' AND valid_to BETWEEN DATE '1900-01-01' AND DATE '2200-12-31'");
+
                             t.HasCheckConstraint("ck_affiliations_not_self", "member_id <> organisation_id");
 
                             t.HasCheckConstraint("ck_affiliations_period", "valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from");
@@ -439,6 +441,8 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_claims_credibility", "credibility BETWEEN 1 AND 6");
 
                             t.HasCheckConstraint("ck_claims_credibility_note", "credibility IS NOT NULL OR credibility_note IS NULL");
+
+                            t.HasCheckConstraint("ck_claims_dates_in_range", "stated_on BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' AND event_start BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' AND event_end BETWEEN DATE '1900-01-01' AND DATE '2200-12-31'");
 
                             t.HasCheckConstraint("ck_claims_event_normalised", "(event_start_precision = 'Day' OR (event_start_precision = 'Month' AND extract(day FROM event_start) = 1) OR (event_start_precision = 'Year' AND extract(month FROM event_start) = 1 AND extract(day FROM event_start) = 1)) AND (event_end_precision = 'Day' OR (event_end_precision = 'Month' AND extract(day FROM event_end) = 1) OR (event_end_precision = 'Year' AND extract(month FROM event_end) = 1 AND extract(day FROM event_end) = 1))");
 
@@ -1053,6 +1057,8 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_sources_archive_url_scheme", "archive_url ~* '^https?://[^/\\s]+'");
 
                             t.HasCheckConstraint("ck_sources_content_hash", "content_hash ~ '^[0-9a-f]{64}$'");
+
+                            t.HasCheckConstraint("ck_sources_dates_in_range", "published_on BETWEEN DATE '1900-01-01' AND DATE '2200-12-31' AND retrieved_on BETWEEN DATE '1900-01-01' AND DATE '2200-12-31'");
 
                             t.HasCheckConstraint("ck_sources_kind", "kind IN ('Article', 'Video', 'SocialPost', 'OfficialStatement', 'Interview', 'ParliamentaryTestimony', 'Report')");
 
