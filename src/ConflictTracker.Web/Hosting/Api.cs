@@ -211,6 +211,16 @@ internal static class Api
             : throw new DomainValidationException("If-Match", $"If-Match must be an ETag this API gave out, such as \"42\" (it was {Shorten(sent)}).");
     }
 
+    /// <summary>
+    /// The version a reviewer's decision was based on (If-Match, optional), read only after the role is
+    /// checked: someone who may not decide hears that first, whatever header they sent.
+    /// </summary>
+    public static async Task<uint?> DecisionVersionAsync(HttpRequest request)
+    {
+        await request.HttpContext.RequestServices.GetRequiredService<IAccess>().DemandAsync(Policies.Review, "decide reviews");
+        return IfMatch(request);
+    }
+
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     public static IResult PreconditionRequired() => TypedResults.Problem(

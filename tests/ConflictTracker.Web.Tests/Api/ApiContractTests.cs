@@ -152,6 +152,21 @@ public class ApiContractTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task ADecisionChecksTheRoleBeforeTheIfMatchHeader()
+    {
+        var analyst = await fixture.ClientAsync(Roles.Analyst);
+        using var decision = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/propositions/{Deployment}/assessment")
+        {
+            Content = JsonContent.Create(new { assessment = "Likely", rationale = "Not mine to decide." }, options: ApiFixture.Json),
+        };
+        decision.Headers.TryAddWithoutValidation("If-Match", "not-an-etag").Should().BeTrue();
+
+        using var response = await analyst.SendAsync(decision);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task EveryValueTheDocumentListsForASearchParameterIsAcceptedAndNoOtherIs()
     {
         var analyst = await fixture.ClientAsync(Roles.Analyst);

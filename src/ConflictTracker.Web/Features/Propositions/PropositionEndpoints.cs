@@ -50,7 +50,7 @@ internal static class PropositionEndpoints
             .WithName("AddMeasure").WithSummary("Add a measure figures can count (Editor)").ProducesValidationProblem();
         propositions.MapPost("/{id:guid}/assessment", async (Guid id, AssessmentInput input, HttpRequest request, [FromServices] ReviewService review) =>
             {
-                await review.AssessPropositionAsync(id, input.Assessment, input.Rationale, Api.IfMatch(request));
+                await review.AssessPropositionAsync(id, input.Assessment, input.Rationale, await Api.DecisionVersionAsync(request));
                 return TypedResults.NoContent();
             })
             .WithName("AssessProposition").WithSummary("Set the assessment with a rationale (Reviewer); with If-Match, a proposition changed since is refused with 412").ProducesValidationProblem()

@@ -30,7 +30,7 @@ internal static class ReviewEndpoints
             .WithName("ProposeRelation").WithSummary("Propose a relation with a rationale (Editor, Reviewer)").ProducesValidationProblem();
         relations.MapPost("/{id:guid}/review", async (Guid id, ReviewInput input, HttpRequest request, [FromServices] ReviewService review) =>
             {
-                await review.ReviewRelationAsync(id, input.Decision, input.Note, Api.IfMatch(request));
+                await review.ReviewRelationAsync(id, input.Decision, input.Note, await Api.DecisionVersionAsync(request));
                 return TypedResults.NoContent();
             })
             .WithName("ReviewRelation").WithSummary("Confirm or dismiss (with a note) a relation someone else proposed (Reviewer); with If-Match (the version listed), a relation changed since is refused with 412").ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -52,7 +52,7 @@ internal static class ReviewEndpoints
             .WithName("RaiseFlag").WithSummary("Flag a claim or a relation with a comment (Editor, Reviewer)").ProducesValidationProblem();
         flags.MapPost("/{id:guid}/close", async (Guid id, CloseFlagInput input, HttpRequest request, [FromServices] ReviewService review) =>
             {
-                await review.CloseFlagAsync(id, input.Outcome, input.Resolution, Api.IfMatch(request));
+                await review.CloseFlagAsync(id, input.Outcome, input.Resolution, await Api.DecisionVersionAsync(request));
                 return TypedResults.NoContent();
             })
             .WithName("CloseFlag").WithSummary("Resolve or dismiss a flag with a resolution (Reviewer); with If-Match (the version listed), a flag changed since is refused with 412").ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -62,12 +62,12 @@ internal static class ReviewEndpoints
                 TypedResults.Ok(await queue.CandidatesAsync(proposition, state, ct)))
             .WithName("ListCandidates").WithSummary($"Contradiction candidates the rules found (docs/rules/contradictions.md), on one proposition and/or in one state; at most {ReviewQueueService.ListLimit}");
         candidates.MapPost("/{id:guid}/confirm", async (Guid id, NoteInput input, HttpRequest request, [FromServices] ReviewService review) =>
-                TypedResults.Ok(new Created(await review.ConfirmCandidateAsync(id, input.Note, Api.IfMatch(request)))))
+                TypedResults.Ok(new Created(await review.ConfirmCandidateAsync(id, input.Note, await Api.DecisionVersionAsync(request)))))
             .WithName("ConfirmCandidate").WithSummary("Confirm a candidate: it becomes a confirmed relation, whose id is returned (Reviewer); with If-Match (the version listed), a candidate changed since is refused with 412")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
         candidates.MapPost("/{id:guid}/dismiss", async (Guid id, ReasonInput input, HttpRequest request, [FromServices] ReviewService review) =>
             {
-                await review.DismissCandidateAsync(id, input.Reason, Api.IfMatch(request));
+                await review.DismissCandidateAsync(id, input.Reason, await Api.DecisionVersionAsync(request));
                 return TypedResults.NoContent();
             })
             .WithName("DismissCandidate").WithSummary("Dismiss a candidate with a reason; it stays dismissed until one of its claims changes (Reviewer); with If-Match, a candidate changed since is refused with 412")
