@@ -50,8 +50,12 @@ public class ContentSecurityPolicyPageTests(BrowserFixture browser) : IClassFixt
     /// <summary>Opens <paramref name="path"/> and checks that the browser got a policy to enforce, so a page without violations means something.</summary>
     private static async Task GotoUnderThePolicyAsync(IPage page, string path)
     {
-        var response = await page.GotoAsync(path);
-        (await response!.HeaderValueAsync("content-security-policy")).Should().MatchRegex("script-src 'self' 'nonce-[^']+';", path);
+        // The navigation's own response, waited for: GotoAsync answers null when the page was already
+        // navigating (a circuit reconnecting, an enhanced navigation in flight) as it was called.
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GotoAsync(path),
+            r => r.Request.IsNavigationRequest && new Uri(r.Url).AbsolutePath == path.Split('?')[0]);
+        (await response.HeaderValueAsync("content-security-policy")).Should().MatchRegex("script-src 'self' 'nonce-[^']+';", path);
     }
 
     [Fact]
