@@ -1,0 +1,39 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using ConflictTracker.Intake;
+using ConflictTracker.Intake.Eval;
+
+// scripts/eval-intake.sh [--verbose]: scores the extractor on tests/intake-gold.
+// scripts/bench.sh intake: the BenchmarkDotNet timing of drafts for a 2,000-word article.
+if (args.Contains("--bench"))
+{
+    BenchmarkRunner.Run<ExtractionBenchmark>(args: args.Where(a => a != "--bench").ToArray());
+    return 0;
+}
+
+var verbose = args.Contains("--verbose");
+var root = GoldSet.FindRoot();
+var (gazetteer, keys) = GoldSet.DemoGazetteer(root);
+var extractor = new AttributionExtractor(gazetteer);
+var total = new Score();
+var inv = CultureInfo.InvariantCulture;
+Console.WriteLine($"{"article",-28} {"gold",5} {"found",5} {"P",6} {"R",6} {"F1",6} {"stance",7} {"figure",7} {"date",7} {"prop@3",7} {"role",7}");
+foreach (var article in GoldSet.Articles(root))
+{
+    var score = Evaluation.Article(article, extractor, keys);
+    total.Add(score);
+    Print(article.Name, score);
+    if (verbose)
+    {
+        foreach (var note in score.Notes)
+        {
+            Console.WriteLine(note);
+        }
+    }
+}
+
+Print("overall", total);
+return 0;
+
+void Print(string name, Score s) => Console.WriteLine(string.Create(inv,
+    $"{name,-28} {s.Gold,5} {s.Predicted,5} {s.Precision,6:0.00} {s.Recall,6:0.00} {s.F1,6:0.00} {Score.Ratio(s.StanceRight, s.Matched),7:P0} {Score.Ratio(s.FigureRight, s.Matched),7:P0} {Score.Ratio(s.DateRight, s.Matched),7:P0} {Score.Ratio(s.PropositionRight, s.PropositionScored),7:P0} {Score.Ratio(s.RoleRight, s.Matched),7:P0}"));

@@ -1,0 +1,1330 @@
+using System.Text.RegularExpressions;
+using ConflictTracker.Domain.Actors;
+using ConflictTracker.Domain.Claims;
+
+namespace ConflictTracker.Intake;
+
+/// <summary>What the extractor needs to know about the article itself.</summary>
+public sealed record ArticleFacts(PartialDate? Published, string? PublisherName, Guid? PublisherId, string? Language = "en");
+
+/// <summary>
+/// Finds attributed statements in an English article with rules (docs/intake.md lists them): verbs
+/// of saying and "according to" in the words outside quotation marks, the speaker on either side of
+/// the verb, the content after "that", in the quotation, or before the speaker, then stance, figures,
+/// dates, places, propositions and the citation role for each. Runs offline in well under the
+/// 100 ms budget for a 2,000-word article.
+/// </summary>
+public sealed partial class AttributionExtractor(Gazetteer gazetteer)
+{
+    private const char Masked = '\u2591';
+
+    public IReadOnlyList<DraftStatement> Extract(string text, ArticleFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(facts);
+        var layout = new ArticleLayout(text);
+        var run = new Run(gazetteer, layout, facts);
+        return run.Execute();
+    }
+
+    /// <summary>One pass over one article.</summary>
+    private sealed class Run(Gazetteer gazetteer, ArticleLayout layout, ArticleFacts facts)
+    {
+        private readonly string text = layout.Text;
+        private readonly SpeakerResolver speakers = new(gazetteer, layout.Text);
+        private readonly List<Working> found = [];
+        private readonly PropositionRanker ranker = new(gazetteer.Propositions);
+        private readonly string frame = Mask(layout);
+
+        public List<DraftStatement> Execute()
+        {
+            var sentences = layout.Sentences;
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                var sentence = sentences[s];
+                if (IsLink(sentence))
+                {
+                    continue;
+                }
+
+                var before = found.Count;
+                if (s + 1 < sentences.Count && IsEmbeddedPostLink(sentences[s + 1]))
+                {
+                    found.Add(EmbeddedPost(sentence));
+                    speakers.Remember(found[^1].Speaker, sentence.Start);
+                }
+                else
+                {
+                    Attribute(sentence);
+                }
+
+                if (found.Count == before && IsPureQuote(sentence) && found.Count > 0 && found[^1].Sentence.Index >= s - 2
+                    && found[^1].Sentence.Paragraph >= sentence.Paragraph - 1)
+                {
+                    // A quotation with no verb of its own goes on from the statement before it.
+                    var last = found[^1];
+                    last.ContentEnd = Math.Max(last.ContentEnd, QuoteEnd(sentence));
+                    last.QuoteEnd = last.QuoteStart is null ? null : Math.Max(last.QuoteEnd ?? 0, QuoteEnd(sentence));
+                    if (last.QuoteStart is null && last.ContentStart >= sentence.Start)
+                    {
+                        last.QuoteStart = sentence.Quotes[0].Start;
+                    }
+                }
+
+                speakers.Scan(sentence.Start, sentence.End);
+            }
+
+            return found.Select((w, i) => Finish(w, i + 1)).Where(d => d is not null).Select(d => d!).ToList();
+        }
+
+        private static int QuoteEnd(Sentence sentence) => sentence.Quotes.Max(q => q.End);
+
+        private bool IsPureQuote(Sentence sentence)
+        {
+            if (sentence.Quotes.Count == 0)
+            {
+                return false;
+            }
+
+            for (var i = sentence.Start; i < sentence.End; i++)
+            {
+                if (char.IsLetterOrDigit(frame[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool IsLink(Sentence sentence) => LinkPattern().IsMatch(text[sentence.Start..sentence.End].Trim());
+
+        private bool IsEmbeddedPostLink(Sentence sentence) =>
+            IsLink(sentence) && text[sentence.Start..sentence.End].Contains("twitter.com", StringComparison.OrdinalIgnoreCase);
+
+        private Working EmbeddedPost(Sentence sentence)
+        {
+            var account = gazetteer.Actors.FirstOrDefault(a => a.Kind == ActorKind.Other && Gazetteer.Words(a.Name).Contains("social"));
+            var link = account is not null
+                ? SpeakerResolver.Link(account, "embedded post", sentence.Start, sentence.Start, SpeakerLinkKind.Media)
+                : new SpeakerLink("embedded post", sentence.Start, sentence.Start, SpeakerLinkKind.Media, null, "Unidentified social media account", ActorKind.Other, null);
+            var end = sentence.End;
+            while (end > sentence.Start && text[end - 1] is '.' or ' ')
+            {
+                end--;
+            }
+
+            return new Working(sentence, link, "embedded post", sentence.Start, end) { Credit = "an embedded social media post", Republication = true, CueStart = sentence.Start, CueEnd = sentence.Start };
+        }
+
+        private void Attribute(Sentence sentence)
+        {
+            var cues = CuePattern().Matches(frame, sentence.Start)
+                .Where(m => m.Index < sentence.End && m.Index + m.Length <= sentence.End)
+                .ToList();
+            var consumedUntil = sentence.Start;
+            Working? previous = null;
+            foreach (var cue in cues)
+            {
+                if (cue.Index < consumedUntil)
+                {
+                    continue;
+                }
+
+                var attempt = Try(sentence, cue, previous, consumedUntil);
+                if (attempt is null)
+                {
+                    continue;
+                }
+
+                if (previous is not null && attempt.Speaker.ActorId == previous.Speaker.ActorId && attempt.Speaker.Name == previous.Speaker.Name)
+                {
+                    // The same speaker goes on in the same sentence ("..., adding, “...”"): one statement.
+                    previous.ContentStart = Math.Min(previous.ContentStart, attempt.ContentStart);
+                    previous.ContentEnd = Math.Max(previous.ContentEnd, attempt.ContentEnd);
+                    previous.QuoteStart ??= attempt.QuoteStart;
+                    previous.QuoteEnd = attempt.QuoteEnd ?? previous.QuoteEnd;
+                    previous.Denial |= attempt.Denial;
+                    previous.Hedge |= attempt.Hedge;
+                    consumedUntil = Math.Max(consumedUntil, Math.Max(attempt.ContentEnd, attempt.CueEnd));
+                    continue;
+                }
+
+                found.Add(attempt);
+                speakers.Remember(attempt.Speaker, attempt.CueStart);
+                foreach (var extra in attempt.Companions)
+                {
+                    found.Add(extra);
+                }
+
+                previous = attempt;
+                consumedUntil = Math.Max(attempt.CueEnd, attempt.ContentEnd > attempt.CueEnd ? attempt.ContentEnd : attempt.SpeakerEnd);
+            }
+        }
+
+        private Working? Try(Sentence sentence, Match cue, Working? previous, int consumedUntil)
+        {
+            var verb = cue.Groups["cue"].Value.ToLowerInvariant();
+            var cueStart = cue.Groups["cue"].Index;
+            var cueEnd = cueStart + cue.Groups["cue"].Length;
+            var after = SkipSpace(cueEnd);
+            if (verb.StartsWith("according", StringComparison.Ordinal))
+            {
+                return According(sentence, cueStart, cueEnd);
+            }
+
+            var weak = Lexicon.WeakCues.Contains(verb);
+            var next = NextWord(cueEnd);
+            if (weak && !Lexicon.ShowVerbs.Contains(verb) && next != "that" && !(after < text.Length && (text[after] is ':' or '\u201C' or '"' || (text[after] == ',' && OpensQuote(SkipSpace(after + 1))))))
+            {
+                return null;
+            }
+
+            // Who speaks: before the verb (from the start of the clause), else after it ("said Budanov").
+            var clauseStart = ClauseStart(sentence, cueStart, consumedUntil);
+            var left = TrimPhrase(clauseStart, cueStart);
+            SpeakerLink? speaker = null;
+            int speakerStart, speakerEnd;
+            var inverted = false;
+            var media = false;
+            string? mediaCredit = null;
+            if (left.End > left.Start && !IsOnlyPunctuation(left.Start, left.End))
+            {
+                (speakerStart, speakerEnd) = SpeakerSegment(left.Start, left.End);
+                if (Lexicon.ShowVerbs.Contains(verb) || verb == "claimed")
+                {
+                    var (isMedia, by) = MediaSubject(speakerStart, speakerEnd);
+                    if (!isMedia)
+                    {
+                        if (Lexicon.ShowVerbs.Contains(verb))
+                        {
+                            return null;
+                        }
+                    }
+                    else
+                    {
+                        media = true;
+                        mediaCredit = text[speakerStart..speakerEnd].Trim();
+                        speaker = by is { } b ? Resolve(b.Start, b.End, cueStart, nearestLast: false) : Publisher(speakerStart, speakerEnd);
+                    }
+                }
+
+                if (!media)
+                {
+                    var contentFollows = !RestIsShort(cueEnd, sentence.End) || QuoteBeforeTouches(sentence, left.Start);
+                    (speaker, speakerStart, speakerEnd) = ResolvePhrase(left.Start, left.End, speakerStart, speakerEnd, cueStart, contentFollows);
+                }
+
+                if (speaker is null && previous is not null && IsParticiple(verb) && IsOnlyPunctuation(left.Start, left.End))
+                {
+                    speaker = previous.Speaker;
+                }
+            }
+            else
+            {
+                // "“...,” said Budanov" / ", adding, “...”"
+                if (IsParticiple(verb) && previous is not null)
+                {
+                    speaker = previous.Speaker;
+                    speakerStart = speakerEnd = cueStart;
+                }
+                else
+                {
+                    var phraseEnd = PhraseEnd(cueEnd, sentence.End);
+                    speakerStart = SkipSpace(cueEnd);
+                    speakerEnd = phraseEnd;
+                    speaker = Resolve(speakerStart, speakerEnd, cueStart, nearestLast: false);
+                    inverted = true;
+                }
+            }
+
+            if (speaker is null)
+            {
+                pendingConjoined.Clear();
+                return null;
+            }
+
+            // What is said.
+            int contentStart, contentEnd;
+            int? quoteStart = null, quoteEnd = null;
+            string? credit = null;
+            var objectEnd = inverted ? speakerEnd : cueEnd;
+            var (thatAt, addressee) = FindThat(objectEnd, sentence.End);
+            if (addressee is { } a)
+            {
+                credit = text[a.Start..a.End].Trim(' ', ',');
+            }
+
+            var quoteAfter = QuoteAfter(objectEnd, sentence);
+            var quoteBefore = sentence.Quotes.LastOrDefault(q => q.End <= (inverted ? cueStart : speakerStart) && q.Start >= sentence.Start);
+            if (thatAt >= 0)
+            {
+                contentStart = SkipSpace(thatAt + 4);
+                contentEnd = ContentEnd(contentStart, sentence.End);
+            }
+            else if (quoteAfter is not null && !inverted)
+            {
+                contentStart = quoteAfter.Start;
+                contentEnd = quoteAfter.End;
+                quoteStart = quoteAfter.Start;
+                quoteEnd = quoteAfter.End;
+            }
+            else if (quoteBefore is not null && (inverted || RestIsShort(objectEnd, sentence.End) || IsOnlyPunctuation(quoteBefore.End, speakerStart)))
+            {
+                contentStart = sentence.Quotes.First(q => q.Start >= sentence.Start).Start;
+                contentEnd = quoteBefore.End;
+                quoteStart = contentStart;
+                quoteEnd = contentEnd;
+            }
+            else if (speakerStart > sentence.Start + 10 && (RestIsShort(objectEnd, sentence.End) || (AdverbialTail(objectEnd, sentence.End) && IsClause(sentence.Start, speakerStart))))
+            {
+                // "North Korea has sent troops, the ministry said."
+                contentStart = sentence.Start;
+                contentEnd = TrimBack(sentence.Start, speakerStart);
+            }
+            else
+            {
+                contentStart = SkipAdverbials(objectEnd, sentence.End);
+                contentEnd = ContentEnd(contentStart, sentence.End);
+            }
+
+            if (contentEnd - contentStart < 3 || IsPointer(contentStart, contentEnd))
+            {
+                return null;
+            }
+
+            if (quoteStart is null)
+            {
+                var inner = sentence.Quotes.FirstOrDefault(q => q.Start >= contentStart && q.End <= contentEnd + 1);
+                if (inner is not null)
+                {
+                    quoteStart = inner.Start;
+                    quoteEnd = sentence.Quotes.Where(q => q.Start >= contentStart && q.End <= contentEnd + 1).Max(q => q.End);
+                }
+            }
+
+            var working = new Working(sentence, speaker, verb, contentStart, contentEnd)
+            {
+                QuoteStart = quoteStart,
+                QuoteEnd = quoteEnd,
+                CueStart = cueStart,
+                CueEnd = cueEnd,
+                SpeakerEnd = Math.Max(speakerEnd, cueEnd),
+                Credit = credit ?? mediaCredit,
+                Denial = Lexicon.DenialCues.Contains(verb),
+                Hedge = Lexicon.HedgeCues.Contains(verb),
+                Media = media,
+            };
+            SplitFigures(working);
+            foreach (var other in pendingConjoined)
+            {
+                working.Companions.Add(new Working(sentence, other, verb, contentStart, working.ContentEnd)
+                {
+                    QuoteStart = quoteStart,
+                    QuoteEnd = quoteEnd,
+                    CueStart = cueStart,
+                    CueEnd = cueEnd,
+                    SpeakerEnd = working.SpeakerEnd,
+                    Credit = working.Credit,
+                    Denial = working.Denial,
+                    Hedge = working.Hedge,
+                });
+            }
+
+            pendingConjoined.Clear();
+            return working;
+        }
+
+        private Working? According(Sentence sentence, int cueStart, int cueEnd)
+        {
+            var npStart = SkipSpace(cueEnd);
+            var segments = Segments(npStart, sentence.End);
+            if (segments.Count == 0)
+            {
+                return null;
+            }
+
+            var speakerSeg = segments[0];
+            var speaker = Resolve(speakerSeg.Start, speakerSeg.End, cueStart, nearestLast: false);
+            if (speaker is null)
+            {
+                return null;
+            }
+
+            var after = 1;
+            while (after < segments.Count && IsAppositive(segments[after].Start, segments[after].End))
+            {
+                after++;
+            }
+
+            int contentStart, contentEnd;
+            var leading = TrimBack(sentence.Start, cueStart);
+            if (leading - sentence.Start > 10)
+            {
+                // "A, according to X, B" or "A, according to X."
+                contentStart = sentence.Start;
+                contentEnd = after < segments.Count ? ContentEnd(segments[after].Start, sentence.End) : leading;
+            }
+            else
+            {
+                if (after >= segments.Count)
+                {
+                    return null;
+                }
+
+                contentStart = segments[after].Start;
+                contentEnd = ContentEnd(contentStart, sentence.End);
+            }
+
+            if (contentEnd - contentStart < 3 || IsPointer(contentStart, contentEnd))
+            {
+                return null;
+            }
+
+            var credit = speaker.Kind == ActorKind.MediaOutlet ? speaker.Name : null;
+            var w = new Working(sentence, speaker, "according to", contentStart, contentEnd)
+            {
+                CueStart = cueStart,
+                CueEnd = cueEnd,
+                SpeakerEnd = speakerSeg.End,
+                Credit = credit,
+            };
+            var inner = sentence.Quotes.Where(q => q.Start >= contentStart && q.End <= contentEnd + 1).ToList();
+            if (inner.Count > 0)
+            {
+                w.QuoteStart = inner[0].Start;
+                w.QuoteEnd = inner[^1].End;
+            }
+
+            SplitFigures(w);
+            return w;
+        }
+
+
+        private bool QuoteBeforeTouches(Sentence sentence, int at) =>
+            sentence.Quotes.Any(q => q.End <= at && IsOnlyPunctuation(q.End, at));
+
+        /// <summary>Words after the verb that only say where, when or to whom ("in his evening video address on Tuesday", "a news conference in Brussels").</summary>
+        private bool AdverbialTail(int from, int end)
+        {
+            var words = Word.Split(text, from, end);
+            if (words.Count == 0)
+            {
+                return true;
+            }
+
+            if (words.Any(w => w.Norm == "that") || text[from..end].Any(c => c is '"' || ArticleLayout.IsOpeningMark(c)))
+            {
+                return false;
+            }
+
+            return words[0].Norm is "in" or "at" or "on" or "during" or "to" or "after" or "before" or "while" or "late" or "early" or "yesterday" or "today" or "last" or "this" or "earlier" or "a" or "an" or "reporters" or "journalists" or "lawmakers" or "via" or "through" or "when"
+                || (words[0].Capitalised && words.Count <= 4);
+        }
+
+        /// <summary>Text that reads as a clause of its own (a verb, or long enough), not "Later, on October 18,".</summary>
+        private bool IsClause(int start, int end)
+        {
+            var words = Word.Split(text, start, end);
+            return words.Count >= 4 && (words.Count >= 7 || words.Any(w => IsFiniteVerb(w.Norm) || w.Norm.EndsWith("ed", StringComparison.Ordinal) || w.Norm is "remain" or "remains" or "shows" or "show"));
+        }
+
+        /// <summary>
+        /// The speaker in a phrase before the verb: a person in its last part ("Reacting to the visuals, President
+        /// Volodymyr Zelenskyy"), else a person opening it ("Andrei Lankov, director of the Korea Risk Group,
+        /// told"), else whoever the last part names. "Seoul and Kyiv" are two speakers.
+        /// </summary>
+        private (SpeakerLink? Speaker, int Start, int End) ResolvePhrase(int leftStart, int leftEnd, int segStart, int segEnd, int cueStart, bool contentFollows)
+        {
+            var segments = Segments(leftStart, leftEnd);
+            var conjoined = Conjoined(segStart, segEnd, cueStart);
+            if (conjoined is not null)
+            {
+                return (conjoined, segStart, segEnd);
+            }
+
+            var last = Resolve(segStart, segEnd, cueStart, nearestLast: true);
+            if (last is { Kind: ActorKind.Person } || segments.Count <= 1 || !contentFollows)
+            {
+                return (last, segStart, segEnd);
+            }
+
+            var first = segments[0];
+            var opening = Resolve(first.Start, first.End, cueStart, nearestLast: false);
+            if (opening is { Kind: ActorKind.Person } || (opening is not null && last is null))
+            {
+                return (opening, first.Start, first.End);
+            }
+
+            return (last ?? Resolve(leftStart, leftEnd, cueStart, nearestLast: true), segStart, segEnd);
+        }
+
+        private readonly List<SpeakerLink> pendingConjoined = [];
+
+        /// <summary>"Ukraine and South Korea", "Washington and NATO": two speakers of one statement. The first is returned, the second waits.</summary>
+        private SpeakerLink? Conjoined(int start, int end, int cueStart)
+        {
+            var words = Word.Split(text, start, end);
+            var and = words.FindIndex(w => w.Norm == "and");
+            if (and <= 0 || and == words.Count - 1 || words.Count(w => w.Norm == "and") > 1)
+            {
+                return null;
+            }
+
+            var a = Resolve(words[0].Start, words[and - 1].End, cueStart, nearestLast: true);
+            var b = Resolve(words[and + 1].Start, end, cueStart, nearestLast: false);
+            if (a is null || b is null || a.Name == b.Name)
+            {
+                return null;
+            }
+
+            var known = speakers.Find(start, end);
+            if (known.Any(k => k.Start < words[and].Start && k.End > words[and].End))
+            {
+                return null; // "Centre for Strategic Communication and Information Security" is one name
+            }
+
+            pendingConjoined.Add(b);
+            return a;
+        }
+
+        /// <summary>"..., which could hold as many as 4.8 million shells": a second figure in a clause of its own is a second statement.</summary>
+        private void SplitFigures(Working w)
+        {
+            var content = text[w.ContentStart..w.ContentEnd];
+            var clause = ClauseSplit().Match(content);
+            if (!clause.Success)
+            {
+                return;
+            }
+
+            var head = FigureReader.Read(content[..clause.Index]).ToList();
+            var tail = FigureReader.Read(content[clause.Index..]).ToList();
+            if (head.Count == 0 || tail.Count == 0)
+            {
+                return;
+            }
+
+            var splitAt = w.ContentStart + clause.Index;
+            var second = new Working(w.Sentence, w.Speaker, w.Verb, SkipSpace(splitAt + 1), w.ContentEnd)
+            {
+                CueStart = w.CueStart,
+                CueEnd = w.CueEnd,
+                SpeakerEnd = w.SpeakerEnd,
+                Credit = w.Credit,
+                Denial = w.Denial,
+                Hedge = w.Hedge,
+            };
+            w.ContentEnd = TrimBack(w.ContentStart, splitAt);
+            w.Companions.Add(second);
+        }
+
+        private SpeakerLink? Publisher(int start, int end) =>
+            facts.PublisherName is null && facts.PublisherId is null
+                ? new SpeakerLink(text[start..end].Trim(), start, end, SpeakerLinkKind.Media, null, "@publisher", ActorKind.MediaOutlet, null)
+                : new SpeakerLink(text[start..end].Trim(), start, end, SpeakerLinkKind.Media, facts.PublisherId, facts.PublisherName ?? "@publisher", ActorKind.MediaOutlet, null);
+
+        /// <summary>Links a speaker phrase; null when it names nobody identifiable.</summary>
+        private SpeakerLink? Resolve(int start, int end, int cueAt, bool nearestLast)
+        {
+            var words = Word.Split(text, start, end);
+            if (words.Count == 0)
+            {
+                return null;
+            }
+
+            var first = words[0].Norm;
+            if (words.Count <= 2 && first is "he" or "she")
+            {
+                return speakers.LastPerson(start) is { } p ? p with { Mention = words[0].Raw, Start = words[0].Start, End = words[0].End, Link = SpeakerLinkKind.Pronoun } : null;
+            }
+
+            if (words.Count <= 2 && first is "it")
+            {
+                return speakers.LastOrganisation(start) is { } o ? o with { Mention = words[0].Raw, Start = words[0].Start, End = words[0].End, Link = SpeakerLinkKind.Pronoun } : null;
+            }
+
+            if (first is "they" or "we" or "i" or "you" or "one")
+            {
+                return null;
+            }
+
+            var known = speakers.Find(start, end);
+            var countries = speakers.Countries(start, end);
+            var person = nearestLast ? known.LastOrDefault(k => k.Kind == ActorKind.Person) : known.FirstOrDefault(k => k.Kind == ActorKind.Person);
+            if (person is not null)
+            {
+                return person;
+            }
+
+            var fresh = speakers.NewName(start, end, nearestLast);
+            if (fresh is { Kind: ActorKind.Person } && !known.Any(k => k.Start <= fresh.Start && k.End >= fresh.End))
+            {
+                return fresh;
+            }
+
+            var title = speakers.Title(start, end, known, countries);
+            if (title is not null)
+            {
+                return title;
+            }
+
+            var organisation = known.FirstOrDefault(k => k.Kind != ActorKind.Person);
+            if (organisation is not null)
+            {
+                return organisation;
+            }
+
+            var head = words[^1].Norm;
+            var vague = words.Any(w => Lexicon.VagueHeads.Contains(w.Norm));
+            if (vague)
+            {
+                // "US officials", "South Korean officials": the country speaks; "experts say": nobody identifiable.
+                var vagueAt = words.FindIndex(w => Lexicon.VagueHeads.Contains(w.Norm));
+                var country = countries.FirstOrDefault(c => vagueAt > 0 && c.End == words[vagueAt - 1].End);
+                return country.Code is null ? null : speakers.CountryGovernment(country.Code, text[start..end].Trim(), start, end);
+            }
+
+            if (Lexicon.AnaphorHeads.Contains(head) && words.Count <= 4 && first is "the" or "a" or "its" or "an" or "that")
+            {
+                var anaphor = speakers.Anaphor(head, start, start, end);
+                if (anaphor is not null)
+                {
+                    return anaphor;
+                }
+            }
+
+            var partial = speakers.PartialOrganisation(start, end);
+            if (partial is not null)
+            {
+                return partial;
+            }
+
+            if (fresh is not null)
+            {
+                return fresh;
+            }
+
+            if (countries.Count > 0 && words.Count <= 5)
+            {
+                var c = countries[0];
+                return speakers.CountryGovernment(c.Code, text[c.Start..c.End], c.Start, c.End);
+            }
+
+            return null;
+        }
+
+        /// <summary>The part of a speaker phrase that names the speaker: after the last comma, unless the phrase ends in an appositive ("X, a lecturer at Y,").</summary>
+        private (int Start, int End) SpeakerSegment(int start, int end)
+        {
+            var segments = Segments(start, end);
+            if (segments.Count <= 1)
+            {
+                return (start, end);
+            }
+
+            var endsWithComma = text[start..end].TrimEnd().EndsWith(',');
+            if (!endsWithComma)
+            {
+                var last = segments[^1];
+                if (Word.Split(text, last.Start, last.End).Count > 0)
+                {
+                    return (last.Start, last.End);
+                }
+            }
+
+            return (start, end);
+        }
+
+        private List<(int Start, int End)> Segments(int start, int end)
+        {
+            var list = new List<(int, int)>();
+            var from = start;
+            var depth = 0;
+            for (var i = start; i < end; i++)
+            {
+                var c = frame[i];
+                if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (c is ',' or ';' or ':' && depth == 0 && !(i > 0 && i + 1 < end && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1])))
+                {
+                    if (Word.Split(text, from, i).Count > 0)
+                    {
+                        list.Add((from, i));
+                    }
+
+                    from = i + 1;
+                }
+            }
+
+            if (Word.Split(text, from, end).Count > 0)
+            {
+                list.Add((from, end));
+            }
+
+            return list;
+        }
+
+        private bool IsAppositive(int start, int end)
+        {
+            var words = Word.Split(text, start, end);
+            if (words.Count == 0)
+            {
+                return true;
+            }
+
+            var first = words[0];
+            var verbs = new[] { "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "helps", "help", "shows" };
+            if (words.Any(w => verbs.Contains(w.Norm)))
+            {
+                return false;
+            }
+
+            return !first.Capitalised || first.Norm is "the" or "a" or "an" || Lexicon.TitleWords.Contains(first.Norm);
+        }
+
+        private (bool IsMedia, (int Start, int End)? By) MediaSubject(int start, int end)
+        {
+            var words = Word.Split(text, start, end);
+            var mediaAt = words.FindIndex(w => Lexicon.MediaNouns.Contains(w.Norm));
+            if (mediaAt < 0 || mediaAt > 3)
+            {
+                return (false, null);
+            }
+
+            var byAt = words.FindIndex(mediaAt, w => w.Norm is "by" or "from");
+            if (byAt >= 0 && byAt + 1 < words.Count)
+            {
+                return (true, (words[byAt + 1].Start, end));
+            }
+
+            return (true, null);
+        }
+
+        private int ClauseStart(Sentence sentence, int cueStart, int consumedUntil)
+        {
+            var start = Math.Max(sentence.Start, consumedUntil);
+            // After a closing quotation mark: "“...,” Budanov told".
+            for (var i = cueStart - 1; i >= start; i--)
+            {
+                if (ArticleLayout.IsClosingMark(text[i]) || (text[i] == '"' && frame[i] == '"' && i > 0 && frame[i - 1] == Masked))
+                {
+                    return i + 1;
+                }
+
+                if (frame[i] == Masked)
+                {
+                    return i + 1;
+                }
+
+                if (text[i] == ';')
+                {
+                    return i + 1;
+                }
+            }
+
+            return start;
+        }
+
+        /// <summary>Drops what comes before the subject: "While", "But", "Later, on October 18,", auxiliaries after it ("has also", "was quoted as").</summary>
+        private (int Start, int End) TrimPhrase(int start, int end)
+        {
+            var words = Word.Split(text, start, end);
+            var s = 0;
+            while (s < words.Count && words[s].Norm is "while" or "but" or "and" or "however" or "meanwhile" or "also" or "with" or "as" or "though" or "although" or "when" or "so" or "yet" or "still" or "even" or "if")
+            {
+                s++;
+            }
+
+            var e = words.Count;
+            while (e > s + 1 && DateTail(words, e) is var cut && cut > 0)
+            {
+                e -= cut;
+            }
+
+            while (e > s && words[e - 1].Norm is "has" or "have" or "had" or "also" or "further" or "later" or "again" or "once" or "then" or "was" or "were" or "is" or "are" or "quoted" or "as" or "been" or "reportedly" or "separately" or "previously" or "earlier" or "repeatedly" or "publicly" or "can" or "be" or "heard" or "will" or "would" or "did" or "does" or "not" or "had" or "recently" or "flatly" or "strongly" or "firmly" or "categorically" or "immediately")
+            {
+                e--;
+            }
+
+            if (e <= s)
+            {
+                return (end, end);
+            }
+
+            return (words[s].Start, words[e - 1].End);
+        }
+
+        /// <summary>How many words at the end are a time ("on Monday", "yesterday", "in March", "on Oct. 8", "last week"), 0 if none.</summary>
+        private static int DateTail(List<Word> words, int e)
+        {
+            var last = words[e - 1].Norm;
+            string[] days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+            if (last is "yesterday" or "today" or "earlier" or "later")
+            {
+                return 1;
+            }
+
+            if (e >= 2 && (days.Contains(last) || DateReader.MonthNumber(last) is not null && words[e - 1].Capitalised) && words[e - 2].Norm is "on" or "in" or "last" or "this")
+            {
+                return 2;
+            }
+
+            if (e >= 3 && char.IsDigit(last[0]) && DateReader.MonthNumber(words[e - 2].Raw) is not null && words[e - 3].Norm is "on" or "in")
+            {
+                return 3;
+            }
+
+            if (e >= 2 && last is "week" or "month" or "year" && words[e - 2].Norm is "last" or "this")
+            {
+                return 2;
+            }
+
+            return 0;
+        }
+
+        private bool IsOnlyPunctuation(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (char.IsLetterOrDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsParticiple(string verb) => verb.EndsWith("ing", StringComparison.Ordinal) || verb is "added" or "said";
+
+        /// <summary>"told The War Zone that", "said in parliament that": the "that" within a few words after the verb, and whom it was told to.</summary>
+        private (int That, (int Start, int End)? Addressee) FindThat(int from, int end)
+        {
+            var words = Word.Split(text, from, Math.Min(end, from + 140));
+            for (var i = 0; i < words.Count && i < 12; i++)
+            {
+                if (frame[words[i].Start] == Masked)
+                {
+                    break;
+                }
+
+                if (words[i].Norm == "that")
+                {
+                    var addressee = i > 0 ? (from, words[i].Start) : ((int, int)?)null;
+                    return (words[i].Start, addressee);
+                }
+
+                if (i > 0 && IsFiniteVerb(words[i].Norm))
+                {
+                    break;
+                }
+            }
+
+            // "told Al Jazeera, “...”": the addressee ends at the comma or colon.
+            var comma = text.IndexOfAny([',', ':'], from, Math.Min(end, from + 60) - from);
+            if (comma > from && Word.Split(text, from, comma).Count is > 0 and <= 6)
+            {
+                return (-1, (from, comma));
+            }
+
+            return (-1, null);
+        }
+
+        private static bool IsFiniteVerb(string word) =>
+            word is "is" or "are" or "was" or "were" or "has" or "have" or "had" or "will" or "would" or "could" or "can" or "may" or "might" or "should" or "did";
+
+        private QuoteSpan? QuoteAfter(int from, Sentence sentence)
+        {
+            var next = sentence.Quotes.FirstOrDefault(q => q.Start >= from);
+            if (next is null)
+            {
+                return null;
+            }
+
+            // Only punctuation and at most a few words (the addressee) between the verb and the quotation.
+            var between = Word.Split(text, from, next.Start - 1);
+            return between.Count <= 6 && text[from..(next.Start - 1)].Contains(',', StringComparison.Ordinal) || between.Count == 0 || text[from..next.Start].Contains(':', StringComparison.Ordinal)
+                ? sentence.Quotes.Where(q => q.Start >= from).Aggregate(next, (a, b) => b.Start - a.End < 6 && IsOnlyPunctuation(a.End, b.Start) ? a with { End = b.End } : a)
+                : null;
+        }
+
+        private bool OpensQuote(int at) => at < text.Length && (ArticleLayout.IsOpeningMark(text[at]) || text[at] == '"');
+
+        private bool RestIsShort(int from, int end)
+        {
+            var words = Word.Split(text, from, end).Where(w => frame[w.Start] != Masked).ToList();
+            return words.Count <= 3 || words.All(w => w.Norm is "on" or "in" or "a" or "an" or "the" or "statement" or "earlier" or "later" or "last" or "week" or "to" or "reporters" or "told" or "at" or "briefing" or "friday" or "monday" or "tuesday" or "wednesday" or "thursday" or "saturday" or "sunday" || w.Capitalised);
+        }
+
+        private int PhraseEnd(int from, int end)
+        {
+            // "said Joseph S Bermudez Jr, a North Korea defence expert at the Center ..., said." : name plus appositive, to the end or the next verb.
+            var segments = Segments(from, end);
+            if (segments.Count == 0)
+            {
+                return end;
+            }
+
+            var last = segments[0].End;
+            for (var i = 1; i < segments.Count && IsAppositive(segments[i].Start, segments[i].End); i++)
+            {
+                last = segments[i].End;
+            }
+
+            return last;
+        }
+
+        /// <summary>The content runs to the end of the sentence, or to the comma before another speaker's verb ("..., Russia denies these claims").</summary>
+        private int ContentEnd(int start, int end)
+        {
+            var stop = end;
+            foreach (Match m in CuePattern().Matches(frame[..end], start))
+            {
+                var verb = m.Groups["cue"].Value;
+                if (Lexicon.WeakCues.Contains(verb) || verb.StartsWith("according", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var comma = frame.LastIndexOf(',', m.Index, m.Index - start);
+                if (comma <= start)
+                {
+                    continue;
+                }
+
+                var subject = Word.Split(text, comma + 1, m.Index);
+                if (subject.Count is > 0 and <= 6 && subject.Any(w => w.Capitalised || Lexicon.Pronouns.Contains(w.Norm)) && !subject.Any(w => w.Norm is "who" or "which" or "that"))
+                {
+                    stop = comma;
+                    break;
+                }
+
+                if (subject.Count == 0 && IsParticiple(verb.ToLowerInvariant()))
+                {
+                    stop = comma;
+                    break;
+                }
+            }
+
+            return TrimBack(start, stop);
+        }
+
+        private int TrimBack(int start, int end)
+        {
+            while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or '.' or ';' or ':' || ArticleLayout.IsClosingMark(text[end - 1]) || text[end - 1] == '"'))
+            {
+                end--;
+            }
+
+            return end;
+        }
+
+        private int SkipSpace(int from)
+        {
+            while (from < text.Length && char.IsWhiteSpace(text[from]))
+            {
+                from++;
+            }
+
+            return from;
+        }
+
+        private string NextWord(int from)
+        {
+            var words = Word.Split(text, from, Math.Min(text.Length, from + 30));
+            return words.Count == 0 ? string.Empty : words[0].Norm;
+        }
+
+        private int SkipAdverbials(int from, int end)
+        {
+            var at = SkipSpace(from);
+            var words = Word.Split(text, at, end);
+            var i = 0;
+            while (i < words.Count && i < 6 && words[i].Norm is "on" or "in" or "at" or "last" or "earlier" or "later" or "this" or "to" or "reporters" or "week" or "yesterday" or "today" or "a" or "an" or "the" or "statement" or "briefing" or "interview")
+            {
+                i++;
+            }
+
+            if (i > 0 && i < words.Count && text[words[i - 1].End..words[i].Start].Contains(',', StringComparison.Ordinal))
+            {
+                return words[i].Start;
+            }
+
+            while (at < end && text[at] is ',' or ':' or ' ')
+            {
+                at++;
+            }
+
+            return at;
+        }
+
+        /// <summary>Content that only points back ("these claims", "it", "the reports") says nothing of its own.</summary>
+        private bool IsPointer(int start, int end)
+        {
+            var words = Word.Split(text, start, end);
+            return words.Count <= 3 && words.Count > 0 && words[0].Norm is "these" or "those" or "this" or "that" or "it" or "the" or "such" or "them" or "so";
+        }
+
+        private DraftStatement? Finish(Working w, int number)
+        {
+            if (w.ContentEnd <= w.ContentStart)
+            {
+                return null;
+            }
+
+            var content = TextQuoteSelector.For(text, w.ContentStart, w.ContentEnd);
+            TextQuoteSelector? quote = null;
+            if (w.QuoteStart is { } qs && w.QuoteEnd is { } qe && qe > qs)
+            {
+                quote = TextQuoteSelector.For(text, qs, qe);
+            }
+
+            var contentText = content.Exact;
+            var lower = contentText.ToLowerInvariant();
+            var frameAround = text[w.Sentence.Start..w.Sentence.End].ToLowerInvariant();
+            var (stance, cue) = StanceOf(w, lower, frameAround);
+            var figure = FigureReader.Read(contentText, w.ContentStart).FirstOrDefault();
+            var period = DateReader.Period(contentText, facts.Published);
+            var statedOn = StatedOn(w);
+            var places = Places(contentText);
+            var propositions = ranker.Rank(contentText, figure);
+            var role = Role(w, statedOn, out var credit);
+            var behalf = OnBehalfOf(w.Speaker, statedOn);
+            var confidence = Confidence(w, contentText);
+            return new DraftStatement
+            {
+                Number = number,
+                Speaker = w.Speaker,
+                OnBehalfOfId = behalf?.Id,
+                OnBehalfOfName = behalf?.Name,
+                Stance = stance,
+                Cue = cue,
+                Content = content,
+                Quote = quote,
+                Figure = figure,
+                EventStart = period?.Start,
+                EventEnd = period?.End,
+                StatedOn = statedOn,
+                PlaceIds = places,
+                Propositions = propositions,
+                CitationRole = role,
+                CreditedTo = credit,
+                Confidence = confidence,
+                Sentence = w.Sentence.Index,
+            };
+        }
+
+        private static (Stance, string) StanceOf(Working w, string content, string sentence)
+        {
+            if (w.Denial)
+            {
+                return (Stance.Denies, w.Verb);
+            }
+
+            foreach (var phrase in Lexicon.HedgePhrases)
+            {
+                if (content.Contains(phrase, StringComparison.Ordinal) || (sentence.Contains(phrase, StringComparison.Ordinal) && !content.Contains(phrase, StringComparison.Ordinal) && PhraseNearCue(sentence, phrase)))
+                {
+                    return (Stance.Hedges, phrase);
+                }
+            }
+
+            foreach (var phrase in Lexicon.DenialPhrases)
+            {
+                if (content.Contains(phrase, StringComparison.Ordinal))
+                {
+                    return (Stance.Denies, phrase);
+                }
+            }
+
+            if (w.Hedge)
+            {
+                return (Stance.Hedges, w.Verb);
+            }
+
+            // A modal as the main verb of the content: "North Korea might support ...". Only the first clause counts.
+            var firstClause = content.Split(',', '.', ';')[0];
+            var words = Gazetteer.Words(firstClause).Take(10).ToList();
+            foreach (var word in words)
+            {
+                if (Lexicon.HedgeModals.Contains(word))
+                {
+                    return (Stance.Hedges, word);
+                }
+            }
+
+            return (Stance.Affirms, w.Verb);
+        }
+
+        private static bool PhraseNearCue(string sentence, string phrase) => phrase.Contains("confirm", StringComparison.Ordinal) || phrase.Contains("rule out", StringComparison.Ordinal);
+
+        private PartialDate? StatedOn(Working w)
+        {
+            var date = DateIn(w.Sentence, w);
+            if (date is not null)
+            {
+                return date;
+            }
+
+            // "he said" after "On Sunday (October 20), Zelenskyy in a video address ...": the antecedent's sentence dates it.
+            if (w.Speaker.Link is SpeakerLinkKind.Pronoun or SpeakerLinkKind.Anaphor or SpeakerLinkKind.Surname && w.Sentence.Index > 0)
+            {
+                var previous = layout.Sentences[w.Sentence.Index - 1];
+                var earlier = DateIn(previous, null);
+                if (earlier is not null)
+                {
+                    return earlier;
+                }
+            }
+
+            return facts.Published;
+        }
+
+        private PartialDate? DateIn(Sentence sentence, Working? w)
+        {
+            var dates = DateReader.Read(text[sentence.Start..sentence.End], facts.Published, sentence.Start)
+                .Where(d => w is null || d.End <= w.ContentStart || d.Start >= w.ContentEnd)
+                .Where(d => frame[d.Start] != Masked)
+                .ToList();
+            if (dates.Count == 0)
+            {
+                return null;
+            }
+
+            var cueAt = w?.CueStart ?? sentence.End;
+            return dates.OrderByDescending(d => d.Explicit).ThenBy(d => Math.Abs(d.Start - cueAt)).First().Date;
+        }
+
+        private CitationRole Role(Working w, PartialDate? statedOn, out string? credit)
+        {
+            credit = w.Credit;
+            var publisher = facts.PublisherName is null ? null : Gazetteer.Key(facts.PublisherName);
+            if (w.Speaker.Kind == ActorKind.MediaOutlet && w.Speaker.Link != SpeakerLinkKind.Media)
+            {
+                credit ??= w.Speaker.Name;
+                return publisher is not null && Gazetteer.Key(w.Speaker.Name) == publisher ? CitationRole.FirstReport : CitationRole.Republication;
+            }
+
+            if (w.Republication)
+            {
+                return CitationRole.Republication;
+            }
+
+            if (w.Media && w.Speaker.Name == "@publisher" || (w.Media && w.Speaker.ActorId == facts.PublisherId && facts.PublisherId is not null))
+            {
+                return CitationRole.FirstReport;
+            }
+
+            var frameText = FrameText(w.Sentence.Start, w.ContentStart) + " " + FrameText(w.ContentEnd, w.Sentence.End);
+            if (credit is not null)
+            {
+                var outlet = OutletIn(credit);
+                if (outlet is not null)
+                {
+                    credit = outlet;
+                    return publisher is not null && Gazetteer.Key(outlet) == publisher ? CitationRole.FirstReport : CitationRole.Republication;
+                }
+            }
+
+            var venue = Lexicon.VenuePhrases.FirstOrDefault(v => Regex.IsMatch(frameText, $@"\b{Regex.Escape(v)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+            if (venue is not null)
+            {
+                credit ??= venue;
+                return CitationRole.Republication;
+            }
+
+            if (statedOn is not null && facts.Published is not null
+                && ((facts.Published.Precision == DatePrecision.Day && statedOn.Latest < facts.Published.Date.AddDays(-7))
+                    || (facts.Published.Precision != DatePrecision.Day && statedOn.Precision == DatePrecision.Day)
+                    || statedOn.Latest < facts.Published.Earliest))
+            {
+                return CitationRole.Republication;
+            }
+
+            // "He added": the statement before, by the same speaker, was credited elsewhere.
+            var earlier = found.LastOrDefault(f => f != w && f.Sentence.Index < w.Sentence.Index && f.Sentence.Index >= w.Sentence.Index - 3 && f.Speaker.Name == w.Speaker.Name);
+            if (earlier is not null && w.Speaker.Link is SpeakerLinkKind.Pronoun or SpeakerLinkKind.Surname && earlier.ResolvedRole == CitationRole.Republication)
+            {
+                credit ??= earlier.ResolvedCredit;
+                return CitationRole.Republication;
+            }
+
+            return CitationRole.FirstReport;
+        }
+
+        private string FrameText(int start, int end) => start >= end ? string.Empty : frame[start..end].Replace(Masked, ' ');
+
+        private string? OutletIn(string phrase)
+        {
+            var words = Word.Split(phrase, 0, phrase.Length);
+            var outlets = gazetteer.Actors.Where(a => a.Kind == ActorKind.MediaOutlet);
+            foreach (var outlet in outlets)
+            {
+                var key = Gazetteer.Key(outlet.Name);
+                var phraseKey = Gazetteer.Key(phrase);
+                if (phraseKey.Contains(key, StringComparison.Ordinal) || outlet.Aliases.Any(al => al.Length > 1 && Regex.IsMatch(phrase, $@"\b{Regex.Escape(al)}\b", RegexOptions.CultureInvariant)))
+                {
+                    return outlet.Name;
+                }
+            }
+
+            return words.Any(w => Lexicon.OutletWords.Contains(w.Norm) && (w.Capitalised || w.Raw.All(char.IsUpper))) ? phrase.Trim() : null;
+        }
+
+        private KnownActor? OnBehalfOf(SpeakerLink speaker, PartialDate? statedOn)
+        {
+            if (speaker.ActorId is not { } id || speaker.Kind != ActorKind.Person)
+            {
+                return null;
+            }
+
+            var on = statedOn?.Earliest;
+            var affiliation = gazetteer.Affiliations(id, on).Where(a => a.Affiliation.SpeaksFor).Select(a => a.Organisation).FirstOrDefault()
+                ?? gazetteer.Affiliations(id).Where(a => a.Affiliation.SpeaksFor).Select(a => a.Organisation).FirstOrDefault();
+            return affiliation;
+        }
+
+        private List<Guid> Places(string content)
+        {
+            var words = Gazetteer.Words(content);
+            var joined = " " + string.Join(' ', words) + " ";
+            var generic = new HashSet<string>(["region", "oblast", "province", "training", "ground", "city", "the", "of", "base", "area", "district"], StringComparer.Ordinal);
+            var result = new List<Guid>();
+            foreach (var place in gazetteer.Places)
+            {
+                var key = Gazetteer.Key(place.Name);
+                var distinctive = Gazetteer.Words(place.Name).Where(w => !generic.Contains(w)).ToList();
+                if (joined.Contains($" {key} ", StringComparison.Ordinal)
+                    || (distinctive.Count == 1 && distinctive[0].Length >= 4 && words.Any(w => w == distinctive[0] || (w.Length >= 7 && Near(w, distinctive[0])))))
+                {
+                    result.Add(place.Id);
+                }
+            }
+
+            return result;
+        }
+
+        private static bool Near(string a, string b)
+        {
+            if (Math.Abs(a.Length - b.Length) > 1)
+            {
+                return false;
+            }
+
+            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+            for (var i = 1; i <= a.Length; i++)
+            {
+                var current = new int[b.Length + 1];
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                }
+
+                previous = current;
+            }
+
+            return previous[b.Length] <= 1;
+        }
+
+        private static double Confidence(Working w, string content)
+        {
+            var score = w.Speaker.Link switch
+            {
+                SpeakerLinkKind.Name => w.Speaker.ActorId is null ? 0.8 : 0.95,
+                SpeakerLinkKind.Surname => 0.9,
+                SpeakerLinkKind.Pronoun => 0.85,
+                SpeakerLinkKind.Title => 0.85,
+                SpeakerLinkKind.Anaphor => 0.75,
+                SpeakerLinkKind.Country => 0.75,
+                SpeakerLinkKind.Media => 0.7,
+                _ => 0.7,
+            };
+            var words = ArticleText.WordCount(content);
+            if (words < 4 || words > 90)
+            {
+                score -= 0.1;
+            }
+
+            if (w.QuoteStart is not null)
+            {
+                score += 0.03;
+            }
+
+            return Math.Round(Math.Clamp(score, 0, 1), 2);
+        }
+
+        private static string Mask(ArticleLayout layout)
+        {
+            var chars = layout.Text.ToCharArray();
+            foreach (var q in layout.Quotes)
+            {
+                for (var i = q.Start; i < q.End; i++)
+                {
+                    if (!char.IsWhiteSpace(chars[i]))
+                    {
+                        chars[i] = Masked;
+                    }
+                }
+            }
+
+            return new string(chars);
+        }
+    }
+
+    /// <summary>A statement being put together, before its stance, figures and dates are read.</summary>
+    private sealed class Working(Sentence sentence, SpeakerLink speaker, string verb, int contentStart, int contentEnd)
+    {
+        public Sentence Sentence { get; } = sentence;
+
+        public SpeakerLink Speaker { get; } = speaker;
+
+        public string Verb { get; } = verb;
+
+        public int ContentStart { get; set; } = contentStart;
+
+        public int ContentEnd { get; set; } = contentEnd;
+
+        public int? QuoteStart { get; set; }
+
+        public int? QuoteEnd { get; set; }
+
+        public int CueStart { get; set; }
+
+        public int CueEnd { get; set; }
+
+        public int SpeakerEnd { get; set; }
+
+        public string? Credit { get; set; }
+
+        public bool Denial { get; set; }
+
+        public bool Hedge { get; set; }
+
+        public bool Media { get; set; }
+
+        public bool Republication { get; set; }
+
+        public CitationRole? ResolvedRole { get; set; }
+
+        public string? ResolvedCredit { get; set; }
+
+        public List<Working> Companions { get; } = [];
+    }
+
+    [GeneratedRegex(@"\b(?<cue>according\s+to|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|said|says|say|saying|told|tells|tell|telling|added|adds|adding|warned|warns|warning|denied|denies|deny|denying|claimed|claims|claim|confirmed|confirms|confirming|stated|states|noted|notes|insisted|insists|dismissed|dismisses|rejected|rejects|acknowledged|acknowledges|announced|announces|argued|argues|estimated|estimates|believes|believed|believe|assessed|assesses|reported|reports|wrote|writes|posted|tweeted|accused|accuses|alleged|alleges|maintain|maintains|maintained|suggested|suggests|predicted|predicts|explained|stressed|reiterated|conceded|admitted|admits|revealed|reveals|disclosed|declared|refuted|refutes|asserted|asserts|cautioned|emphasised|emphasized|disputed|disputes|speculated|indicated|show|shows|showed|contended|contends|countered|replied|responded|concluded)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CuePattern();
+
+    [GeneratedRegex(@"^(?:pic\.\s*twitter\.com/\S+|https?://\S+|twitter\.com/\S+)(?:\s+\S+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@",\s+(?:which|and)\s+(?:could|would|can|may|might|will)?", RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseSplit();
+}

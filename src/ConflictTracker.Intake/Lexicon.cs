@@ -1,0 +1,146 @@
+namespace ConflictTracker.Intake;
+
+/// <summary>The English word lists the extractor applies (docs/intake.md lists them in prose).</summary>
+public static class Lexicon
+{
+    /// <summary>Verbs of saying, thinking and reporting that introduce a statement.</summary>
+    public static readonly HashSet<string> CueVerbs = new(
+        ["said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding", "warned", "warns", "warning",
+         "denied", "denies", "deny", "denying", "claimed", "confirmed", "confirms", "confirming", "stated", "noted", "insisted", "insists",
+         "dismissed", "dismisses", "rejected", "rejects", "acknowledged", "acknowledges", "announced", "announces", "argued", "argues",
+         "estimated", "believes", "believed", "assessed", "assesses", "reported", "wrote", "writes", "posted", "tweeted", "accused", "accuses",
+         "alleged", "alleges", "maintain", "maintains", "maintained", "suggested", "suggests", "predicted", "predicts", "explained",
+         "stressed", "reiterated", "conceded", "admitted", "admits", "revealed", "reveals", "disclosed", "declared", "refuted", "refutes",
+         "asserted", "asserts", "cautioned", "emphasised", "emphasized", "disputed", "disputes", "speculated", "indicated", "warn",
+         "claim", "claims", "reports", "notes", "states", "estimates", "show", "shows", "showed", "think", "thinks", "believe", "called",
+         "described", "contended", "contends", "countered", "replied", "responded", "concluded", "found", "quoted"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Cue words that are often nouns or other verbs: a cue only when "that", a colon or a quotation follows, or a media subject shows.</summary>
+    public static readonly HashSet<string> WeakCues = new(
+        ["claim", "claims", "reports", "notes", "states", "estimates", "show", "shows", "showed", "think", "thinks", "believe", "called",
+         "described", "found", "indicated", "quoted", "maintain", "say"],
+        StringComparer.OrdinalIgnoreCase);
+
+    public static readonly HashSet<string> ShowVerbs = new(["show", "shows", "showed"], StringComparer.OrdinalIgnoreCase);
+
+    public static readonly HashSet<string> MediaNouns = new(
+        ["video", "videos", "footage", "images", "image", "photos", "photographs", "photo", "pictures", "clip", "clips", "recording", "recordings", "satellite"],
+        StringComparer.OrdinalIgnoreCase);
+
+    public static readonly HashSet<string> DenialCues = new(
+        ["denied", "denies", "deny", "denying", "dismissed", "dismisses", "rejected", "rejects", "refuted", "refutes", "disputed", "disputes"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words in the content that make a statement a denial.</summary>
+    public static readonly string[] DenialPhrases =
+        ["fake news", "not true", "untrue", "no evidence", "baseless", "groundless", "nonsense", "fabricated", "fabrication", "a lie", "lies",
+         "no truth", "false reports", "falsehood", "disinformation", "hoax", "there are no", "there were no", "not a single"];
+
+    /// <summary>Phrases that make a statement a hedge wherever they stand in it.</summary>
+    public static readonly string[] HedgePhrases =
+        ["could not rule out", "cannot rule out", "can't rule out", "can not rule out", "couldn't rule out", "did not rule out", "didn't rule out",
+         "would not rule out", "wouldn't rule out", "not ruling out", "not rule out", "cannot exclude", "could not exclude", "cannot discount",
+         "can't discount", "could not discount", "could not confirm", "cannot confirm", "can't confirm", "couldn't confirm", "could not verify",
+         "cannot verify", "unable to confirm", "unable to verify", "declined to confirm", "neither confirm nor deny", "neither confirmed nor denied",
+         "not possible to confirm", "it is possible", "it's possible", "it was possible", "possibly", "perhaps", "it is unclear", "it was unclear",
+         "may have", "might have", "not clear whether", "could not say", "cannot say", "did not confirm", "would not confirm", "declined to say"];
+
+    public static readonly HashSet<string> HedgeModals = new(["may", "might"], StringComparer.OrdinalIgnoreCase);
+
+    public static readonly HashSet<string> HedgeCues = new(["speculated", "suggested", "suggests"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Vague sources: a statement by one of these alone is not attributed to anyone.</summary>
+    public static readonly HashSet<string> VagueHeads = new(
+        ["experts", "analysts", "officials", "observers", "sources", "critics", "many", "some", "others", "people", "residents", "diplomats",
+         "commentators", "reports", "media", "insiders", "witnesses", "lawmakers", "legislators", "observers", "researchers", "scholars"],
+        StringComparer.OrdinalIgnoreCase);
+
+    public static readonly HashSet<string> Pronouns = new(["he", "she", "it", "they"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Nouns that point back to an organisation named before ("the ministry said").</summary>
+    public static readonly HashSet<string> AnaphorHeads = new(
+        ["ministry", "agency", "office", "service", "statement", "government", "council", "panel", "army", "military", "command", "spokesman",
+         "spokeswoman", "spokesperson", "directorate", "centre", "center", "department", "administration", "embassy", "committee", "mission",
+         "president", "minister", "chief", "official", "group", "institute", "organisation", "organization", "alliance", "report"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words of a title or role before a name ("Lt Gen", "Defence Minister"), not part of the name.</summary>
+    public static readonly HashSet<string> TitleWords = new(
+        ["president", "prime", "minister", "defence", "defense", "foreign", "secretary", "general", "gen", "lt", "lieutenant", "col", "colonel",
+         "major", "maj", "captain", "capt", "admiral", "adm", "sergeant", "sgt", "spokesman", "spokeswoman", "spokesperson", "ambassador", "chief",
+         "director", "head", "commander", "deputy", "senator", "sen", "rep", "representative", "mr", "mrs", "ms", "dr", "prof", "professor",
+         "chairman", "chairwoman", "chair", "press", "adviser", "advisor", "analyst", "lawmaker", "mp", "governor", "gov", "mayor", "king",
+         "leader", "former", "acting", "vice", "unification", "intelligence", "military", "national", "security", "communications", "spy",
+         "top", "senior", "junior", "lecturer", "researcher", "fellow", "expert", "editor", "correspondent", "reporter", "envoy", "officer",
+         "staff", "marshal", "field", "brigadier", "brig", "commander-in-chief", "sir", "interior", "finance", "economy", "state", "assistant",
+         "associate", "visiting", "retired", "ret", "coordinator", "the", "a", "an", "ukraine's", "russia's", "korea's", "said", "whose",
+         "ukrainian", "russian", "korean", "american", "south", "north", "us", "u.s.", "kremlin", "white", "house", "pentagon", "nato", "un", "eu"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that make a capitalised name an organisation rather than a person.</summary>
+    public static readonly HashSet<string> OrganisationWords = new(
+        ["ministry", "agency", "office", "council", "service", "group", "institute", "university", "centre", "center", "forces", "force", "army",
+         "command", "news", "press", "committee", "government", "department", "directorate", "administration", "bureau", "commission", "foundation",
+         "association", "company", "corporation", "times", "post", "journal", "radio", "television", "tv", "network", "party", "parliament",
+         "assembly", "embassy", "mission", "staff", "guard", "navy", "fleet", "alliance", "organisation", "organization", "union", "nations",
+         "studies", "research", "project", "observatory", "monitor", "watch", "review", "tribune", "herald", "daily", "telegraph", "guardian",
+         "kremlin", "pentagon", "white", "house", "reuters", "yonhap", "tass", "interfax", "ria", "afp", "kyodo", "nhk", "kcna", "bbc", "cnn", "ap"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that make a name a news outlet.</summary>
+    public static readonly HashSet<string> OutletWords = new(
+        ["news", "press", "times", "post", "journal", "radio", "television", "tv", "agency", "reuters", "yonhap", "tass", "interfax", "ria",
+         "afp", "kyodo", "nhk", "bbc", "cnn", "ap", "bloomberg", "guardian", "telegraph", "herald", "tribune", "daily", "zone", "wire",
+         "broadcasting", "network", "magazine", "newspaper", "insider", "politico", "axios", "nikkei", "kcna", "ukrinform", "suspilne",
+         "pravda", "kommersant", "izvestia", "sputnik", "rt", "jazeera", "cbs", "nbc", "abc", "fox", "npr", "pbs", "dpa", "efe", "ansa"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Where a statement was first made, when the article credits it elsewhere: a republication.</summary>
+    public static readonly string[] VenuePhrases =
+        ["in a statement", "a statement", "statement", "video address", "address", "in parliament", "told parliament", "to parliament", "lawmakers",
+         "briefing", "press conference", "news conference", "gathering", "summit", "interview", "on telegram", "on x", "on twitter", "on facebook",
+         "social media", "posted", "wrote", "was quoted", "were quoted", "is quoted", "quoted as", "security council", "in a report", "report",
+         "state media", "state tv", "state television", "speech", "televised", "on television", "told reporters in", "told a", "told the", "hearing",
+         "testimony", "parliamentary", "committee", "forum", "podcast", "told local media", "told state"];
+
+    /// <summary>Countries by the words that name them, for "Seoul said" and "South Korea's spy agency".</summary>
+    public static readonly (string Code, string[] Names)[] Countries =
+    [
+        ("KR", ["south korea", "south korean", "south koreans", "seoul", "republic of korea", "rok"]),
+        ("KP", ["north korea", "north korean", "north koreans", "pyongyang", "dprk"]),
+        ("UA", ["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"]),
+        ("RU", ["russia", "russian", "russians", "moscow"]),
+        ("US", ["united states", "us", "u s", "american", "americans", "washington", "america"]),
+        ("CN", ["china", "chinese", "beijing"]),
+        ("JP", ["japan", "japanese", "tokyo"]),
+        ("GB", ["britain", "british", "uk", "united kingdom", "london"]),
+        ("FR", ["france", "french", "paris"]),
+        ("DE", ["germany", "german", "berlin"]),
+        ("PL", ["poland", "polish", "warsaw"]),
+        ("BY", ["belarus", "belarusian", "minsk"]),
+        ("IR", ["iran", "iranian", "tehran"]),
+    ];
+
+    /// <summary>Role words and the kind of actor they name ("spy agency" is an intelligence service).</summary>
+    public static readonly (string[] Words, Domain.Actors.ActorKind Kind, string? NameWord)[] Titles =
+    [
+        (["spy", "agency"], Domain.Actors.ActorKind.IntelligenceService, null),
+        (["intelligence", "agency"], Domain.Actors.ActorKind.IntelligenceService, null),
+        (["intelligence", "service"], Domain.Actors.ActorKind.IntelligenceService, null),
+        (["military", "intelligence"], Domain.Actors.ActorKind.IntelligenceService, null),
+        (["defence", "intelligence"], Domain.Actors.ActorKind.IntelligenceService, null),
+        (["defense", "intelligence"], Domain.Actors.ActorKind.IntelligenceService, null),
+        (["intelligence"], Domain.Actors.ActorKind.IntelligenceService, null),
+        (["defence", "ministry"], Domain.Actors.ActorKind.GovernmentBody, "defense"),
+        (["defense", "ministry"], Domain.Actors.ActorKind.GovernmentBody, "defense"),
+        (["ministry", "of", "defence"], Domain.Actors.ActorKind.GovernmentBody, "defense"),
+        (["ministry", "of", "defense"], Domain.Actors.ActorKind.GovernmentBody, "defense"),
+        (["military"], Domain.Actors.ActorKind.Military, null),
+        (["armed", "forces"], Domain.Actors.ActorKind.Military, null),
+        (["general", "staff"], Domain.Actors.ActorKind.Military, null),
+        (["presidential", "office"], Domain.Actors.ActorKind.GovernmentBody, "president"),
+        (["president's", "office"], Domain.Actors.ActorKind.GovernmentBody, "president"),
+        (["government"], Domain.Actors.ActorKind.GovernmentBody, null),
+    ];
+}
