@@ -31,7 +31,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
     private sealed class Run(Gazetteer gazetteer, ArticleLayout layout, ArticleFacts facts)
     {
         private readonly string text = layout.Text;
-        private readonly SpeakerResolver speakers = new(gazetteer, layout.Text);
+        private readonly SpeakerResolver speakers = new(gazetteer, layout.Text, facts.Published?.Latest);
         private readonly List<Working> found = [];
         private readonly PropositionRanker ranker = new(gazetteer.Propositions);
         private readonly string frame = Mask(layout);
@@ -211,7 +211,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
                 if (!media)
                 {
-                    var contentFollows = !RestIsShort(cueEnd, sentence.End) || QuoteBeforeTouches(sentence, left.Start);
+                    var contentFollows = !RestIsShort(cueEnd, sentence.End) || QuoteBeforeTouches(sentence, left.Start) || sentence.Quotes.Any(q => q.Start > cueEnd);
                     (speaker, speakerStart, speakerEnd) = ResolvePhrase(left.Start, left.End, speakerStart, speakerEnd, cueStart, contentFollows);
                 }
 
@@ -437,6 +437,17 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         private (SpeakerLink? Speaker, int Start, int End) ResolvePhrase(int leftStart, int leftEnd, int segStart, int segEnd, int cueStart, bool contentFollows)
         {
             var segments = Segments(leftStart, leftEnd);
+            if (segments.Count > 1 && contentFollows && IsAppositive(segStart, segEnd))
+            {
+                // "Andrei Lankov, director of the Korea Risk Group and a professor at Kookmin University, told": the name opens the phrase.
+                var head = segments[0];
+                var named = Resolve(head.Start, head.End, cueStart, nearestLast: false);
+                if (named is not null)
+                {
+                    return (named, head.Start, head.End);
+                }
+            }
+
             var conjoined = Conjoined(segStart, segEnd, cueStart);
             if (conjoined is not null)
             {

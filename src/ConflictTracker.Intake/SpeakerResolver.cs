@@ -10,7 +10,7 @@ internal sealed record Mention(SpeakerLink Link, int At);
 /// agency", "Seoul") to an actor, remembering who the article has named so far for surnames,
 /// pronouns and back-references.
 /// </summary>
-internal sealed class SpeakerResolver(Gazetteer gazetteer, string text)
+internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly? on)
 {
     private readonly List<Mention> mentions = [];
 
@@ -111,7 +111,8 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text)
         }
 
         // A surname met before in this article (known or new person), else a known person's unique surname.
-        var earlier = mentions.LastOrDefault(m => m.Link.Kind == ActorKind.Person && LastName(m.Link.Name) == word.Norm);
+        var earlier = mentions.LastOrDefault(m => m.Link.Kind == ActorKind.Person && LastName(m.Link.Name) == word.Norm)
+            ?? mentions.LastOrDefault(m => m.Link.Kind == ActorKind.Person && m.Link.Link == SpeakerLinkKind.New && Gazetteer.Words(m.Link.Name).Contains(word.Norm));
         if (earlier is not null)
         {
             return earlier.Link with { Mention = word.Raw, Start = word.Start, End = word.End, Link = SpeakerLinkKind.Surname };
@@ -211,6 +212,21 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text)
         var words = Word.Split(text, start, end).Select(w => w.Norm).ToList();
         var spokes = words.Any(w => w.StartsWith("spokes", StringComparison.Ordinal)) || (words.Contains("press") && words.Contains("secretary"));
         var organisation = known.FirstOrDefault(k => k.Kind != ActorKind.Person && k.ActorId is not null);
+        var leads = words.Any(w => w is "head" or "chief" or "director" or "commander" or "leader");
+        if (leads && !spokes)
+        {
+            var led = organisation?.ActorId ?? (countries.Count > 0 ? OrganisationByTitle(words, countries[0].Code)?.Id : null);
+            if (led is { } ledId)
+            {
+                var heads = gazetteer.Actors.Where(p => p.Kind == ActorKind.Person && gazetteer.Affiliations(p.Id, on).Any(a => a.Organisation.Id == ledId && a.Affiliation.SpeaksFor
+                    && Gazetteer.Words(a.Affiliation.Role).Any(r => r is "head" or "chief" or "director" or "commander" or "leader"))).ToList();
+                if (heads.Count == 1)
+                {
+                    return Link(heads[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Title);
+                }
+            }
+        }
+
         if (spokes && organisation is not null)
         {
             var members = gazetteer.MembersWithRole(organisation.ActorId!.Value, ["spokesman"]).ToList();
@@ -233,19 +249,10 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text)
         }
 
         var code = countries[0].Code;
-        foreach (var (titleWords, kind, nameWord) in Lexicon.Titles)
+        var byTitle = OrganisationByTitle(words, code);
+        if (byTitle is not null)
         {
-            if (!ContainsSequence(words, titleWords))
-            {
-                continue;
-            }
-
-            var candidates = gazetteer.Actors.Where(a => a.Kind == kind && a.Country == code
-                && (nameWord is null || Gazetteer.Words(a.Name).Any(w => w.StartsWith(nameWord[..5], StringComparison.Ordinal)))).ToList();
-            if (candidates.Count == 1)
-            {
-                return Link(candidates[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Title);
-            }
+            return Link(byTitle, text[start..end].Trim(), start, end, SpeakerLinkKind.Title);
         }
 
         // "Ukraine's president", "the South Korean defence minister": a person whose role there says so.
@@ -257,12 +264,32 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text)
             }
 
             var holders = gazetteer.Actors.Where(a => a.Kind == ActorKind.Person)
-                .Where(p => gazetteer.Affiliations(p.Id).Any(x => x.Organisation.Country == code && Gazetteer.Words(x.Affiliation.Role).Contains(role)
+                .Where(p => gazetteer.Affiliations(p.Id, on).Any(x => x.Organisation.Country == code && Gazetteer.Words(x.Affiliation.Role).Contains(role)
                     && (role != "minister" || words.Intersect(Gazetteer.Words(x.Affiliation.Role).Concat(Gazetteer.Words(x.Organisation.Name))).Count() >= 2)))
                 .ToList();
             if (holders.Count == 1)
             {
                 return Link(holders[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Title);
+            }
+        }
+
+        return null;
+    }
+
+    private KnownActor? OrganisationByTitle(List<string> words, string code)
+    {
+        foreach (var (titleWords, kind, nameWord) in Lexicon.Titles)
+        {
+            if (!ContainsSequence(words, titleWords))
+            {
+                continue;
+            }
+
+            var candidates = gazetteer.Actors.Where(a => a.Kind == kind && a.Country == code
+                && (nameWord is null || Gazetteer.Words(a.Name).Any(w => w.StartsWith(nameWord[..5], StringComparison.Ordinal)))).ToList();
+            if (candidates.Count == 1)
+            {
+                return candidates[0];
             }
         }
 
@@ -406,6 +433,14 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text)
             .Select(r => r.SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) || w.Norm is "of" or "for" or "and" or "the").ToList())
             .Select(r => r.Count > 0 && r[^1].Norm is "of" or "for" or "and" or "the" or "on" ? r.SkipLast(1).ToList() : r)
             .Where(r => r.Count > 0)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        candidates = candidates.Where(r => !r.Any(w => DateReader.MonthNumber(w.Raw) is not null && w.Capitalised || w.Norm is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday")
+            && r[0].Norm is not ("in" or "on" or "at" or "by" or "from" or "with" or "after" or "before" or "during" or "while" or "when" or "as" or "but" or "and" or "if" or "for" or "to"))
             .ToList();
         if (candidates.Count == 0)
         {
