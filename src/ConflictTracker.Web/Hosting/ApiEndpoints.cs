@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Exchange;
+using ConflictTracker.Web.Features.Intake;
 using ConflictTracker.Web.Security;
 using ConflictTracker.Web.Features.Propositions;
 using ConflictTracker.Web.Features.Review;
@@ -25,6 +26,7 @@ internal static class ApiEndpoints
         api.MapReviewEndpoints();
         api.MapExportEndpoints();
         api.MapImportEndpoints();
+        api.MapIntakeEndpoints();
 
         // The same exports for the browser (the claims explorer's download links), with the sign-in cookie.
         app.MapGroup("/").RequireAuthorization(Policies.Read).AddEndpointFilter(Api.ErrorsAsProblems).ExcludeFromDescription()

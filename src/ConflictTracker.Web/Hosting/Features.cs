@@ -19,6 +19,7 @@ internal static class Features
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ClaimSearchService>();
         services.AddScoped<LookupService>();
+        services.AddScoped<ConflictTracker.Web.Features.Intake.IntakeService>();
         services.AddScoped<ClaimDetailsService>();
         services.AddScoped<ActorDetailsService>();
         services.AddScoped<SourceDetailsService>();
