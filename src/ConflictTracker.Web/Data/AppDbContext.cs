@@ -60,6 +60,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Signed-in browser sessions (<see cref="SessionStore"/>).</summary>
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<Domain.Sources.SourceSnapshot> SourceSnapshots => Set<Domain.Sources.SourceSnapshot>();
+
+    public DbSet<Domain.Intake.ArticleIntake> ArticleIntakes => Set<Domain.Intake.ArticleIntake>();
+
+    public DbSet<Domain.Intake.IntakeDecision> IntakeDecisions => Set<Domain.Intake.IntakeDecision>();
+
     /// <summary>
     /// Who the changes saved next are attributed to in the change history (a user's e-mail address,
     /// or "demo data"). Saving a change to a record without it throws: history always has an author.

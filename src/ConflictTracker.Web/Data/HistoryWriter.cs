@@ -70,6 +70,7 @@ internal static class HistoryWriter
         ActorAlias alias => (nameof(ActorAlias), alias.ActorId, true),
         Affiliation affiliation => (nameof(Affiliation), affiliation.Id, false),
         Source source => (nameof(Source), source.Id, false),
+        SourceSnapshot snapshot => (nameof(SourceSnapshot), snapshot.SourceId, true),
         Proposition proposition => (nameof(Proposition), proposition.Id, false),
         Measure measure => (nameof(Measure), measure.PropositionId, true),
         Place place => (nameof(Place), place.Id, false),

@@ -620,6 +620,106 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ConflictTracker.Domain.Intake.ArticleIntake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DraftCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("draft_count");
+
+                    b.Property<string>("DraftsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("drafts_json");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("snapshot_id");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("started_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_article_intakes");
+
+                    b.HasIndex("SnapshotId")
+                        .HasDatabaseName("ix_article_intakes_snapshot_id");
+
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_article_intakes_source_id");
+
+                    b.ToTable("article_intakes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_article_intakes_draft_count", "draft_count >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Intake.IntakeDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<int>("DraftNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("draft_number");
+
+                    b.Property<Guid>("IntakeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("intake_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_intake_decisions");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_intake_decisions_claim_id");
+
+                    b.HasIndex("IntakeId", "DraftNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_intake_decisions_intake_id_draft_number");
+
+                    b.ToTable("intake_decisions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_intake_decisions_claim", "(decision = 'Accepted') = (claim_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_intake_decisions_draft_number", "draft_number >= 1");
+                        });
+                });
+
             modelBuilder.Entity("ConflictTracker.Domain.Places.Place", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1077,6 +1177,70 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_sources_title_not_blank", "btrim(title) <> ''");
 
                             t.HasCheckConstraint("ck_sources_url_scheme", "url ~* '^https?://[^/\\s]+'");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Sources.SourceSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("CapturedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("captured_by");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_source_snapshots");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_source_snapshots_sha256");
+
+                    b.HasIndex("SourceId", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_source_snapshots_source_id_sha256");
+
+                    b.ToTable("source_snapshots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_source_snapshots_format", "format IN ('Text', 'Html', 'Pdf')");
+
+                            t.HasCheckConstraint("ck_source_snapshots_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
+
+                            t.HasCheckConstraint("ck_source_snapshots_text_not_blank", "btrim(text) <> ''");
+
+                            t.HasCheckConstraint("ck_source_snapshots_url_scheme", "url ~* '^https?://[^/\\s]+'");
                         });
                 });
 
@@ -1671,6 +1835,39 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasConstraintName("fk_flags_claim_relations_relation_id");
                 });
 
+            modelBuilder.Entity("ConflictTracker.Domain.Intake.ArticleIntake", b =>
+                {
+                    b.HasOne("ConflictTracker.Domain.Sources.SourceSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_intakes_source_snapshots_snapshot_id");
+
+                    b.HasOne("ConflictTracker.Domain.Sources.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_article_intakes_sources_source_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Intake.IntakeDecision", b =>
+                {
+                    b.HasOne("ConflictTracker.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_intake_decisions_claims_claim_id");
+
+                    b.HasOne("ConflictTracker.Domain.Intake.ArticleIntake", null)
+                        .WithMany()
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_intake_decisions_article_intakes_intake_id");
+                });
+
             modelBuilder.Entity("ConflictTracker.Domain.Propositions.Measure", b =>
                 {
                     b.HasOne("ConflictTracker.Domain.Propositions.Proposition", null)
@@ -1735,6 +1932,16 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasForeignKey("PublisherId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_sources_actors_publisher_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Sources.SourceSnapshot", b =>
+                {
+                    b.HasOne("ConflictTracker.Domain.Sources.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_source_snapshots_sources_source_id");
                 });
 
             modelBuilder.Entity("ConflictTracker.Web.Security.ApiToken", b =>
