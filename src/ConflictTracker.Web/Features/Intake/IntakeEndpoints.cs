@@ -2,6 +2,7 @@ using ConflictTracker.Domain.Common;
 using ConflictTracker.Intake;
 using ConflictTracker.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace ConflictTracker.Web.Features.Intake;
 
@@ -11,6 +12,8 @@ public sealed record IntakeDecisionResult(int Draft, Domain.Intake.DraftDecision
 /// <summary><c>/api/v1/intake</c>: an article in, its snapshot hash and draft statements out; nothing is stored.</summary>
 internal static class IntakeEndpoints
 {
+    private static readonly string[] ArticleTypes = ["text/plain", "text/html", "application/pdf"];
+
     public static void MapIntakeEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/intake", PreviewAsync)
@@ -22,7 +25,19 @@ internal static class IntakeEndpoints
                 + "The answer holds the snapshot text, its SHA-256, an existing source with the same hash or address if there is one, and the drafts with their anchors (W3C TextQuoteSelector plus offsets). "
                 + "Extraction is English only; for other languages the snapshot is made and extractionSupported is false. "
                 + "With store=true the article becomes a source with a stored snapshot and an intake holding the drafts (201, the intake); the same text given again answers with the earlier intake.")
-            .Accepts<string>("text/plain", "text/html", "application/pdf")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The body is documented here rather than with Accepts: Accepts would make routing answer 415
+                // before authentication, and a caller without a token must hear 401 first.
+                var body = new OpenApiRequestBody { Required = true, Description = "The article: UTF-8 text, an HTML page or a PDF, up to 10 MB.", Content = new Dictionary<string, OpenApiMediaType>() };
+                foreach (var type in ArticleTypes)
+                {
+                    body.Content[type] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                }
+
+                operation.RequestBody = body;
+                return Task.CompletedTask;
+            })
             .Produces<IntakePreview>()
             .Produces<IntakeView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -99,8 +114,7 @@ internal static class IntakeEndpoints
         [FromServices] IntakeService intake, [FromServices] IntakeWorkflow workflow)
     {
         var contentType = http.Request.ContentType ?? string.Empty;
-        var known = new[] { "text/plain", "text/html", "application/pdf", "application/octet-stream" };
-        if (!known.Any(k => contentType.StartsWith(k, StringComparison.OrdinalIgnoreCase)))
+        if (!ArticleTypes.Append("application/octet-stream").Any(k => contentType.StartsWith(k, StringComparison.OrdinalIgnoreCase)))
         {
             await http.RequestServices.GetRequiredService<Security.IAccess>().DemandAsync(Security.Policies.Edit, "take articles in");
             return TypedResults.Problem(
