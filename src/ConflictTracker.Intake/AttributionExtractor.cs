@@ -257,10 +257,19 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             var quoteAfter = QuoteAfter(objectEnd, sentence);
             var quoteBefore = sentence.Quotes.LastOrDefault(q => q.End <= (inverted ? cueStart : speakerStart) && q.Start >= sentence.Start);
+            var quoteTouches = quoteBefore is not null && !inverted && IsOnlyPunctuation(quoteBefore.End, speakerStart);
             if (thatAt >= 0)
             {
                 contentStart = SkipSpace(thatAt + 4);
                 contentEnd = ContentEnd(contentStart, sentence.End);
+            }
+            else if (quoteTouches && !(quoteAfter is not null && text[objectEnd..quoteAfter.Start].Contains(':', StringComparison.Ordinal)))
+            {
+                // "“...,” Lankov told the BBC, adding, “...”": the quotation before the speaker is what was said.
+                contentStart = sentence.Quotes.First(q => q.Start >= sentence.Start).Start;
+                contentEnd = quoteBefore!.End;
+                quoteStart = contentStart;
+                quoteEnd = contentEnd;
             }
             else if (quoteAfter is not null && !inverted)
             {
