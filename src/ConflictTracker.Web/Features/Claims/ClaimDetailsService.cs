@@ -38,12 +38,13 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
                             join source in db.Sources on citation.SourceId equals source.Id
                             join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
                             from publisher in publishers.DefaultIfEmpty()
-                            let snapshot = db.SourceSnapshots
+                            let newest = db.SourceSnapshots
                                 .Where(s => s.SourceId == source.Id)
                                 .OrderByDescending(s => s.CapturedAt).ThenByDescending(s => s.Id)
-                                .Select(s => new StoredText(s.Id, s.SourceId, s.Sha256, s.CapturedAt, s.Text))
                                 .FirstOrDefault()
-                            select new CitedSource(citation, source, publisher == null ? null : publisher.Name, publisher == null ? null : publisher.Reliability, snapshot))
+                            select new CitedSource(
+                                citation, source, publisher == null ? null : publisher.Name, publisher == null ? null : publisher.Reliability,
+                                newest == null ? null : new StoredText(newest.Id, newest.SourceId, newest.Sha256, newest.CapturedAt, newest.Text)))
                         .ToList(),
                     Roles = (
                             from affiliation in db.Affiliations
@@ -129,7 +130,7 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
                 x.Info.Source.Reliability is not null,
                 x.Citation.Quote,
                 x.Citation.Locator,
-                QuoteVerification.Check(new QuoteToCheck(x.Citation.Id, x.Citation.SourceId, x.Citation.Quote, claimQuote), x.Info.Snapshot)))
+                QuoteVerification.Check(new QuoteToCheck(x.Citation.Id, x.Citation.SourceId, x.Citation.Quote, claimQuote?.Text, claimQuote?.Translation), x.Info.Snapshot)))
             .ToList();
     }
 }

@@ -1,4 +1,3 @@
-using ConflictTracker.Domain.Claims;
 using ConflictTracker.Intake;
 using ConflictTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -51,12 +50,10 @@ public sealed record QuotePassage(string Before, string Quote, string After, int
 public sealed record QuoteCheck(QuoteCheckResult Result, QuotedWords? Words, SnapshotRef? Snapshot, QuotePassage? Passage)
 {
     public static readonly QuoteCheck Nothing = new(QuoteCheckResult.NotCheckable, null, null, null);
-
-    public bool Found => Result is QuoteCheckResult.Found or QuoteCheckResult.FoundNormalised;
 }
 
 /// <summary>A citation's words: its own quote, else the claim's quote (and the claim's translation, tried next).</summary>
-public sealed record QuoteToCheck(Guid CitationId, Guid SourceId, string? CitationQuote, Quote? ClaimQuote)
+public sealed record QuoteToCheck(Guid CitationId, Guid SourceId, string? CitationQuote, string? ClaimQuote, string? ClaimTranslation)
 {
     public IReadOnlyList<(QuotedWords Words, string Text)> Candidates()
     {
@@ -65,14 +62,14 @@ public sealed record QuoteToCheck(Guid CitationId, Guid SourceId, string? Citati
             return [(QuotedWords.CitationQuote, CitationQuote)];
         }
 
-        if (ClaimQuote is null || string.IsNullOrWhiteSpace(ClaimQuote.Text))
+        if (string.IsNullOrWhiteSpace(ClaimQuote))
         {
             return [];
         }
 
-        return string.IsNullOrWhiteSpace(ClaimQuote.Translation)
-            ? [(QuotedWords.ClaimQuote, ClaimQuote.Text)]
-            : [(QuotedWords.ClaimQuote, ClaimQuote.Text), (QuotedWords.ClaimTranslation, ClaimQuote.Translation)];
+        return string.IsNullOrWhiteSpace(ClaimTranslation)
+            ? [(QuotedWords.ClaimQuote, ClaimQuote)]
+            : [(QuotedWords.ClaimQuote, ClaimQuote), (QuotedWords.ClaimTranslation, ClaimTranslation)];
     }
 
     public bool HasWords => Candidates().Count > 0;
@@ -114,6 +111,11 @@ public static class QuoteVerification
     /// The newest snapshot of each source that has one: latest capture, then the highest id (ids are
     /// time-ordered). <c>ClaimDetailsService</c> reads it the same way within its one statement.
     /// </summary>
+    /// <remarks>
+    /// The form matters: <c>let ... FirstOrDefault()</c> becomes correlated subqueries that find the
+    /// source's few snapshots through the index on <c>(source_id, sha256)</c>, while a join on
+    /// <c>Take(1)</c> becomes a ROW_NUMBER() over every snapshot of every source.
+    /// </remarks>
     public static IQueryable<StoredText> NewestSnapshots(AppDbContext db, IReadOnlyCollection<Guid> sourceIds)
     {
         ArgumentNullException.ThrowIfNull(db);

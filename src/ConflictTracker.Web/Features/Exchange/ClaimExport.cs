@@ -122,7 +122,7 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
                 from citation in db.Citations.AsNoTracking()
                 where ids.Contains(citation.ClaimId) && db.SourceSnapshots.Any(s => s.SourceId == citation.SourceId)
                 join claim in db.Claims on citation.ClaimId equals claim.Id
-                select new { citation.ClaimId, Quote = new QuoteToCheck(citation.Id, citation.SourceId, citation.Quote, claim.Quote) })
+                select new { citation.ClaimId, Quote = new QuoteToCheck(citation.Id, citation.SourceId, citation.Quote, claim.Quote!.Text, claim.Quote.Translation) })
             .ToListAsync(cancellationToken);
         var checks = await QuoteVerification.CheckAsync(db, quotes.Select(q => q.Quote).ToList(), cancellationToken);
         var byClaim = quotes.GroupBy(q => q.ClaimId).ToDictionary(g => g.Key, g => QuoteVerification.Summary(g.Select(q => checks[q.Quote.CitationId])));

@@ -99,7 +99,7 @@ public sealed class UnverifiedQuoteService(IDbContextFactory<AppDbContext> conte
                 join source in db.Sources on citation.SourceId equals source.Id
                 orderby citation.SourceId, citation.Id
                 select new Row(
-                    new QuoteToCheck(citation.Id, citation.SourceId, citation.Quote, claim.Quote), claim.Id, claim.Summary, actor.Id, actor.Name, source.Title, citation.Role))
+                    new QuoteToCheck(citation.Id, citation.SourceId, citation.Quote, claim.Quote!.Text, claim.Quote.Translation), claim.Id, claim.Summary, actor.Id, actor.Name, source.Title, citation.Role))
             .Take(count)
             .ToListAsync(cancellationToken);
     }
