@@ -31,6 +31,7 @@ internal static class Features
         services.AddScoped<RecordEditorService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ReviewQueueService>();
+        services.AddScoped<UnverifiedQuoteService>();
         services.AddSingleton<ReviewQueueNotifier>();
         services.AddHostedService<ReviewQueueListener>();
         services.AddScoped<DemoDataLoader>();
