@@ -62,7 +62,11 @@ public class QuoteVerificationPageTests(BrowserFixture browser) : IClassFixture<
 
         var editor = await browser.NewPageAsync(role: Roles.Editor);
         await editor.GotoAsync("/review");
+        await editor.WaitForCircuitAsync();
         await editor.GetByTestId("unverified-quotes-link").ClickAsync();
+        await Assertions.Expect(editor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/review/quotes$"));
+        await editor.WaitForCircuitAsync();
+        await Assertions.Expect(editor.GetByTestId("quotes-checked")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var listed = editor.GetByTestId("unverified-quote").Filter(new() { HasText = "nearly 2,500 special-forces soldiers" });
         await Assertions.Expect(listed).ToHaveCountAsync(1);
         await Assertions.Expect(listed).ToContainTextAsync(title);

@@ -24,7 +24,7 @@ internal static class IntakeEndpoints
                 + "Metadata the editor confirmed goes in the query (title, url, publishedOn as yyyy, yyyy-mm or yyyy-mm-dd, publisherId); what the page says of itself fills the rest. "
                 + "The answer holds the snapshot text, its SHA-256, an existing source with the same hash or address if there is one, and the drafts with their anchors (W3C TextQuoteSelector plus offsets). "
                 + "Extraction is English only; for other languages the snapshot is made and extractionSupported is false. "
-                + "With store=true the article becomes a source with a stored snapshot and an intake holding the drafts (201, the intake); the same text given again answers with the earlier intake.")
+                + "With store=true the article becomes a source with a stored snapshot and an intake holding the drafts (201, the intake); the same text given again answers 303 See Other with the earlier intake's address.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 // The body is documented here rather than with Accepts: Accepts would make routing answer 415
@@ -40,6 +40,7 @@ internal static class IntakeEndpoints
             })
             .Produces<IntakePreview>()
             .Produces<IntakeView>(StatusCodes.Status201Created)
+            .Produces(StatusCodes.Status303SeeOther)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery();
@@ -143,7 +144,14 @@ internal static class IntakeEndpoints
 
         if (store == true)
         {
-            var id = await workflow.StartAsync(buffer.ToArray(), null, new IntakeStart(title, url, publishedOn, publisherId, language), http.RequestAborted);
+            var (id, created) = await workflow.StartAsync(buffer.ToArray(), null, new IntakeStart(title, url, publishedOn, publisherId, language), http.RequestAborted);
+            if (!created)
+            {
+                // The same text was taken in before: see its intake.
+                http.Response.Headers.Location = $"{Api.Prefix}/intake/{id}";
+                return Results.StatusCode(StatusCodes.Status303SeeOther);
+            }
+
             var view = (await workflow.GetAsync(id, http.RequestAborted))!;
             http.Response.Headers.ETag = Api.ETag(view.Version);
             return TypedResults.Created($"{Api.Prefix}/intake/{id}", view);

@@ -58,8 +58,8 @@ public sealed class IntakeWorkflow(
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>Stores the article (source, snapshot, intake) or finds the intake it already has; returns the intake's id.</summary>
-    public async Task<Guid> StartAsync(byte[]? file, string? text, IntakeStart start, CancellationToken cancellationToken = default)
+    /// <summary>Stores the article (source, snapshot, intake) or finds the intake it already has; returns the intake's id and whether it is new.</summary>
+    public async Task<(Guid Id, bool Created)> StartAsync(byte[]? file, string? text, IntakeStart start, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(start);
         var metadata = new IntakeMetadata(start.Title, start.Url, start.PublishedOn, start.PublisherId);
@@ -75,7 +75,7 @@ public sealed class IntakeWorkflow(
             .Where(x => x.Sha256 == preview.Sha256).OrderBy(x => x.StartedAt).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(cancellationToken);
         if (earlier is { } found)
         {
-            return found;
+            return (found, false);
         }
 
         var now = time.GetUtcNow();
@@ -111,7 +111,7 @@ public sealed class IntakeWorkflow(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Intake {IntakeId} started by {User}: source {SourceId}, snapshot {Sha256}, {Drafts} drafts",
             started.Id, db.ChangedBy, source.Id, snapshot.Sha256, preview.Drafts.Count);
-        return started.Id;
+        return (started.Id, true);
     }
 
     private static string? LanguageOrNull(string? tag)
