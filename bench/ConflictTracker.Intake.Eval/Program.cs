@@ -31,6 +31,21 @@ var root = GoldSet.FindRoot();
 var (gazetteer, keys) = GoldSet.DemoGazetteer(root);
 var extractor = new AttributionExtractor(gazetteer);
 var inv = CultureInfo.InvariantCulture;
+var draftsAt = Array.IndexOf(args, "--drafts");
+if (draftsAt >= 0 && draftsAt + 1 < args.Length)
+{
+    // --drafts <article name prefix>: every draft of one dev article, for looking into an error.
+    var article = GoldSet.Articles(root).First(a => a.Name.StartsWith(args[draftsAt + 1], StringComparison.Ordinal));
+    var published = article.Published is null ? null : ConflictTracker.Domain.Claims.PartialDate.Parse(article.Published, "published");
+    foreach (var d in extractor.Extract(article.Text, new ArticleFacts(published, article.Publisher, null)))
+    {
+        Console.WriteLine(string.Create(inv, $"#{d.Number} s{d.Sentence} {d.Speaker.Name} [{d.Speaker.Link} \"{d.Speaker.Mention}\"] {d.Stance}/{d.Cue} {d.StatedOn?.ToIsoString()} {d.CitationRole} credit={d.CreditedTo} fig={d.Figure?.Qualifier} {d.Figure?.Min} props=[{string.Join(",", d.Propositions.Select(p => keys.GetValueOrDefault(p.Id) + ":" + p.Score.ToString("0.00", inv)))}]"));
+        Console.WriteLine($"    {d.Content.Exact.Replace('\n', ' ')}");
+    }
+
+    return 0;
+}
+
 foreach (var set in sets)
 {
     Console.WriteLine($"{(set == "dev" ? "article" : $"article ({set})"),-28} {"gold",5} {"found",5} {"P",6} {"R",6} {"F1",6} {"stance",7} {"figure",7} {"date",7} {"prop@3",7} {"role",7}");

@@ -1003,10 +1003,14 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             var (stance, cue) = StanceOf(w, lower, frameAround);
             var figure = FigureReader.Read(contentText, w.ContentStart).FirstOrDefault();
             var period = DateReader.Period(contentText, facts.Published);
-            var statedOn = StatedOn(w);
+            var antecedent = Antecedent(w);
+            var statedOn = StatedOn(w, antecedent);
             var places = Places(contentText);
             var propositions = ranker.Rank(contentText, figure);
-            var role = Role(w, statedOn, out var credit);
+            var role = Role(w, antecedent, statedOn, out var credit);
+            w.ResolvedRole = role;
+            w.ResolvedCredit = credit;
+            w.ResolvedStatedOn = statedOn;
             var behalf = OnBehalfOf(w.Speaker, statedOn);
             var confidence = Confidence(w, contentText);
             return new DraftStatement
@@ -1076,7 +1080,62 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         private static bool PhraseNearCue(string sentence, string phrase) => phrase.Contains("confirm", StringComparison.Ordinal) || phrase.Contains("rule out", StringComparison.Ordinal);
 
-        private PartialDate? StatedOn(Working w)
+        /// <summary>
+        /// The statement this one goes on from: the same speaker's last statement in the three sentences before, when
+        /// this one points back to it ("he said", "the agency said", "Budanov said", "in the same address") and its
+        /// verb is not in the present tense ("the agency believes" is the speaker's view as the article goes out).
+        /// </summary>
+        private Working? Antecedent(Working w)
+        {
+            if (Lexicon.PresentTenseCues.Contains(w.Verb))
+            {
+                return null;
+            }
+
+            var pointsBack = w.Speaker.Link is SpeakerLinkKind.Pronoun or SpeakerLinkKind.Anaphor or SpeakerLinkKind.Surname
+                || SamePattern().IsMatch(FrameText(w.Sentence.Start, w.ContentStart));
+            if (!pointsBack || Setting(w) is not null)
+            {
+                return null;
+            }
+
+            var antecedent = found.LastOrDefault(f => f != w && f.ResolvedRole is not null && f.Sentence.Index < w.Sentence.Index
+                && f.Sentence.Index >= w.Sentence.Index - 3 && SameSpeaker(f.Speaker, w.Speaker));
+            var own = DateIn(w.Sentence, w);
+            return antecedent is not null && (own is null || own.ToIsoString() == antecedent.ResolvedStatedOn?.ToIsoString()) ? antecedent : null;
+        }
+
+        /// <summary>
+        /// The sentence that sets the scene for a pronoun's statement when no statement of the speaker comes before it:
+        /// "On Tuesday, during his daily call with reporters, Peskov had been more dismissive. “...,” he said."
+        /// </summary>
+        private Sentence? Setting(Working w)
+        {
+            if (w.Speaker.Link is not (SpeakerLinkKind.Pronoun or SpeakerLinkKind.Anaphor or SpeakerLinkKind.Surname) || w.Sentence.Index == 0
+                || Lexicon.PresentTenseCues.Contains(w.Verb))
+            {
+                return null;
+            }
+
+            var previous = layout.Sentences[w.Sentence.Index - 1];
+            if (found.Any(f => f.Sentence.Index == previous.Index))
+            {
+                return null;
+            }
+
+            var named = speakers.Find(previous.Start, previous.End);
+            return named.Any(n => SameSpeaker(n, w.Speaker) || SpeaksFor(n, w.Speaker)) ? previous : null;
+        }
+
+        /// <summary>True when the person <paramref name="member"/> speaks for the organisation <paramref name="organisation"/> ("Yoon chaired a meeting. A statement later said").</summary>
+        private bool SpeaksFor(SpeakerLink member, SpeakerLink organisation) =>
+            member.ActorId is { } m && organisation.ActorId is { } o && gazetteer.Affiliations(m).Any(a => a.Affiliation.SpeaksFor && a.Organisation.Id == o);
+
+        private static bool SameSpeaker(SpeakerLink a, SpeakerLink b) =>
+            a.ActorId is { } id ? id == b.ActorId : b.ActorId is null && Gazetteer.Key(a.Name) == Gazetteer.Key(b.Name);
+
+        /// <summary>When the speaker said it: a date in the sentence outside the content, else the date of the statement it goes on from, else the article's.</summary>
+        private PartialDate? StatedOn(Working w, Working? antecedent)
         {
             var date = DateIn(w.Sentence, w);
             if (date is not null)
@@ -1084,15 +1143,14 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return date;
             }
 
-            // "he said" after "On Sunday (October 20), Zelenskyy in a video address ...": the antecedent's sentence dates it.
-            if (w.Speaker.Link is SpeakerLinkKind.Pronoun or SpeakerLinkKind.Anaphor or SpeakerLinkKind.Surname && w.Sentence.Index > 0)
+            if (antecedent is not null)
             {
-                var previous = layout.Sentences[w.Sentence.Index - 1];
-                var earlier = DateIn(previous, null);
-                if (earlier is not null)
-                {
-                    return earlier;
-                }
+                return antecedent.ResolvedStatedOn;
+            }
+
+            if (Setting(w) is { } setting && DateIn(setting, null) is { } set)
+            {
+                return set;
             }
 
             return facts.Published;
@@ -1113,14 +1171,18 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return dates.OrderByDescending(d => d.Explicit).ThenBy(d => Math.Abs(d.Start - cueAt)).First().Date;
         }
 
-        private CitationRole Role(Working w, PartialDate? statedOn, out string? credit)
+        /// <summary>
+        /// Republication when the article credits another outlet or a public origin elsewhere (a statement, an address,
+        /// parliament, a briefing), when the statement goes on from one that was, or when it was said before the
+        /// article's news cycle; FirstReport otherwise.
+        /// </summary>
+        private CitationRole Role(Working w, Working? antecedent, PartialDate? statedOn, out string? credit)
         {
             credit = w.Credit;
-            var publisher = facts.PublisherName is null ? null : Gazetteer.Key(facts.PublisherName);
             if (w.Speaker.Kind == ActorKind.MediaOutlet && w.Speaker.Link != SpeakerLinkKind.Media)
             {
                 credit ??= w.Speaker.Name;
-                return publisher is not null && Gazetteer.Key(w.Speaker.Name) == publisher ? CitationRole.FirstReport : CitationRole.Republication;
+                return IsPublisher(w.Speaker.Name) ? CitationRole.FirstReport : CitationRole.Republication;
             }
 
             if (w.Republication)
@@ -1133,14 +1195,14 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return CitationRole.FirstReport;
             }
 
-            var frameText = FrameText(w.Sentence.Start, w.ContentStart) + " " + FrameText(w.ContentEnd, w.Sentence.End);
+            var frameText = Frame(w);
             if (credit is not null)
             {
                 var outlet = OutletIn(credit);
                 if (outlet is not null)
                 {
                     credit = outlet;
-                    return publisher is not null && Gazetteer.Key(outlet) == publisher ? CitationRole.FirstReport : CitationRole.Republication;
+                    return IsPublisher(outlet) ? CitationRole.FirstReport : CitationRole.Republication;
                 }
             }
 
@@ -1151,43 +1213,124 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return CitationRole.Republication;
             }
 
-            if (statedOn is not null && facts.Published is not null
-                && ((facts.Published.Precision == DatePrecision.Day && statedOn.Latest < facts.Published.Date.AddDays(-7))
-                    || (facts.Published.Precision != DatePrecision.Day && statedOn.Precision == DatePrecision.Day)
-                    || statedOn.Latest < facts.Published.Earliest))
+            if (antecedent?.ResolvedRole is { } inherited)
             {
-                return CitationRole.Republication;
+                credit ??= antecedent.ResolvedCredit;
+                return inherited;
             }
 
-            // "He added": the statement before, by the same speaker, was credited elsewhere.
-            var earlier = found.LastOrDefault(f => f != w && f.Sentence.Index < w.Sentence.Index && f.Sentence.Index >= w.Sentence.Index - 3 && f.Speaker.Name == w.Speaker.Name);
-            if (earlier is not null && w.Speaker.Link is SpeakerLinkKind.Pronoun or SpeakerLinkKind.Surname && earlier.ResolvedRole == CitationRole.Republication)
+            if (Setting(w) is { } setting)
             {
-                credit ??= earlier.ResolvedCredit;
-                return CitationRole.Republication;
+                var set = FrameText(setting.Start, setting.End);
+                venue = Lexicon.VenuePhrases.FirstOrDefault(v => Regex.IsMatch(set, $@"\b{Regex.Escape(v)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+                if (venue is not null)
+                {
+                    credit ??= venue;
+                    return CitationRole.Republication;
+                }
             }
 
-            return CitationRole.FirstReport;
+            return IsOld(statedOn) ? CitationRole.Republication : CitationRole.FirstReport;
+        }
+
+        /// <summary>
+        /// Said before the article's news cycle, so made public elsewhere first: more than a week before a day-dated
+        /// article; before the month (or year) of an article dated only to a month (or year), or on a given day when
+        /// the article gives only its month.
+        /// </summary>
+        private bool IsOld(PartialDate? statedOn)
+        {
+            if (statedOn is null || facts.Published is not { } published)
+            {
+                return false;
+            }
+
+            return published.Precision == DatePrecision.Day
+                ? statedOn.Latest < published.Date.AddDays(-7)
+                : statedOn.Latest < published.Earliest || statedOn.Precision == DatePrecision.Day;
+        }
+
+        /// <summary>The sentence's words outside the statement's content, and the speaker tag inside an interrupted quotation ("“A,” X said in an interview. “B”").</summary>
+        private string Frame(Working w)
+        {
+            var builder = new System.Text.StringBuilder();
+            builder.Append(FrameText(w.Sentence.Start, w.ContentStart)).Append(' ');
+            var inner = layout.Quotes.Where(q => q.Start >= w.ContentStart && q.End <= w.ContentEnd + 1).OrderBy(q => q.Start).ToList();
+            for (var i = 1; i < inner.Count; i++)
+            {
+                builder.Append(FrameText(inner[i - 1].End, inner[i].Start)).Append(' ');
+            }
+
+            builder.Append(FrameText(w.ContentEnd, w.Sentence.End));
+            return builder.ToString();
+        }
+
+        /// <summary>True when an outlet named in the text is the article's publisher: "Yonhap" in a Yonhap News Agency article, "The Associated Press" in an Associated Press one.</summary>
+        private bool IsPublisher(string outlet)
+        {
+            if (facts.PublisherName is null)
+            {
+                return false;
+            }
+
+            var named = Gazetteer.Words(outlet).Where(x => x != "the").ToHashSet(StringComparer.Ordinal);
+            var publisher = Gazetteer.Words(facts.PublisherName).Where(x => x != "the").ToHashSet(StringComparer.Ordinal);
+            if (named.Count == 0 || publisher.Count == 0)
+            {
+                return false;
+            }
+
+            var aliases = gazetteer.ByName(facts.PublisherName).SelectMany(a => a.Aliases.Append(a.Name)).Select(Gazetteer.Key);
+            var initials = string.Concat(Gazetteer.Words(facts.PublisherName).Where(x => x is not ("the" or "of" or "and")).Select(x => x[0]));
+            var acronym = outlet.Trim().Length >= 2 && outlet.Trim().All(char.IsUpper) && string.Equals(outlet.Trim(), initials, StringComparison.OrdinalIgnoreCase);
+            return acronym || named.IsSubsetOf(publisher) || publisher.IsSubsetOf(named) || aliases.Contains(string.Join(' ', Gazetteer.Words(outlet)));
         }
 
         private string FrameText(int start, int end) => start >= end ? string.Empty : frame[start..end].Replace(Masked, ' ');
 
+        /// <summary>The outlet a credit phrase names ("Yonhap yesterday" is Yonhap, "The Associated Press" a known outlet), or null.</summary>
         private string? OutletIn(string phrase)
         {
-            var words = Word.Split(phrase, 0, phrase.Length);
             var outlets = gazetteer.Actors.Where(a => a.Kind == ActorKind.MediaOutlet);
+            var phraseKey = " " + Gazetteer.Key(phrase) + " ";
             foreach (var outlet in outlets)
             {
                 var key = Gazetteer.Key(outlet.Name);
-                var phraseKey = Gazetteer.Key(phrase);
-                if (phraseKey.Contains(key, StringComparison.Ordinal) || outlet.Aliases.Any(al => al.Length > 1 && Regex.IsMatch(phrase, $@"\b{Regex.Escape(al)}\b", RegexOptions.CultureInvariant)))
+                if (key.Length > 0 && phraseKey.Contains($" {key} ", StringComparison.Ordinal) || outlet.Aliases.Any(al => al.Length > 1 && Regex.IsMatch(phrase, $@"\b{Regex.Escape(al)}\b", RegexOptions.CultureInvariant)))
                 {
                     return outlet.Name;
                 }
             }
 
-            return words.Any(w => Lexicon.OutletWords.Contains(w.Norm) && (w.Capitalised || w.Raw.All(char.IsUpper))) ? phrase.Trim() : null;
+            // A capitalised run holding an outlet word ("Yonhap", "the state news agency TASS", "Radio Free Asia").
+            var words = Word.Split(phrase, 0, phrase.Length);
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (!Lexicon.OutletWords.Contains(words[i].Norm) || !(words[i].Capitalised || words[i].Raw.All(char.IsUpper)))
+                {
+                    continue;
+                }
+
+                var from = i;
+                while (from > 0 && (words[from - 1].Capitalised || words[from - 1].Norm is "of" or "for") && phrase[words[from - 1].End..words[from].Start].Trim().Length == 0)
+                {
+                    from--;
+                }
+
+                var to = i;
+                while (to + 1 < words.Count && (words[to + 1].Capitalised || words[to + 1].Raw.All(char.IsUpper)) && phrase[words[to].End..words[to + 1].Start].Trim().Length == 0
+                    && DateReader.MonthNumber(words[to + 1].Raw) is null && !IsWeekday(words[to + 1].Norm))
+                {
+                    to++;
+                }
+
+                return phrase[words[from].Start..words[to].End];
+            }
+
+            return null;
         }
+
+        private static bool IsWeekday(string word) => word is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday";
 
         private KnownActor? OnBehalfOf(SpeakerLink speaker, PartialDate? statedOn)
         {
@@ -1327,11 +1470,16 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         public string? ResolvedCredit { get; set; }
 
+        public PartialDate? ResolvedStatedOn { get; set; }
+
         public List<Working> Companions { get; } = [];
     }
 
     [GeneratedRegex(@"\b(?<cue>according\s+to|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|said|says|say|saying|told|tells|tell|telling|added|adds|adding|warned|warns|warning|denied|denies|deny|denying|claimed|claims|claim|confirmed|confirms|confirming|stated|states|noted|notes|insisted|insists|dismissed|dismisses|rejected|rejects|acknowledged|acknowledges|announced|announces|argued|argues|estimated|estimates|believes|believed|believe|assessed|assesses|reported|reports|wrote|writes|posted|tweeted|accused|accuses|alleged|alleges|maintain|maintains|maintained|suggested|suggests|predicted|predicts|explained|stressed|reiterated|conceded|admitted|admits|revealed|reveals|disclosed|declared|refuted|refutes|asserted|asserts|cautioned|emphasised|emphasized|disputed|disputes|speculated|indicated|show|shows|showed|contended|contends|countered|replied|responded|concluded)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CuePattern();
+
+    [GeneratedRegex(@"\b(?:the\s+same|that)\s+(?:briefing|address|interview|news\s+conference|press\s+conference|conference|meeting|session|hearing|statement|speech|post|call|video)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SamePattern();
 
     [GeneratedRegex(@"^(?:pic\.\s*twitter\.com/\S+|https?://\S+|twitter\.com/\S+)(?:\s+\S+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();

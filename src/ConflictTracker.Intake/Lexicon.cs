@@ -22,6 +22,12 @@ public static class Lexicon
          "described", "found", "indicated", "quoted", "maintain", "say"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Cue verbs in the present tense: the speaker's view as the article goes out, not a past statement to date from the one before.</summary>
+    public static readonly HashSet<string> PresentTenseCues = new(
+        ["says", "believes", "thinks", "estimates", "maintains", "insists", "argues", "warns", "claims", "denies", "assesses", "suggests",
+         "contends", "notes", "states", "admits", "predicts", "accuses", "alleges", "disputes", "rejects", "dismisses", "acknowledges", "confirms", "reports", "writes"],
+        StringComparer.OrdinalIgnoreCase);
+
     public static readonly HashSet<string> ShowVerbs = new(["show", "shows", "showed"], StringComparer.OrdinalIgnoreCase);
 
     public static readonly HashSet<string> MediaNouns = new(
@@ -99,7 +105,7 @@ public static class Lexicon
     /// <summary>Where a statement was first made, when the article credits it elsewhere: a republication.</summary>
     public static readonly string[] VenuePhrases =
         ["in a statement", "a statement", "statement", "video address", "address", "in parliament", "told parliament", "to parliament", "lawmakers",
-         "briefing", "press conference", "news conference", "gathering", "summit", "interview", "on telegram", "on x", "on twitter", "on facebook",
+         "briefing", "press conference", "news conference", "conference call", "call with reporters", "gathering", "summit", "interview", "on telegram", "on x", "on twitter", "on facebook",
          "social media", "posted", "wrote", "was quoted", "were quoted", "is quoted", "quoted as", "security council", "in a report", "report",
          "state media", "state tv", "state television", "speech", "televised", "on television", "told reporters in", "told a", "told the", "hearing",
          "testimony", "parliamentary", "committee", "forum", "podcast", "told local media", "told state"];
