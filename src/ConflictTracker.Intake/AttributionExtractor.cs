@@ -691,13 +691,24 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
 
             var first = words[0];
+            if (first.Norm is "who" or "whose" or "whom" or "which")
+            {
+                return true; // a relative clause about the name before it: "Shin Won-sik, who was defence minister until September,"
+            }
+
             var verbs = new[] { "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "helps", "help", "shows" };
             if (words.Any(w => verbs.Contains(w.Norm)))
             {
                 return false;
             }
 
-            return !first.Capitalised || first.Norm is "the" or "a" or "an" || Lexicon.TitleWords.Contains(first.Norm);
+            if (!(!first.Capitalised || first.Norm is "the" or "a" or "an" || Lexicon.TitleWords.Contains(first.Norm)))
+            {
+                return false;
+            }
+
+            // A title with a name in it is the speaker, not a description of one: "South Korea's Defence Minister Kim Yong-hyun".
+            return !speakers.Find(start, end).Any(k => k.Kind == ActorKind.Person) && speakers.NewName(start, end, nearestLast: true) is not { Kind: ActorKind.Person };
         }
 
         private (bool IsMedia, (int Start, int End)? By) MediaSubject(int start, int end)
@@ -832,9 +843,9 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     return (words[i].Start, addressee);
                 }
 
-                if (i > 0 && IsFiniteVerb(words[i].Norm))
+                if (i > 0 && ((IsFiniteVerb(words[i].Norm) && words[i].Raw != "May") || Lexicon.CueVerbs.Contains(words[i].Norm)))
                 {
-                    break;
+                    break; // a clause of its own, or another verb of saying ("told Reuters, adding that"): no "that" for this verb
                 }
             }
 
@@ -1167,8 +1178,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return null;
             }
 
+            // Where the date stands says what it dates: after the verb ("told Bloomberg News in March that") before
+            // anywhere else; a date in the speaker's description ("who was minister until September") only when no other.
             var cueAt = w?.CueStart ?? sentence.End;
-            return dates.OrderByDescending(d => d.Explicit).ThenBy(d => Math.Abs(d.Start - cueAt)).First().Date;
+            return dates.OrderBy(d => w is null ? 0 : DatePlace(w, d)).ThenByDescending(d => d.Explicit).ThenBy(d => Math.Abs(d.Start - cueAt)).First().Date;
         }
 
         /// <summary>
@@ -1176,6 +1189,23 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         /// parliament, a briefing), when the statement goes on from one that was, or when it was said before the
         /// article's news cycle; FirstReport otherwise.
         /// </summary>
+        /// <summary>0 for a date after the verb (or after the content that opens the sentence), 1 before the speaker, 2 inside the speaker's phrase.</summary>
+        private static int DatePlace(Working w, FoundDate d)
+        {
+            if (d.Start >= w.CueEnd)
+            {
+                return 0;
+            }
+
+            var speakerStart = Math.Min(w.Speaker.Start, w.CueStart);
+            if (w.Speaker.Link is SpeakerLinkKind.Pronoun || d.End <= speakerStart)
+            {
+                return 1;
+            }
+
+            return 2;
+        }
+
         private CitationRole Role(Working w, Working? antecedent, PartialDate? statedOn, out string? credit)
         {
             credit = w.Credit;
