@@ -35,7 +35,10 @@ var draftsAt = Array.IndexOf(args, "--drafts");
 if (draftsAt >= 0 && draftsAt + 1 < args.Length)
 {
     // --drafts <article name prefix>: every draft of one dev article, for looking into an error.
-    var article = GoldSet.Articles(root).First(a => a.Name.StartsWith(args[draftsAt + 1], StringComparison.Ordinal));
+    // --drafts <file.txt> [yyyy-mm-dd]: the same for any text file.
+    var article = File.Exists(args[draftsAt + 1])
+        ? new GoldArticle("-", null, draftsAt + 2 < args.Length ? args[draftsAt + 2] : null, []) { Text = ArticleText.Normalise(File.ReadAllText(args[draftsAt + 1])) }
+        : GoldSet.Articles(root).First(a => a.Name.StartsWith(args[draftsAt + 1], StringComparison.Ordinal));
     var published = article.Published is null ? null : ConflictTracker.Domain.Claims.PartialDate.Parse(article.Published, "published");
     foreach (var d in extractor.Extract(article.Text, new ArticleFacts(published, article.Publisher, null)))
     {

@@ -124,6 +124,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 .ToList();
             var consumedUntil = sentence.Start;
             Working? previous = null;
+            subject = null;
             foreach (var cue in cues)
             {
                 if (cue.Index < consumedUntil)
@@ -137,9 +138,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     continue;
                 }
 
-                if (previous is not null && attempt.Speaker.ActorId == previous.Speaker.ActorId && attempt.Speaker.Name == previous.Speaker.Name)
+                if (previous is not null && attempt.Speaker.ActorId == previous.Speaker.ActorId && attempt.Speaker.Name == previous.Speaker.Name
+                    && (attempt.QuoteStart == attempt.ContentStart || attempt.ContentStart < previous.ContentEnd))
                 {
-                    // The same speaker goes on in the same sentence ("..., adding, “...”"): one statement.
+                    // The same speaker's quotation goes on in the same sentence ("..., adding, “...”"): one statement.
+                    // "..., warning that ..." is a statement of its own.
                     previous.ContentStart = Math.Min(previous.ContentStart, attempt.ContentStart);
                     previous.ContentEnd = Math.Max(previous.ContentEnd, attempt.ContentEnd);
                     previous.QuoteStart ??= attempt.QuoteStart;
@@ -222,10 +225,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
             else
             {
-                // "“...,” said Budanov" / ", adding, “...”"
-                if (IsParticiple(verb) && previous is not null)
+                // "“...,” said Budanov" / ", adding, “...”" / "X warned about ..., telling a gathering that ..."
+                if (IsParticiple(verb) && (previous ?? subject) is { } before)
                 {
-                    speaker = previous.Speaker;
+                    speaker = previous?.Speaker ?? before.Speaker;
                     speakerStart = speakerEnd = cueStart;
                 }
                 else
@@ -244,23 +247,45 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return null;
             }
 
+            subject = new Working(sentence, speaker, verb, cueEnd, cueEnd);
+            if (!inverted && Lexicon.DenialCues.Contains(verb) || verb.StartsWith("confirm", StringComparison.Ordinal) || verb.StartsWith("acknowledg", StringComparison.Ordinal))
+            {
+                // "Russia denies these claims", "has repeatedly denied the reports": the object only points back.
+                var objectStart = SkipSpace(cueEnd);
+                var comma = text.IndexOfAny([',', ';'], objectStart, Math.Max(0, sentence.End - objectStart));
+                var objectEnd = TrimBack(objectStart, comma < 0 ? sentence.End : comma);
+                if (IsPointer(objectStart, objectEnd))
+                {
+                    pendingConjoined.Clear();
+                    return null;
+                }
+            }
+
             // What is said.
             int contentStart, contentEnd;
             int? quoteStart = null, quoteEnd = null;
             string? credit = null;
-            var objectEnd = inverted ? speakerEnd : cueEnd;
-            var (thatAt, addressee) = FindThat(objectEnd, sentence.End);
+            var afterVerb = inverted ? speakerEnd : cueEnd;
+            var (thatAt, addressee) = FindThat(afterVerb, sentence.End);
             if (addressee is { } a)
             {
                 credit = text[a.Start..a.End].Trim(' ', ',');
             }
 
-            var quoteAfter = QuoteAfter(objectEnd, sentence);
+            var quoteAfter = QuoteAfter(afterVerb, sentence);
             var quoteBefore = sentence.Quotes.LastOrDefault(q => q.End <= (inverted ? cueStart : speakerStart) && q.Start >= sentence.Start);
             if (thatAt >= 0)
             {
                 contentStart = SkipSpace(thatAt + 4);
                 contentEnd = ContentEnd(contentStart, sentence.End);
+            }
+            else if (quoteBefore is not null && !inverted && IsOnlyPunctuation(quoteBefore.End, speakerStart))
+            {
+                // "“A,” Lankov told the BBC, adding, “B.”" and "“A,” he said, “B.”": one quotation, interrupted by its speaker.
+                contentStart = sentence.Quotes.First(q => q.Start >= sentence.Start).Start;
+                contentEnd = quoteAfter?.End ?? quoteBefore.End;
+                quoteStart = contentStart;
+                quoteEnd = contentEnd;
             }
             else if (quoteAfter is not null && !inverted)
             {
@@ -269,14 +294,14 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 quoteStart = quoteAfter.Start;
                 quoteEnd = quoteAfter.End;
             }
-            else if (quoteBefore is not null && (inverted || RestIsShort(objectEnd, sentence.End) || IsOnlyPunctuation(quoteBefore.End, speakerStart)))
+            else if (quoteBefore is not null && (inverted || RestIsShort(afterVerb, sentence.End) || IsOnlyPunctuation(quoteBefore.End, speakerStart)))
             {
                 contentStart = sentence.Quotes.First(q => q.Start >= sentence.Start).Start;
                 contentEnd = quoteBefore.End;
                 quoteStart = contentStart;
                 quoteEnd = contentEnd;
             }
-            else if (speakerStart > sentence.Start + 10 && (RestIsShort(objectEnd, sentence.End) || (AdverbialTail(objectEnd, sentence.End) && IsClause(sentence.Start, speakerStart))))
+            else if (speakerStart > sentence.Start + 10 && (RestIsShort(afterVerb, sentence.End) || (AdverbialTail(afterVerb, sentence.End) && IsClause(sentence.Start, speakerStart))))
             {
                 // "North Korea has sent troops, the ministry said."
                 contentStart = sentence.Start;
@@ -284,8 +309,14 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
             else
             {
-                contentStart = SkipAdverbials(objectEnd, sentence.End);
+                contentStart = SkipAdverbials(afterVerb, sentence.End);
                 contentEnd = ContentEnd(contentStart, sentence.End);
+                if (!media && !Lexicon.ShowVerbs.Contains(verb) && !IsClauseContent(contentStart, contentEnd))
+                {
+                    // "warned about the direct involvement of ...", "denied the presence of ...": a noun phrase, not a statement.
+                    pendingConjoined.Clear();
+                    return null;
+                }
             }
 
             if (contentEnd - contentStart < 3 || IsPointer(contentStart, contentEnd))
@@ -471,6 +502,49 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         }
 
         private readonly List<SpeakerLink> pendingConjoined = [];
+
+        /// <summary>The speaker of the sentence's last verb of saying, kept for a participle after it ("..., telling a gathering that").</summary>
+        private Working? subject;
+
+        /// <summary>
+        /// Content after a verb with no "that" and no quotation must be a clause ("said the troops were trained"): it has an
+        /// auxiliary or modal, a past form, a verb after a name or pronoun, or "of" with a gerund ("accused North Korea of
+        /// providing weapons"). A bare noun phrase ("denied the presence of troops") is not a statement.
+        /// </summary>
+        private bool IsClauseContent(int start, int end)
+        {
+            var words = Word.Split(text, start, end);
+            if (words.Count == 0 || words[0].Norm is "about" or "of" or "against" or "over" or "on" or "for" or "with")
+            {
+                return false;
+            }
+
+            for (var i = 0; i < words.Count; i++)
+            {
+                var w = words[i].Norm;
+                if (IsFiniteVerb(w) && words[i].Raw != "May" || w is "do" or "does" or "should" or "must" or "shall" or "won" && i > 0 || Lexicon.IrregularPast.Contains(w))
+                {
+                    return true;
+                }
+
+                if (i > 0 && w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                if (i > 0 && w.EndsWith("ing", StringComparison.Ordinal) && words[i - 1].Norm == "of")
+                {
+                    return true;
+                }
+
+                if (i > 0 && w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && words[i - 1].Norm is "he" or "she" or "it" or "this" or "that")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>"Ukraine and South Korea", "Washington and NATO": two speakers of one statement. The first is returned, the second waits.</summary>
         private SpeakerLink? Conjoined(int start, int end, int cueStart)
@@ -967,6 +1041,18 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         private int SkipAdverbials(int from, int end)
         {
             var at = SkipSpace(from);
+            // "said on Tuesday it could not ...", "said Wednesday that": the time of saying is not content.
+            var date = DateReader.Read(text[at..Math.Min(end, at + 40)], facts.Published, at).FirstOrDefault();
+            var lead = date is null ? null : text[at..date.Start].Trim();
+            if (date is not null && lead is "" or "on" or "in" or "On" or "In")
+            {
+                at = SkipSpace(date.End);
+                while (at < end && text[at] is ',' or ' ')
+                {
+                    at++;
+                }
+            }
+
             var words = Word.Split(text, at, end);
             var i = 0;
             while (i < words.Count && i < 6 && words[i].Norm is "on" or "in" or "at" or "last" or "earlier" or "later" or "this" or "to" or "reporters" or "week" or "yesterday" or "today" or "a" or "an" or "the" or "statement" or "briefing" or "interview")

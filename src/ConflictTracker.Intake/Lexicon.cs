@@ -28,6 +28,15 @@ public static class Lexicon
          "contends", "notes", "states", "admits", "predicts", "accuses", "alleges", "disputes", "rejects", "dismisses", "acknowledges", "confirms", "reports", "writes"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Irregular past forms: a content with one of these is a clause ("said Pyongyang sent troops").</summary>
+    public static readonly HashSet<string> IrregularPast = new(
+        ["sent", "sold", "gave", "given", "made", "went", "gone", "fought", "shot", "took", "taken", "hit", "held", "built", "left", "got",
+         "began", "begun", "came", "saw", "seen", "found", "kept", "brought", "thought", "lost", "ran", "met", "led", "fell", "fallen", "put",
+         "set", "spent", "paid", "sought", "taught", "bought", "caught", "struck", "flew", "flown", "drove", "wrote", "written", "spoke",
+         "spoken", "broke", "broken", "chose", "rose", "risen", "knew", "known", "grew", "grown", "threw", "drew", "became", "become", "told",
+         "said", "meant", "dealt", "fed", "hid", "hidden", "shut", "sank", "stood", "understood", "won", "wore", "worn"],
+        StringComparer.Ordinal);
+
     public static readonly HashSet<string> ShowVerbs = new(["show", "shows", "showed"], StringComparer.OrdinalIgnoreCase);
 
     public static readonly HashSet<string> MediaNouns = new(
