@@ -403,7 +403,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     return null;
                 }
 
-                contentStart = segments[after].Start;
+                contentStart = SkipSpace(segments[after].Start);
                 contentEnd = ContentEnd(contentStart, sentence.End);
             }
 
@@ -776,7 +776,9 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return false;
             }
 
-            if (!(!first.Capitalised || first.Norm is "the" or "a" or "an" || Lexicon.TitleWords.Contains(first.Norm)))
+            // A description opens with an article, a title or a role ("a lecturer at", "director of", "head of"); "about 12,000
+            // soldiers remain" opens a clause.
+            if (!(first.Norm is "the" or "a" or "an" or "its" or "his" or "her" or "their" || Lexicon.TitleWords.Contains(first.Norm) || Lexicon.RoleNouns.Contains(first.Norm)))
             {
                 return false;
             }

@@ -93,6 +93,20 @@ public static class Lexicon
          "ukrainian", "russian", "korean", "american", "south", "north", "us", "u.s.", "kremlin", "white", "house", "pentagon", "nato", "un", "eu"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Title words that never belong to an organisation's name, wherever they stand ("the", "said", "former").</summary>
+    public static readonly HashSet<string> TitleLeaders = new(
+        ["the", "a", "an", "said", "whose", "former", "acting", "mr", "mrs", "ms", "dr", "prof", "lt", "gen", "col", "maj", "capt", "sgt", "adm",
+         "sen", "rep", "gov", "sir", "top", "senior", "junior", "retired", "ret", "visiting", "ukraine's", "russia's", "korea's"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Nouns of a person's role that open a description after a name ("director of the Korea Risk Group").</summary>
+    public static readonly HashSet<string> RoleNouns = new(
+        ["member", "founder", "co-founder", "cofounder", "author", "spokesperson", "official", "head", "leader", "fellow", "scholar", "specialist",
+         "expert", "analyst", "researcher", "lecturer", "professor", "director", "chief", "chairman", "president", "minister", "commander",
+         "adviser", "advisor", "aide", "envoy", "ambassador", "deputy", "secretary", "sister", "brother", "wife", "husband", "son", "daughter",
+         "veteran", "colonel", "general", "officer", "manager", "editor", "investigator", "economist", "historian", "one", "part", "former"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Words that make a capitalised name an organisation rather than a person.</summary>
     public static readonly HashSet<string> OrganisationWords = new(
         ["ministry", "agency", "office", "council", "service", "group", "institute", "university", "centre", "center", "forces", "force", "army",

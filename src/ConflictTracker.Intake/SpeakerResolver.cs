@@ -359,7 +359,10 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
     /// <summary>An organisation whose name holds every capitalised word of the phrase ("the UN monitors" is the UN Panel of Experts), when exactly one does.</summary>
     public SpeakerLink? PartialOrganisation(int start, int end)
     {
-        var capitals = Word.Split(text, start, end).Where(w => w.Capitalised && !Lexicon.TitleWords.Contains(w.Norm) || w.Raw is "UN" or "EU" or "NATO")
+        // Title words count once the name has begun: "Defence Minister" is a title, the "Communications" of "Center for Strategic Communications" is a name.
+        var capitals = Word.Split(text, start, end).Where(w => w.Capitalised || w.Raw is "UN" or "EU" or "NATO")
+            .SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) && w.Raw is not ("UN" or "EU" or "NATO"))
+            .Where(w => !Lexicon.TitleWords.Contains(w.Norm) || w.Raw is "UN" or "EU" or "NATO" || !Lexicon.TitleLeaders.Contains(w.Norm))
             .Select(w => w.Norm).Distinct().ToList();
         if (capitals.Count == 0)
         {
