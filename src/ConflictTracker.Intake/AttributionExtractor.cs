@@ -173,7 +173,20 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             var after = SkipSpace(cueEnd);
             if (verb.StartsWith("according", StringComparison.Ordinal))
             {
+                if (previous is not null && OutletAfter(cueEnd, sentence.End) is { } outlet)
+                {
+                    // "..., the NIS said in September, according to Yonhap": the outlet is where it was read, not a second speaker.
+                    previous.Credit = outlet;
+                    return null;
+                }
+
                 return According(sentence, cueStart, cueEnd);
+            }
+
+            if (IsNegated(sentence, cueStart))
+            {
+                // "has not acknowledged", "did not say how", "has neither confirmed nor denied": nothing is stated.
+                return null;
             }
 
             var weak = Lexicon.WeakCues.Contains(verb);
@@ -503,6 +516,48 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         private readonly List<SpeakerLink> pendingConjoined = [];
 
+        /// <summary>A negation just before the verb ("did not say", "has never publicly acknowledged", "neither confirmed nor denied").</summary>
+        private bool IsNegated(Sentence sentence, int cueStart)
+        {
+            var words = Word.Split(text, Math.Max(sentence.Start, cueStart - 40), cueStart);
+            var seen = 0;
+            for (var i = words.Count - 1; i >= 0 && seen < 4; i--, seen++)
+            {
+                var w = words[i].Norm;
+                if (w is "not" or "never" or "neither" or "nor" || (w == "t" && i > 0 && words[i - 1].Norm.EndsWith('n')))
+                {
+                    return true;
+                }
+
+                if (!(w is "has" or "have" or "had" or "did" or "does" or "do" or "was" or "were" or "is" or "are" or "yet" or "so" or "far" or "also" or "publicly"
+                    or "officially" or "explicitly" or "directly" or "formally" or "confirmed" or "t" or "would" or "could" or "will" or "can"))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The outlet named right after "according to", when it is one ("Yonhap News Agency", "The War Zone").</summary>
+        private string? OutletAfter(int from, int end)
+        {
+            var segments = Segments(SkipSpace(from), end);
+            if (segments.Count == 0)
+            {
+                return null;
+            }
+
+            var phrase = text[segments[0].Start..segments[0].End].Trim();
+            var known = speakers.Find(segments[0].Start, segments[0].End);
+            if (known.Any(k => k.Kind == ActorKind.MediaOutlet))
+            {
+                return known.First(k => k.Kind == ActorKind.MediaOutlet).Name;
+            }
+
+            return known.Count == 0 && Word.Split(phrase, 0, phrase.Length).Count <= 5 ? OutletIn(phrase) : null;
+        }
+
         /// <summary>The speaker of the sentence's last verb of saying, kept for a participle after it ("..., telling a gathering that").</summary>
         private Working? subject;
 
@@ -666,7 +721,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             {
                 // "US officials", "South Korean officials": the country speaks; "experts say": nobody identifiable.
                 var vagueAt = words.FindIndex(w => Lexicon.VagueHeads.Contains(w.Norm));
-                var country = countries.FirstOrDefault(c => vagueAt > 0 && c.End == words[vagueAt - 1].End);
+                var country = countries.FirstOrDefault(c => vagueAt > 0 && c.End == words[vagueAt - 1].End && words[vagueAt].Norm is "officials" or "authorities");
                 return country.Code is null ? null : speakers.CountryGovernment(country.Code, text[start..end].Trim(), start, end);
             }
 
@@ -690,13 +745,50 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return fresh;
             }
 
-            if (countries.Count > 0 && words.Count <= 5)
+            if (countries.Count > 0 && CountryBody(start, end, words, countries) is { } body)
+            {
+                return body;
+            }
+
+            if (countries.Count > 0 && words.Count <= 5 && !words.Any(w => Lexicon.RoleNouns.Contains(w.Norm) || Lexicon.BodyNouns.Contains(w.Norm)))
             {
                 var c = countries[0];
                 return speakers.CountryGovernment(c.Code, text[c.Start..c.End], c.Start, c.End);
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// A country's body the database does not know: "Russia's embassy in Seoul" is the Russian Embassy in Seoul, "North
+        /// Korea's foreign ministry" the North Korean Foreign Ministry (a new actor, named with the country's adjective).
+        /// </summary>
+        private SpeakerLink? CountryBody(int start, int end, List<Word> words, List<(string Code, int Start, int End)> countries)
+        {
+            var country = countries[0];
+            var after = words.FindIndex(w => w.Start >= country.End);
+            if (after < 0 || words.Count > 8 || words.Take(after).Any(w => w.End <= country.Start && w.Norm is not ("the" or "a")))
+            {
+                return null;
+            }
+
+            var rest = words.Skip(after).ToList();
+            var body = rest.FindIndex(w => Lexicon.BodyNouns.Contains(w.Norm));
+            if (body < 0 || rest.Take(body).Any(w => !Lexicon.BodyModifiers.Contains(w.Norm)) || rest.Any(w => Lexicon.RoleNouns.Contains(w.Norm)))
+            {
+                return null;
+            }
+
+            var tail = rest.Skip(body + 1).ToList();
+            if (tail.Count > 0 && !(tail[0].Norm is "in" or "to" or "at" && tail.Count >= 2 && tail.Skip(1).All(w => w.Capitalised)))
+            {
+                tail = [];
+            }
+
+            var named = rest.Take(body + 1).Select(w => char.ToUpperInvariant(w.Raw[0]) + w.Raw[1..]).ToList();
+            var name = SpeakerResolver.Demonym(country.Code) + " " + string.Join(' ', named) + (tail.Count > 0 ? " " + text[tail[0].Start..tail[^1].End] : string.Empty);
+            var kind = rest.Any(w => w.Norm is "army" or "navy" or "force" or "forces" or "staff" or "guard" or "military") ? ActorKind.Military : ActorKind.GovernmentBody;
+            return new SpeakerLink(text[start..end].Trim(), start, end, SpeakerLinkKind.New, null, name, kind, null);
         }
 
         /// <summary>The part of a speaker phrase that names the speaker: after the last comma, unless the phrase ends in an appositive ("X, a lecturer at Y,").</summary>

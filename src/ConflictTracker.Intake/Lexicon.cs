@@ -68,7 +68,8 @@ public static class Lexicon
     /// <summary>Vague sources: a statement by one of these alone is not attributed to anyone.</summary>
     public static readonly HashSet<string> VagueHeads = new(
         ["experts", "analysts", "officials", "observers", "sources", "critics", "many", "some", "others", "people", "residents", "diplomats",
-         "commentators", "reports", "media", "insiders", "witnesses", "lawmakers", "legislators", "observers", "researchers", "scholars"],
+         "commentators", "reports", "media", "insiders", "witnesses", "lawmakers", "legislators", "observers", "researchers", "scholars",
+         "bloggers", "activists", "journalists", "reporters", "correspondents", "soldiers", "troops", "veterans", "authorities"],
         StringComparer.OrdinalIgnoreCase);
 
     public static readonly HashSet<string> Pronouns = new(["he", "she", "it", "they"], StringComparer.OrdinalIgnoreCase);
@@ -105,6 +106,19 @@ public static class Lexicon
          "expert", "analyst", "researcher", "lecturer", "professor", "director", "chief", "chairman", "president", "minister", "commander",
          "adviser", "advisor", "aide", "envoy", "ambassador", "deputy", "secretary", "sister", "brother", "wife", "husband", "son", "daughter",
          "veteran", "colonel", "general", "officer", "manager", "editor", "investigator", "economist", "historian", "one", "part", "former"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Nouns of a country's bodies: "Russia's embassy", "North Korea's foreign ministry", "Ukraine's air force".</summary>
+    public static readonly HashSet<string> BodyNouns = new(
+        ["embassy", "consulate", "mission", "ministry", "force", "forces", "navy", "army", "staff", "parliament", "guard", "service", "agency",
+         "cabinet", "police", "military", "command", "office", "council", "committee", "bank", "court", "prosecutors", "legislature", "delegation"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that may come between a country and its body's noun ("foreign ministry", "general staff", "air force", "state security service").</summary>
+    public static readonly HashSet<string> BodyModifiers = new(
+        ["foreign", "defence", "defense", "interior", "justice", "finance", "economy", "emergency", "emergencies", "general", "air", "armed",
+         "border", "coast", "state", "security", "national", "central", "supreme", "federal", "presidential", "border", "special", "operations",
+         "strategic", "rocket", "space", "naval", "ground", "land", "energy", "health", "unification", "intelligence", "military"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that make a capitalised name an organisation rather than a person.</summary>

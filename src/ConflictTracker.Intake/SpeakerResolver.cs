@@ -193,6 +193,25 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         _ => code,
     };
 
+    /// <summary>The adjective of a country, for naming its bodies ("Russian Embassy in Seoul").</summary>
+    public static string Demonym(string code) => code switch
+    {
+        "KR" => "South Korean",
+        "KP" => "North Korean",
+        "UA" => "Ukrainian",
+        "RU" => "Russian",
+        "US" => "US",
+        "CN" => "Chinese",
+        "JP" => "Japanese",
+        "GB" => "British",
+        "FR" => "French",
+        "DE" => "German",
+        "PL" => "Polish",
+        "BY" => "Belarusian",
+        "IR" => "Iranian",
+        _ => code,
+    };
+
     /// <summary>A country standing for its government: the known government body named "Government", else a new actor.</summary>
     public SpeakerLink CountryGovernment(string code, string mention, int start, int end)
     {
