@@ -457,6 +457,22 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return true;
             }
 
+            // "said Wednesday, as Kyiv and Seoul pressed their allies", "said on Thursday, warning that": after where, when and to
+            // whom, a comma and a clause of the sentence's own (a conjunction or a participle) is no content of this verb.
+            var comma = frame.IndexOf(',', from, end - from);
+            var head = comma < 0 ? words : words.Where(w => w.End <= comma).ToList();
+            var tail = comma < 0 ? [] : words.Where(w => w.Start > comma).ToList();
+            if (head.Any(w => w.Norm == "that") || text[from..(comma < 0 ? end : comma)].Any(c => c is '"' || ArticleLayout.IsOpeningMark(c)))
+            {
+                return false;
+            }
+
+            if (tail.Count > 0 && head.All(w => w.Capitalised || char.IsDigit(w.Raw[0]) || Lexicon.CircumstanceWords.Contains(w.Norm))
+                && (Lexicon.Subordinators.Contains(tail[0].Norm) || (tail[0].Norm.EndsWith("ing", StringComparison.Ordinal) && tail[0].Norm.Length > 4)))
+            {
+                return true;
+            }
+
             if (words.Any(w => w.Norm == "that") || text[from..end].Any(c => c is '"' || ArticleLayout.IsOpeningMark(c)))
             {
                 return false;

@@ -100,6 +100,22 @@ public static class Lexicon
          "sen", "rep", "gov", "sir", "top", "senior", "junior", "retired", "ret", "visiting", "ukraine's", "russia's", "korea's"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words that open a clause hanging off a sentence ("..., as Kyiv pressed its allies", "..., the first time the alliance confirmed it").</summary>
+    public static readonly HashSet<string> Subordinators = new(
+        ["as", "while", "when", "after", "before", "because", "amid", "although", "though", "since", "despite", "even", "until", "whereas",
+         "days", "hours", "weeks", "the", "a", "an", "in", "on", "at", "and", "but", "its", "his", "her", "their"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that only say where, when, how or to whom something was said ("on Monday in a post on X", "in his nightly video address").</summary>
+    public static readonly HashSet<string> CircumstanceWords = new(
+        ["on", "in", "at", "during", "to", "after", "before", "last", "this", "earlier", "later", "late", "early", "week", "month", "year",
+         "yesterday", "today", "tonight", "a", "an", "the", "his", "her", "its", "their", "reporters", "journalists", "lawmakers", "parliament",
+         "via", "through", "news", "press", "conference", "briefing", "statement", "interview", "address", "video", "evening", "nightly",
+         "daily", "televised", "speech", "post", "with", "by", "phone", "call", "meeting", "visit", "summit", "of", "from", "state", "media",
+         "television", "tv", "radio", "broadcast", "online", "posted", "regular", "weekly", "emergency", "session", "hearing", "told", "x",
+         "telegram", "morning", "afternoon", "night", "day", "days", "ago", "separately", "also", "privately", "publicly", "again"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Nouns of a person's role that open a description after a name ("director of the Korea Risk Group").</summary>
     public static readonly HashSet<string> RoleNouns = new(
         ["member", "founder", "co-founder", "cofounder", "author", "spokesperson", "official", "head", "leader", "fellow", "scholar", "specialist",
