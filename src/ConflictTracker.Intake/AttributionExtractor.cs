@@ -38,6 +38,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         public List<DraftStatement> Execute()
         {
+            if (layout.Dateline?.Place is { } place)
+            {
+                speakers.HomeCountry = speakers.Countries(layout.Dateline.Start, layout.Dateline.End).Select(c => c.Code).FirstOrDefault();
+            }
+
             var sentences = layout.Sentences;
             for (var s = 0; s < sentences.Count; s++)
             {
@@ -1035,6 +1040,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             // "told Al Jazeera, “...”": the addressee ends at the comma or colon.
             var comma = text.IndexOfAny([',', ':'], from, Math.Min(end, from + 60) - from);
+            while (comma > 0 && comma + 1 < end && char.IsDigit(text[comma - 1]) && char.IsDigit(text[comma + 1]))
+            {
+                comma = text.IndexOfAny([',', ':'], comma + 1, Math.Max(0, Math.Min(end, from + 60) - comma - 1)); // "3,000" is a number
+            }
+
             if (comma > from && Word.Split(text, from, comma).Count is > 0 and <= 6)
             {
                 return (-1, (from, comma));

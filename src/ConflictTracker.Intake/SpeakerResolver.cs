@@ -230,8 +230,9 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
     {
         var words = Word.Split(text, start, end).Select(w => w.Norm).ToList();
         var spokes = words.Any(w => w.StartsWith("spokes", StringComparison.Ordinal)) || (words.Contains("press") && words.Contains("secretary"));
-        var organisation = known.FirstOrDefault(k => k.Kind != ActorKind.Person && k.ActorId is not null);
         var leads = words.Any(w => w is "head" or "chief" or "director" or "commander" or "leader");
+        var organisation = known.FirstOrDefault(k => k.Kind != ActorKind.Person && k.ActorId is not null)
+            ?? (spokes || leads ? PartialOrganisation(start, end) : null); // "the White House national security spokesman"
         if (leads && !spokes)
         {
             var led = organisation?.ActorId ?? (countries.Count > 0 ? OrganisationByTitle(words, countries[0].Code)?.Id : null);
@@ -248,10 +249,14 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
         if (spokes && organisation is not null)
         {
+            // A spokesperson's role is named in many ways: spokesman, press secretary, communications adviser.
             var members = gazetteer.MembersWithRole(organisation.ActorId!.Value, ["spokesman"]).ToList();
-            if (members.Count == 0)
+            foreach (var role in new[] { new[] { "spokeswoman" }, ["spokesperson"], ["press", "secretary"], ["communications"], ["press", "officer"] })
             {
-                members = gazetteer.MembersWithRole(organisation.ActorId.Value, ["press", "secretary"]).ToList();
+                if (members.Count == 0)
+                {
+                    members = gazetteer.MembersWithRole(organisation.ActorId.Value, role).ToList();
+                }
             }
 
             if (members.Count == 1)
@@ -262,12 +267,14 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             return organisation with { Link = SpeakerLinkKind.Title, Mention = text[start..end].Trim(), Start = start, End = end };
         }
 
-        if (countries.Count == 0)
+        // "The presidential office", "the defence minister" with no country: the country the story is filed from, else
+        // the country of the last actor named.
+        var code = countries.Count > 0 ? countries[0].Code : HomeCountry ?? LastCountry(start);
+        if (code is null)
         {
             return null;
         }
 
-        var code = countries[0].Code;
         var byTitle = OrganisationByTitle(words, code);
         if (byTitle is not null)
         {
@@ -294,6 +301,12 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
         return null;
     }
+
+    /// <summary>The country the story is filed from (its dateline), when known.</summary>
+    public string? HomeCountry { get; set; }
+
+    private string? LastCountry(int before) =>
+        mentions.Where(m => m.At < before && m.Link.ActorId is not null).Select(m => gazetteer.Actor(m.Link.ActorId!.Value)?.Country).LastOrDefault(c => c is not null);
 
     private KnownActor? OrganisationByTitle(List<string> words, string code)
     {
@@ -383,15 +396,18 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             .SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) && w.Raw is not ("UN" or "EU" or "NATO"))
             .Where(w => !Lexicon.TitleWords.Contains(w.Norm) || w.Raw is "UN" or "EU" or "NATO" || !Lexicon.TitleLeaders.Contains(w.Norm))
             .Select(w => w.Norm).Distinct().ToList();
-        if (capitals.Count == 0)
-        {
-            return null;
-        }
-
-        var fits = gazetteer.Actors.Where(a => a.Kind != ActorKind.Person && capitals.All(c => Gazetteer.Words(a.Name).Contains(c))).ToList();
+        var fits = capitals.Count == 0 ? [] : gazetteer.Actors.Where(a => a.Kind != ActorKind.Person && capitals.All(c => Gazetteer.Words(a.Name).Contains(c))).ToList();
         if (fits.Count == 1)
         {
             return Link(fits[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Name);
+        }
+
+        // Every capitalised word, titles too: "the White House national security spokesman" speaks for the White House National Security Council.
+        var all = Word.Split(text, start, end).Where(w => w.Capitalised && !Lexicon.TitleLeaders.Contains(w.Norm)).Select(w => w.Norm).Distinct().ToList();
+        var allFit = all.Count >= 2 ? gazetteer.Actors.Where(a => a.Kind != ActorKind.Person && all.All(c => Gazetteer.Words(a.Name).Contains(c))).ToList() : [];
+        if (allFit.Count == 1)
+        {
+            return Link(allFit[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Name);
         }
 
         // Spelling variants: "Center for Strategic Communications" is the "Centre for Strategic Communication ...".
