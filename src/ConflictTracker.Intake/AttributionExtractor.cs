@@ -959,7 +959,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 e -= cut;
             }
 
-            while (e > s && words[e - 1].Norm is "has" or "have" or "had" or "also" or "further" or "later" or "again" or "once" or "then" or "was" or "were" or "is" or "are" or "quoted" or "as" or "been" or "reportedly" or "separately" or "previously" or "earlier" or "repeatedly" or "publicly" or "can" or "be" or "heard" or "will" or "would" or "did" or "does" or "not" or "had" or "recently" or "flatly" or "strongly" or "firmly" or "categorically" or "immediately")
+            while (e > s && words[e - 1].Norm is "both" or "jointly" or "each" or "together" or "all" or "has" or "have" or "had" or "also" or "further" or "later" or "again" or "once" or "then" or "was" or "were" or "is" or "are" or "quoted" or "as" or "been" or "reportedly" or "separately" or "previously" or "earlier" or "repeatedly" or "publicly" or "can" or "be" or "heard" or "will" or "would" or "did" or "does" or "not" or "had" or "recently" or "flatly" or "strongly" or "firmly" or "categorically" or "immediately")
             {
                 e--;
             }

@@ -445,7 +445,9 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         {
             var connector = w.Norm is "of" or "for" or "and" or "the" or "on" && run.Count > 0;
             var gap = run.Count > 0 && text[run[^1].End..w.Start].Any(c => c is ',' or '(' or ')' or ';' or ':' or '"' or '\u201C' or '\u201D');
-            if (gap || !(w.Capitalised || connector || (run.Count > 0 && w.Raw.Length <= 2 && char.IsUpper(w.Raw[0]))))
+            // "Lee Jae-sung", "Kim Yong-hyun": a part joined by a hyphen goes on with the name.
+            var hyphened = run.Count > 0 && w.Start == run[^1].End + 1 && text[run[^1].End] is '-' or '\u2010' && run[^1].Capitalised;
+            if (gap || !(w.Capitalised || connector || hyphened || (run.Count > 0 && w.Raw.Length <= 2 && char.IsUpper(w.Raw[0]))))
             {
                 if (run.Count > 0)
                 {
@@ -468,7 +470,8 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         }
 
         var candidates = runs
-            .Select(r => r.SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) || w.Norm is "of" or "for" or "and" or "the").ToList())
+            .Select(r => r.Count == 1 && r[0].Raw.Length is >= 2 and <= 6 && r[0].Raw.All(char.IsUpper) ? r
+                : r.SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) || w.Norm is "of" or "for" or "and" or "the").ToList())
             .Select(r => r.Count > 0 && r[^1].Norm is "of" or "for" or "and" or "the" or "on" ? r.SkipLast(1).ToList() : r)
             .Where(r => r.Count > 0)
             .ToList();
@@ -487,7 +490,9 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
         var chosen = nearestLast ? candidates[^1] : candidates[0];
         var name = text[chosen[0].Start..chosen[^1].End];
-        var organisation = chosen.Any(w => Lexicon.OrganisationWords.Contains(w.Norm));
+        // An acronym in capitals ("NATO", "ASEAN") names an organisation, unless it names a country ("US", "UK").
+        var acronym = chosen.Count == 1 && chosen[0].Raw.Length is >= 2 and <= 6 && chosen[0].Raw.All(char.IsUpper) && Countries(chosen[0].Start, chosen[0].End).Count == 0;
+        var organisation = acronym || chosen.Any(w => Lexicon.OrganisationWords.Contains(w.Norm));
         if (!organisation && chosen.Count < 2)
         {
             return null;
