@@ -226,7 +226,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     {
                         media = true;
                         mediaCredit = text[speakerStart..speakerEnd].Trim();
-                        speaker = by is { } b ? Resolve(b.Start, b.End, cueStart, nearestLast: false) : Publisher(speakerStart, speakerEnd);
+                        speaker = by is { } b ? Resolve(b.Start, b.End, cueStart, nearestLast: false) : MediaOwner(speakerStart, speakerEnd) ?? Publisher(speakerStart, speakerEnd);
                     }
                 }
 
@@ -678,6 +678,26 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             };
             w.ContentEnd = TrimBack(w.ContentStart, splitAt);
             w.Companions.Add(second);
+        }
+
+        /// <summary>"An Associated Press analysis of satellite images", "BBC footage": the outlet or actor named before the media noun.</summary>
+        private SpeakerLink? MediaOwner(int start, int end)
+        {
+            var words = Word.Split(text, start, end);
+            var mediaAt = words.FindIndex(w => Lexicon.MediaNouns.Contains(w.Norm));
+            if (mediaAt <= 0)
+            {
+                return null;
+            }
+
+            var owner = speakers.Find(words[0].Start, words[mediaAt - 1].End).FirstOrDefault();
+            if (owner is not null)
+            {
+                return IsPublisher(owner.Name) ? Publisher(start, end) : owner with { Link = SpeakerLinkKind.Media };
+            }
+
+            var outlet = OutletIn(text[words[0].Start..words[mediaAt - 1].End]);
+            return outlet is not null && IsPublisher(outlet) ? Publisher(start, end) : null;
         }
 
         private SpeakerLink? Publisher(int start, int end) =>
@@ -1426,9 +1446,16 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return CitationRole.Republication;
             }
 
-            if (w.Media && w.Speaker.Name == "@publisher" || (w.Media && w.Speaker.ActorId == facts.PublisherId && facts.PublisherId is not null))
+            if (w.Media && w.Speaker.Name == "@publisher" || (w.Media && w.Speaker.ActorId == facts.PublisherId && facts.PublisherId is not null) || (w.Media && IsPublisher(w.Speaker.Name)))
             {
                 return CitationRole.FirstReport;
+            }
+
+            if (w.Media)
+            {
+                // Footage, images or an analysis someone else released: a public origin elsewhere.
+                credit ??= w.Speaker.Name;
+                return CitationRole.Republication;
             }
 
             var frameText = Frame(w);

@@ -40,7 +40,8 @@ public static class Lexicon
     public static readonly HashSet<string> ShowVerbs = new(["show", "shows", "showed"], StringComparer.OrdinalIgnoreCase);
 
     public static readonly HashSet<string> MediaNouns = new(
-        ["video", "videos", "footage", "images", "image", "photos", "photographs", "photo", "pictures", "clip", "clips", "recording", "recordings", "satellite"],
+        ["video", "videos", "footage", "images", "image", "photos", "photographs", "photo", "pictures", "clip", "clips", "recording", "recordings", "satellite",
+         "analysis", "investigation", "review"],
         StringComparer.OrdinalIgnoreCase);
 
     public static readonly HashSet<string> DenialCues = new(
