@@ -214,6 +214,12 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 (speakerStart, speakerEnd) = SpeakerSegment(left.Start, left.End);
                 if (Lexicon.ShowVerbs.Contains(verb) || verb == "claimed")
                 {
+                    // The media noun opens the subject, whatever describes it after a comma: "The video, released on Friday, shows".
+                    if (MediaSubject(left.Start, left.End).IsMedia && !MediaSubject(speakerStart, speakerEnd).IsMedia)
+                    {
+                        (speakerStart, speakerEnd) = (left.Start, left.End);
+                    }
+
                     var (isMedia, by) = MediaSubject(speakerStart, speakerEnd);
                     if (!isMedia)
                     {
@@ -226,7 +232,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     {
                         media = true;
                         mediaCredit = text[speakerStart..speakerEnd].Trim();
-                        speaker = by is { } b ? Resolve(b.Start, b.End, cueStart, nearestLast: false) : MediaOwner(speakerStart, speakerEnd) ?? Publisher(speakerStart, speakerEnd);
+                        speaker = by is { } b ? Resolve(b.Start, b.End, cueStart, nearestLast: false)
+                            : MediaOwner(speakerStart, speakerEnd) ?? EarlierRelease(sentence, speakerStart, speakerEnd) ?? Publisher(speakerStart, speakerEnd);
                     }
                 }
 
@@ -328,6 +335,13 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             else
             {
                 contentStart = SkipAdverbials(afterVerb, sentence.End);
+                if (verb is "told" or "tells" or "tell" or "telling" && AddresseeEnd(contentStart, sentence.End) is { } told)
+                {
+                    // "told Reuters his centre had published", "told reporters the ministry was": whom it was told is not content.
+                    credit ??= text[contentStart..told].Trim();
+                    contentStart = SkipAdverbials(told, sentence.End);
+                }
+
                 contentEnd = ContentEnd(contentStart, sentence.End);
                 if (!media && !Lexicon.ShowVerbs.Contains(verb) && !IsClauseContent(contentStart, contentEnd))
                 {
@@ -698,6 +712,42 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             var outlet = OutletIn(text[words[0].Start..words[mediaAt - 1].End]);
             return outlet is not null && IsPublisher(outlet) ? Publisher(start, end) : null;
+        }
+
+        /// <summary>
+        /// "The video, released on Friday, shows": a definite video with no owner is the one the two sentences before say
+        /// someone released ("his centre had published a video"); "his centre" is the organisation that person speaks for.
+        /// </summary>
+        private SpeakerLink? EarlierRelease(Sentence sentence, int start, int end)
+        {
+            var words = Word.Split(text, start, end);
+            if (words.Count == 0 || words[0].Norm != "the" || sentence.Index == 0)
+            {
+                return null;
+            }
+
+            var from = layout.Sentences[Math.Max(0, sentence.Index - 2)].Start;
+            var release = ReleasePattern().Matches(text[from..sentence.Start]).LastOrDefault();
+            if (release is null)
+            {
+                return null;
+            }
+
+            var subjectStart = from + release.Groups["subject"].Index;
+            var subjectEnd = subjectStart + release.Groups["subject"].Length;
+            if (release.Groups["possessive"].Success)
+            {
+                var person = speakers.LastPerson(subjectStart);
+                var noun = release.Groups["noun"].Value.ToLowerInvariant();
+                var organisation = person?.ActorId is { } id
+                    ? gazetteer.Affiliations(id).Where(a => a.Affiliation.SpeaksFor).Select(a => a.Organisation)
+                        .OrderByDescending(o => Gazetteer.Words(o.Name).Any(w => w.StartsWith(noun[..Math.Min(4, noun.Length)], StringComparison.Ordinal))).FirstOrDefault()
+                    : null;
+                return organisation is null ? null : SpeakerResolver.Link(organisation, text[start..end].Trim(), start, end, SpeakerLinkKind.Media);
+            }
+
+            var releaser = Resolve(subjectStart, subjectEnd, subjectEnd, nearestLast: true);
+            return releaser is null ? null : releaser with { Link = SpeakerLinkKind.Media, Mention = text[start..end].Trim(), Start = start, End = end };
         }
 
         private SpeakerLink? Publisher(int start, int end) =>
@@ -1089,6 +1139,54 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return between.Count <= 6 && text[from..(next.Start - 1)].Contains(',', StringComparison.Ordinal) || between.Count == 0 || text[from..next.Start].Contains(':', StringComparison.Ordinal)
                 ? sentence.Quotes.Where(q => q.Start >= from).Aggregate(next, (a, b) => b.Start - a.End < 6 && IsOnlyPunctuation(a.End, b.Start) ? a with { End = b.End } : a)
                 : null;
+        }
+
+        /// <summary>The end of whom something was told, right after "told": a name in capitals ("Reuters", "The War Zone") or a listener ("reporters", "state television").</summary>
+        private int? AddresseeEnd(int from, int end)
+        {
+            var words = Word.Split(text, from, Math.Min(end, from + 80));
+            if (words.Count < 2)
+            {
+                return null;
+            }
+
+            var i = 0;
+            if (words[0].Capitalised && !Lexicon.Pronouns.Contains(words[0].Norm))
+            {
+                while (i + 1 < words.Count && (words[i + 1].Capitalised || words[i + 1].Raw.All(char.IsUpper)) && text[words[i].End..words[i + 1].Start].Trim().Length == 0)
+                {
+                    i++;
+                }
+
+                // The listener ends where a known actor or outlet named first ends ("told Reuters North Korea had ...").
+                var first = speakers.Find(words[0].Start, words[i].End).FirstOrDefault(k => k.Start == words[0].Start || k.Start == words[Math.Min(1, i)].Start);
+                if (first is not null)
+                {
+                    return first.End;
+                }
+
+                var outlet = OutletIn(text[words[0].Start..words[i].End]);
+                if (outlet is not null)
+                {
+                    var at = text.IndexOf(outlet, words[0].Start, StringComparison.Ordinal);
+                    return at >= 0 ? at + outlet.Length : null;
+                }
+
+                return i + 1 < words.Count && i < 3 && speakers.Countries(words[0].Start, words[i].End).Count == 0 ? words[i].End : null;
+            }
+
+            if (words[0].Norm is "the" or "a" or "an" or "local" or "state" or "foreign" or "visiting" or "reporters" or "journalists" or "lawmakers" or "parliament")
+            {
+                for (i = 0; i < Math.Min(words.Count - 1, 4); i++)
+                {
+                    if (Lexicon.Listeners.Contains(words[i].Norm))
+                    {
+                        return words[i].End;
+                    }
+                }
+            }
+
+            return null;
         }
 
         private bool OpensQuote(int at) => at < text.Length && (ArticleLayout.IsOpeningMark(text[at]) || text[at] == '"');
@@ -1743,6 +1841,9 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
     [GeneratedRegex(@"\b(?:the\s+same|that)\s+(?:briefing|address|interview|news\s+conference|press\s+conference|conference|meeting|session|hearing|statement|speech|post|call|video)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SamePattern();
+
+    [GeneratedRegex(@"(?<subject>(?<possessive>\b(?:his|her|its|their)\s+(?<noun>\w+))|\b[A-Z][\w’'\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'\-]*){0,6})\s+(?:has\s+|had\s+|have\s+)?(?:published|released|posted|shared|filmed|obtained|put\s+out)\s+(?:a|the|new|its|their|his|her)?\s*(?:\w+\s+)?(?:video|videos|footage|images|photos|photographs|clip)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ReleasePattern();
 
     [GeneratedRegex(@"^(?:pic\.\s*twitter\.com/\S+|https?://\S+|twitter\.com/\S+)(?:\s+\S+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();

@@ -117,6 +117,13 @@ public static class Lexicon
          "telegram", "morning", "afternoon", "night", "day", "days", "ago", "separately", "also", "privately", "publicly", "again"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whom a statement is told to, when no outlet is named ("told reporters", "told state television", "told the council").</summary>
+    public static readonly HashSet<string> Listeners = new(
+        ["reporters", "journalists", "lawmakers", "legislators", "parliament", "senators", "mps", "council", "assembly", "committee", "television",
+         "tv", "radio", "media", "press", "newspaper", "broadcaster", "conference", "briefing", "audience", "crowd", "gathering", "summit",
+         "delegates", "diplomats", "students", "agency"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Nouns of a person's role that open a description after a name ("director of the Korea Risk Group").</summary>
     public static readonly HashSet<string> RoleNouns = new(
         ["member", "founder", "co-founder", "cofounder", "author", "spokesperson", "official", "head", "leader", "fellow", "scholar", "specialist",
