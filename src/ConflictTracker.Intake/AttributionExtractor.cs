@@ -1380,7 +1380,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             foreach (var phrase in Lexicon.HedgePhrases)
             {
-                if (content.Contains(phrase, StringComparison.Ordinal) || (sentence.Contains(phrase, StringComparison.Ordinal) && !content.Contains(phrase, StringComparison.Ordinal) && PhraseNearCue(sentence, phrase)))
+                if (HasPhrase(content, phrase) || (HasPhrase(sentence, phrase) && !HasPhrase(content, phrase) && PhraseNearCue(sentence, phrase)))
                 {
                     return (Stance.Hedges, phrase);
                 }
@@ -1388,7 +1388,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             foreach (var phrase in Lexicon.DenialPhrases)
             {
-                if (content.Contains(phrase, StringComparison.Ordinal))
+                if (HasPhrase(content, phrase))
                 {
                     return (Stance.Denies, phrase);
                 }
@@ -1411,6 +1411,31 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
 
             return (Stance.Affirms, w.Verb);
+        }
+
+        /// <summary>
+        /// The phrase as whole words ("lies" is not in "supplies", "there are no" not in "there are now"); "lies" followed by a
+        /// preposition is the verb ("the threat lies in"), not a denial.
+        /// </summary>
+        private static bool HasPhrase(string text, string phrase)
+        {
+            for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + phrase.Length;
+                if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end])))
+                {
+                    continue;
+                }
+
+                if (phrase == "lies" && Gazetteer.Words(text[end..Math.Min(text.Length, end + 12)]).FirstOrDefault() is "in" or "at" or "with" or "on" or "behind" or "ahead" or "beyond" or "between" or "within" or "outside" or "near" or "along")
+                {
+                    continue;
+                }
+
+                return true;
+            }
+
+            return false;
         }
 
         private static bool PhraseNearCue(string sentence, string phrase) => phrase.Contains("confirm", StringComparison.Ordinal) || phrase.Contains("rule out", StringComparison.Ordinal);
@@ -1486,6 +1511,21 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             if (Setting(w) is { } setting && DateIn(setting, null) is { } set)
             {
                 return set;
+            }
+
+            // "told the council" after "At an emergency meeting of the UN Security Council on Wednesday, ...": the same event.
+            var venue = VenueNounPattern().Match(Frame(w));
+            if (venue.Success)
+            {
+                var noun = venue.Groups["noun"].Value;
+                for (var i = w.Sentence.Index - 1; i >= Math.Max(0, w.Sentence.Index - 2); i--)
+                {
+                    var earlier = layout.Sentences[i];
+                    if (Regex.IsMatch(text[earlier.Start..earlier.End], $@"\b{noun}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) && DateIn(earlier, null) is { } then)
+                    {
+                        return then;
+                    }
+                }
             }
 
             return facts.Published;
@@ -1844,6 +1884,9 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
     [GeneratedRegex(@"(?<subject>(?<possessive>\b(?:his|her|its|their)\s+(?<noun>\w+))|\b[A-Z][\w’'\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'\-]*){0,6})\s+(?:has\s+|had\s+|have\s+)?(?:published|released|posted|shared|filmed|obtained|put\s+out)\s+(?:a|the|new|its|their|his|her)?\s*(?:\w+\s+)?(?:video|videos|footage|images|photos|photographs|clip)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ReleasePattern();
+
+    [GeneratedRegex(@"\bthe\s+(?<noun>council|meeting|session|hearing|summit|conference|briefing|assembly|committee|forum|gathering|talks)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VenueNounPattern();
 
     [GeneratedRegex(@"^(?:pic\.\s*twitter\.com/\S+|https?://\S+|twitter\.com/\S+)(?:\s+\S+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LinkPattern();

@@ -60,7 +60,8 @@ public static class Lexicon
          "can't discount", "could not discount", "could not confirm", "cannot confirm", "can't confirm", "couldn't confirm", "could not verify",
          "cannot verify", "unable to confirm", "unable to verify", "declined to confirm", "neither confirm nor deny", "neither confirmed nor denied",
          "not possible to confirm", "it is possible", "it's possible", "it was possible", "possibly", "perhaps", "it is unclear", "it was unclear",
-         "may have", "might have", "not clear whether", "could not say", "cannot say", "did not confirm", "would not confirm", "declined to say"];
+         "may have", "might have", "not clear whether", "could not say", "cannot say", "did not confirm", "would not confirm", "declined to say",
+         "no information", "no knowledge", "not aware", "unaware"];
 
     public static readonly HashSet<string> HedgeModals = new(["may", "might"], StringComparer.OrdinalIgnoreCase);
 
