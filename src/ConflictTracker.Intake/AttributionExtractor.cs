@@ -1102,7 +1102,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     return (words[i].Start, addressee);
                 }
 
-                if (i > 0 && ((IsFiniteVerb(words[i].Norm) && words[i].Raw != "May") || Lexicon.CueVerbs.Contains(words[i].Norm)))
+                if ((i > 0 && IsFiniteVerb(words[i].Norm) && words[i].Raw != "May") || Lexicon.CueVerbs.Contains(words[i].Norm))
                 {
                     break; // a clause of its own, or another verb of saying ("told Reuters, adding that"): no "that" for this verb
                 }

@@ -396,14 +396,17 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             .SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) && w.Raw is not ("UN" or "EU" or "NATO"))
             .Where(w => !Lexicon.TitleWords.Contains(w.Norm) || w.Raw is "UN" or "EU" or "NATO" || !Lexicon.TitleLeaders.Contains(w.Norm))
             .Select(w => w.Norm).Distinct().ToList();
-        var fits = capitals.Count == 0 ? [] : gazetteer.Actors.Where(a => a.Kind != ActorKind.Person && capitals.All(c => Gazetteer.Words(a.Name).Contains(c))).ToList();
+        // Every capitalised word, titles too: "the White House national security spokesman" speaks for the White House National Security
+        // Council, and "the Interior Ministry" is not the defence ministry.
+        var all = Word.Split(text, start, end).Where(w => w.Capitalised && !Lexicon.TitleLeaders.Contains(w.Norm)).Select(w => w.Norm).Distinct().ToList();
+        var distinct = all.Where(c => !Lexicon.Countries.Any(x => x.Names.Contains(c))).ToList();
+        var fits = capitals.Count == 0 ? [] : gazetteer.Actors.Where(a => a.Kind != ActorKind.Person && capitals.All(c => Gazetteer.Words(a.Name).Contains(c))
+            && distinct.All(c => a.Aliases.Append(a.Name).SelectMany(Gazetteer.Words).Select(Variant).Contains(Variant(c)))).ToList();
         if (fits.Count == 1)
         {
             return Link(fits[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Name);
         }
 
-        // Every capitalised word, titles too: "the White House national security spokesman" speaks for the White House National Security Council.
-        var all = Word.Split(text, start, end).Where(w => w.Capitalised && !Lexicon.TitleLeaders.Contains(w.Norm)).Select(w => w.Norm).Distinct().ToList();
         var allFit = all.Count >= 2 ? gazetteer.Actors.Where(a => a.Kind != ActorKind.Person && all.All(c => Gazetteer.Words(a.Name).Contains(c))).ToList() : [];
         if (allFit.Count == 1)
         {
@@ -471,7 +474,9 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
         var candidates = runs
             .Select(r => r.Count == 1 && r[0].Raw.Length is >= 2 and <= 6 && r[0].Raw.All(char.IsUpper) ? r
-                : r.SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) || w.Norm is "of" or "for" or "and" or "the").ToList())
+                : r.Any(w => Lexicon.OrganisationWords.Contains(w.Norm) && w.Norm is not ("white" or "house" or "kremlin" or "pentagon"))
+                    ? r.SkipWhile(w => Lexicon.TitleLeaders.Contains(w.Norm) || w.Norm is "of" or "for" or "and" or "the").ToList() // "Interior Ministry", "General Staff"
+                    : r.SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) || w.Norm is "of" or "for" or "and" or "the").ToList())
             .Select(r => r.Count > 0 && r[^1].Norm is "of" or "for" or "and" or "the" or "on" ? r.SkipLast(1).ToList() : r)
             .Where(r => r.Count > 0)
             .ToList();
