@@ -292,7 +292,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             string? credit = null;
             var afterVerb = inverted ? speakerEnd : cueEnd;
             var (thatAt, addressee) = FindThat(afterVerb, sentence.End);
-            if (addressee is { } a)
+            if (addressee is { } a && IsCredit(a.Start, a.End))
             {
                 credit = text[a.Start..a.End].Trim(' ', ',');
             }
@@ -354,6 +354,12 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             if (contentEnd - contentStart < 3 || IsPointer(contentStart, contentEnd))
             {
                 return null;
+            }
+
+            if (credit is null && contentEnd <= cueStart && IsCredit(afterVerb, sentence.End))
+            {
+                // "“...,” he told The Associated Press.": the words after the verb say whom it was told.
+                credit = text[afterVerb..sentence.End].Trim(' ', ',', '.');
             }
 
             if (quoteStart is null)
@@ -780,6 +786,13 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return null;
             }
 
+            // "a statement from the ministry", "a post by the agency": whoever made it.
+            var from = words.FindIndex(w => w.Norm is "from" or "by" or "of");
+            if (from is > 0 and <= 3 && words.Take(from).Any(w => Lexicon.Documents.Contains(w.Norm)) && from + 1 < words.Count)
+            {
+                return Resolve(words[from + 1].Start, end, cueAt, nearestLast);
+            }
+
             var known = speakers.Find(start, end);
             var countries = speakers.Countries(start, end);
             var person = nearestLast ? known.LastOrDefault(k => k.Kind == ActorKind.Person) : known.FirstOrDefault(k => k.Kind == ActorKind.Person);
@@ -1139,6 +1152,21 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return between.Count <= 6 && text[from..(next.Start - 1)].Contains(',', StringComparison.Ordinal) || between.Count == 0 || text[from..next.Start].Contains(':', StringComparison.Ordinal)
                 ? sentence.Quotes.Where(q => q.Start >= from).Aggregate(next, (a, b) => b.Start - a.End < 6 && IsOnlyPunctuation(a.End, b.Start) ? a with { End = b.End } : a)
                 : null;
+        }
+
+        /// <summary>Words after a verb that credit an outlet, a listener or a venue ("The Associated Press", "reporters", "in a statement"), not "separately".</summary>
+        private bool IsCredit(int start, int end)
+        {
+            if (end <= start)
+            {
+                return false;
+            }
+
+            var phrase = text[start..end];
+            var words = Word.Split(text, start, end);
+            return OutletIn(phrase) is not null || words.Any(w => Lexicon.Listeners.Contains(w.Norm))
+                || Lexicon.VenuePhrases.Any(v => v.Length > 4 && Regex.IsMatch(phrase, $@"\b{Regex.Escape(v)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                || words.Any(w => w.Capitalised && DateReader.MonthNumber(w.Raw) is null && !IsWeekday(w.Norm));
         }
 
         /// <summary>The end of whom something was told, right after "told": a name in capitals ("Reuters", "The War Zone") or a listener ("reporters", "state television").</summary>

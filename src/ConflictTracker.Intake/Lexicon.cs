@@ -125,6 +125,11 @@ public static class Lexicon
          "delegates", "diplomats", "students", "agency"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>What an organisation issues: "a statement from the ministry" is the ministry speaking.</summary>
+    public static readonly HashSet<string> Documents = new(
+        ["statement", "report", "post", "video", "message", "communique", "release", "letter", "document", "assessment", "bulletin", "update", "note"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Nouns of a person's role that open a description after a name ("director of the Korea Risk Group").</summary>
     public static readonly HashSet<string> RoleNouns = new(
         ["member", "founder", "co-founder", "cofounder", "author", "spokesperson", "official", "head", "leader", "fellow", "scholar", "specialist",
@@ -168,7 +173,7 @@ public static class Lexicon
     public static readonly string[] VenuePhrases =
         ["in a statement", "a statement", "statement", "video address", "address", "in parliament", "told parliament", "to parliament", "lawmakers",
          "briefing", "press conference", "news conference", "conference call", "call with reporters", "gathering", "summit", "interview", "on telegram", "on x", "on twitter", "on facebook",
-         "social media", "posted", "wrote", "was quoted", "were quoted", "is quoted", "quoted as", "security council", "in a report", "report",
+         "social media", "posted", "wrote", "telegram post", "facebook post", "in a post", "a post on", "was quoted", "were quoted", "is quoted", "quoted as", "security council", "in a report", "report",
          "state media", "state tv", "state television", "speech", "televised", "on television", "told reporters in", "told a", "told the", "hearing",
          "testimony", "parliamentary", "committee", "forum", "podcast", "told local media", "told state"];
 

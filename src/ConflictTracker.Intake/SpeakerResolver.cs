@@ -399,15 +399,17 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         // Every capitalised word, titles too: "the White House national security spokesman" speaks for the White House National Security
         // Council, and "the Interior Ministry" is not the defence ministry.
         var all = Word.Split(text, start, end).Where(w => w.Capitalised && !Lexicon.TitleLeaders.Contains(w.Norm)).Select(w => w.Norm).Distinct().ToList();
+        var named = Countries(start, end).Select(c => c.Code).ToHashSet(StringComparer.Ordinal); // "Ukraine's Defence Ministry" is no Korean body
+        bool Fits(KnownActor a) => a.Kind != ActorKind.Person && (named.Count == 0 || a.Country is null || named.Contains(a.Country));
         var distinct = all.Where(c => !Lexicon.Countries.Any(x => x.Names.Contains(c))).ToList();
-        var fits = capitals.Count == 0 ? [] : gazetteer.Actors.Where(a => a.Kind != ActorKind.Person && capitals.All(c => Gazetteer.Words(a.Name).Contains(c))
+        var fits = capitals.Count == 0 ? [] : gazetteer.Actors.Where(a => Fits(a) && capitals.All(c => Gazetteer.Words(a.Name).Contains(c))
             && distinct.All(c => a.Aliases.Append(a.Name).SelectMany(Gazetteer.Words).Select(Variant).Contains(Variant(c)))).ToList();
         if (fits.Count == 1)
         {
             return Link(fits[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Name);
         }
 
-        var allFit = all.Count >= 2 ? gazetteer.Actors.Where(a => a.Kind != ActorKind.Person && all.All(c => Gazetteer.Words(a.Name).Contains(c))).ToList() : [];
+        var allFit = all.Count >= 2 ? gazetteer.Actors.Where(a => Fits(a) && all.All(c => Gazetteer.Words(a.Name).Contains(c))).ToList() : [];
         if (allFit.Count == 1)
         {
             return Link(allFit[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Name);
@@ -420,7 +422,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             return null;
         }
 
-        var scored = gazetteer.Actors.Where(a => a.Kind != ActorKind.Person)
+        var scored = gazetteer.Actors.Where(Fits)
             .Select(a => (Actor: a, Share: (double)wanted.Count(w => a.Aliases.Append(a.Name).SelectMany(Gazetteer.Words).Select(Variant).Contains(w)) / wanted.Count))
             .Where(x => x.Share >= 0.75)
             .OrderByDescending(x => x.Share)
