@@ -35,6 +35,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         private readonly List<Working> found = [];
         private readonly PropositionRanker ranker = new(gazetteer.Propositions);
         private readonly string frame = Mask(layout);
+        private readonly string topic = string.Join(' ', layout.Sentences.Take(2).Select(s => layout.Text[s.Start..s.End]));
 
         public List<DraftStatement> Execute()
         {
@@ -1369,7 +1370,9 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             var antecedent = Antecedent(w);
             var statedOn = StatedOn(w, antecedent);
             var places = Places(contentText);
-            var propositions = ranker.Rank(contentText, figure);
+            var previousSentence = w.Sentence.Index > 0 ? layout.Sentences[w.Sentence.Index - 1] : null;
+            var context = FrameText(w.Sentence.Start, w.Sentence.End) + " " + (previousSentence is null ? string.Empty : text[previousSentence.Start..previousSentence.End]);
+            var propositions = ranker.Rank(contentText, figure, context, topic);
             var role = Role(w, antecedent, statedOn, out var credit);
             w.ResolvedRole = role;
             w.ResolvedCredit = credit;

@@ -130,6 +130,53 @@ public static class Lexicon
         ["statement", "report", "post", "video", "message", "communique", "release", "letter", "document", "assessment", "bulletin", "update", "note"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Words reporters use for one thing, by the sense the proposition ranker folds them to (after its stem): troops,
+    /// soldiers and personnel; sent, ferried and deployed; shells, ammunition and arms; and so on. English news usage,
+    /// not the wording of any one proposition.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Senses = BuildSenses(
+        ("troop", ["troops", "troop", "soldiers", "soldier", "personnel", "infantry", "units", "unit", "contingent", "servicemen", "fighters",
+                   "men", "cadre", "reinforcements", "forces", "manpower", "recruits", "conscripts", "battalion", "battalions", "brigade",
+                   "brigades", "regiment", "regiments", "paratroopers", "marines", "commandos", "army", "armies"]),
+        ("deploy", ["deploy", "deployed", "deployment", "deploying", "send", "sends", "sent", "sending", "dispatch", "dispatched", "ferry",
+                    "ferried", "move", "moved", "moving", "transfer", "transferred", "transferring", "station", "stationed", "arrive",
+                    "arrived", "arriving", "arrival", "transport", "transported", "carried", "rotation"]),
+        ("munition", ["weapons", "weapon", "munitions", "munition", "ammunition", "ammo", "arms", "shells", "shell", "artillery", "rounds",
+                      "howitzers", "howitzer", "launchers", "launcher", "rockets", "rocket", "containers", "container"]),
+        ("supply", ["supply", "supplies", "supplied", "supplying", "supplier", "provide", "provided", "provides", "providing", "export",
+                    "exported", "exports", "deliver", "delivered", "deliveries", "delivery", "ship", "shipped", "shipment", "shipments",
+                    "shipping"]),
+        ("missile", ["missile", "missiles", "ballistic", "hwasong", "kn"]),
+        ("fire", ["fire", "fired", "firing", "launch", "launched", "launches", "strike", "strikes", "struck", "hit", "hits", "used", "use"]),
+        ("combat", ["combat", "fight", "fighting", "fought", "battle", "battles", "battlefield", "front", "frontline", "assault", "assaults",
+                    "attack", "attacks", "clash", "clashes", "killed", "wounded", "casualties", "losses", "offensive", "war"]),
+        ("gain", ["paid", "pay", "pays", "payment", "payments", "money", "cash", "currency", "gain", "gains", "reward", "rewards", "benefit",
+                  "benefits", "technology", "technologies", "exchange", "return", "experience", "data", "expertise", "profit", "prize",
+                  "laboratory", "deal", "business", "financially", "financial", "earn", "earns", "earned", "revenue"]),
+        ("specialist", ["engineers", "engineer", "specialists", "specialist", "technicians", "technician", "workers", "worker",
+                        "instructors", "scientists", "advisers"]),
+        ("burden", ["burden", "pressure", "problem", "strain", "shortage", "reserves", "stretched", "overstretched", "harder"]),
+        ("train", ["training", "trained", "train", "drills", "drill", "exercise", "exercises", "bases", "base", "camp", "camps", "ground",
+                   "grounds", "range"]),
+        ("north-korea", ["north", "korean", "koreans", "pyongyang", "dprk"]),
+        ("russia", ["russia", "russian", "russians", "moscow", "kremlin"]),
+        ("ukraine", ["ukraine", "ukrainian", "ukrainians", "kyiv"]));
+
+    private static Dictionary<string, string> BuildSenses(params (string Sense, string[] Words)[] senses)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (sense, words) in senses)
+        {
+            foreach (var word in words)
+            {
+                map.TryAdd(PropositionRanker.Stem(word), sense);
+            }
+        }
+
+        return map;
+    }
+
     /// <summary>Nouns of a person's role that open a description after a name ("director of the Korea Risk Group").</summary>
     public static readonly HashSet<string> RoleNouns = new(
         ["member", "founder", "co-founder", "cofounder", "author", "spokesperson", "official", "head", "leader", "fellow", "scholar", "specialist",
