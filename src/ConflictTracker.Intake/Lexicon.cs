@@ -144,7 +144,7 @@ public static class Lexicon
                     "arrived", "arriving", "arrival", "transport", "transported", "carried", "rotation"]),
         ("munition", ["weapons", "weapon", "munitions", "munition", "ammunition", "ammo", "arms", "shells", "shell", "artillery", "rounds",
                       "howitzers", "howitzer", "launchers", "launcher", "rockets", "rocket", "containers", "container"]),
-        ("supply", ["supply", "supplies", "supplied", "supplying", "supplier", "provide", "provided", "provides", "providing", "export",
+        ("supply", ["supply", "supplies", "supplied", "supplying", "supplier", "export",
                     "exported", "exports", "deliver", "delivered", "deliveries", "delivery", "ship", "shipped", "shipment", "shipments",
                     "shipping"]),
         ("missile", ["missile", "missiles", "ballistic", "hwasong", "kn"]),
@@ -153,7 +153,7 @@ public static class Lexicon
                     "attack", "attacks", "clash", "clashes", "killed", "wounded", "casualties", "losses", "offensive", "war"]),
         ("gain", ["paid", "pay", "pays", "payment", "payments", "money", "cash", "currency", "gain", "gains", "reward", "rewards", "benefit",
                   "benefits", "technology", "technologies", "exchange", "return", "experience", "data", "expertise", "profit", "prize",
-                  "laboratory", "deal", "business", "financially", "financial", "earn", "earns", "earned", "revenue"]),
+                  "laboratory", "financially", "financial", "earn", "earns", "earned", "revenue"]),
         ("specialist", ["engineers", "engineer", "specialists", "specialist", "technicians", "technician", "workers", "worker",
                         "instructors", "scientists", "advisers"]),
         ("burden", ["burden", "pressure", "problem", "strain", "shortage", "reserves", "stretched", "overstretched", "harder"]),
@@ -162,6 +162,9 @@ public static class Lexicon
         ("north-korea", ["north", "korean", "koreans", "pyongyang", "dprk"]),
         ("russia", ["russia", "russian", "russians", "moscow", "kremlin"]),
         ("ukraine", ["ukraine", "ukrainian", "ukrainians", "kyiv"]));
+
+    /// <summary>The names of the senses in <see cref="Senses"/>.</summary>
+    public static readonly HashSet<string> SenseNames = Senses.Values.ToHashSet(StringComparer.Ordinal);
 
     private static Dictionary<string, string> BuildSenses(params (string Sense, string[] Words)[] senses)
     {

@@ -94,7 +94,15 @@ public sealed class PropositionRanker
                 continue;
             }
 
-            var shared = senses.Where(weights.ContainsKey).Sum(s => weights[s] * weights[s]);
+            // One shared word ("committed to the region") is a coincidence, not a topic, unless it is a sense only this
+            // proposition has ("a training exercise that Moscow pays for").
+            var common = senses.Where(weights.ContainsKey).ToList();
+            if (common.Count == 0 || (common.Count == 1 && !(Lexicon.SenseNames.Contains(common[0]) && entries.Count(e => e.Weights.ContainsKey(common[0])) == 1)))
+            {
+                continue;
+            }
+
+            var shared = common.Sum(s => weights[s] * weights[s]);
             var score = shared / (norm * known);
             Guid? measure = null;
             if (figure is not null && proposition.Measures.Count > 0)
