@@ -787,6 +787,17 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return null;
             }
 
+            // "Netanyahu's office", "Zelenskyy's office": the office the person speaks for, else a new one named for them.
+            var owned = words.FindLastIndex(w => w.End + 1 < text.Length && text[w.End] is '\'' or '\u2019' && text[w.End + 1] == 's');
+            if (owned >= 0 && owned + 1 < words.Count && words.Skip(owned + 1).All(w => w.Norm is "office" or "press" or "administration" or "government" or "cabinet" or "secretariat")
+                && Resolve(words[0].Start, words[owned].End, cueAt, nearestLast) is { Kind: ActorKind.Person } owner)
+            {
+                var office = owner.ActorId is { } id ? gazetteer.Affiliations(id, facts.Published?.Latest).Where(a => a.Affiliation.SpeaksFor).Select(a => a.Organisation).FirstOrDefault() : null;
+                return office is not null
+                    ? SpeakerResolver.Link(office, text[start..end].Trim(), start, end, SpeakerLinkKind.Title)
+                    : new SpeakerLink(text[start..end].Trim(), start, end, SpeakerLinkKind.New, null, $"Office of {owner.Name}", ActorKind.GovernmentBody, null);
+            }
+
             // "a statement from the ministry", "a post by the agency": whoever made it.
             var from = words.FindIndex(w => w.Norm is "from" or "by" or "of");
             if (from is > 0 and <= 3 && words.Take(from).Any(w => Lexicon.Documents.Contains(w.Norm)) && from + 1 < words.Count)

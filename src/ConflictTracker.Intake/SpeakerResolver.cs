@@ -496,9 +496,20 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         }
 
         var chosen = nearestLast ? candidates[^1] : candidates[0];
+        if (!chosen.Any(w => Lexicon.OrganisationWords.Contains(w.Norm)))
+        {
+            // "Israeli Prime Minister Benjamin Netanyahu", "U.S. Secretary of State Antony Blinken": the name follows the last title word.
+            var lastTitle = chosen.FindLastIndex(w => Lexicon.TitleWords.Contains(w.Norm));
+            if (lastTitle >= 0 && chosen.Count - lastTitle - 1 >= 2)
+            {
+                chosen = chosen.Skip(lastTitle + 1).ToList();
+            }
+        }
+
         var name = text[chosen[0].Start..chosen[^1].End];
         // An acronym in capitals ("NATO", "ASEAN") names an organisation, unless it names a country ("US", "UK").
-        var acronym = chosen.Count == 1 && chosen[0].Raw.Length is >= 2 and <= 6 && chosen[0].Raw.All(char.IsUpper) && Countries(chosen[0].Start, chosen[0].End).Count == 0;
+        var acronym = ((chosen.Count == 1 && chosen[0].Raw.Length is >= 2 and <= 6 && chosen[0].Raw.All(char.IsUpper)) || (chosen.Count >= 2 && chosen.All(w => w.Raw.Length == 1 && char.IsUpper(w.Raw[0]))))
+            && Countries(chosen[0].Start, chosen[^1].End).Count == 0; // "NATO", "U.N."
         var organisation = acronym || chosen.Any(w => Lexicon.OrganisationWords.Contains(w.Norm));
         if (!organisation && chosen.Count < 2)
         {
