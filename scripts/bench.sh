@@ -9,6 +9,8 @@
 #                                            measures the app against its ceilings and writes
 #                                            docs/performance.md (figures in artifacts/bench/)
 #   scripts/bench.sh all [--claims N]        both
+#   scripts/bench.sh intake                  article intake: drafts for a 2,000-word article (BenchmarkDotNet,
+#                                            no database; report in artifacts/bench/intake)
 #
 # Data folder: $CONFLICTTRACKER_BENCH_DATA (default /var/tmp/conflicttracker-bench), about 8 GB at 1M claims (2.6 GB of data, the rest write-ahead log).
 # The cluster runs with settings for a dedicated 24 GiB machine (below); durability stays on.
@@ -29,7 +31,15 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1 (see the top of scripts/bench.sh)" >&2; exit 2 ;;
   esac
 done
-case "$action" in generate|run|all) ;; *) sed -n '2,15p' "$0" >&2; exit 2 ;; esac
+case "$action" in generate|run|all|intake) ;; *) sed -n '2,17p' "$0" >&2; exit 2 ;; esac
+
+if [ "$action" = intake ]; then
+  # The extractor runs in the app's process with no database: BenchmarkDotNet measures it on its own.
+  (cd "$root" && dotnet build bench/ConflictTracker.Intake.Eval -c Release -v quiet -nologo >/dev/null)
+  mkdir -p "$root/artifacts/bench/intake"
+  cd "$root/artifacts/bench/intake"
+  exec dotnet "$root/bench/ConflictTracker.Intake.Eval/bin/Release/net10.0/ConflictTracker.Intake.Eval.dll" --bench --filter '*' --artifacts "$root/artifacts/bench/intake"
+fi
 
 data=${CONFLICTTRACKER_BENCH_DATA:-/var/tmp/conflicttracker-bench}
 results="$root/artifacts/bench"

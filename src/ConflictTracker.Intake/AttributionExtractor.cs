@@ -300,16 +300,17 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             var quoteAfter = QuoteAfter(afterVerb, sentence);
             var quoteBefore = sentence.Quotes.LastOrDefault(q => q.End <= (inverted ? cueStart : speakerStart) && q.Start >= sentence.Start);
+            var quoteTouches = quoteBefore is not null && !inverted && IsOnlyPunctuation(quoteBefore.End, speakerStart);
             if (thatAt >= 0)
             {
                 contentStart = SkipSpace(thatAt + 4);
                 contentEnd = ContentEnd(contentStart, sentence.End);
             }
-            else if (quoteBefore is not null && !inverted && IsOnlyPunctuation(quoteBefore.End, speakerStart))
+            else if (quoteTouches)
             {
                 // "“A,” Lankov told the BBC, adding, “B.”" and "“A,” he said, “B.”": one quotation, interrupted by its speaker.
                 contentStart = sentence.Quotes.First(q => q.Start >= sentence.Start).Start;
-                contentEnd = quoteAfter?.End ?? quoteBefore.End;
+                contentEnd = quoteAfter?.End ?? quoteBefore!.End;
                 quoteStart = contentStart;
                 quoteEnd = contentEnd;
             }

@@ -170,11 +170,15 @@ public static partial class DateReader
     public static FoundPeriod? Period(string content, PartialDate? articleDate)
     {
         ArgumentNullException.ThrowIfNull(content);
+
+        // Reports are mostly about what has happened: a date without a year is the latest one on or before
+        // the article, unless the statement speaks of what is to come ("will be ready on November 1").
+        var ahead = FuturePattern().IsMatch(content);
         var range = RangePattern().Match(content);
         if (range.Success)
         {
-            var first = Read(range.Groups["a"].Value, articleDate, nearest: true).FirstOrDefault();
-            var second = Read(range.Groups["b"].Value, articleDate, nearest: true).FirstOrDefault();
+            var first = Read(range.Groups["a"].Value, articleDate, nearest: ahead).FirstOrDefault();
+            var second = Read(range.Groups["b"].Value, articleDate, nearest: ahead).FirstOrDefault();
             if (second is null && first is null && range.Groups["bday"].Success)
             {
                 return null;
@@ -196,7 +200,7 @@ public static partial class DateReader
         var single = SinglePattern().Match(content);
         if (single.Success)
         {
-            var date = Read(single.Groups["d"].Value, articleDate, nearest: true).FirstOrDefault();
+            var date = Read(single.Groups["d"].Value, articleDate, nearest: ahead).FirstOrDefault();
             if (date is not null && date.Explicit)
             {
                 return new FoundPeriod(date.Date, null, single.Index);
@@ -213,6 +217,9 @@ public static partial class DateReader
         @"|(?<relative>(?i:yesterday|today|last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year)))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
+
+    [GeneratedRegex(@"\b(?:will|would|shall|going to|expected to|plans? to|ready to|next|upcoming|coming)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FuturePattern();
 
     [GeneratedRegex(@"\b(?i:between|from)\s+(?<a>.{1,30}?)\s+(?i:and|to|until|till)\s+(?<b>(?<bday>\d{1,2})?.{0,30}?(?:\d{4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}\b)?))", RegexOptions.CultureInvariant)]
     private static partial Regex RangePattern();

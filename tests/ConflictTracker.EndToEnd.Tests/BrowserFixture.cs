@@ -53,6 +53,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 
     public AppFactory App => app ?? throw new InvalidOperationException("The fixture is not initialised.");
 
+    /// <summary>A context on the app's database, to check what a page stored.</summary>
+    public Web.Data.AppDbContext CreateContext() => (database ?? throw new InvalidOperationException("The fixture is not initialised.")).CreateContext();
+
     /// <summary>
     /// A fresh browser context (its own cookies and storage) with a page at the given width, signed
     /// in as a user with <paramref name="role"/> (null: not signed in). Each role signs in once,

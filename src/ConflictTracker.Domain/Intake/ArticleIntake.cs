@@ -33,6 +33,9 @@ public sealed class ArticleIntake : Entity
 
     public DateTimeOffset StartedAt { get; private set; }
 
+    /// <summary>Moves with every decision: a decision made on an older view of the intake is refused.</summary>
+    public uint Version { get; private set; }
+
     public static ArticleIntake Start(Guid sourceId, Guid snapshotId, string draftsJson, int draftCount, string startedBy, DateTimeOffset at, Guid id = default) =>
         new(id, sourceId, snapshotId, draftsJson, draftCount, startedBy, at);
 }

@@ -20,6 +20,7 @@ internal static class Features
         services.AddScoped<ClaimSearchService>();
         services.AddScoped<LookupService>();
         services.AddScoped<ConflictTracker.Web.Features.Intake.IntakeService>();
+        services.AddScoped<ConflictTracker.Web.Features.Intake.IntakeWorkflow>();
         services.AddScoped<ClaimDetailsService>();
         services.AddScoped<ActorDetailsService>();
         services.AddScoped<SourceDetailsService>();
@@ -30,6 +31,7 @@ internal static class Features
         services.AddScoped<RecordEditorService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ReviewQueueService>();
+        services.AddScoped<UnverifiedQuoteService>();
         services.AddSingleton<ReviewQueueNotifier>();
         services.AddHostedService<ReviewQueueListener>();
         services.AddScoped<DemoDataLoader>();

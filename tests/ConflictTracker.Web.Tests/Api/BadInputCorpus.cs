@@ -97,6 +97,12 @@ internal static class BadInputCorpus
         var candidate = await FirstAsync("/api/v1/candidates?state=Open");
         var relation = await FirstAsync("/api/v1/relations");
         var flag = await FirstAsync("/api/v1/flags");
+        // An article intake with drafts to decide on.
+        using var intakeCreated = await editor.PostAsync("/api/v1/intake?store=true&title=Corpus%20article&publishedOn=2024-10-23",
+            new StringContent("Kremlin spokesman Dmitry Peskov said on Tuesday that the reports were fake news.", System.Text.Encoding.UTF8, "text/plain"));
+        intakeCreated.EnsureSuccessStatusCode();
+        var intakeId = JsonNode.Parse(await intakeCreated.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        var intakeTag = intakeCreated.Headers.ETag!.Tag;
 
         var statement = new JsonObject
         {
@@ -137,6 +143,8 @@ internal static class BadInputCorpus
             ["DismissCandidate"] = ($"/api/v1/candidates/{candidate.Id}/dismiss", new JsonObject { ["reason"] = "A corpus test" }, candidate.Version, "application/json"),
             ["Import"] = ("/api/v1/import?type=actor", null, null, "text/csv"),
             ["RestoreFull"] = ("/api/v1/import/full", null, null, "application/json"),
+            ["PreviewIntake"] = ("/api/v1/intake", null, null, "text/plain"),
+            ["DecideIntakeDraft"] = ($"/api/v1/intake/{intakeId}/decisions", new JsonObject { ["draft"] = 1, ["decision"] = "Rejected", ["note"] = "A corpus test" }, intakeTag, "application/json"),
         };
     }
 

@@ -95,6 +95,7 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("/propositions/new",                 ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
         ($"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}/edit", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
         ("/review",                           ["Login", "Login", "Denied", "Denied", "Ok",    "Ok",    "Ok"]),
+        ("/review/quotes",                    ["Login", "Login", "Denied", "Denied", "Ok",    "Ok",    "Ok"]),
         ("/import",                           ["Login", "Login", "Denied", "Denied", "Ok",    "Denied", "Ok"]),
         ("/admin/users",                      ["Login", "Login", "Denied", "Denied", "Denied", "Denied", "Ok"]),
         ("/account/two-factor",               ["Login", "Login", "Ok",     "Ok",   "Ok",    "Ok",    "Ok"]),
@@ -131,6 +132,7 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("review relations",           ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
         ("close flags",                ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
         ("see the review queue",       ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Allow", "Allow"]),
+        ("list unverified quotes",     ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Allow", "Allow"]),
         ("confirm contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("dismiss contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("rate credibility",           ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
@@ -244,6 +246,7 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             case "review relations": await Reviews(access).ReviewRelationAsync(Guid.NewGuid(), Domain.Relations.ReviewState.Confirmed, null); break;
             case "close flags": await Reviews(access).CloseFlagAsync(Guid.NewGuid(), Domain.Flags.FlagStatus.Resolved, "x"); break;
             case "see the review queue": await new Features.Review.ReviewQueueService(factory, access).GetAsync(new Features.Review.QueueFilter()); break;
+            case "list unverified quotes": await new Features.Review.UnverifiedQuoteService(factory, access).ListAsync(null); break;
             case "confirm contradiction candidates": await Reviews(access).ConfirmCandidateAsync(Guid.NewGuid(), null); break;
             case "dismiss contradiction candidates": await Reviews(access).DismissCandidateAsync(Guid.NewGuid(), "x"); break;
             case "rate credibility": await Reviews(access).RateCredibilityAsync(Guid.NewGuid(), Domain.Claims.Credibility.PossiblyTrue, null); break;

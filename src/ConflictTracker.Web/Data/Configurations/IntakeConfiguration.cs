@@ -34,6 +34,7 @@ public sealed class ArticleIntakeConfiguration : IEntityTypeConfiguration<Articl
         builder.ToTable("article_intakes", t => t.HasCheckConstraint("ck_article_intakes_draft_count", "draft_count >= 0"));
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.DraftsJson).HasColumnType("jsonb");
+        builder.Property(i => i.Version).IsRowVersion();
         builder.Property(i => i.StartedBy).HasMaxLength(MaxLengths.UserName);
         builder.HasOne<Source>().WithMany().HasForeignKey(i => i.SourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SourceSnapshot>().WithMany().HasForeignKey(i => i.SnapshotId).OnDelete(DeleteBehavior.Restrict);

@@ -653,6 +653,12 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("started_by");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_article_intakes");
 

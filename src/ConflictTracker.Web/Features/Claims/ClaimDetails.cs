@@ -11,10 +11,13 @@ public sealed record QuoteView(string Text, string Language, string? Translation
 
 public sealed record QuantityView(string AsStated, string Interval, string Measure);
 
-/// <summary>One source in a claim's chain, with the depth it sits at (0 for the origin or a root report).</summary>
+/// <summary>
+/// One source in a claim's chain, with the depth it sits at (0 for the origin or a root report) and
+/// the check of its quote against the source's stored text (docs/rules/quote-verification.md).
+/// </summary>
 public sealed record CitationView(
     Guid Id, CitationRole Role, int Depth, EntityRef Source, SourceKind Kind, string? Url, EntityRef? Publisher,
-    string? Published, ReliabilityGrade Reliability, bool OwnGrade, string? Quote, string? Locator);
+    string? Published, ReliabilityGrade Reliability, bool OwnGrade, string? Quote, string? Locator, QuoteCheck QuoteCheck);
 
 /// <summary>A relation of this claim to another; <see cref="Outgoing"/> when this claim is the relation's subject ("this contradicts that").</summary>
 public sealed record RelatedClaim(

@@ -7,7 +7,7 @@ using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Features.Claims;
 
-/// <summary>Reads one claim with its chain of sources, related claims, open flags and the speaker's role at the time.</summary>
+/// <summary>Reads one claim with its chain of sources (each quote checked against the source's stored text), related claims, open flags and the speaker's role at the time.</summary>
 public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
     public async Task<ClaimDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -15,7 +15,7 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
         await access.DemandAsync(Policies.Read, "read a claim");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // One statement, one round trip: the claim with the names it refers to, its places, its citations
-        // with their sources, the speaker's roles, its relations and open flags. The collections are
+        // with their sources and the newest snapshot of each, the speaker's roles, its relations and open flags. The collections are
         // small (a few each), so joining them costs less than a round trip per collection.
         var found = await (
                 from claim in db.Claims.AsNoTracking()
@@ -30,13 +30,21 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
                     Proposition = proposition.Statement,
                     Measure = db.Measures.Where(m => m.Id == claim.MeasureId).Select(m => new { m.Name, m.Unit }).FirstOrDefault(),
                     Places = claim.Places.Select(p => new EntityRef(p.Id, p.Name)).ToList(),
+                    // With the newest snapshot of each source, as QuoteVerification.NewestSnapshots reads it: a claim
+                    // cites each source once, so no text is read twice.
                     Sources = (
                             from citation in db.Citations
                             where citation.ClaimId == claim.Id
                             join source in db.Sources on citation.SourceId equals source.Id
                             join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
                             from publisher in publishers.DefaultIfEmpty()
-                            select new CitedSource(citation, source, publisher == null ? null : publisher.Name, publisher == null ? null : publisher.Reliability))
+                            let newest = db.SourceSnapshots
+                                .Where(s => s.SourceId == source.Id)
+                                .OrderByDescending(s => s.CapturedAt).ThenByDescending(s => s.Id)
+                                .FirstOrDefault()
+                            select new CitedSource(
+                                citation, source, publisher == null ? null : publisher.Name, publisher == null ? null : publisher.Reliability,
+                                newest == null ? null : new StoredText(newest.Id, newest.SourceId, newest.Sha256, newest.CapturedAt, newest.Text)))
                         .ToList(),
                     Roles = (
                             from affiliation in db.Affiliations
@@ -83,14 +91,14 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
             c.OnBehalfOfId is { } behalf ? new EntityRef(behalf, found.OnBehalfOf!) : null,
             new EntityRef(c.PropositionId, found.Proposition),
             found.Places.OrderBy(p => p.Name).ToList(),
-            Citations(found.Sources),
+            Citations(found.Sources, c.Quote),
             found.Related,
             found.Flags.OrderBy(f => f.RaisedAt).ToList(),
             c.RecordedAt,
             c.Version);
     }
 
-    private sealed record CitedSource(Citation Citation, Source Source, string? PublisherName, ReliabilityGrade? PublisherGrade);
+    private sealed record CitedSource(Citation Citation, Source Source, string? PublisherName, ReliabilityGrade? PublisherGrade, StoredText? Snapshot);
 
     private sealed record HeldRole(Domain.Actors.Affiliation Affiliation, string Organisation);
 
@@ -101,7 +109,7 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
             .Select(r => $"{r.Affiliation.Role}, {r.Organisation}")
             .FirstOrDefault();
 
-    private static List<CitationView> Citations(List<CitedSource> cited)
+    private static List<CitationView> Citations(List<CitedSource> cited, Quote? claimQuote)
     {
         var byId = cited.ToDictionary(c => c.Citation.Id, c => c.Citation);
         int Depth(Citation c) => c.DerivedFromId is { } parent && byId.TryGetValue(parent, out var from) ? Depth(from) + 1 : 0;
@@ -121,7 +129,8 @@ public sealed class ClaimDetailsService(IDbContextFactory<AppDbContext> contextF
                 Source.EffectiveReliability(x.Info.Source.Reliability, x.Info.PublisherGrade),
                 x.Info.Source.Reliability is not null,
                 x.Citation.Quote,
-                x.Citation.Locator))
+                x.Citation.Locator,
+                QuoteVerification.Check(new QuoteToCheck(x.Citation.Id, x.Citation.SourceId, x.Citation.Quote, claimQuote?.Text, claimQuote?.Translation), x.Info.Snapshot)))
             .ToList();
     }
 }

@@ -109,7 +109,14 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
 {
     public const double SimilarityThreshold = 0.5;
 
-    public async Task<Guid> CreateAsync(StatementInput input, CancellationToken cancellationToken = default)
+    public Task<Guid> CreateAsync(StatementInput input, CancellationToken cancellationToken = default) =>
+        CreateAsync(input, alongside: null, cancellationToken);
+
+    /// <summary>
+    /// Enters a statement; <paramref name="alongside"/> adds what else belongs to the same save (an intake's
+    /// decision on the draft the statement came from), so both are stored in one transaction or neither is.
+    /// </summary>
+    public async Task<Guid> CreateAsync(StatementInput input, Func<AppDbContext, Guid, CancellationToken, Task>? alongside, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Edit, "enter statements");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
@@ -149,6 +156,11 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         }
 
         db.Claims.Add(claim!);
+        if (alongside is not null)
+        {
+            await alongside(db, claim!.Id, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return claim!.Id;
     }

@@ -10,14 +10,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Features.Exchange;
 
-/// <summary>One exported claim: the explorer's row, flat, as CSV columns and JSON properties (docs/import-export.md).</summary>
+/// <summary>
+/// One exported claim: the explorer's row, flat, as CSV columns and JSON properties (docs/import-export.md);
+/// <see cref="QuoteCheck"/> sums up the checks of its citations' quotes (docs/rules/quote-verification.md).
+/// </summary>
 public sealed record ClaimExportRow(
     Guid Id, string StatedOn, DateOnly StatedOnDate, Guid ActorId, string Actor, string? OnBehalfOf, Stance Stance, string Summary,
-    string? Quote, string? Quantity, string? EventPeriod, Guid PropositionId, string Proposition, string Places, ClaimStatus Status, int? Credibility)
+    string? Quote, string? Quantity, string? EventPeriod, Guid PropositionId, string Proposition, string Places, ClaimStatus Status, int? Credibility,
+    QuoteCheckResult QuoteCheck)
 {
-    public static ClaimExportRow Of(ClaimListItem c) => new(
+    public static ClaimExportRow Of(ClaimListItem c, QuoteCheckResult quoteCheck) => new(
         c.Id, c.StatedOn, c.StatedOnDate, c.ActorId, c.Actor, c.OnBehalfOf, c.Stance, c.Summary, c.Quote, c.Quantity, c.EventPeriod,
-        c.PropositionId, c.Proposition, string.Join("; ", c.Places), c.Status, (int?)c.Credibility);
+        c.PropositionId, c.Proposition, string.Join("; ", c.Places), c.Status, (int?)c.Credibility, quoteCheck);
 }
 
 /// <summary>
@@ -45,9 +49,9 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
         csv.WriteHeader<ClaimExportRow>();
         await csv.NextRecordAsync();
         var written = 0;
-        await foreach (var claim in search.StreamAsync(query, cancellationToken))
+        await foreach (var row in RowsAsync(query, cancellationToken))
         {
-            csv.WriteRecord(ClaimExportRow.Of(claim));
+            csv.WriteRecord(row);
             await csv.NextRecordAsync();
             if (++written % ClaimQuery.MaxPageSize == 0)
             {
@@ -63,10 +67,10 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
         await using var json = new Utf8JsonWriter(output);
         json.WriteStartArray();
         var written = 0;
-        await foreach (var claim in search.StreamAsync(query, cancellationToken))
+        await foreach (var row in RowsAsync(query, cancellationToken))
         {
             // Serialising into the writer would flush it synchronously; raw bytes are only buffered.
-            json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(ClaimExportRow.Of(claim), Json), skipInputValidation: true);
+            json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(row, Json), skipInputValidation: true);
             if (++written % ClaimQuery.MaxPageSize == 0)
             {
                 await json.FlushAsync(cancellationToken);
@@ -75,6 +79,54 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
 
         json.WriteEndArray();
         await json.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>The rows of the matching claims, a page at a time, each page's quotes checked together.</summary>
+    private async IAsyncEnumerable<ClaimExportRow> RowsAsync(ClaimQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var page = new List<ClaimListItem>(ClaimQuery.MaxPageSize);
+        await foreach (var claim in search.StreamAsync(query, cancellationToken))
+        {
+            page.Add(claim);
+            if (page.Count == ClaimQuery.MaxPageSize)
+            {
+                foreach (var row in await RowsAsync(page, cancellationToken))
+                {
+                    yield return row;
+                }
+
+                page.Clear();
+            }
+        }
+
+        foreach (var row in await RowsAsync(page, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>
+    /// One page of rows. Two statements per page: the citations whose source has a snapshot, then the
+    /// newest snapshot of each of those sources once, however many of the page's claims cite it.
+    /// </summary>
+    private async Task<List<ClaimExportRow>> RowsAsync(List<ClaimListItem> claims, CancellationToken cancellationToken)
+    {
+        if (claims.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = claims.Select(c => c.Id).ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var quotes = await (
+                from citation in db.Citations.AsNoTracking()
+                where ids.Contains(citation.ClaimId) && db.SourceSnapshots.Any(s => s.SourceId == citation.SourceId)
+                join claim in db.Claims on citation.ClaimId equals claim.Id
+                select new { citation.ClaimId, Quote = new QuoteToCheck(citation.Id, citation.SourceId, citation.Quote, claim.Quote!.Text, claim.Quote.Translation) })
+            .ToListAsync(cancellationToken);
+        var checks = await QuoteVerification.CheckAsync(db, quotes.Select(q => q.Quote).ToList(), cancellationToken);
+        var byClaim = quotes.GroupBy(q => q.ClaimId).ToDictionary(g => g.Key, g => QuoteVerification.Summary(g.Select(q => checks[q.Quote.CitationId])));
+        return claims.Select(c => ClaimExportRow.Of(c, byClaim.GetValueOrDefault(c.Id, QuoteCheckResult.NotCheckable))).ToList();
     }
 
     /// <summary>

@@ -108,8 +108,9 @@ public sealed class IntakeService(IDbContextFactory<AppDbContext> contextFactory
 
         publisherName ??= article.Publisher;
         var sha = ArticleText.Sha256(article.Text);
-        var existing = await db.Sources.Where(s => s.ContentHash == sha || (address != null && s.Url != null && s.Url.ToString() == address))
-            .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        Uri? uri = address is null ? null : new Uri(address);
+        var existing = await db.Sources.Where(s => s.ContentHash == sha).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? (uri is null ? null : await db.Sources.Where(s => s.Url == uri).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken));
         var english = ArticleReader.LooksEnglish(article.Text);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var drafts = english

@@ -16,7 +16,7 @@ public sealed record CloseFlagInput(FlagStatus Outcome, string? Resolution);
 
 public sealed record NoteInput(string? Note);
 
-/// <summary><c>/api/v1/relations</c>, <c>/flags</c> and <c>/candidates</c>: the review workflow through the API.</summary>
+/// <summary><c>/api/v1/relations</c>, <c>/flags</c>, <c>/candidates</c> and <c>/review/unverified-quotes</c>: the review workflow through the API.</summary>
 internal static class ReviewEndpoints
 {
     public static void MapReviewEndpoints(this RouteGroupBuilder api)
@@ -56,6 +56,14 @@ internal static class ReviewEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("CloseFlag").WithSummary("Resolve or dismiss a flag with a resolution (Reviewer); with If-Match (the version listed), a flag changed since is refused with 412").ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        var review = api.MapGroup("/review").WithTags("Review queue");
+        review.MapGet("/unverified-quotes", async (string? cursor, [FromServices] UnverifiedQuoteService quotes, CancellationToken ct) =>
+                TypedResults.Ok(await quotes.ListAsync(cursor, ct)))
+            .WithName("ListUnverifiedQuotes")
+            .WithSummary("Quotes not found in the stored text of their source (Editor, Reviewer)")
+            .WithDescription($"Checks the next citations (those whose source has a snapshot, of claims not retracted) against their source's newest snapshot, at most {UnverifiedQuoteService.CheckLimit} per request, and lists those not found, at most {UnverifiedQuoteService.PageSize}; pass nextCursor as cursor to go on. docs/rules/quote-verification.md.")
+            .ProducesValidationProblem();
 
         var candidates = api.MapGroup("/candidates").WithTags("Contradiction candidates");
         candidates.MapGet("/", async (Guid? proposition, CandidateState? state, [FromServices] ReviewQueueService queue, CancellationToken ct) =>

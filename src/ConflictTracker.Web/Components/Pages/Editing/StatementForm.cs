@@ -142,6 +142,25 @@ public sealed class StatementForm
         };
     }
 
+    /// <summary>A form started from an article intake's draft: the statement with its citation of the article and, if needed, a new actor.</summary>
+    public static StatementForm FromDraft(StatementInput input, IReadOnlyDictionary<Guid, string> names)
+    {
+        var form = From(input, names);
+        form.Source = input.SourceId is { } source ? new LookupItem(source, names.GetValueOrDefault(source, "(the article)")) : null;
+        form.CitationRole = input.CitationRole;
+        form.CitationQuote = input.CitationQuote;
+        form.CitationLocator = input.CitationLocator;
+        if (input.NewActor is { } actor)
+        {
+            form.NewActor = true;
+            form.NewActorName = actor.Name;
+            form.NewActorKind = actor.Kind;
+            form.NewActorCountry = actor.CountryCode;
+        }
+
+        return form;
+    }
+
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 

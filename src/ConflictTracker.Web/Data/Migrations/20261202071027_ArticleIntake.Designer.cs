@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace ConflictTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202070728_ArticleIntake")]
+    [Migration("20261202071027_ArticleIntake")]
     partial class ArticleIntake
     {
         /// <inheritdoc />
@@ -655,6 +655,12 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("started_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_article_intakes");

@@ -49,7 +49,8 @@ namespace ConflictTracker.Web.Data.Migrations
                     drafts_json = table.Column<string>(type: "jsonb", nullable: false),
                     draft_count = table.Column<int>(type: "integer", nullable: false),
                     started_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,6 +146,7 @@ namespace ConflictTracker.Web.Data.Migrations
                     BEFORE UPDATE OR DELETE ON source_snapshots
                     FOR EACH ROW EXECUTE FUNCTION source_snapshots_unchangeable();
                 """);
+
         }
 
         /// <inheritdoc />
@@ -154,6 +156,7 @@ namespace ConflictTracker.Web.Data.Migrations
                 DROP TRIGGER IF EXISTS source_snapshots_no_update_or_delete ON source_snapshots;
                 DROP FUNCTION IF EXISTS source_snapshots_unchangeable();
                 """);
+
 
             migrationBuilder.DropTable(
                 name: "intake_decisions");
