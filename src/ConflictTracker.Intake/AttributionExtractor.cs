@@ -110,7 +110,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         private Working EmbeddedPost(Sentence sentence)
         {
-            var account = gazetteer.Actors.FirstOrDefault(a => a.Kind == ActorKind.Other && Gazetteer.Words(a.Name).Contains("social"));
+            var account = gazetteer.Actors.FirstOrDefault(a => a.Kind == ActorKind.Other && Gazetteer.NameWords(a.Name).Contains("social"));
             var link = account is not null
                 ? SpeakerResolver.Link(account, "embedded post", sentence.Start, sentence.Start, SpeakerLinkKind.Media)
                 : new SpeakerLink("embedded post", sentence.Start, sentence.Start, SpeakerLinkKind.Media, null, "Unidentified social media account", ActorKind.Other, null);
@@ -125,9 +125,12 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         private void Attribute(Sentence sentence)
         {
-            var cues = CuePattern().Matches(frame, sentence.Start)
-                .Where(m => m.Index < sentence.End && m.Index + m.Length <= sentence.End)
-                .ToList();
+            var cues = new List<Match>();
+            for (var m = CuePattern().Match(frame, sentence.Start, sentence.End - sentence.Start); m.Success; m = m.NextMatch())
+            {
+                cues.Add(m);
+            }
+
             var consumedUntil = sentence.Start;
             Working? previous = null;
             subject = null;
@@ -749,7 +752,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 var noun = release.Groups["noun"].Value.ToLowerInvariant();
                 var organisation = person?.ActorId is { } id
                     ? gazetteer.Affiliations(id).Where(a => a.Affiliation.SpeaksFor).Select(a => a.Organisation)
-                        .OrderByDescending(o => Gazetteer.Words(o.Name).Any(w => w.StartsWith(noun[..Math.Min(4, noun.Length)], StringComparison.Ordinal))).FirstOrDefault()
+                        .OrderByDescending(o => Gazetteer.NameWords(o.Name).Any(w => w.StartsWith(noun[..Math.Min(4, noun.Length)], StringComparison.Ordinal))).FirstOrDefault()
                     : null;
                 return organisation is null ? null : SpeakerResolver.Link(organisation, text[start..end].Trim(), start, end, SpeakerLinkKind.Media);
             }
@@ -1178,7 +1181,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             var phrase = text[start..end];
             var words = Word.Split(text, start, end);
             return OutletIn(phrase) is not null || words.Any(w => Lexicon.Listeners.Contains(w.Norm))
-                || Lexicon.VenuePhrases.Any(v => v.Length > 4 && Regex.IsMatch(phrase, $@"\b{Regex.Escape(v)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+                || Lexicon.Venue(phrase) is { Length: > 4 }
                 || words.Any(w => w.Capitalised && DateReader.MonthNumber(w.Raw) is null && !IsWeekday(w.Norm));
         }
 
@@ -1260,7 +1263,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         private int ContentEnd(int start, int end)
         {
             var stop = end;
-            foreach (Match m in CuePattern().Matches(frame[..end], start))
+            for (var m = CuePattern().Match(frame, start, Math.Max(0, end - start)); m.Success; m = m.NextMatch())
             {
                 var verb = m.Groups["cue"].Value;
                 if (Lexicon.WeakCues.Contains(verb) || verb.StartsWith("according", StringComparison.OrdinalIgnoreCase))
@@ -1481,6 +1484,21 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return false;
         }
 
+        /// <summary>The alias as a whole word of the phrase, in its own case ("AP" in "told AP", not in "APC").</summary>
+        private static bool HasWord(string phrase, string word)
+        {
+            for (var at = phrase.IndexOf(word, StringComparison.Ordinal); at >= 0; at = phrase.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + word.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(phrase[at - 1])) && (end == phrase.Length || !char.IsLetterOrDigit(phrase[end])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool PhraseNearCue(string sentence, string phrase) => phrase.Contains("confirm", StringComparison.Ordinal) || phrase.Contains("rule out", StringComparison.Ordinal);
 
         /// <summary>
@@ -1564,7 +1582,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 for (var i = w.Sentence.Index - 1; i >= Math.Max(0, w.Sentence.Index - 2); i--)
                 {
                     var earlier = layout.Sentences[i];
-                    if (Regex.IsMatch(text[earlier.Start..earlier.End], $@"\b{noun}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) && DateIn(earlier, null) is { } then)
+                    if (Gazetteer.Words(text[earlier.Start..earlier.End]).Contains(noun.ToLowerInvariant()) && DateIn(earlier, null) is { } then)
                     {
                         return then;
                     }
@@ -1650,7 +1668,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 }
             }
 
-            var venue = Lexicon.VenuePhrases.FirstOrDefault(v => Regex.IsMatch(frameText, $@"\b{Regex.Escape(v)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+            var venue = Lexicon.Venue(frameText);
             if (venue is not null)
             {
                 credit ??= venue;
@@ -1666,7 +1684,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             if (Setting(w) is { } setting)
             {
                 var set = FrameText(setting.Start, setting.End);
-                venue = Lexicon.VenuePhrases.FirstOrDefault(v => Regex.IsMatch(set, $@"\b{Regex.Escape(v)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+                venue = Lexicon.Venue(set);
                 if (venue is not null)
                 {
                     credit ??= venue;
@@ -1717,17 +1735,17 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return false;
             }
 
-            var named = Gazetteer.Words(outlet).Where(x => x != "the").ToHashSet(StringComparer.Ordinal);
-            var publisher = Gazetteer.Words(facts.PublisherName).Where(x => x != "the").ToHashSet(StringComparer.Ordinal);
+            var named = Gazetteer.NameWords(outlet).Where(x => x != "the").ToHashSet(StringComparer.Ordinal);
+            var publisher = Gazetteer.NameWords(facts.PublisherName).Where(x => x != "the").ToHashSet(StringComparer.Ordinal);
             if (named.Count == 0 || publisher.Count == 0)
             {
                 return false;
             }
 
             var aliases = gazetteer.ByName(facts.PublisherName).SelectMany(a => a.Aliases.Append(a.Name)).Select(Gazetteer.Key);
-            var initials = string.Concat(Gazetteer.Words(facts.PublisherName).Where(x => x is not ("the" or "of" or "and")).Select(x => x[0]));
+            var initials = string.Concat(Gazetteer.NameWords(facts.PublisherName).Where(x => x is not ("the" or "of" or "and")).Select(x => x[0]));
             var acronym = outlet.Trim().Length >= 2 && outlet.Trim().All(char.IsUpper) && string.Equals(outlet.Trim(), initials, StringComparison.OrdinalIgnoreCase);
-            return acronym || named.IsSubsetOf(publisher) || publisher.IsSubsetOf(named) || aliases.Contains(string.Join(' ', Gazetteer.Words(outlet)));
+            return acronym || named.IsSubsetOf(publisher) || publisher.IsSubsetOf(named) || aliases.Contains(string.Join(' ', Gazetteer.NameWords(outlet)));
         }
 
         private string FrameText(int start, int end) => start >= end ? string.Empty : frame[start..end].Replace(Masked, ' ');
@@ -1740,7 +1758,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             foreach (var outlet in outlets)
             {
                 var key = Gazetteer.Key(outlet.Name);
-                if (key.Length > 0 && phraseKey.Contains($" {key} ", StringComparison.Ordinal) || outlet.Aliases.Any(al => al.Length > 1 && Regex.IsMatch(phrase, $@"\b{Regex.Escape(al)}\b", RegexOptions.CultureInvariant)))
+                if (key.Length > 0 && phraseKey.Contains($" {key} ", StringComparison.Ordinal) || outlet.Aliases.Any(al => al.Length > 1 && HasWord(phrase, al)))
                 {
                     return outlet.Name;
                 }
@@ -1798,7 +1816,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             foreach (var place in gazetteer.Places)
             {
                 var key = Gazetteer.Key(place.Name);
-                var distinctive = Gazetteer.Words(place.Name).Where(w => !generic.Contains(w)).ToList();
+                var distinctive = Gazetteer.NameWords(place.Name).Where(w => !generic.Contains(w)).ToList();
                 if (joined.Contains($" {key} ", StringComparison.Ordinal)
                     || (distinctive.Count == 1 && distinctive[0].Length >= 4 && words.Any(w => w == distinctive[0] || (w.Length >= 7 && Near(w, distinctive[0])))))
                 {

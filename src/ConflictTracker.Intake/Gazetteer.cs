@@ -134,6 +134,32 @@ public sealed class Gazetteer
 
     private static readonly HashSet<string> Suffixes = new(["jr", "sr", "ii", "iii", "iv"], StringComparer.Ordinal);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> NameWordCache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="Words"/> of a short string met again and again (an actor's name, an alias, a role), remembered: the
+    /// extractor asks for the same names thousands of times per article. Longer texts are not remembered.
+    /// </summary>
+    internal static IReadOnlyList<string> NameWords(string name)
+    {
+        if (name.Length > 120)
+        {
+            return Words(name);
+        }
+
+        if (NameWordCache.TryGetValue(name, out var words))
+        {
+            return words;
+        }
+
+        if (NameWordCache.Count > 20_000)
+        {
+            NameWordCache.Clear();
+        }
+
+        return NameWordCache.GetOrAdd(name, n => Words(n).AsReadOnly());
+    }
+
     /// <summary>The normalised key of a name: lower-case words without accents or punctuation, joined by single spaces.</summary>
     public static string Key(string text) => string.Join(' ', Words(text));
 

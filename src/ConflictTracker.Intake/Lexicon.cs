@@ -227,6 +227,31 @@ public static class Lexicon
          "state media", "state tv", "state television", "speech", "televised", "on television", "told reporters in", "told a", "told the", "hearing",
          "testimony", "parliamentary", "committee", "forum", "podcast", "told local media", "told state"];
 
+    private static readonly System.Text.RegularExpressions.Regex VenueRegex = new(
+        @"\b(?:" + string.Join('|', VenuePhrases.Select(System.Text.RegularExpressions.Regex.Escape)) + @")\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>The first venue phrase in <paramref name="text"/> in list order ("in a statement" before "statement"), or null.</summary>
+    public static string? Venue(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = VenueRegex.Matches(text).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        // Overlapping phrases: the list's order decides, as it did phrase by phrase.
+        return VenuePhrases.FirstOrDefault(v => found.Contains(v) || found.Any(f => f.Contains(v, StringComparison.Ordinal) && HasWords(f, v))) ?? found.First();
+    }
+
+    private static bool HasWords(string text, string phrase)
+    {
+        var at = text.IndexOf(phrase, StringComparison.Ordinal);
+        var end = at + phrase.Length;
+        return at >= 0 && (at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]));
+    }
+
     /// <summary>Countries by the words that name them, for "Seoul said" and "South Korea's spy agency".</summary>
     public static readonly (string Code, string[] Names)[] Countries =
     [

@@ -112,7 +112,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
         // A surname met before in this article (known or new person), else a known person's unique surname.
         var earlier = mentions.LastOrDefault(m => m.Link.Kind == ActorKind.Person && LastName(m.Link.Name) == word.Norm)
-            ?? mentions.LastOrDefault(m => m.Link.Kind == ActorKind.Person && m.Link.Link == SpeakerLinkKind.New && Gazetteer.Words(m.Link.Name).Contains(word.Norm));
+            ?? mentions.LastOrDefault(m => m.Link.Kind == ActorKind.Person && m.Link.Link == SpeakerLinkKind.New && Gazetteer.NameWords(m.Link.Name).Contains(word.Norm));
         if (earlier is not null)
         {
             return earlier.Link with { Mention = word.Raw, Start = word.Start, End = word.End, Link = SpeakerLinkKind.Surname };
@@ -129,7 +129,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
     public static string LastName(string name)
     {
-        var words = Gazetteer.Words(name).Where(w => w is not ("jr" or "sr" or "ii" or "iii")).ToList();
+        var words = Gazetteer.NameWords(name).Where(w => w is not ("jr" or "sr" or "ii" or "iii")).ToList();
         return words.Count == 0 ? string.Empty : words[^1];
     }
 
@@ -216,7 +216,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
     public SpeakerLink CountryGovernment(string code, string mention, int start, int end)
     {
         var bodies = gazetteer.Actors.Where(a => a.Kind == ActorKind.GovernmentBody && a.Country == code).ToList();
-        var government = bodies.FirstOrDefault(a => Gazetteer.Words(a.Name).Contains("government"));
+        var government = bodies.FirstOrDefault(a => Gazetteer.NameWords(a.Name).Contains("government"));
         if (government is not null)
         {
             return Link(government, mention, start, end, SpeakerLinkKind.Country);
@@ -239,7 +239,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             if (led is { } ledId)
             {
                 var heads = gazetteer.Actors.Where(p => p.Kind == ActorKind.Person && gazetteer.Affiliations(p.Id, on).Any(a => a.Organisation.Id == ledId && a.Affiliation.SpeaksFor
-                    && Gazetteer.Words(a.Affiliation.Role).Any(r => r is "head" or "chief" or "director" or "commander" or "leader"))).ToList();
+                    && Gazetteer.NameWords(a.Affiliation.Role).Any(r => r is "head" or "chief" or "director" or "commander" or "leader"))).ToList();
                 if (heads.Count == 1)
                 {
                     return Link(heads[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Title);
@@ -290,8 +290,8 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             }
 
             var holders = gazetteer.Actors.Where(a => a.Kind == ActorKind.Person)
-                .Where(p => gazetteer.Affiliations(p.Id, on).Any(x => x.Organisation.Country == code && Gazetteer.Words(x.Affiliation.Role).Contains(role)
-                    && (role != "minister" || words.Intersect(Gazetteer.Words(x.Affiliation.Role).Concat(Gazetteer.Words(x.Organisation.Name))).Count() >= 2)))
+                .Where(p => gazetteer.Affiliations(p.Id, on).Any(x => x.Organisation.Country == code && Gazetteer.NameWords(x.Affiliation.Role).Contains(role)
+                    && (role != "minister" || words.Intersect(Gazetteer.NameWords(x.Affiliation.Role).Concat(Gazetteer.NameWords(x.Organisation.Name))).Count() >= 2)))
                 .ToList();
             if (holders.Count == 1)
             {
@@ -318,7 +318,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             }
 
             var candidates = gazetteer.Actors.Where(a => a.Kind == kind && a.Country == code
-                && (nameWord is null || Gazetteer.Words(a.Name).Any(w => w.StartsWith(nameWord[..5], StringComparison.Ordinal)))).ToList();
+                && (nameWord is null || Gazetteer.NameWords(a.Name).Any(w => w.StartsWith(nameWord[..5], StringComparison.Ordinal)))).ToList();
             if (candidates.Count == 1)
             {
                 return candidates[0];
@@ -372,7 +372,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         }
 
         var candidates = mentions.Where(m => m.At < before && m.Link.Kind != ActorKind.Person).ToList();
-        var organisation = candidates.LastOrDefault(m => Gazetteer.Words(m.Link.Name).Contains(head))
+        var organisation = candidates.LastOrDefault(m => Gazetteer.NameWords(m.Link.Name).Contains(head))
             ?? candidates.LastOrDefault(m => head is "agency" or "service" && m.Link.Kind == ActorKind.IntelligenceService)
             ?? candidates.LastOrDefault(m => KindFits(head, m.Link.Kind));
         return organisation is null ? null : organisation.Link with { Mention = mention, Start = start, End = end, Link = SpeakerLinkKind.Anaphor };
@@ -402,14 +402,14 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         var named = Countries(start, end).Select(c => c.Code).ToHashSet(StringComparer.Ordinal); // "Ukraine's Defence Ministry" is no Korean body
         bool Fits(KnownActor a) => a.Kind != ActorKind.Person && (named.Count == 0 || a.Country is null || named.Contains(a.Country));
         var distinct = all.Where(c => !Lexicon.Countries.Any(x => x.Names.Contains(c))).ToList();
-        var fits = capitals.Count == 0 ? [] : gazetteer.Actors.Where(a => Fits(a) && capitals.All(c => Gazetteer.Words(a.Name).Contains(c))
-            && distinct.All(c => a.Aliases.Append(a.Name).SelectMany(Gazetteer.Words).Select(Variant).Contains(Variant(c)))).ToList();
+        var fits = capitals.Count == 0 ? [] : gazetteer.Actors.Where(a => Fits(a) && capitals.All(c => Gazetteer.NameWords(a.Name).Contains(c))
+            && distinct.All(c => a.Aliases.Append(a.Name).SelectMany(Gazetteer.NameWords).Select(Variant).Contains(Variant(c)))).ToList();
         if (fits.Count == 1)
         {
             return Link(fits[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Name);
         }
 
-        var allFit = all.Count >= 2 ? gazetteer.Actors.Where(a => Fits(a) && all.All(c => Gazetteer.Words(a.Name).Contains(c))).ToList() : [];
+        var allFit = all.Count >= 2 ? gazetteer.Actors.Where(a => Fits(a) && all.All(c => Gazetteer.NameWords(a.Name).Contains(c))).ToList() : [];
         if (allFit.Count == 1)
         {
             return Link(allFit[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Name);
@@ -423,7 +423,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         }
 
         var scored = gazetteer.Actors.Where(Fits)
-            .Select(a => (Actor: a, Share: (double)wanted.Count(w => a.Aliases.Append(a.Name).SelectMany(Gazetteer.Words).Select(Variant).Contains(w)) / wanted.Count))
+            .Select(a => (Actor: a, Share: (double)wanted.Count(w => a.Aliases.Append(a.Name).SelectMany(Gazetteer.NameWords).Select(Variant).Contains(w)) / wanted.Count))
             .Where(x => x.Share >= 0.75)
             .OrderByDescending(x => x.Share)
             .ToList();
