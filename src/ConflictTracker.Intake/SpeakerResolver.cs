@@ -13,6 +13,8 @@ internal sealed record Mention(SpeakerLink Link, int At);
 internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly? on)
 {
     private readonly List<Mention> mentions = [];
+    private readonly Dictionary<string, Mention> lastByLastName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Mention> lastNewByWord = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Mention> Mentions => mentions;
 
@@ -26,11 +28,30 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
     {
         if (link.Link is SpeakerLinkKind.Pronoun or SpeakerLinkKind.Anaphor)
         {
-            mentions.Add(new Mention(link with { Link = SpeakerLinkKind.Surname }, at));
+            Add(new Mention(link with { Link = SpeakerLinkKind.Surname }, at));
             return;
         }
 
-        mentions.Add(new Mention(link, at));
+        Add(new Mention(link, at));
+    }
+
+    /// <summary>Adds a mention and indexes a person's last name (and a new person's every name word) for surnames later.</summary>
+    private void Add(Mention mention)
+    {
+        mentions.Add(mention);
+        if (mention.Link.Kind != ActorKind.Person)
+        {
+            return;
+        }
+
+        lastByLastName[LastName(mention.Link.Name)] = mention;
+        if (mention.Link.Link == SpeakerLinkKind.New)
+        {
+            foreach (var word in Gazetteer.NameWords(mention.Link.Name))
+            {
+                lastNewByWord[word] = mention;
+            }
+        }
     }
 
     /// <summary>Records every actor named in text[start..end) (not as speakers: for "he" and "the ministry" later).</summary>
@@ -38,7 +59,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
     {
         foreach (var found in Find(start, end))
         {
-            mentions.Add(new Mention(found, found.Start));
+            Add(new Mention(found, found.Start));
         }
     }
 
@@ -74,7 +95,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
     private (SpeakerLink Link, int Length)? KnownAt(List<Word> words, int i)
     {
-        for (var length = Math.Min(gazetteer.LongestName, words.Count - i); length >= 1; length--)
+        for (var length = Math.Min(gazetteer.LongestNameFrom(words[i].Norm), words.Count - i); length >= 1; length--)
         {
             if (words[i + length - 1].End - words[i].Start > 200)
             {
@@ -111,8 +132,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         }
 
         // A surname met before in this article (known or new person), else a known person's unique surname.
-        var earlier = mentions.LastOrDefault(m => m.Link.Kind == ActorKind.Person && LastName(m.Link.Name) == word.Norm)
-            ?? mentions.LastOrDefault(m => m.Link.Kind == ActorKind.Person && m.Link.Link == SpeakerLinkKind.New && Gazetteer.NameWords(m.Link.Name).Contains(word.Norm));
+        var earlier = lastByLastName.GetValueOrDefault(word.Norm) ?? lastNewByWord.GetValueOrDefault(word.Norm);
         if (earlier is not null)
         {
             return earlier.Link with { Mention = word.Raw, Start = word.Start, End = word.End, Link = SpeakerLinkKind.Surname };
