@@ -35,6 +35,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         private readonly List<Working> found = [];
         private readonly PropositionRanker ranker = new(gazetteer.Propositions);
         private readonly string frame = Mask(layout);
+        private readonly List<(Guid Id, string Key, List<string> Distinctive)> places = PlaceWords(gazetteer);
         private readonly string topic = string.Join(' ', layout.Sentences.Take(2).Select(s => layout.Text[s.Start..s.End]));
 
         public List<DraftStatement> Execute()
@@ -1811,20 +1812,24 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         {
             var words = Gazetteer.Words(content);
             var joined = " " + string.Join(' ', words) + " ";
-            var generic = new HashSet<string>(["region", "oblast", "province", "training", "ground", "city", "the", "of", "base", "area", "district"], StringComparer.Ordinal);
             var result = new List<Guid>();
-            foreach (var place in gazetteer.Places)
+            foreach (var (id, key, distinctive) in places)
             {
-                var key = Gazetteer.Key(place.Name);
-                var distinctive = Gazetteer.NameWords(place.Name).Where(w => !generic.Contains(w)).ToList();
                 if (joined.Contains($" {key} ", StringComparison.Ordinal)
                     || (distinctive.Count == 1 && distinctive[0].Length >= 4 && words.Any(w => w == distinctive[0] || (w.Length >= 7 && Near(w, distinctive[0])))))
                 {
-                    result.Add(place.Id);
+                    result.Add(id);
                 }
             }
 
             return result;
+        }
+
+        /// <summary>Each known place's key and the words of its name that are not generic ("Kursk" of "Kursk region").</summary>
+        private static List<(Guid Id, string Key, List<string> Distinctive)> PlaceWords(Gazetteer gazetteer)
+        {
+            var generic = new HashSet<string>(["region", "oblast", "province", "training", "ground", "city", "the", "of", "base", "area", "district"], StringComparer.Ordinal);
+            return gazetteer.Places.Select(p => (p.Id, Gazetteer.Key(p.Name), Gazetteer.NameWords(p.Name).Where(w => !generic.Contains(w)).ToList())).ToList();
         }
 
         private static bool Near(string a, string b)

@@ -28,6 +28,7 @@ public sealed class PropositionRanker
         StringComparer.Ordinal);
 
     private readonly List<(KnownProposition Proposition, Dictionary<string, double> Weights, double Norm)> entries = [];
+    private readonly Dictionary<Guid, (string[] Unit, string[] All)> measureSenses = [];
     private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
 
     public PropositionRanker(IReadOnlyList<KnownProposition> propositions)
@@ -45,6 +46,11 @@ public sealed class PropositionRanker
         foreach (var sense in idf.Keys.ToList())
         {
             idf[sense] = Math.Log(1 + ((propositions.Count + 1) / idf[sense]));
+        }
+
+        foreach (var measure in propositions.SelectMany(p => p.Measures))
+        {
+            measureSenses[measure.Id] = (Senses(measure.Unit).ToArray(), Senses(measure.Unit + " " + measure.Name).ToArray());
         }
 
         foreach (var (proposition, senses) in documents)
@@ -108,7 +114,7 @@ public sealed class PropositionRanker
             if (figure is not null && proposition.Measures.Count > 0)
             {
                 var best = proposition.Measures
-                    .Select(m => (m, Unit: Senses(m.Unit).Count(figureSenses.Contains), Overlap: Senses(m.Unit + " " + m.Name).Count(s => figureSenses.Contains(s) || senses.Contains(s))))
+                    .Select(m => (m, Unit: measureSenses[m.Id].Unit.Count(figureSenses.Contains), Overlap: measureSenses[m.Id].All.Count(s => figureSenses.Contains(s) || senses.Contains(s))))
                     .OrderByDescending(x => x.Unit).ThenByDescending(x => x.Overlap).First();
                 if (best.Overlap > 0)
                 {
