@@ -334,9 +334,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
             else if (speakerStart > sentence.Start + 10 && (RestIsShort(afterVerb, sentence.End) || (AdverbialTail(afterVerb, sentence.End) && IsClause(sentence.Start, speakerStart))))
             {
-                // "North Korea has sent troops, the ministry said."
+                // "North Korea has sent troops, the ministry said."; "..., the ministry's spokesperson, Olena Marchuk, said": the
+                // speaker's title before the name is no content either.
                 contentStart = sentence.Start;
-                contentEnd = TrimBack(sentence.Start, speakerStart);
+                contentEnd = TrimBack(sentence.Start, SpeakerPhraseStart(sentence.Start, speakerStart));
             }
             else
             {
@@ -912,6 +913,30 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return new SpeakerLink(text[start..end].Trim(), start, end, SpeakerLinkKind.New, null, name, kind, null);
         }
 
+        /// <summary>Where the speaker's phrase begins when it follows the content: short parts without a verb before the name are its title.</summary>
+        private int SpeakerPhraseStart(int from, int speakerStart)
+        {
+            var segments = Segments(from, speakerStart);
+            var at = speakerStart;
+            for (var k = segments.Count - 1; k > 0; k--)
+            {
+                var words = Word.Split(text, segments[k].Start, segments[k].End);
+                if (words.Count == 0)
+                {
+                    continue;
+                }
+
+                if (words.Count > 6 || IsClauseContent(segments[k].Start, segments[k].End))
+                {
+                    break;
+                }
+
+                at = segments[k].Start;
+            }
+
+            return at;
+        }
+
         /// <summary>The part of a speaker phrase that names the speaker: after the last comma, unless the phrase ends in an appositive ("X, a lecturer at Y,").</summary>
         private (int Start, int End) SpeakerSegment(int start, int end)
         {
@@ -1370,8 +1395,18 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return null;
             }
 
+            while (w.ContentEnd > w.ContentStart && text[w.ContentEnd - 1] is ',' or ';' or ':' or ' ')
+            {
+                w.ContentEnd--; // "“We will hold the line,” said": the comma belongs to the sentence, not to what was said
+            }
+
             var content = TextQuoteSelector.For(text, w.ContentStart, w.ContentEnd);
             TextQuoteSelector? quote = null;
+            while (w.QuoteEnd is { } end && w.QuoteStart is { } begin && end > begin && text[end - 1] is ',' or ';' or ':' or ' ')
+            {
+                w.QuoteEnd = end - 1;
+            }
+
             if (w.QuoteStart is { } qs && w.QuoteEnd is { } qe && qe > qs)
             {
                 quote = TextQuoteSelector.For(text, qs, qe);
