@@ -26,7 +26,7 @@ public sealed class ArticleReaderTests
           <header><p>Breaking banner text</p></header>
           <article>
             <h1>North Korean troops reach Kursk</h1>
-            <p>North Korean units have arrived in the Kursk region, the ministry <b>said</b> on Monday.</p>
+            <p>North Korean units have arrived in the Kursk region, the ministry <b>said</b><script>track("inline")</script> on Monday.</p>
             <p onclick="alert('gotcha')">“We are watching closely,” the spokesman said.</p>
             <script>var secret = "do not read me";</script>
             <ul><li>First item of a list</li></ul>
@@ -44,7 +44,17 @@ public sealed class ArticleReaderTests
 
         article.Format.Should().Be(ArticleFormat.Html);
         article.Text.Should().Be("North Korean troops reach Kursk\n\nNorth Korean units have arrived in the Kursk region, the ministry said on Monday.\n\n\u201CWe are watching closely,\u201D the spokesman said.\n\nFirst item of a list");
-        article.Text.Should().NotContainAny("<", ">", "alert", "onclick", "secret", "tracked", "window.track", "color: red", "Subscribe", "Home", "banner", "Copyright", "Related");
+        article.Text.Should().NotContainAny("<", ">", "alert", "onclick", "secret", "tracked", "track(", "inline", "window.track", "color: red", "Subscribe", "Home", "banner", "Copyright", "Related");
+    }
+
+    [Fact]
+    public void HtmlWithoutParagraphsIsReadFromItsTextButNeverItsScripts()
+    {
+        const string page = "<html><body><div>Troops reached Kursk, the ministry said.</div><script>var tracker = 'do not read me';</script><noscript>Enable scripts</noscript></body></html>";
+
+        var article = ArticleReader.Read(Encoding.UTF8.GetBytes(page));
+
+        article.Text.Should().Be("Troops reached Kursk, the ministry said.");
     }
 
     [Fact]
