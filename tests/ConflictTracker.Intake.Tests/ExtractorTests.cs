@@ -152,7 +152,9 @@ public sealed class ExtractorTests
     }
 
     [Theory]
-    [InlineData("Analysts say the convoy had crossed the border.")]
+    [InlineData("Analysts said the convoy had crossed the border.")]
+    [InlineData("Polish analysts said the convoy had crossed the border.")]
+    [InlineData("Ukrainian soldiers say the shells arrive by the thousands.")]
     [InlineData("Officials said the talks would resume next week.")]
     [InlineData("Many believe the war will go on for years.")]
     public void AVagueSourceIsNobody(string text)
@@ -167,6 +169,15 @@ public sealed class ExtractorTests
     public void ContentThatOnlyPointsBackOrANegatedVerbStatesNothing(string text)
     {
         Drafts(text).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void DenyingTheseClaimsAddsNothingToTheClaimBeforeIt()
+    {
+        var draft = Drafts("While Kyiv insists the drones came from Iran, Moscow denies these claims.").Single();
+
+        draft.Speaker.Name.Should().Be("Government of Ukraine");
+        draft.Content.Exact.Should().Be("the drones came from Iran");
     }
 
     [Fact]
