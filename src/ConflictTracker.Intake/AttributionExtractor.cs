@@ -37,6 +37,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         private readonly string frame = Mask(layout);
         private readonly List<(Guid Id, string Key, List<string> Distinctive)> places = PlaceWords(gazetteer);
         private readonly string topic = string.Join(' ', layout.Sentences.Take(2).Select(s => layout.Text[s.Start..s.End]));
+        private readonly int headlineEnd = HeadlineEnd(layout.Text);
 
         public List<DraftStatement> Execute()
         {
@@ -55,7 +56,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 }
 
                 var before = found.Count;
-                if (s + 1 < sentences.Count && IsEmbeddedPostLink(sentences[s + 1]))
+                if (sentence.End <= headlineEnd)
+                {
+                    // "Kyiv says drones hit refinery": a headline sums up a statement the story gives in full.
+                }
+                else if (s + 1 < sentences.Count && IsEmbeddedPostLink(sentences[s + 1]))
                 {
                     found.Add(EmbeddedPost(sentence));
                     speakers.Remember(found[^1].Speaker, sentence.Start);
@@ -82,6 +87,19 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
 
             return found.Select((w, i) => Finish(w, i + 1)).Where(d => d is not null).Select(d => d!).ToList();
+        }
+
+        /// <summary>The end of the headline: a first line of at most 25 words, not ending as a sentence does, with a blank line after it; 0 when there is none.</summary>
+        private static int HeadlineEnd(string text)
+        {
+            var end = text.IndexOf("\n\n", StringComparison.Ordinal);
+            if (end <= 0 || text.IndexOf('\n', 0, end) >= 0)
+            {
+                return 0;
+            }
+
+            var line = text[..end].TrimEnd();
+            return ArticleText.WordCount(line) <= 25 && !line.EndsWith('.') && !ArticleLayout.IsClosingMark(line[^1]) && line[^1] != '"' ? end : 0;
         }
 
         private static int QuoteEnd(Sentence sentence) => sentence.Quotes.Max(q => q.End);
@@ -178,6 +196,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         private Working? Try(Sentence sentence, Match cue, Working? previous, int consumedUntil)
         {
             var verb = cue.Groups["cue"].Value.ToLowerInvariant();
+            if (cue.Groups["by"].Success)
+            {
+                verb = "was quoted as saying"; // "was quoted by the TASS news agency as saying": the outlet is the credit
+            }
+
             var cueStart = cue.Groups["cue"].Index;
             var cueEnd = cueStart + cue.Groups["cue"].Length;
             var after = SkipSpace(cueEnd);
@@ -377,6 +400,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     quoteStart = inner.Start;
                     quoteEnd = sentence.Quotes.Where(q => q.Start >= contentStart && q.End <= contentEnd + 1).Max(q => q.End);
                 }
+            }
+
+            if (cue.Groups["by"].Success)
+            {
+                credit = cue.Groups["by"].Value.Trim();
             }
 
             var working = new Working(sentence, speaker, verb, contentStart, contentEnd)
@@ -781,6 +809,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             if (words.Count <= 2 && first is "he" or "she")
             {
                 return speakers.LastPerson(start) is { } p ? p with { Mention = words[0].Raw, Start = words[0].Start, End = words[0].End, Link = SpeakerLinkKind.Pronoun } : null;
+            }
+
+            if (first is "it" && Word.Split(text, words[0].End, cueAt).Any(w => w.Norm is "was" or "is" or "has" or "had" or "been" or "be"))
+            {
+                return null; // "It was reported that", "it is believed": nobody speaks
             }
 
             if (words.Count <= 2 && first is "it")
@@ -1977,7 +2010,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         public List<Working> Companions { get; } = [];
     }
 
-    [GeneratedRegex(@"\b(?<cue>according\s+to|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|said|says|say|saying|told|tells|tell|telling|added|adds|adding|warned|warns|warning|denied|denies|deny|denying|claimed|claims|claim|confirmed|confirms|confirming|stated|states|noted|notes|insisted|insists|dismissed|dismisses|rejected|rejects|acknowledged|acknowledges|announced|announces|argued|argues|estimated|estimates|believes|believed|believe|assessed|assesses|reported|reports|wrote|writes|posted|tweeted|accused|accuses|alleged|alleges|maintain|maintains|maintained|suggested|suggests|predicted|predicts|explained|stressed|reiterated|conceded|admitted|admits|revealed|reveals|disclosed|declared|refuted|refutes|asserted|asserts|cautioned|emphasised|emphasized|disputed|disputes|speculated|indicated|show|shows|showed|contended|contends|countered|replied|responded|concluded)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<cue>according\s+to|(?:was|were|is)\s+(?:quoted|cited)\s+by\s+(?<by>[^,.;:\u201C""]{2,60}?)\s+as\s+saying|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|said|says|say|saying|told|tells|tell|telling|added|adds|adding|warned|warns|warning|denied|denies|deny|denying|claimed|claims|claim|confirmed|confirms|confirming|stated|states|noted|notes|insisted|insists|dismissed|dismisses|rejected|rejects|acknowledged|acknowledges|announced|announces|argued|argues|estimated|estimates|believes|believed|believe|assessed|assesses|reported|reports|wrote|writes|posted|tweeted|accused|accuses|alleged|alleges|maintain|maintains|maintained|suggested|suggests|predicted|predicts|explained|stressed|reiterated|conceded|admitted|admits|revealed|reveals|disclosed|declared|refuted|refutes|asserted|asserts|cautioned|emphasised|emphasized|disputed|disputes|speculated|indicated|show|shows|showed|contended|contends|countered|replied|responded|concluded)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CuePattern();
 
     [GeneratedRegex(@"\b(?:the\s+same|that)\s+(?:briefing|address|interview|news\s+conference|press\s+conference|conference|meeting|session|hearing|statement|speech|post|call|video)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

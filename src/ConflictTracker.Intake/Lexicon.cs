@@ -163,6 +163,9 @@ public static class Lexicon
         ("russia", ["russia", "russian", "russians", "moscow", "kremlin"]),
         ("ukraine", ["ukraine", "ukrainian", "ukrainians", "kyiv"]));
 
+    /// <summary>Senses that only say where or whose (countries), not what happens.</summary>
+    public static readonly HashSet<string> PlaceSenses = new(["north-korea", "russia", "ukraine"], StringComparer.Ordinal);
+
     /// <summary>The names of the senses in <see cref="Senses"/>.</summary>
     public static readonly HashSet<string> SenseNames = Senses.Values.ToHashSet(StringComparer.Ordinal);
 

@@ -18,6 +18,9 @@ public sealed class PropositionRanker
     /// <summary>The share of its score a proposition keeps when it was found only in the statement's context.</summary>
     public const double ContextDiscount = 0.6;
 
+    /// <summary>The lowest score a proposition found only in the context may have: the words around a statement say less than its own.</summary>
+    public const double ContextFloor = 0.3;
+
     private static readonly HashSet<string> Stop = new(
         ["the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "been", "by", "with", "that", "this",
          "it", "its", "as", "at", "from", "has", "have", "had", "will", "would", "could", "may", "might", "not", "their", "they", "he", "she",
@@ -73,21 +76,21 @@ public sealed class PropositionRanker
     public IReadOnlyList<PropositionGuess> Rank(string content, FoundFigure? figure, string? context, string? topic)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var guesses = Score(content, figure, 1.0);
+        var guesses = Score(content, figure, 1.0, Floor);
         if (guesses.Count == 0 && !string.IsNullOrWhiteSpace(context))
         {
-            guesses = Score(content + " " + context, figure, ContextDiscount);
+            guesses = Score(content + " " + context, figure, ContextDiscount, ContextFloor);
         }
 
         if (guesses.Count == 0 && !string.IsNullOrWhiteSpace(topic))
         {
-            guesses = Score(content + " " + topic, figure, ContextDiscount * ContextDiscount);
+            guesses = Score(content + " " + topic, figure, ContextDiscount * ContextDiscount, ContextFloor);
         }
 
         return guesses;
     }
 
-    private List<PropositionGuess> Score(string text, FoundFigure? figure, double factor)
+    private List<PropositionGuess> Score(string text, FoundFigure? figure, double factor, double floor)
     {
         var senses = Senses(text).ToHashSet(StringComparer.Ordinal);
         var figureSenses = figure is null ? [] : Senses(figure.Noun).ToHashSet(StringComparer.Ordinal);
@@ -100,10 +103,10 @@ public sealed class PropositionRanker
                 continue;
             }
 
-            // One shared word ("committed to the region") is a coincidence, not a topic, unless it is a sense only this
-            // proposition has ("a training exercise that Moscow pays for").
+            // One shared word ("committed to the region") is a coincidence, not a topic, and countries alone ("Russia",
+            // "Ukraine") say where, not what: two shared words, one of them about what happens.
             var common = senses.Where(weights.ContainsKey).ToList();
-            if (common.Count == 0 || (common.Count == 1 && !(Lexicon.SenseNames.Contains(common[0]) && entries.Count(e => e.Weights.ContainsKey(common[0])) == 1)))
+            if (common.Count < 2 || common.All(Lexicon.PlaceSenses.Contains))
             {
                 continue;
             }
@@ -124,7 +127,7 @@ public sealed class PropositionRanker
             }
 
             score *= factor;
-            if (score >= Floor)
+            if (score >= floor)
             {
                 guesses.Add(new PropositionGuess(proposition.Id, proposition.Statement, Math.Round(score, 3), measure));
             }
