@@ -232,6 +232,25 @@ public sealed class ExtractorTests
     }
 
     [Fact]
+    public void QuotedByAnOutletAsSayingCreditsTheOutlet()
+    {
+        var draft = Drafts("Olena Marchuk was quoted by the Interfax news agency as saying that the bridge was intact.").Single();
+
+        draft.Speaker.ActorId.Should().Be(Marchuk);
+        draft.Content.Exact.Should().Be("the bridge was intact");
+        draft.CitationRole.Should().Be(CitationRole.Republication);
+        draft.CreditedTo.Should().Contain("Interfax");
+    }
+
+    [Fact]
+    public void AHeadlineAndAnImpersonalItAreNotStatements()
+    {
+        var drafts = Drafts("Kyiv says convoy crossed the border\n\nIt was reported that the convoy had crossed the border. Olena Marchuk said the convoy had crossed the border.");
+
+        drafts.Should().ContainSingle().Which.Speaker.ActorId.Should().Be(Marchuk);
+    }
+
+    [Fact]
     public void AnUnknownNameIsProposedAsANewActor()
     {
         var draft = Drafts("Petro Danyliuk, a military analyst in Kyiv, said the convoy was a decoy.").Single();
