@@ -51,7 +51,8 @@ public static class Lexicon
     /// <summary>Words in the content that make a statement a denial.</summary>
     public static readonly string[] DenialPhrases =
         ["fake news", "not true", "untrue", "no evidence", "baseless", "groundless", "nonsense", "fabricated", "fabrication", "a lie", "lies",
-         "no truth", "false reports", "falsehood", "disinformation", "hoax", "there are no", "there were no", "not a single"];
+         "no truth", "false reports", "falsehood", "disinformation", "hoax", "there are no", "there were no", "not a single",
+         "is false", "was false", "are false", "were false", "completely false", "totally false", "absolutely false", "entirely false", "unfounded"];
 
     /// <summary>Phrases that make a statement a hedge wherever they stand in it.</summary>
     public static readonly string[] HedgePhrases =
