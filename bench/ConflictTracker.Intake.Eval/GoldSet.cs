@@ -42,9 +42,18 @@ public static class GoldSet
         return dir?.FullName ?? throw new InvalidOperationException("Run inside the ConflictTracker repository.");
     }
 
-    public static IReadOnlyList<GoldArticle> Articles(string root)
+    /// <summary>The named sets: "dev" is tests/intake-gold itself (tuned on), any other name a folder under it ("heldout": never tuned on).</summary>
+    public static string Folder(string root, string set = "dev") =>
+        set == "dev" ? Path.Combine(root, "tests", "intake-gold") : Path.Combine(root, "tests", "intake-gold", set);
+
+    public static IReadOnlyList<GoldArticle> Articles(string root, string set = "dev")
     {
-        var folder = Path.Combine(root, "tests", "intake-gold");
+        var folder = Folder(root, set);
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"No gold set '{set}' ({folder}).");
+        }
+
         var list = new List<GoldArticle>();
         foreach (var json in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ConflictTracker.Intake;
 
 /// <summary>A quotation in the text: the offsets of its words, without the marks.</summary>
@@ -6,13 +8,16 @@ public sealed record QuoteSpan(int Start, int End, bool Closed);
 /// <summary>A sentence of the text (offsets, end exclusive) and the quotations inside it.</summary>
 public sealed record Sentence(int Index, int Start, int End, int Paragraph, IReadOnlyList<QuoteSpan> Quotes);
 
+/// <summary>A wire dateline opening the story ("SEOUL, South Korea (AP) —"): where it was filed and by whom; no sentence holds it.</summary>
+public sealed record Dateline(int Start, int End, string? Place, string? Outlet);
+
 /// <summary>
 /// Splits a snapshot into paragraphs, quotations and sentences, keeping offsets into the snapshot.
 /// Quotations are found first and sentences never end inside one, so "“A. B,” he said." is one
 /// sentence. A paragraph break after a word or a comma, or before a lower-case word or a digit, is a
 /// break left over from the page's layout ("as many as 4.\n\n8 million") and does not end a sentence.
 /// </summary>
-public sealed class ArticleLayout
+public sealed partial class ArticleLayout
 {
     private static readonly HashSet<string> Abbreviations = new(
         ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov", "sen",
@@ -25,8 +30,12 @@ public sealed class ArticleLayout
     {
         Text = text ?? throw new ArgumentNullException(nameof(text));
         Quotes = FindQuotes(text);
-        Sentences = Split(text, Quotes);
+        var sentences = Split(text, Quotes);
+        (Dateline, Sentences) = TakeDateline(text, sentences);
     }
+
+    /// <summary>The dateline the story opens with, or null.</summary>
+    public Dateline? Dateline { get; }
 
     public string Text { get; }
 
@@ -37,6 +46,44 @@ public sealed class ArticleLayout
     public static bool IsOpeningMark(char c) => c is '\u201C' or '\u201E' or '\u00AB';
 
     public static bool IsClosingMark(char c) => c is '\u201D' or '\u00BB' or '\u201F';
+
+    /// <summary>
+    /// A dateline opens the first paragraph of the story (after the headline): a place in capitals or an outlet in
+    /// brackets, then a dash ("SEOUL, South Korea (AP) —", "BRUSSELS/WASHINGTON, Oct 29 (Reuters) -", "(Bloomberg) --",
+    /// "Kyiv (AFP) -"). Its sentence starts after the dash, so the place never reads as a speaker or as content.
+    /// </summary>
+    private static (Dateline?, IReadOnlyList<Sentence>) TakeDateline(string text, List<Sentence> sentences)
+    {
+        for (var i = 0; i < sentences.Count && i < 4; i++)
+        {
+            var sentence = sentences[i];
+            if (sentence.Start > 0 && text[sentence.Start - 1] != '\n')
+            {
+                continue;
+            }
+
+            var m = DatelinePattern().Match(text, sentence.Start, sentence.End - sentence.Start);
+            if (!m.Success || m.Index != sentence.Start || m.Index + m.Length >= sentence.End)
+            {
+                continue;
+            }
+
+            var place = m.Groups["place"].Success ? m.Groups["place"].Value.Trim() : m.Groups["caps"].Success ? m.Groups["caps"].Value.Trim() : null;
+            var outlet = m.Groups["outlet"].Success ? m.Groups["outlet"].Value.Trim() : null;
+            var start = m.Index + m.Length;
+            var list = sentences.ToList();
+            list[i] = sentence with { Start = start, Quotes = sentence.Quotes.Where(q => q.End > start).ToList() };
+            return (new Dateline(m.Index, start, place, outlet), list);
+        }
+
+        return (null, sentences);
+    }
+
+    [GeneratedRegex(
+        @"\G(?:(?:(?<place>[A-Z][\p{L}.'’\-]*(?:[ /][A-Z][\p{L}.'’\-]*){0,3})(?:,\s*[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*){0,2})?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?\((?<outlet>[^()\n]{2,40})\)"
+        + @"|(?<caps>[A-Z]{3,}(?:[ /][A-Z]{3,}){0,3})(?:,\s*[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*){0,2})?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)\s*(?:\u2014|\u2013|--?)\s*",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex DatelinePattern();
 
     private static List<QuoteSpan> FindQuotes(string text)
     {

@@ -50,7 +50,7 @@ public static class ArticleReader
 
         if (bytes.Length > MaxBytes)
         {
-            throw new ArticleUnreadableException($"The file is {bytes.Length / 1024 / 1024} MB; articles of up to {MaxBytes / 1024 / 1024} MB are taken in.");
+            throw new ArticleUnreadableException(string.Create(CultureInfo.InvariantCulture, $"The file is larger than {MaxBytes / 1024 / 1024} MB ({bytes.Length:N0} bytes); articles of up to {MaxBytes / 1024 / 1024} MB are taken in."));
         }
 
         if (bytes.AsSpan().StartsWith("%PDF-"u8))

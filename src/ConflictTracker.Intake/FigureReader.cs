@@ -12,7 +12,8 @@ public sealed record FoundFigure(decimal Min, decimal? Max, QuantityQualifier Qu
 /// numbers from two to twenty, and the vague words the rules define ("thousands" 2,000-9,999 Exact,
 /// "hundreds" 200-999, "a few thousand" 2,000-5,000 Approximately, "dozens" 24-99, "tens of
 /// thousands" 20,000-99,999). Qualifier words before the number set the qualifier. Years, dates,
-/// percentages, money, distances and durations are not counts.
+/// percentages, money, distances and durations are not counts, nor is a number joined to a name by a hyphen
+/// (a designation: "Hwasong-11", "KN-23", "F-16") or to a unit ("152-millimeter").
 /// </summary>
 public static partial class FigureReader
 {
@@ -166,7 +167,7 @@ public static partial class FigureReader
     }
 
     [GeneratedRegex(
-        @"(?<![\w.,\-–/])(?:(?<q>nearly|almost|just\s+under|close\s+to|just\s+shy\s+of|about|around|some|roughly|approximately|an\s+estimated|estimated|circa|at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than)\s+)?" +
+        @"(?<![\w.,\-–/\u2010\u2011])(?:(?<q>nearly|almost|just\s+under|close\s+to|just\s+shy\s+of|about|around|some|roughly|approximately|an\s+estimated|estimated|circa|at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than)\s+)?" +
         @"(?:between\s+)?(?:(?<vague>tens\s+of\s+thousands|a\s+few\s+thousand|several\s+thousand|a\s+few\s+hundred|several\s+hundred|thousands|hundreds|dozens)(?:\s+of)?" +
         @"|(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\s{0,3}\d+(?=\s+(?:million|billion))|\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a\s+dozen)\b(?![-–]\w)(?:\s+(?<scale>million|billion|thousand|mln|bn))?" +
         @"(?:\s*(?:-|–|to|and)\s*(?<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<scale2>million|billion|thousand))?)?)" +

@@ -27,6 +27,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, List<KnownActor>> bySurname = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, KnownActor> actors = [];
     private readonly List<KnownAffiliation> affiliations;
+    private readonly Dictionary<string, int> longestFrom = new(StringComparer.Ordinal);
 
     public Gazetteer(
         IEnumerable<KnownActor> actors,
@@ -66,6 +67,11 @@ public sealed class Gazetteer
         Places = [.. places ?? []];
         Propositions = [.. propositions ?? []];
         LongestName = byName.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
+        foreach (var key in byName.Keys)
+        {
+            var first = key.Split(' ')[0];
+            longestFrom[first] = Math.Max(longestFrom.GetValueOrDefault(first), key.Count(c => c == ' ') + 1);
+        }
     }
 
     public IReadOnlyList<KnownPlace> Places { get; }
@@ -76,6 +82,9 @@ public sealed class Gazetteer
 
     /// <summary>The longest known name, in words: how far a name lookup needs to look.</summary>
     public int LongestName { get; }
+
+    /// <summary>The longest known name that starts with this (normalised) word, in words; 0 when none does.</summary>
+    public int LongestNameFrom(string firstWord) => longestFrom.GetValueOrDefault(firstWord);
 
     public KnownActor? Actor(Guid id) => actors.GetValueOrDefault(id);
 
@@ -133,6 +142,32 @@ public sealed class Gazetteer
     }
 
     private static readonly HashSet<string> Suffixes = new(["jr", "sr", "ii", "iii", "iv"], StringComparer.Ordinal);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> NameWordCache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="Words"/> of a short string met again and again (an actor's name, an alias, a role), remembered: the
+    /// extractor asks for the same names thousands of times per article. Longer texts are not remembered.
+    /// </summary>
+    internal static IReadOnlyList<string> NameWords(string name)
+    {
+        if (name.Length > 120)
+        {
+            return Words(name);
+        }
+
+        if (NameWordCache.TryGetValue(name, out var words))
+        {
+            return words;
+        }
+
+        if (NameWordCache.Count > 20_000)
+        {
+            NameWordCache.Clear();
+        }
+
+        return NameWordCache.GetOrAdd(name, n => Words(n).AsReadOnly());
+    }
 
     /// <summary>The normalised key of a name: lower-case words without accents or punctuation, joined by single spaces.</summary>
     public static string Key(string text) => string.Join(' ', Words(text));

@@ -13,6 +13,8 @@ internal sealed record Mention(SpeakerLink Link, int At);
 internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly? on)
 {
     private readonly List<Mention> mentions = [];
+    private readonly Dictionary<string, Mention> lastByLastName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Mention> lastNewByWord = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Mention> Mentions => mentions;
 
@@ -26,11 +28,30 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
     {
         if (link.Link is SpeakerLinkKind.Pronoun or SpeakerLinkKind.Anaphor)
         {
-            mentions.Add(new Mention(link with { Link = SpeakerLinkKind.Surname }, at));
+            Add(new Mention(link with { Link = SpeakerLinkKind.Surname }, at));
             return;
         }
 
-        mentions.Add(new Mention(link, at));
+        Add(new Mention(link, at));
+    }
+
+    /// <summary>Adds a mention and indexes a person's last name (and a new person's every name word) for surnames later.</summary>
+    private void Add(Mention mention)
+    {
+        mentions.Add(mention);
+        if (mention.Link.Kind != ActorKind.Person)
+        {
+            return;
+        }
+
+        lastByLastName[LastName(mention.Link.Name)] = mention;
+        if (mention.Link.Link == SpeakerLinkKind.New)
+        {
+            foreach (var word in Gazetteer.NameWords(mention.Link.Name))
+            {
+                lastNewByWord[word] = mention;
+            }
+        }
     }
 
     /// <summary>Records every actor named in text[start..end) (not as speakers: for "he" and "the ministry" later).</summary>
@@ -38,7 +59,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
     {
         foreach (var found in Find(start, end))
         {
-            mentions.Add(new Mention(found, found.Start));
+            Add(new Mention(found, found.Start));
         }
     }
 
@@ -74,7 +95,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
     private (SpeakerLink Link, int Length)? KnownAt(List<Word> words, int i)
     {
-        for (var length = Math.Min(gazetteer.LongestName, words.Count - i); length >= 1; length--)
+        for (var length = Math.Min(gazetteer.LongestNameFrom(words[i].Norm), words.Count - i); length >= 1; length--)
         {
             if (words[i + length - 1].End - words[i].Start > 200)
             {
@@ -111,8 +132,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         }
 
         // A surname met before in this article (known or new person), else a known person's unique surname.
-        var earlier = mentions.LastOrDefault(m => m.Link.Kind == ActorKind.Person && LastName(m.Link.Name) == word.Norm)
-            ?? mentions.LastOrDefault(m => m.Link.Kind == ActorKind.Person && m.Link.Link == SpeakerLinkKind.New && Gazetteer.Words(m.Link.Name).Contains(word.Norm));
+        var earlier = lastByLastName.GetValueOrDefault(word.Norm) ?? lastNewByWord.GetValueOrDefault(word.Norm);
         if (earlier is not null)
         {
             return earlier.Link with { Mention = word.Raw, Start = word.Start, End = word.End, Link = SpeakerLinkKind.Surname };
@@ -129,7 +149,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
     public static string LastName(string name)
     {
-        var words = Gazetteer.Words(name).Where(w => w is not ("jr" or "sr" or "ii" or "iii")).ToList();
+        var words = Gazetteer.NameWords(name).Where(w => w is not ("jr" or "sr" or "ii" or "iii")).ToList();
         return words.Count == 0 ? string.Empty : words[^1];
     }
 
@@ -193,11 +213,30 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         _ => code,
     };
 
+    /// <summary>The adjective of a country, for naming its bodies ("Russian Embassy in Seoul").</summary>
+    public static string Demonym(string code) => code switch
+    {
+        "KR" => "South Korean",
+        "KP" => "North Korean",
+        "UA" => "Ukrainian",
+        "RU" => "Russian",
+        "US" => "US",
+        "CN" => "Chinese",
+        "JP" => "Japanese",
+        "GB" => "British",
+        "FR" => "French",
+        "DE" => "German",
+        "PL" => "Polish",
+        "BY" => "Belarusian",
+        "IR" => "Iranian",
+        _ => code,
+    };
+
     /// <summary>A country standing for its government: the known government body named "Government", else a new actor.</summary>
     public SpeakerLink CountryGovernment(string code, string mention, int start, int end)
     {
         var bodies = gazetteer.Actors.Where(a => a.Kind == ActorKind.GovernmentBody && a.Country == code).ToList();
-        var government = bodies.FirstOrDefault(a => Gazetteer.Words(a.Name).Contains("government"));
+        var government = bodies.FirstOrDefault(a => Gazetteer.NameWords(a.Name).Contains("government"));
         if (government is not null)
         {
             return Link(government, mention, start, end, SpeakerLinkKind.Country);
@@ -211,15 +250,16 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
     {
         var words = Word.Split(text, start, end).Select(w => w.Norm).ToList();
         var spokes = words.Any(w => w.StartsWith("spokes", StringComparison.Ordinal)) || (words.Contains("press") && words.Contains("secretary"));
-        var organisation = known.FirstOrDefault(k => k.Kind != ActorKind.Person && k.ActorId is not null);
         var leads = words.Any(w => w is "head" or "chief" or "director" or "commander" or "leader");
+        var organisation = known.FirstOrDefault(k => k.Kind != ActorKind.Person && k.ActorId is not null)
+            ?? (spokes || leads ? PartialOrganisation(start, end) : null); // "the White House national security spokesman"
         if (leads && !spokes)
         {
             var led = organisation?.ActorId ?? (countries.Count > 0 ? OrganisationByTitle(words, countries[0].Code)?.Id : null);
             if (led is { } ledId)
             {
                 var heads = gazetteer.Actors.Where(p => p.Kind == ActorKind.Person && gazetteer.Affiliations(p.Id, on).Any(a => a.Organisation.Id == ledId && a.Affiliation.SpeaksFor
-                    && Gazetteer.Words(a.Affiliation.Role).Any(r => r is "head" or "chief" or "director" or "commander" or "leader"))).ToList();
+                    && Gazetteer.NameWords(a.Affiliation.Role).Any(r => r is "head" or "chief" or "director" or "commander" or "leader"))).ToList();
                 if (heads.Count == 1)
                 {
                     return Link(heads[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Title);
@@ -229,10 +269,14 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
         if (spokes && organisation is not null)
         {
+            // A spokesperson's role is named in many ways: spokesman, press secretary, communications adviser.
             var members = gazetteer.MembersWithRole(organisation.ActorId!.Value, ["spokesman"]).ToList();
-            if (members.Count == 0)
+            foreach (var role in new[] { new[] { "spokeswoman" }, ["spokesperson"], ["press", "secretary"], ["communications"], ["press", "officer"] })
             {
-                members = gazetteer.MembersWithRole(organisation.ActorId.Value, ["press", "secretary"]).ToList();
+                if (members.Count == 0)
+                {
+                    members = gazetteer.MembersWithRole(organisation.ActorId.Value, role).ToList();
+                }
             }
 
             if (members.Count == 1)
@@ -243,12 +287,14 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             return organisation with { Link = SpeakerLinkKind.Title, Mention = text[start..end].Trim(), Start = start, End = end };
         }
 
-        if (countries.Count == 0)
+        // "The presidential office", "the defence minister" with no country: the country the story is filed from, else
+        // the country of the last actor named.
+        var code = countries.Count > 0 ? countries[0].Code : HomeCountry ?? LastCountry(start);
+        if (code is null)
         {
             return null;
         }
 
-        var code = countries[0].Code;
         var byTitle = OrganisationByTitle(words, code);
         if (byTitle is not null)
         {
@@ -264,8 +310,8 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             }
 
             var holders = gazetteer.Actors.Where(a => a.Kind == ActorKind.Person)
-                .Where(p => gazetteer.Affiliations(p.Id, on).Any(x => x.Organisation.Country == code && Gazetteer.Words(x.Affiliation.Role).Contains(role)
-                    && (role != "minister" || words.Intersect(Gazetteer.Words(x.Affiliation.Role).Concat(Gazetteer.Words(x.Organisation.Name))).Count() >= 2)))
+                .Where(p => gazetteer.Affiliations(p.Id, on).Any(x => x.Organisation.Country == code && Gazetteer.NameWords(x.Affiliation.Role).Contains(role)
+                    && (role != "minister" || words.Intersect(Gazetteer.NameWords(x.Affiliation.Role).Concat(Gazetteer.NameWords(x.Organisation.Name))).Count() >= 2)))
                 .ToList();
             if (holders.Count == 1)
             {
@@ -275,6 +321,12 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
 
         return null;
     }
+
+    /// <summary>The country the story is filed from (its dateline), when known.</summary>
+    public string? HomeCountry { get; set; }
+
+    private string? LastCountry(int before) =>
+        mentions.Where(m => m.At < before && m.Link.ActorId is not null).Select(m => gazetteer.Actor(m.Link.ActorId!.Value)?.Country).LastOrDefault(c => c is not null);
 
     private KnownActor? OrganisationByTitle(List<string> words, string code)
     {
@@ -286,7 +338,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             }
 
             var candidates = gazetteer.Actors.Where(a => a.Kind == kind && a.Country == code
-                && (nameWord is null || Gazetteer.Words(a.Name).Any(w => w.StartsWith(nameWord[..5], StringComparison.Ordinal)))).ToList();
+                && (nameWord is null || Gazetteer.NameWords(a.Name).Any(w => w.StartsWith(nameWord[..5], StringComparison.Ordinal)))).ToList();
             if (candidates.Count == 1)
             {
                 return candidates[0];
@@ -340,7 +392,7 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         }
 
         var candidates = mentions.Where(m => m.At < before && m.Link.Kind != ActorKind.Person).ToList();
-        var organisation = candidates.LastOrDefault(m => Gazetteer.Words(m.Link.Name).Contains(head))
+        var organisation = candidates.LastOrDefault(m => Gazetteer.NameWords(m.Link.Name).Contains(head))
             ?? candidates.LastOrDefault(m => head is "agency" or "service" && m.Link.Kind == ActorKind.IntelligenceService)
             ?? candidates.LastOrDefault(m => KindFits(head, m.Link.Kind));
         return organisation is null ? null : organisation.Link with { Mention = mention, Start = start, End = end, Link = SpeakerLinkKind.Anaphor };
@@ -359,17 +411,28 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
     /// <summary>An organisation whose name holds every capitalised word of the phrase ("the UN monitors" is the UN Panel of Experts), when exactly one does.</summary>
     public SpeakerLink? PartialOrganisation(int start, int end)
     {
-        var capitals = Word.Split(text, start, end).Where(w => w.Capitalised && !Lexicon.TitleWords.Contains(w.Norm) || w.Raw is "UN" or "EU" or "NATO")
+        // Title words count once the name has begun: "Defence Minister" is a title, the "Communications" of "Center for Strategic Communications" is a name.
+        var capitals = Word.Split(text, start, end).Where(w => w.Capitalised || w.Raw is "UN" or "EU" or "NATO")
+            .SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) && w.Raw is not ("UN" or "EU" or "NATO"))
+            .Where(w => !Lexicon.TitleWords.Contains(w.Norm) || w.Raw is "UN" or "EU" or "NATO" || !Lexicon.TitleLeaders.Contains(w.Norm))
             .Select(w => w.Norm).Distinct().ToList();
-        if (capitals.Count == 0)
-        {
-            return null;
-        }
-
-        var fits = gazetteer.Actors.Where(a => a.Kind != ActorKind.Person && capitals.All(c => Gazetteer.Words(a.Name).Contains(c))).ToList();
+        // Every capitalised word, titles too: "the White House national security spokesman" speaks for the White House National Security
+        // Council, and "the Interior Ministry" is not the defence ministry.
+        var all = Word.Split(text, start, end).Where(w => w.Capitalised && !Lexicon.TitleLeaders.Contains(w.Norm)).Select(w => w.Norm).Distinct().ToList();
+        var named = Countries(start, end).Select(c => c.Code).ToHashSet(StringComparer.Ordinal); // "Ukraine's Defence Ministry" is no Korean body
+        bool Fits(KnownActor a) => a.Kind != ActorKind.Person && (named.Count == 0 || a.Country is null || named.Contains(a.Country));
+        var distinct = all.Where(c => !Lexicon.Countries.Any(x => x.Names.Contains(c))).ToList();
+        var fits = capitals.Count == 0 ? [] : gazetteer.Actors.Where(a => Fits(a) && capitals.All(c => Gazetteer.NameWords(a.Name).Contains(c))
+            && distinct.All(c => a.Aliases.Append(a.Name).SelectMany(Gazetteer.NameWords).Select(Variant).Contains(Variant(c)))).ToList();
         if (fits.Count == 1)
         {
             return Link(fits[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Name);
+        }
+
+        var allFit = all.Count >= 2 ? gazetteer.Actors.Where(a => Fits(a) && all.All(c => Gazetteer.NameWords(a.Name).Contains(c))).ToList() : [];
+        if (allFit.Count == 1)
+        {
+            return Link(allFit[0], text[start..end].Trim(), start, end, SpeakerLinkKind.Name);
         }
 
         // Spelling variants: "Center for Strategic Communications" is the "Centre for Strategic Communication ...".
@@ -379,8 +442,8 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
             return null;
         }
 
-        var scored = gazetteer.Actors.Where(a => a.Kind != ActorKind.Person)
-            .Select(a => (Actor: a, Share: (double)wanted.Count(w => a.Aliases.Append(a.Name).SelectMany(Gazetteer.Words).Select(Variant).Contains(w)) / wanted.Count))
+        var scored = gazetteer.Actors.Where(Fits)
+            .Select(a => (Actor: a, Share: (double)wanted.Count(w => a.Aliases.Append(a.Name).SelectMany(Gazetteer.NameWords).Select(Variant).Contains(w)) / wanted.Count))
             .Where(x => x.Share >= 0.75)
             .OrderByDescending(x => x.Share)
             .ToList();
@@ -407,7 +470,9 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         {
             var connector = w.Norm is "of" or "for" or "and" or "the" or "on" && run.Count > 0;
             var gap = run.Count > 0 && text[run[^1].End..w.Start].Any(c => c is ',' or '(' or ')' or ';' or ':' or '"' or '\u201C' or '\u201D');
-            if (gap || !(w.Capitalised || connector || (run.Count > 0 && w.Raw.Length <= 2 && char.IsUpper(w.Raw[0]))))
+            // "Lee Jae-sung", "Kim Yong-hyun": a part joined by a hyphen goes on with the name.
+            var hyphened = run.Count > 0 && w.Start == run[^1].End + 1 && text[run[^1].End] is '-' or '\u2010' && run[^1].Capitalised;
+            if (gap || !(w.Capitalised || connector || hyphened || (run.Count > 0 && w.Raw.Length <= 2 && char.IsUpper(w.Raw[0]))))
             {
                 if (run.Count > 0)
                 {
@@ -430,7 +495,10 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         }
 
         var candidates = runs
-            .Select(r => r.SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) || w.Norm is "of" or "for" or "and" or "the").ToList())
+            .Select(r => r.Count == 1 && r[0].Raw.Length is >= 2 and <= 6 && r[0].Raw.All(char.IsUpper) ? r
+                : r.Any(w => Lexicon.OrganisationWords.Contains(w.Norm) && w.Norm is not ("white" or "house" or "kremlin" or "pentagon"))
+                    ? r.SkipWhile(w => Lexicon.TitleLeaders.Contains(w.Norm) || w.Norm is "of" or "for" or "and" or "the").ToList() // "Interior Ministry", "General Staff"
+                    : r.SkipWhile(w => Lexicon.TitleWords.Contains(w.Norm) || w.Norm is "of" or "for" or "and" or "the").ToList())
             .Select(r => r.Count > 0 && r[^1].Norm is "of" or "for" or "and" or "the" or "on" ? r.SkipLast(1).ToList() : r)
             .Where(r => r.Count > 0)
             .ToList();
@@ -448,8 +516,21 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, string text, DateOnly
         }
 
         var chosen = nearestLast ? candidates[^1] : candidates[0];
+        if (!chosen.Any(w => Lexicon.OrganisationWords.Contains(w.Norm)))
+        {
+            // "Israeli Prime Minister Benjamin Netanyahu", "U.S. Secretary of State Antony Blinken": the name follows the last title word.
+            var lastTitle = chosen.FindLastIndex(w => Lexicon.TitleWords.Contains(w.Norm));
+            if (lastTitle >= 0 && chosen.Count - lastTitle - 1 >= 2)
+            {
+                chosen = chosen.Skip(lastTitle + 1).ToList();
+            }
+        }
+
         var name = text[chosen[0].Start..chosen[^1].End];
-        var organisation = chosen.Any(w => Lexicon.OrganisationWords.Contains(w.Norm));
+        // An acronym in capitals ("NATO", "ASEAN") names an organisation, unless it names a country ("US", "UK").
+        var acronym = ((chosen.Count == 1 && chosen[0].Raw.Length is >= 2 and <= 6 && chosen[0].Raw.All(char.IsUpper)) || (chosen.Count >= 2 && chosen.All(w => w.Raw.Length == 1 && char.IsUpper(w.Raw[0]))))
+            && Countries(chosen[0].Start, chosen[^1].End).Count == 0; // "NATO", "U.N."
+        var organisation = acronym || chosen.Any(w => Lexicon.OrganisationWords.Contains(w.Norm));
         if (!organisation && chosen.Count < 2)
         {
             return null;
