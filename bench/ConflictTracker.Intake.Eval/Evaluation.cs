@@ -57,7 +57,7 @@ public sealed class Score
 /// </summary>
 public static class Evaluation
 {
-    public static Score Article(GoldArticle article, AttributionExtractor extractor, IReadOnlyDictionary<Guid, string> propositionKeys)
+    public static Score Article(GoldArticle article, AttributionExtractor extractor, IReadOnlyDictionary<Guid, string> propositionKeys, Gazetteer? known = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(extractor);
@@ -75,7 +75,7 @@ public static class Evaluation
             }
 
             var goldWords = Word.Split(article.Text, location.Start, location.End);
-            var best = drafts.Where(d => !used.Contains(d) && SameSpeaker(gold.Speaker, d, article.Publisher))
+            var best = drafts.Where(d => !used.Contains(d) && SameSpeaker(gold.Speaker, d, article.Publisher, known))
                 .Select(d => (Draft: d, Covered: goldWords.Count(w => w.Start >= d.Content.Start && w.End <= d.Content.End)))
                 .Where(x => x.Covered * 2 >= goldWords.Count && x.Covered > 0)
                 .OrderByDescending(x => x.Covered)
@@ -148,7 +148,7 @@ public static class Evaluation
         score.Notes.Add($"  ~ {note}: {Short(draft.Content.Exact)}");
     }
 
-    private static bool SameSpeaker(string gold, DraftStatement draft, string? publisher)
+    private static bool SameSpeaker(string gold, DraftStatement draft, string? publisher, Gazetteer? known)
     {
         if (gold == "@publisher")
         {
@@ -162,6 +162,12 @@ public static class Evaluation
 
         // A proposed new actor's name is the editor's to confirm: it matches when all of its words are in the
         // gold name or all of the gold name's are in it ("General Staff" and "General Staff of the Armed Forces of Ukraine").
+        // A speaker the database knows must be linked to it: proposing a look-alike new actor is a miss.
+        if (draft.Speaker.ActorId is null && known is not null && known.ByName(gold).Count > 0)
+        {
+            return false;
+        }
+
         if (draft.Speaker.ActorId is null)
         {
             var proposed = Gazetteer.Words(draft.Speaker.Name).Where(w => w.Length > 1).ToHashSet();

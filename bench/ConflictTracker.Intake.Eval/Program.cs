@@ -71,7 +71,7 @@ foreach (var set in sets)
     var total = new Score();
     foreach (var article in GoldSet.Articles(root, set))
     {
-        var score = Evaluation.Article(article, extractor, keys);
+        var score = Evaluation.Article(article, extractor, keys, gazetteer);
         total.Add(score);
         Print(article.Name, score);
         if (verbose)

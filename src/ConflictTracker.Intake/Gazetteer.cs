@@ -178,6 +178,19 @@ public sealed class Gazetteer
         ArgumentNullException.ThrowIfNull(text);
         var words = new List<string>();
         var current = new StringBuilder();
+        var afterApostrophe = false;
+        void Complete()
+        {
+            // The "s" of a possessive ("Korea's") is no word; an initial ("Joseph S. Bermudez") is.
+            var word = current.ToString();
+            if (!(afterApostrophe && word == "s"))
+            {
+                words.Add(word);
+            }
+
+            current.Clear();
+        }
+
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
@@ -188,25 +201,30 @@ public sealed class Gazetteer
             if (char.IsLetterOrDigit(c))
             {
                 current.Append(char.ToLowerInvariant(c));
+                continue;
             }
-            else if (c is '\'' or '\u2019' && current.Length > 0)
+
+            if (c is '\'' or '\u2019' && current.Length > 0)
             {
                 // "Korea's": the possessive ends the word.
-                words.Add(current.ToString());
-                current.Clear();
+                Complete();
+                afterApostrophe = true;
+                continue;
             }
-            else if (current.Length > 0)
+
+            if (current.Length > 0)
             {
-                words.Add(current.ToString());
-                current.Clear();
+                Complete();
             }
+
+            afterApostrophe = false;
         }
 
         if (current.Length > 0)
         {
-            words.Add(current.ToString());
+            Complete();
         }
 
-        return words.Where(w => w != "s" || words.Count == 1).ToList();
+        return words;
     }
 }

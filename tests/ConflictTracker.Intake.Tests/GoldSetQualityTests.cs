@@ -18,7 +18,7 @@ public sealed class GoldSetQualityTests
         var total = new Score();
         foreach (var article in articles)
         {
-            total.Add(Evaluation.Article(article, extractor, keys));
+            total.Add(Evaluation.Article(article, extractor, keys, gazetteer));
         }
 
         articles.Should().HaveCountGreaterThanOrEqualTo(9);
