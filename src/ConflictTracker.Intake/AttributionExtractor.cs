@@ -41,7 +41,7 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         public List<DraftStatement> Execute()
         {
-            if (layout.Dateline?.Place is { } place)
+            if (layout.Dateline is not null)
             {
                 speakers.HomeCountry = speakers.Countries(layout.Dateline.Start, layout.Dateline.End).Select(c => c.Code).FirstOrDefault();
             }
