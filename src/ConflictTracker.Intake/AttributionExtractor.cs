@@ -41,12 +41,13 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         public List<DraftStatement> Execute()
         {
-            if (layout.Dateline?.Place is { } place)
+            if (layout.Dateline is not null)
             {
                 speakers.HomeCountry = speakers.Countries(layout.Dateline.Start, layout.Dateline.End).Select(c => c.Code).FirstOrDefault();
             }
 
             var sentences = layout.Sentences;
+            int? openQuote = null;
             for (var s = 0; s < sentences.Count; s++)
             {
                 var sentence = sentences[s];
@@ -70,7 +71,26 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     Attribute(sentence);
                 }
 
-                if (found.Count == before && IsPureQuote(sentence) && found.Count > 0 && found[^1].Sentence.Index >= s - 2
+                if (openQuote is { } opened && found.Count > before && sentence.Quotes.Count > 0 && found[before].ContentStart == sentence.Quotes[0].Start)
+                {
+                    // "“A.\n\n“B,” she said.": the quotation left open at the paragraph before goes on in this one.
+                    found[before].ContentStart = opened;
+                    found[before].QuoteStart = opened;
+                    openQuote = null;
+                }
+                else if (openQuote is { } unclaimed)
+                {
+                    ExtendLast(sentences[s - 1], unclaimed);
+                    openQuote = null;
+                }
+
+                if (found.Count == before && IsPureQuote(sentence) && !sentence.Quotes[^1].Closed && s + 1 < sentences.Count
+                    && sentences[s + 1].Quotes.Count > 0 && sentences[s + 1].Quotes[0].Start <= SkipSpace(sentences[s + 1].Start) + 1)
+                {
+                    // Wire style: a quotation left open at a paragraph's end goes on in the next; whoever closes it speaks.
+                    openQuote = sentence.Quotes[0].Start;
+                }
+                else if (found.Count == before && IsPureQuote(sentence) && found.Count > 0 && found[^1].Sentence.Index >= s - 2
                     && found[^1].Sentence.Paragraph >= sentence.Paragraph - 1)
                 {
                     // A quotation with no verb of its own goes on from the statement before it.
@@ -100,6 +120,20 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             var line = text[..end].TrimEnd();
             return ArticleText.WordCount(line) <= 25 && !line.EndsWith('.') && !ArticleLayout.IsClosingMark(line[^1]) && line[^1] != '"' ? end : 0;
+        }
+
+        /// <summary>Extends the last statement over a pure quotation that nobody closed with a verb of saying.</summary>
+        private void ExtendLast(Sentence sentence, int quoteStart)
+        {
+            if (found.Count == 0 || found[^1].Sentence.Paragraph < sentence.Paragraph - 1)
+            {
+                return;
+            }
+
+            var last = found[^1];
+            last.ContentEnd = Math.Max(last.ContentEnd, QuoteEnd(sentence));
+            last.QuoteStart ??= quoteStart;
+            last.QuoteEnd = Math.Max(last.QuoteEnd ?? 0, QuoteEnd(sentence));
         }
 
         private static int QuoteEnd(Sentence sentence) => sentence.Quotes.Max(q => q.End);
@@ -1418,7 +1452,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         private bool IsPointer(int start, int end)
         {
             var words = Word.Split(text, start, end);
-            return words.Count <= 3 && words.Count > 0 && words[0].Norm is "these" or "those" or "this" or "that" or "it" or "the" or "such" or "them" or "so";
+            return words.Count <= 3 && words.Count > 0 && words[0].Norm is "these" or "those" or "this" or "that" or "it" or "the" or "such" or "them" or "so"
+                && !IsClauseContent(start, end); // "It will hold" says something
         }
 
         private DraftStatement? Finish(Working w, int number)

@@ -199,6 +199,26 @@ public sealed class ExtractorTests
     }
 
     [Fact]
+    public void AQuotationLeftOpenAtAParagraphsEndGoesOnInTheNextAndItsCloserSpeaks()
+    {
+        var drafts = Drafts("Olena Marchuk said the convoy was a decoy.\n\n“It was never meant to cross.\n\n“The real attack came from the north,” she said.");
+
+        drafts.Should().HaveCount(2);
+        drafts[0].Content.Exact.Should().Be("the convoy was a decoy");
+        drafts[1].Content.Exact.Should().Be("It was never meant to cross.\n\n“The real attack came from the north");
+        drafts[1].Speaker.ActorId.Should().Be(Marchuk);
+    }
+
+    [Fact]
+    public void AShortQuotationOpeningWithItStillSaysSomething()
+    {
+        var drafts = Drafts("Ivan Horak said the bridge was intact. “It will hold,” he added.");
+
+        drafts.Should().HaveCount(2);
+        drafts[1].Content.Exact.Should().Be("It will hold");
+    }
+
+    [Fact]
     public void ARelativeClauseAfterTheNameDescribesTheSpeaker()
     {
         var draft = Drafts("Ivan Horak, who was the ministry's spokesman until September, told the Daily Courier in March that the convoy had crossed the border.").Single();
