@@ -38,7 +38,7 @@ if [ "$action" = intake ]; then
   (cd "$root" && dotnet build bench/ConflictTracker.Intake.Eval -c Release -v quiet -nologo >/dev/null)
   mkdir -p "$root/artifacts/bench/intake"
   cd "$root/artifacts/bench/intake"
-  exec dotnet "$root/bench/ConflictTracker.Intake.Eval/bin/Release/net10.0/ConflictTracker.Intake.Eval.dll" --bench --filter '*' --artifacts "$root/artifacts/bench/intake"
+  exec dotnet "$root/bench/ConflictTracker.Intake.Eval/bin/Release/net10.0/ConflictTracker.Intake.Eval.dll" --bench --filter '*' --buildTimeout 900 --artifacts "$root/artifacts/bench/intake"
 fi
 
 data=${CONFLICTTRACKER_BENCH_DATA:-/var/tmp/conflicttracker-bench}
