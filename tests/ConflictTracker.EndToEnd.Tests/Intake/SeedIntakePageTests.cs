@@ -69,7 +69,8 @@ public class SeedIntakePageTests(BrowserFixture browser, ITestOutputHelper outpu
         actions++;
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/intake/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
         var intakeUrl = page.Url;
-        await Assertions.Expect(page.GetByTestId("intake-draft").First).ToBeVisibleAsync();
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.GetByTestId("intake-draft").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         var edits = new List<string>();
         foreach (var want in expected)
