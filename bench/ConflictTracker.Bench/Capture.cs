@@ -98,7 +98,7 @@ internal sealed class CommandCapture : DbCommandInterceptor
     public IDbContextFactory<AppDbContext> Factory(string connectionString)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        Web.Hosting.Database.Configure(options, connectionString);
+        Web.Data.DatabaseOptions.Configure(options, connectionString);
         options.AddInterceptors(this);
         return new PooledDbContextFactory<AppDbContext>(options.Options);
     }

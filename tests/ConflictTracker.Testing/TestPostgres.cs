@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using ConflictTracker.Web.Data;
-using ConflictTracker.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -52,6 +51,13 @@ public static class TestPostgres
                 await Task.Delay(100 * attempt);
             }
         }
+    }
+
+    /// <summary>A name for a database that does not exist yet (for tests of the commands that create one); dropped on dispose.</summary>
+    public static TestDatabase NewDatabaseName()
+    {
+        var name = $"ct_test_{Guid.NewGuid():N}"[..20];
+        return new TestDatabase(name, ConnectionStringFor(name));
     }
 
     /// <summary>A database of its own with the demo data loaded, for tests that add to it or change it.</summary>
@@ -125,7 +131,7 @@ public static class TestPostgres
     public static AppDbContext CreateContext(string connectionString)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        Database.Configure(options, connectionString);
+        DatabaseOptions.Configure(options, connectionString);
         return new AppDbContext(options.Options) { ChangedBy = TestAuthor };
     }
 

@@ -17,11 +17,17 @@ public static class ClaimFingerprint
     {
         var period = facts.EventPeriod is { } p ? $"{p.Start.ToIsoString()}/{p.End.ToIsoString()}" : "-";
         var interval = facts.Interval is { } i
-            ? $"{i.Low.ToString(CultureInfo.InvariantCulture)}..{i.High?.ToString(CultureInfo.InvariantCulture) ?? "inf"}"
+            ? $"{Canonical(i.Low)}..{(i.High is { } high ? Canonical(high) : "inf")}"
             : "-";
         var canonical = string.Join('\u001f',
             facts.PropositionId, facts.Voice, facts.Stance, facts.StatedOn.ToIsoString(), period,
             facts.MeasureId?.ToString() ?? "-", interval, facts.Status, summary, quote ?? "-");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)).AsSpan(0, 16));
     }
+
+    /// <summary>
+    /// A figure's value without its scale: 3000 as written and 3000.0000 as read back from the
+    /// database are the same figure, so a claim fingerprinted before and after a save stays the same.
+    /// </summary>
+    private static string Canonical(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
 }

@@ -11,11 +11,14 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ConflictTracker.Web.Data;
 
 /// <summary>
-/// The application's database. Migrations live in Data/Migrations; add one with
+/// The application's database. Every save goes through <see cref="Saving.SavePath"/> (transaction,
+/// contradiction candidates, review-queue notification, change history), registered by
+/// <see cref="DatabaseOptions.Configure"/>. Migrations live in Data/Migrations; add one with
 /// <c>dotnet ef migrations add NAME --project src/ConflictTracker.Web --output-dir Data/Migrations</c>
 /// (after <c>dotnet tool restore</c>). The design-time factory needs no running database.
 /// </summary>
@@ -52,7 +55,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ChangeRecord> ChangeHistory => Set<ChangeRecord>();
 
     /// <summary>Import keys: which record an importing system's id stands for.</summary>
-    public DbSet<Features.Exchange.ExternalId> ExternalIds => Set<Features.Exchange.ExternalId>();
+    public DbSet<Domain.Exchange.ExternalId> ExternalIds => Set<Domain.Exchange.ExternalId>();
 
     /// <summary>Personal access tokens for the API (hashes only).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -75,75 +78,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>The PostgreSQL notification channel that tells every app instance the review queue changed.</summary>
     public const string ReviewQueueChannel = "review_queue";
 
-    /// <summary>
-    /// Synchronous saves (ASP.NET Core's data-protection key store uses them) are for records outside
-    /// the review queue: saving claims, relations, flags or candidates needs <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
-    /// </summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        if (TouchesReviewQueue(out _))
-        {
-            throw new NotSupportedException("Use SaveChangesAsync: saving claims refreshes contradiction candidates.");
-        }
-
-        ChangeHistory.AddRange(HistoryWriter.Collect(ChangeTracker, ChangedBy, DateTimeOffset.UtcNow));
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    /// <summary>
-    /// Saves with history (<see cref="HistoryWriter"/>). When claims changed, the contradiction
-    /// candidates involving them are worked out again in the same transaction (<see cref="CandidateRefresh"/>);
-    /// when anything in the review queue changed, a notification on <see cref="ReviewQueueChannel"/>
-    /// is sent, delivered only if the transaction commits.
-    /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var now = DateTimeOffset.UtcNow;
-        if (!TouchesReviewQueue(out var changedClaims))
-        {
-            return await SaveWithHistoryAsync(acceptAllChangesOnSuccess, now, cancellationToken);
-        }
-
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var count = await SaveWithHistoryAsync(acceptAllChangesOnSuccess, now, cancellationToken);
-            if (changedClaims.Count > 0 && await CandidateRefresh.RunAsync(this, changedClaims, now, cancellationToken))
-            {
-                count += await SaveWithHistoryAsync(acceptAllChangesOnSuccess, now, cancellationToken);
-            }
-
-            await Database.ExecuteSqlAsync($"SELECT pg_notify({ReviewQueueChannel}, '')", cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-
-            return count;
-        }
-        finally
-        {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
-        }
-    }
-
-    private bool TouchesReviewQueue(out List<Guid> changedClaims)
-    {
-        changedClaims = ChangeTracker.Entries<Claim>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .Select(e => e.Entity.Id).ToList();
-        return changedClaims.Count > 0 || ChangeTracker.Entries()
-            .Any(e => e.Entity is ClaimRelation or Flag or ContradictionCandidate && e.State is EntityState.Added or EntityState.Modified);
-    }
-
-    private Task<int> SaveWithHistoryAsync(bool acceptAllChangesOnSuccess, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ChangeHistory.AddRange(HistoryWriter.Collect(ChangeTracker, ChangedBy, now));
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
+    /// <summary>The transaction the save path opened for the save under way, if it opened one (<see cref="Saving.SaveTransaction"/>).</summary>
+    internal IDbContextTransaction? OwnSaveTransaction { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

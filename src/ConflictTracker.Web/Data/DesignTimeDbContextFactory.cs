@@ -1,4 +1,3 @@
-using ConflictTracker.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -10,7 +9,7 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<A
     public AppDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        Database.Configure(options, Environment.GetEnvironmentVariable("ConnectionStrings__Default") ?? "Host=design-time-only");
+        DatabaseOptions.Configure(options, Environment.GetEnvironmentVariable("ConnectionStrings__Default") ?? "Host=design-time-only");
         return new AppDbContext(options.Options);
     }
 }

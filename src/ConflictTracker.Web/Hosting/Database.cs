@@ -1,6 +1,5 @@
 using ConflictTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ConflictTracker.Web.Hosting;
 
@@ -20,16 +19,7 @@ internal static class Database
 
         // Blazor components take a factory and make one short-lived context per operation;
         // the factory also registers AppDbContext as scoped for request-bound code.
-        services.AddDbContextFactory<AppDbContext>(options => Configure(options, connectionString));
+        services.AddDbContextFactory<AppDbContext>(options => DatabaseOptions.Configure(options, connectionString));
         return services;
     }
-
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
-            // A connection that cannot be opened reaches whoever opened it as an exception, which is
-            // logged there (and condensed during an outage: DatabaseOutage); EF's own line, without
-            // the exception, would repeat it for every request while the database is down.
-            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
 }

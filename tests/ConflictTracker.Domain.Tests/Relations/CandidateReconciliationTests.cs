@@ -221,6 +221,17 @@ public class CandidateReconciliationTests
         ClaimFingerprint.Of(facts, "summary", "a quote").Should().NotBe(fingerprint);
     }
 
+    /// <summary>A figure as written (1500) and as read back from numeric(_, 4) (1500.0000) is one figure.</summary>
+    [Fact]
+    public void TheFingerprintReadsAFiguresValueNotItsScale()
+    {
+        var facts = Facts(nis, Seoul, Stance.Affirms, 18);
+        var written = ClaimFingerprint.Of(facts with { Interval = new ImpliedInterval(1350m, 1500m) }, "summary", null);
+
+        ClaimFingerprint.Of(facts with { Interval = new ImpliedInterval(1350.0000m, 1500.0000m) }, "summary", null).Should().Be(written);
+        ClaimFingerprint.Of(facts with { Interval = new ImpliedInterval(1350.5m, 1500m) }, "summary", null).Should().NotBe(written);
+    }
+
     private static (Claim First, Claim Second) Claims(ContradictionCandidate candidate)
     {
         var proposition = Make.Proposition();

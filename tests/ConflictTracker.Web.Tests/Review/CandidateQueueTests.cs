@@ -5,6 +5,7 @@ using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Testing;
+using ConflictTracker.Web.Data.Saving;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
 using ConflictTracker.Web.Features.Editing;
@@ -90,7 +91,7 @@ public class CandidateQueueTests(DemoDataFixture fixture) : IClassFixture<DemoDa
                 ToClaimId = candidate.FirstClaimId,
                 Type = RelationType.Contradicts,
                 State = ReviewState.Confirmed,
-                ProposedBy = ReviewService.CandidateRulesAuthor,
+                ProposedBy = CandidateRefresh.CandidateRulesAuthor,
                 ReviewedBy = "rui@example.org",
             });
             (await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == candidate.Id)).State.Should().Be(CandidateState.Confirmed);

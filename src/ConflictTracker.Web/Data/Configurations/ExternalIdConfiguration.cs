@@ -1,5 +1,5 @@
 using ConflictTracker.Domain.Common;
-using ConflictTracker.Web.Features.Exchange;
+using ConflictTracker.Domain.Exchange;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

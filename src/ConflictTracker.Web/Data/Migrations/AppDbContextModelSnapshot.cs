@@ -1250,7 +1250,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Features.Exchange.ExternalId", b =>
+            modelBuilder.Entity("ConflictTracker.Domain.Exchange.ExternalId", b =>
                 {
                     b.Property<string>("Kind")
                         .HasMaxLength(16)

@@ -1,3 +1,4 @@
+using ConflictTracker.Domain.Exchange;
 using ConflictTracker.Domain.Actors;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Common;

@@ -4,6 +4,7 @@ using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Data.Saving;
 using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -120,7 +121,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         {
             relation = ClaimRelation.Propose(
                 await ClaimAsync(db, candidate.SecondClaimId, "SecondClaimId"), await ClaimAsync(db, candidate.FirstClaimId, "FirstClaimId"),
-                candidate.Proposes, $"Found by the contradiction rules: {candidate.Reason}", CandidateRulesAuthor, candidate.FoundAt);
+                candidate.Proposes, $"Found by the contradiction rules: {candidate.Reason}", CandidateRefresh.CandidateRulesAuthor, candidate.FoundAt);
             db.Relations.Add(relation);
         }
 
@@ -178,9 +179,6 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
             throw new StaleVersionException("Version", $"The {what} changed since you opened it; reload to see the change, then decide again.", current);
         }
     }
-
-    /// <summary>Who proposes the relations the contradiction rules found, in the relation and its history.</summary>
-    public const string CandidateRulesAuthor = "contradiction rules";
 
     private static async Task<ContradictionCandidate> CandidateAsync(AppDbContext db, Guid id, uint? expectedVersion)
     {

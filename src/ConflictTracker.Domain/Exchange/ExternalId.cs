@@ -1,4 +1,4 @@
-namespace ConflictTracker.Web.Features.Exchange;
+namespace ConflictTracker.Domain.Exchange;
 
 /// <summary>
 /// Which record an import's own id stands for: <c>("claim", "acled-2024-10-18-0042") → claim id</c>.

@@ -1,8 +1,9 @@
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Relations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace ConflictTracker.Web.Data;
+namespace ConflictTracker.Web.Data.Saving;
 
 /// <summary>
 /// Keeps the stored contradiction candidates in step with the claims, inside the transaction that
@@ -12,29 +13,54 @@ namespace ConflictTracker.Web.Data;
 /// </summary>
 internal static class CandidateRefresh
 {
+    /// <summary>The author of the candidates the rules find (in the change history and on confirmed relations).</summary>
+    public const string CandidateRulesAuthor = "contradiction rules";
+
     /// <summary>Advisory-lock namespace of the candidate refresh (the high 32 bits of the key).</summary>
     private const long LockNamespace = 0x43_54_43_41L << 32; // "CTCA"
 
-    /// <summary>Runs the rules for every pair involving <paramref name="changedClaimIds"/>; returns whether any candidate was added or changed.</summary>
-    public static async Task<bool> RunAsync(AppDbContext db, IReadOnlyCollection<Guid> changedClaimIds, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// A step of <see cref="SavePath"/>: runs the rules for every pair involving the claims this save
+    /// adds or changes, as they are about to be saved, and adds or updates the candidates in the same
+    /// save. Locks every proposition the save touches, including the one a moved claim leaves.
+    /// </summary>
+    public static async Task RunAsync(AppDbContext db, IReadOnlyList<EntityEntry<Claim>> changed, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var changed = changedClaimIds.ToHashSet();
-        var propositions = await db.Claims.AsNoTracking()
-            .Where(c => changed.Contains(c.Id))
-            .Select(c => c.PropositionId).Distinct().OrderBy(id => id)
-            .ToListAsync(cancellationToken);
-        // One statement takes every lock, in key order (two saves never wait on each other in a cycle).
+        var locked = changed
+            .SelectMany(e => e.State == EntityState.Modified
+                ? [e.Entity.PropositionId, e.Property(c => c.PropositionId).OriginalValue]
+                : new[] { e.Entity.PropositionId })
+            .ToList();
+        await LockAsync(db, locked, cancellationToken);
+        await PairAsync(db, changed.Select(e => e.Entity).ToList(), at, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the transaction-scoped advisory lock of each proposition, so two saves on one proposition
+    /// cannot both add the same candidate. One statement takes every lock, in key order (two saves
+    /// never wait on each other in a cycle).
+    /// </summary>
+    private static async Task LockAsync(AppDbContext db, IEnumerable<Guid> propositions, CancellationToken cancellationToken)
+    {
         var keys = propositions.Select(LockKey).Distinct().Order().ToArray();
         if (keys.Length > 0)
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(k) FROM unnest({keys}) AS k ORDER BY k", cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Runs the rules for every pair involving <paramref name="changedClaims"/> (their current values)
+    /// on their propositions, whose locks the caller holds.
+    /// </summary>
+    private static async Task PairAsync(AppDbContext db, IReadOnlyList<Claim> changedClaims, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var changed = changedClaims.Select(c => c.Id).ToHashSet();
+        var propositions = changedClaims.Select(c => c.PropositionId).Distinct().ToList();
 
         // Only claims that could pair with a changed one: the changed claims themselves, claims of an
         // opposed stance, and figures on the same measures. The rest cannot form a candidate with them.
-        var mine = await db.Claims.AsNoTracking()
-            .Where(c => changed.Contains(c.Id) && c.Status == ClaimStatus.Published)
-            .ToListAsync(cancellationToken);
+        var mine = changedClaims.Where(c => c.Status == ClaimStatus.Published).ToList();
         var opposed = mine.Select(c => c.Stance).Distinct()
             .SelectMany(s => s switch { Stance.Affirms => [Stance.Denies], Stance.Denies => [Stance.Affirms], _ => Array.Empty<Stance>() })
             .Distinct().ToList();
@@ -81,7 +107,6 @@ internal static class CandidateRefresh
 
         var result = CandidateReconciliation.Reconcile(snapshots, changed, stored, at);
         db.Candidates.AddRange(result.Added);
-        return result.Added.Count > 0 || result.Changed > 0;
     }
 
     /// <summary>
@@ -111,18 +136,18 @@ internal static class CandidateRefresh
             .Where(c => c.Status == ClaimStatus.Published)
             .Select(c => c.PropositionId).Distinct().OrderBy(id => id)
             .ToListAsync(cancellationToken);
-        db.ChangedBy ??= Features.Review.ReviewService.CandidateRulesAuthor;
+        db.ChangedBy ??= CandidateRulesAuthor;
         var added = 0;
         for (var i = 0; i < propositions.Count; i++)
         {
             var proposition = propositions[i];
-            var claims = await db.Claims.AsNoTracking()
-                .Where(c => c.PropositionId == proposition && c.Status == ClaimStatus.Published)
-                .Select(c => c.Id)
-                .ToListAsync(cancellationToken);
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                await RunAsync(db, claims, DateTimeOffset.UtcNow, cancellationToken);
+                await LockAsync(db, [proposition], cancellationToken);
+                var claims = await db.Claims.AsNoTracking()
+                    .Where(c => c.PropositionId == proposition && c.Status == ClaimStatus.Published)
+                    .ToListAsync(cancellationToken);
+                await PairAsync(db, claims, DateTimeOffset.UtcNow, cancellationToken);
                 added += db.ChangeTracker.Entries<ContradictionCandidate>().Count(e => e.State == EntityState.Added);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace ConflictTracker.Web.Data;
+namespace ConflictTracker.Web.Data.Saving;
 
 /// <summary>
 /// Turns the tracked changes of one SaveChanges into change-history rows, in the same transaction:
@@ -29,6 +29,10 @@ internal static class HistoryWriter
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
+
+    /// <summary>Adds the history rows of the changes about to be saved to the context (a step of <see cref="SavePath"/>).</summary>
+    public static void Write(AppDbContext db, DateTimeOffset at) =>
+        db.ChangeHistory.AddRange(Collect(db.ChangeTracker, db.ChangedBy, at));
 
     public static IReadOnlyList<ChangeRecord> Collect(ChangeTracker tracker, string? changedBy, DateTimeOffset at)
     {

@@ -1,0 +1,110 @@
+using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Flags;
+using ConflictTracker.Domain.Relations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ConflictTracker.Web.Data.Saving;
+
+/// <summary>
+/// What every <c>SaveChanges</c> of <see cref="AppDbContext"/> does, in order, registered with the
+/// database set-up (<see cref="DatabaseOptions.Configure"/>) so no save can skip it. Each save is
+/// <b>one</b> SaveChanges in one transaction:
+/// <list type="number">
+/// <item><b>Transaction</b>: a save that touches the review queue (claims, relations, flags, candidates)
+/// runs in a transaction; the caller's when it has one, else one opened here and committed after the
+/// save (<see cref="SaveTransaction"/>).</item>
+/// <item><b>Candidates</b>: for claims added or changed, the contradiction candidates are worked out
+/// from the claims as they are about to be saved, under an advisory lock per proposition the save
+/// touches (the claims' propositions before and after a move) (<see cref="CandidateRefresh"/>).</item>
+/// <item><b>Notification</b>: <c>pg_notify</c> on <see cref="AppDbContext.ReviewQueueChannel"/>,
+/// delivered by PostgreSQL only if the transaction commits.</item>
+/// <item><b>History</b>: one change-history row per changed record, candidates included
+/// (<see cref="HistoryWriter"/>).</item>
+/// </list>
+/// Then EF Core writes everything (records, candidates, history) in its one batch. The rules are in
+/// docs/architecture.md ("The save path").
+/// </summary>
+internal sealed class SavePath : SaveChangesInterceptor
+{
+    public static readonly SavePath Instance = new();
+
+    private SavePath()
+    {
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        var db = Context(eventData);
+        if (Plan.Of(db).TouchesReviewQueue)
+        {
+            throw new NotSupportedException(
+                "Use SaveChangesAsync: saving claims, relations, flags or candidates refreshes contradiction candidates.");
+        }
+
+        HistoryWriter.Write(db, DateTimeOffset.UtcNow);
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        var db = Context(eventData);
+        var now = DateTimeOffset.UtcNow;
+        var plan = Plan.Of(db);
+        if (plan.TouchesReviewQueue)
+        {
+            await SaveTransaction.BeginIfNoneAsync(db, cancellationToken);
+            try
+            {
+                if (plan.Claims.Count > 0)
+                {
+                    await CandidateRefresh.RunAsync(db, plan.Claims, now, cancellationToken);
+                }
+
+                await db.Database.ExecuteSqlAsync($"SELECT pg_notify({AppDbContext.ReviewQueueChannel}, '')", cancellationToken);
+            }
+            catch
+            {
+                await SaveTransaction.EndAsync(db, commit: false, CancellationToken.None);
+                throw;
+            }
+        }
+
+        HistoryWriter.Write(db, now);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await SaveTransaction.EndAsync(Context(eventData), commit: true, cancellationToken);
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
+
+    private static AppDbContext Context(DbContextEventData eventData) =>
+        eventData.Context as AppDbContext
+        ?? throw new InvalidOperationException("The save path is for AppDbContext only.");
+
+    /// <summary>What one save touches, read once from the change tracker.</summary>
+    private sealed record Plan(IReadOnlyList<EntityEntry<Claim>> Claims, bool TouchesReviewQueue)
+    {
+        public static Plan Of(AppDbContext db)
+        {
+            var claims = db.ChangeTracker.Entries<Claim>()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified)
+                .ToList();
+            var queue = claims.Count > 0 || db.ChangeTracker.Entries()
+                .Any(e => e.Entity is ClaimRelation or Flag or ContradictionCandidate
+                    && e.State is EntityState.Added or EntityState.Modified);
+            return new Plan(claims, queue);
+        }
+    }
+}
