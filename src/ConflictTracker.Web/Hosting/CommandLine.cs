@@ -1,9 +1,11 @@
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Data.Saving;
 using ConflictTracker.Web.Features.DemoData;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace ConflictTracker.Web.Hosting;
 
@@ -43,6 +45,10 @@ internal static class CommandLine
             return 2;
         }
 
+        // Two instances starting at once run `migrate` at once: they take turns, so the second finds
+        // the database created, migrated and seeded instead of racing the first to do it.
+        var connectionString = app.Configuration.GetConnectionString(Database.ConnectionStringName)!;
+        await using var turn = await MigrationTurnAsync(connectionString, logger);
         await using (var db = MigrationContext(app))
         {
             // Migrate creates the database when it does not exist yet.
@@ -206,6 +212,39 @@ internal static class CommandLine
     }
 
     /// <summary>
+    /// Waits for this command's turn to migrate: a session-level advisory lock named after the target
+    /// database, taken in the server's maintenance database (the target may not exist yet), held
+    /// until the returned connection is closed. Where the maintenance database is closed to the app's
+    /// account, the lock is taken in the target database; where that does not exist either, the
+    /// command goes on alone (and says so), as before.
+    /// </summary>
+    private static async Task<NpgsqlConnection?> MigrationTurnAsync(string connectionString, ILogger logger)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = target.Database ?? target.Username ?? "";
+        foreach (var database in new[] { "postgres", name })
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = false };
+            var connection = new NpgsqlConnection(builder.ConnectionString);
+            try
+            {
+                await connection.OpenAsync();
+                await using var wait = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('conflicttracker migrate ' || @name, 0))", connection);
+                wait.Parameters.AddWithValue("name", name);
+                await wait.ExecuteNonQueryAsync();
+                return connection;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InsufficientPrivilege)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+
+        logger.LogWarning("Could not take the migration lock; migrating without waiting for other instances");
+        return null;
+    }
+
+    /// <summary>
     /// The app's context, except that a failed connection is logged at Debug: Migrate first probes
     /// for the database, and on a new server that probe fails by design ("database does not exist")
     /// before Migrate creates it. A real failure still ends the command with its exception.
@@ -213,7 +252,7 @@ internal static class CommandLine
     private static AppDbContext MigrationContext(WebApplication app)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        Database.Configure(options, app.Configuration.GetConnectionString(Database.ConnectionStringName)!);
+        DatabaseOptions.Configure(options, app.Configuration.GetConnectionString(Database.ConnectionStringName)!);
         options.UseLoggerFactory(app.Services.GetRequiredService<ILoggerFactory>())
             .ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
         return new AppDbContext(options.Options);
