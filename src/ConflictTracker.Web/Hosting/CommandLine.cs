@@ -51,6 +51,12 @@ internal static class CommandLine
         await using var turn = await MigrationTurnAsync(connectionString, logger);
         await using (var db = MigrationContext(app))
         {
+            // A database migrated before the baseline migration is moved onto it first (ADR-012).
+            if (await MigrationBaseline.RebaseAsync(db))
+            {
+                logger.LogInformation("Moved the database's migration history onto the baseline {Migration}", MigrationBaseline.Id);
+            }
+
             // Migrate creates the database when it does not exist yet.
             await db.Database.MigrateAsync();
             var applied = await db.Database.GetAppliedMigrationsAsync();

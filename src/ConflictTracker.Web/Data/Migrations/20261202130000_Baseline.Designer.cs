@@ -14,8 +14,8 @@ using NpgsqlTypes;
 namespace ConflictTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202071027_ArticleIntake")]
-    partial class ArticleIntake
+    [Migration("20261202130000_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1253,7 +1253,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Features.Exchange.ExternalId", b =>
+            modelBuilder.Entity("ConflictTracker.Domain.Exchange.ExternalId", b =>
                 {
                     b.Property<string>("Kind")
                         .HasMaxLength(16)
