@@ -4,6 +4,7 @@ using ConflictTracker.Domain.History;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Testing;
 using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

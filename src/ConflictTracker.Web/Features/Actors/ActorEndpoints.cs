@@ -1,3 +1,4 @@
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Hosting;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Editing;

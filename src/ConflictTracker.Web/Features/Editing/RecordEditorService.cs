@@ -4,6 +4,7 @@ using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,9 +23,6 @@ public sealed record SourceInput(
 public sealed record PropositionInput(string? Statement, string? Description);
 
 public sealed record AffiliationInput(Guid? OrganisationId, string? Role, string? From, string? To, bool SpeaksFor);
-
-/// <summary>A record as the edit form loads it: its values and the version they were read at.</summary>
-public sealed record Loaded<T>(T Input, uint Version, bool Retracted = false);
 
 /// <summary>
 /// Editor forms for actors (with aliases and affiliations), sources and propositions (with measures).

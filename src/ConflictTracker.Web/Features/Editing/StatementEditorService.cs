@@ -5,6 +5,7 @@ using ConflictTracker.Domain.Places;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,21 +78,6 @@ public sealed record StatementInput
     public string? CitationQuote { get; init; }
 
     public string? CitationLocator { get; init; }
-}
-
-/// <summary>Another editor saved the claim first. Nothing of the refused save was stored.</summary>
-public sealed class ConcurrencyConflictException(string changedBy, DateTimeOffset changedAt, IReadOnlyList<History.FieldChange> theirChanges, uint currentVersion)
-    : Exception($"{changedBy} changed this record at {changedAt:HH:mm} UTC while you were editing it.")
-{
-    public string ChangedBy { get; } = changedBy;
-
-    public DateTimeOffset ChangedAt { get; } = changedAt;
-
-    /// <summary>What the other editor changed, field by field, since the version you started from.</summary>
-    public IReadOnlyList<History.FieldChange> TheirChanges { get; } = theirChanges;
-
-    /// <summary>The version to start from to re-apply your changes on top of theirs.</summary>
-    public uint CurrentVersion { get; } = currentVersion;
 }
 
 /// <summary>A source added to an existing claim's chain.</summary>

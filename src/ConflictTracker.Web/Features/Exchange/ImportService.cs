@@ -12,6 +12,7 @@ using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using CsvHelper;
 using CsvHelper.Configuration;

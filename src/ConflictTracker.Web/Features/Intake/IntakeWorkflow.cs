@@ -8,6 +8,7 @@ using ConflictTracker.Domain.Sources;
 using ConflictTracker.Intake;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,4 +1,5 @@
 using ConflictTracker.Domain.Propositions;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Hosting;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Editing;
