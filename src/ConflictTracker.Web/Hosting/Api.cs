@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ConflictTracker.Domain.Common;
-using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Authentication;

@@ -7,7 +7,6 @@ using ConflictTracker.Domain.Relations;
 using ConflictTracker.Testing;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
-using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.Propositions;
 using ConflictTracker.Web.Features.Review;
 using ConflictTracker.Web.Security;

@@ -4,7 +4,6 @@ using ConflictTracker.Testing;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
-using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.History;
 using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
@@ -236,11 +235,11 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             case "enter statements": await Editor(access).SimilarAsync(DemoIds.For("actor", "nis"), DemoIds.For("proposition", "nk-troops-in-russia"), "1,500 soldiers"); break;
             case "change statements": await Editor(access).LoadAsync(Claim); break;
             case "retract statements": await Editor(access).RetractAsync(Guid.NewGuid(), 0, "A reason."); break;
-            case "create actors": await Records(access).SaveActorAsync(null, 0, new ActorInput($"Actor {Guid.NewGuid():N}", Domain.Actors.ActorKind.Person, null, null, null)); break;
-            case "change actors": await Records(access).LoadActorAsync(DemoIds.For("actor", "budanov")); break;
-            case "change sources": await Records(access).LoadSourceAsync(DemoIds.For("source", "seed-article")); break;
-            case "retract sources": await Records(access).RestoreSourceAsync(Guid.NewGuid(), 0); break;
-            case "change propositions": await Records(access).LoadPropositionAsync(DemoIds.For("proposition", "nk-troops-in-russia")); break;
+            case "create actors": await Actors(access).SaveActorAsync(null, 0, new ActorInput($"Actor {Guid.NewGuid():N}", Domain.Actors.ActorKind.Person, null, null, null)); break;
+            case "change actors": await Actors(access).LoadActorAsync(DemoIds.For("actor", "budanov")); break;
+            case "change sources": await Sources(access).LoadSourceAsync(DemoIds.For("source", "seed-article")); break;
+            case "retract sources": await Sources(access).RestoreSourceAsync(Guid.NewGuid(), 0); break;
+            case "change propositions": await Propositions(access).LoadPropositionAsync(DemoIds.For("proposition", "nk-troops-in-russia")); break;
             case "propose relations": await Reviews(access).ProposeRelationAsync(Guid.NewGuid(), Claim, Domain.Relations.RelationType.Contradicts, "x"); break;
             case "raise flags": await Reviews(access).FlagClaimAsync(Guid.NewGuid(), Domain.Flags.FlagKind.Other, "x"); break;
             case "review relations": await Reviews(access).ReviewRelationAsync(Guid.NewGuid(), Domain.Relations.ReviewState.Confirmed, null); break;
@@ -270,7 +269,11 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
 
     private Features.Review.ReviewService Reviews(IAccess access) => new(fixture.Database.ContextFactory, access, TimeProvider.System);
 
-    private RecordEditorService Records(IAccess access) => new(fixture.Database.ContextFactory, access);
+    private ActorEditorService Actors(IAccess access) => new(fixture.Database.ContextFactory, access);
+
+    private SourceEditorService Sources(IAccess access) => new(fixture.Database.ContextFactory, access);
+
+    private PropositionEditorService Propositions(IAccess access) => new(fixture.Database.ContextFactory, access);
 
     private StatementEditorService Editor(IAccess access) => new(fixture.Database.ContextFactory, access, TimeProvider.System);
 

@@ -1,4 +1,3 @@
-using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;

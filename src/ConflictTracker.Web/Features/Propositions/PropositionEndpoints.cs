@@ -2,7 +2,6 @@ using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Hosting;
 using ConflictTracker.Web.Features.Claims;
-using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
 using ConflictTracker.Web.Features.Review;
@@ -34,16 +33,16 @@ internal static class PropositionEndpoints
                 })
             .WithName("GetProposition").WithSummary("One proposition: support by stance (claims, reports, independent origins, corroboration score), confirmed contradictions, estimates; the ETag is its version")
             .Reads<PropositionDetails>();
-        propositions.MapPost("/", async (PropositionInput input, [FromServices] RecordEditorService editor) =>
+        propositions.MapPost("/", async (PropositionInput input, [FromServices] PropositionEditorService editor) =>
             {
                 var id = await editor.SavePropositionAsync(null, 0, input);
                 return TypedResults.CreatedAtRoute(new Created(id), "GetProposition", new { id });
             })
             .WithName("CreateProposition").WithSummary("Create a proposition (Editor)").ProducesValidationProblem();
-        propositions.MapPut("/{id:guid}", (Guid id, PropositionInput input, HttpContext http, [FromServices] RecordEditorService editor, [FromServices] LookupService lookups, CancellationToken ct) =>
+        propositions.MapPut("/{id:guid}", (Guid id, PropositionInput input, HttpContext http, [FromServices] PropositionEditorService editor, [FromServices] LookupService lookups, CancellationToken ct) =>
                 RecordEndpoint.ReplaceAsync<PropositionInput>(RecordKind.Proposition, id, http, lookups, version => editor.SavePropositionAsync(id, version, input), ct))
             .WithName("UpdateProposition").WithSummary("Change a proposition's statement or description (Editor); needs If-Match").Updates().RequiresEveryField<PropositionInput>();
-        propositions.MapPost("/{id:guid}/measures", async (Guid id, MeasureInput input, [FromServices] RecordEditorService editor) =>
+        propositions.MapPost("/{id:guid}/measures", async (Guid id, MeasureInput input, [FromServices] PropositionEditorService editor) =>
             {
                 await editor.AddMeasureAsync(id, input.Name, input.Unit);
                 return TypedResults.NoContent();

@@ -4,7 +4,6 @@ using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Web.Data;
-using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
