@@ -24,6 +24,7 @@ internal static class Features
         services.AddScoped<ActorDetailsService>();
         services.AddScoped<SourceDetailsService>();
         services.AddScoped<PropositionDetailsService>();
+        services.AddScoped<PropositionListService>();
         services.AddScoped<HomeService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<StatementEditorService>();

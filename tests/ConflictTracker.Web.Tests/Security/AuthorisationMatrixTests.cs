@@ -229,7 +229,7 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             case "read a source": await new SourceDetailsService(factory, access).GetAsync(DemoIds.For("source", "seed-article")); break;
             case "read a proposition": await new PropositionDetailsService(factory, access).GetAsync(DemoIds.For("proposition", "nk-troops-in-russia")); break;
             case "read the overview": await new HomeService(factory, access).GetAsync(); break;
-            case "list propositions": await new HomeService(factory, access).PropositionsAsync(); break;
+            case "list propositions": await new PropositionListService(factory, access).PropositionsAsync(); break;
             case "read history": await new HistoryService(factory, access).ForAsync(Claim); break;
             case "look up actors": await new LookupService(factory, access).ActorsAsync("Bud"); break;
             case "enter statements": await Editor(access).SimilarAsync(DemoIds.For("actor", "nis"), DemoIds.For("proposition", "nk-troops-in-russia"), "1,500 soldiers"); break;

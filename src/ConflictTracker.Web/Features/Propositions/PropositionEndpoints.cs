@@ -2,7 +2,6 @@ using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Hosting;
 using ConflictTracker.Web.Features.Claims;
-using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
 using ConflictTracker.Web.Features.Review;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +18,7 @@ internal static class PropositionEndpoints
     public static void MapPropositionEndpoints(this RouteGroupBuilder api)
     {
         var propositions = api.MapGroup("/propositions").WithTags("Propositions");
-        propositions.MapGet("/", async ([FromServices] HomeService home, CancellationToken ct) => TypedResults.Ok(await home.PropositionsAsync(ct)))
+        propositions.MapGet("/", async ([FromServices] PropositionListService list, CancellationToken ct) => TypedResults.Ok(await list.PropositionsAsync(ct)))
             .WithName("ListPropositions").WithSummary("Every proposition with its claims counted by stance");
         propositions.MapGet("/{id:guid}", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<PropositionDetails>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (Guid id, HttpResponse response, [FromServices] PropositionDetailsService details, CancellationToken ct) =>
                 {
