@@ -18,11 +18,11 @@ namespace ConflictTracker.Web.Features.Sources;
 /// </summary>
 public sealed class SourceEditorService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
-    public async Task<Loaded<SourceInput>?> LoadSourceAsync(Guid id)
+    public async Task<Loaded<SourceInput>?> LoadSourceAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Edit, "change sources");
-        await using var db = await contextFactory.CreateDbContextAsync();
-        var s = await db.Sources.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var s = await db.Sources.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         return s is null ? null : new(
             new SourceInput(s.Kind, s.Title, s.Url?.OriginalString, s.PublisherId, s.PublishedOn is { } p ? FormDates.Text(p) : null,
                 s.RetrievedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), s.Language, s.ArchiveUrl?.OriginalString, s.ContentHash, s.Reliability),
@@ -30,19 +30,19 @@ public sealed class SourceEditorService(IDbContextFactory<AppDbContext> contextF
             s.Status == SourceStatus.Retracted);
     }
 
-    public async Task<Guid> SaveSourceAsync(Guid? id, uint version, SourceInput input)
+    public async Task<Guid> SaveSourceAsync(Guid? id, uint version, SourceInput input, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Edit, id is null ? "create sources" : "change sources");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
         var errors = new ValidationErrors();
         Actor? publisher = null;
-        if (input.PublisherId is { } publisherId && (publisher = await db.Actors.SingleOrDefaultAsync(a => a.Id == publisherId)) is null)
+        if (input.PublisherId is { } publisherId && (publisher = await db.Actors.SingleOrDefaultAsync(a => a.Id == publisherId, cancellationToken)) is null)
         {
             errors.Add(nameof(SourceInput.PublisherId), "That publisher does not exist.");
         }
         else if (input.PublisherId is null && input.NewPublisher is { } newPublisher)
         {
-            publisher = await NewPublisherAsync(db, newPublisher, errors, default);
+            publisher = await NewPublisherAsync(db, newPublisher, errors, cancellationToken);
         }
 
         var published = string.IsNullOrWhiteSpace(input.PublishedOn) ? null : errors.Check(() => PartialDate.Parse(input.PublishedOn, nameof(SourceInput.PublishedOn)));
@@ -54,7 +54,7 @@ public sealed class SourceEditorService(IDbContextFactory<AppDbContext> contextF
         }
         else
         {
-            source = await VersionedWrites.TrackAsync(db, db.Sources, id.Value, version, s => s.Version, default);
+            source = await VersionedWrites.TrackAsync(db, db.Sources, id.Value, version, s => s.Version, cancellationToken);
             errors.Check(() => source.Revise(input.Kind, input.Title, input.Url, publisher, published, retrieved, input.Language, input.ArchiveUrl, input.ContentHash, input.Reliability));
         }
 
@@ -64,26 +64,26 @@ public sealed class SourceEditorService(IDbContextFactory<AppDbContext> contextF
             db.Sources.Add(source!);
         }
 
-        await VersionedWrites.SaveAsync(db, contextFactory, id, default);
+        await VersionedWrites.SaveAsync(db, contextFactory, id, cancellationToken);
         return source!.Id;
     }
 
-    public async Task RetractSourceAsync(Guid id, uint version, string? reason)
+    public async Task RetractSourceAsync(Guid id, uint version, string? reason, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Edit, "retract sources");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var source = await VersionedWrites.TrackAsync(db, db.Sources, id, version, s => s.Version, default);
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var source = await VersionedWrites.TrackAsync(db, db.Sources, id, version, s => s.Version, cancellationToken);
         source.Retract(reason);
-        await VersionedWrites.SaveAsync(db, contextFactory, id, default);
+        await VersionedWrites.SaveAsync(db, contextFactory, id, cancellationToken);
     }
 
-    public async Task RestoreSourceAsync(Guid id, uint version)
+    public async Task RestoreSourceAsync(Guid id, uint version, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Edit, "retract sources");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var source = await VersionedWrites.TrackAsync(db, db.Sources, id, version, s => s.Version, default);
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var source = await VersionedWrites.TrackAsync(db, db.Sources, id, version, s => s.Version, cancellationToken);
         source.Restore();
-        await VersionedWrites.SaveAsync(db, contextFactory, id, default);
+        await VersionedWrites.SaveAsync(db, contextFactory, id, cancellationToken);
     }
 
     /// <summary>A new publisher typed into a source form: checked, refused if the name exists, tracked to be saved with the source.</summary>
