@@ -6,6 +6,7 @@ using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
@@ -224,10 +225,10 @@ internal static class Api
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    public static IResult PreconditionRequired() => TypedResults.Problem(
+    public static ProblemHttpResult PreconditionRequired() => TypedResults.Problem(
         title: "If-Match is required",
         detail: "Send the ETag you read (If-Match: \"42\") so a change made since then is not overwritten.",
         statusCode: StatusCodes.Status428PreconditionRequired);
 
-    public static IResult NotFound(string what) => TypedResults.Problem(title: $"No such {what}", statusCode: StatusCodes.Status404NotFound);
+    public static ProblemHttpResult NotFound(string what) => TypedResults.Problem(title: $"No such {what}", statusCode: StatusCodes.Status404NotFound);
 }

@@ -1,31 +1,33 @@
 using ConflictTracker.Web.Features.Lookups;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ConflictTracker.Web.Hosting;
 
-/// <summary>What the actor, source and proposition endpoints share: reading with an ETag, and updating at the version read.</summary>
+/// <summary>What the record endpoints share: reading with an ETag, and updating at the version read.</summary>
 internal static class RecordEndpoint
 {
-    public static async Task<IResult> ReadAsync<T>(RecordKind kind, Guid id, HttpResponse response, LookupService lookups, Func<Task<T?>> read, CancellationToken cancellationToken)
+    /// <summary>A record with its version as the ETag, or 404 when there is none.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Read<T>(T? record, string what, Func<T, uint> version, HttpResponse response)
         where T : class
     {
-        if (await read() is not { } record || await lookups.VersionAsync(kind, id, cancellationToken) is not { } version)
+        if (record is null)
         {
-            return Api.NotFound(kind.ToString().ToLowerInvariant());
+            return Api.NotFound(what);
         }
 
-        response.Headers.ETag = Api.ETag(version);
+        response.Headers.ETag = Api.ETag(version(record));
         return TypedResults.Ok(record);
     }
 
     /// <summary>Changes need the Edit policy (checked first: a reader gets 403, not 428), an existing record and the version read.</summary>
-    public static Task<IResult> UpdateAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken) =>
+    public static Task<Results<NoContent, ProblemHttpResult>> UpdateAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken) =>
         ChangeAsync(kind, id, http, lookups, save, checkBody: null, cancellationToken);
 
     /// <summary>A PUT: like <see cref="UpdateAsync"/>, and the body must carry every field of <typeparamref name="TInput"/> (<see cref="FullUpdates"/>).</summary>
-    public static Task<IResult> ReplaceAsync<TInput>(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken) =>
+    public static Task<Results<NoContent, ProblemHttpResult>> ReplaceAsync<TInput>(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken) =>
         ChangeAsync(kind, id, http, lookups, save, () => FullUpdates.RequireEveryFieldAsync<TInput>(http, cancellationToken), cancellationToken);
 
-    private static async Task<IResult> ChangeAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, Func<Task>? checkBody, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangeAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, Func<Task>? checkBody, CancellationToken cancellationToken)
     {
         await http.RequestServices.GetRequiredService<Security.IAccess>().DemandAsync(Security.Policies.Edit, $"change {kind.ToString().ToLowerInvariant()}s");
         if (await lookups.VersionAsync(kind, id, cancellationToken) is null)

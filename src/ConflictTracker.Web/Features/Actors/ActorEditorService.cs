@@ -8,10 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ConflictTracker.Web.Features.Actors;
 
 /// <summary>
-/// The actor form: actors with their aliases and affiliations. The same contract as statements: the
-/// Edit policy on every operation, every bad field reported at once with nothing stored, history
-/// written under the editor's name, and optimistic concurrency: a save made on an old version is
-/// refused with what the other editor changed.
+/// The actor form's writes: actors, their aliases and affiliations. The contract of every editor
+/// (<see cref="Claims.StatementEditorService"/>), with optimistic concurrency as <see cref="VersionedWrites"/> applies it.
 /// </summary>
 public sealed class ActorEditorService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {

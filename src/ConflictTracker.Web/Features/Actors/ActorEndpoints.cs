@@ -1,8 +1,8 @@
-using ConflictTracker.Web.Features.Shared;
-using ConflictTracker.Web.Hosting;
-using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Lookups;
+using ConflictTracker.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Created = ConflictTracker.Web.Features.Shared.Created;
 
 namespace ConflictTracker.Web.Features.Actors;
 
@@ -12,19 +12,29 @@ internal static class ActorEndpoints
     public static void MapActorEndpoints(this RouteGroupBuilder api)
     {
         var actors = api.MapGroup("/actors").WithTags("Actors");
-        actors.MapGet("/", async (string? q, [FromServices] LookupService lookups, CancellationToken ct) => TypedResults.Ok(await lookups.ActorsAsync(q, ct)))
+        actors.MapGet("/", FindAsync)
             .WithName("FindActors").WithSummary($"Actors whose name or alias matches q (trigram similarity, any script), at most {LookupService.Limit}");
-        actors.MapGet("/{id:guid}", (Guid id, HttpResponse response, [FromServices] ActorDetailsService details, [FromServices] LookupService lookups, CancellationToken ct) =>
-                RecordEndpoint.ReadAsync(RecordKind.Actor, id, response, lookups, () => details.GetAsync(id, ct), ct))
+        actors.MapGet("/{id:guid}", GetAsync)
             .WithName("GetActor").WithSummary("One actor with aliases, affiliations and claims; the ETag is its version").Reads<ActorDetails>();
-        actors.MapPost("/", async (ActorInput input, [FromServices] ActorEditorService editor) =>
-            {
-                var id = await editor.SaveActorAsync(null, 0, input);
-                return TypedResults.CreatedAtRoute(new Created(id), "GetActor", new { id });
-            })
+        actors.MapPost("/", CreateAsync)
             .WithName("CreateActor").WithSummary("Create an actor (Editor)").ProducesValidationProblem();
-        actors.MapPut("/{id:guid}", (Guid id, ActorInput input, HttpContext http, [FromServices] ActorEditorService editor, [FromServices] LookupService lookups, CancellationToken ct) =>
-                RecordEndpoint.ReplaceAsync<ActorInput>(RecordKind.Actor, id, http, lookups, version => editor.SaveActorAsync(id, version, input), ct))
+        actors.MapPut("/{id:guid}", UpdateAsync)
             .WithName("UpdateActor").WithSummary("Change an actor (Editor); needs If-Match").Updates().RequiresEveryField<ActorInput>();
     }
+
+    private static async Task<Ok<IReadOnlyList<LookupItem>>> FindAsync(string? q, [FromServices] LookupService lookups, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await lookups.ActorsAsync(q, cancellationToken));
+
+    private static async Task<Results<Ok<ActorDetails>, ProblemHttpResult>> GetAsync(Guid id, HttpResponse response, [FromServices] ActorDetailsService details, CancellationToken cancellationToken) =>
+        RecordEndpoint.Read(await details.GetAsync(id, cancellationToken), "actor", actor => actor.Version, response);
+
+    private static async Task<CreatedAtRoute<Created>> CreateAsync(ActorInput input, [FromServices] ActorEditorService editor, CancellationToken cancellationToken)
+    {
+        var id = await editor.SaveActorAsync(null, 0, input, cancellationToken);
+        return TypedResults.CreatedAtRoute(new Created(id), "GetActor", new { id });
+    }
+
+    private static Task<Results<NoContent, ProblemHttpResult>> UpdateAsync(
+        Guid id, ActorInput input, HttpContext http, [FromServices] ActorEditorService editor, [FromServices] LookupService lookups, CancellationToken cancellationToken) =>
+        RecordEndpoint.ReplaceAsync<ActorInput>(RecordKind.Actor, id, http, lookups, version => editor.SaveActorAsync(id, version, input, cancellationToken), cancellationToken);
 }

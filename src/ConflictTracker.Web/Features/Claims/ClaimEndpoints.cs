@@ -38,16 +38,8 @@ internal static class ClaimEndpoints
         return TypedResults.Ok(new ClaimSearchResult(page.Items, page.Total, page.NextCursor, page.PreviousCursor, page.TotalIsLowerBound));
     }
 
-    private static async Task<Results<Ok<ClaimDetails>, ProblemHttpResult>> GetAsync(Guid id, HttpResponse response, [FromServices] ClaimDetailsService claims, CancellationToken cancellationToken)
-    {
-        if (await claims.GetAsync(id, cancellationToken) is not { } claim)
-        {
-            return (ProblemHttpResult)Api.NotFound("claim");
-        }
-
-        response.Headers.ETag = Api.ETag(claim.Version);
-        return TypedResults.Ok(claim);
-    }
+    private static async Task<Results<Ok<ClaimDetails>, ProblemHttpResult>> GetAsync(Guid id, HttpResponse response, [FromServices] ClaimDetailsService claims, CancellationToken cancellationToken) =>
+        RecordEndpoint.Read(await claims.GetAsync(id, cancellationToken), "claim", claim => claim.Version, response);
 
     private static async Task<CreatedAtRoute<Created>> CreateAsync(StatementInput input, [FromServices] StatementEditorService editor, CancellationToken cancellationToken)
     {
@@ -69,6 +61,10 @@ internal static class ClaimEndpoints
         WithVersionAsync(id, http, editor, version => editor.RestoreAsync(id, version, cancellationToken), cancellationToken);
 
     /// <summary>Runs a change at the version the client read (If-Match), then answers 204 with the new ETag.</summary>
+    /// <remarks>
+    /// Returned as <see cref="IResult"/>: a typed <c>Results&lt;NoContent, ProblemHttpResult&gt;</c> would add a 204
+    /// response to the OpenAPI document, which does not list one for these operations.
+    /// </remarks>
     private static async Task<IResult> WithVersionAsync(Guid id, HttpContext http, StatementEditorService editor, Func<uint, Task> change, CancellationToken cancellationToken)
     {
         // The role first (LoadAsync demands it), then whether the claim exists, then the version.

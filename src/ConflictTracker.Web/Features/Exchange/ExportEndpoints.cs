@@ -15,26 +15,34 @@ internal static class ExportEndpoints
     public static void MapExportEndpoints(this RouteGroupBuilder group, string namePrefix = "")
     {
         var export = group.MapGroup("/export").WithTags("Export");
-        export.MapGet("/claims.csv", (HttpContext http, [FromServices] ClaimExport claims) =>
-                StreamAsync(http, "text/csv; charset=utf-8", "claims.csv", (query, body, ct) => claims.WriteCsvAsync(query, body, ct)))
+        export.MapGet("/claims.csv", ClaimsCsvAsync)
             .WithName(Name(namePrefix, "ExportClaimsCsv")).WithClaimQueryParameters(paged: false).WithSummary("Claims matching the search parameters (as GET /claims), streamed as CSV")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
-        export.MapGet("/claims.json", (HttpContext http, [FromServices] ClaimExport claims) =>
-                StreamAsync(http, "application/json; charset=utf-8", "claims.json", (query, body, ct) => claims.WriteJsonAsync(query, body, ct)))
+        export.MapGet("/claims.json", ClaimsJsonAsync)
             .WithName(Name(namePrefix, "ExportClaimsJson")).WithClaimQueryParameters(paged: false).WithSummary("Claims matching the search parameters, streamed as a JSON array")
             .Produces<IReadOnlyList<ClaimExportRow>>().ProducesValidationProblem();
-        export.MapGet("/claim-reviews.jsonld", (HttpContext http, [FromServices] ClaimExport claims) =>
-                StreamAsync(http, "application/ld+json; charset=utf-8", "claim-reviews.jsonld",
-                    (query, body, ct) => claims.WriteClaimReviewsAsync(query, new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"), body, ct)))
+        export.MapGet("/claim-reviews.jsonld", ClaimReviewsAsync)
             .WithName(Name(namePrefix, "ExportClaimReviews")).WithClaimQueryParameters(paged: false).WithSummary("Claims a reviewer rated, as schema.org ClaimReview JSON-LD")
             .Produces(StatusCodes.Status200OK, contentType: "application/ld+json").ProducesValidationProblem();
-        export.MapGet("/full.json", async (HttpContext http, [FromServices] FullExport full) =>
-            {
-                await full.DemandAsync();
-                await WriteOrAbortAsync(http, "application/json; charset=utf-8", $"conflicttracker-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json", () => full.WriteAsync(http.Response.Body, http.RequestAborted));
-            })
+        export.MapGet("/full.json", FullAsync)
             .WithName(Name(namePrefix, "ExportFull")).WithSummary("The whole database (every record, relation and history entry, with their ids) as JSON, for POST /import/full into an empty instance (Admin)")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
+    }
+
+    private static Task ClaimsCsvAsync(HttpContext http, [FromServices] ClaimExport claims) =>
+        StreamAsync(http, "text/csv; charset=utf-8", "claims.csv", (query, body, ct) => claims.WriteCsvAsync(query, body, ct));
+
+    private static Task ClaimsJsonAsync(HttpContext http, [FromServices] ClaimExport claims) =>
+        StreamAsync(http, "application/json; charset=utf-8", "claims.json", (query, body, ct) => claims.WriteJsonAsync(query, body, ct));
+
+    private static Task ClaimReviewsAsync(HttpContext http, [FromServices] ClaimExport claims) =>
+        StreamAsync(http, "application/ld+json; charset=utf-8", "claim-reviews.jsonld",
+            (query, body, ct) => claims.WriteClaimReviewsAsync(query, new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"), body, ct));
+
+    private static async Task FullAsync(HttpContext http, [FromServices] FullExport full)
+    {
+        await full.DemandAsync();
+        await WriteOrAbortAsync(http, "application/json; charset=utf-8", $"conflicttracker-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json", () => full.WriteAsync(http.Response.Body, http.RequestAborted));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using ConflictTracker.Domain.Common;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConflictTracker.Web.Features.Exchange;
@@ -24,18 +25,14 @@ internal static class ImportEndpoints
             .Accepts<string>("text/csv", "application/json", "application/x-ndjson")
             .Produces<ImportReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        import.MapPost("/full", async (HttpContext http, [FromServices] FullExport full) =>
-            {
-                Unlimited(http);
-                return TypedResults.Ok(await full.RestoreAsync(http.Request.Body, http.RequestAborted));
-            })
+        import.MapPost("/full", RestoreFullAsync)
             .WithName("RestoreFull")
             .WithSummary("Load a full export (GET /export/full.json) into this instance, whose data tables must be empty (Admin)")
             .Accepts<string>("application/json")
             .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, string? format, string? type, bool? dryRun, [FromServices] ImportService imports)
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(HttpContext http, string? format, string? type, bool? dryRun, [FromServices] ImportService imports)
     {
         await http.RequestServices.GetRequiredService<Security.IAccess>().DemandAsync(Security.Policies.Edit, "import records");
         var errors = new ValidationErrors();
@@ -75,6 +72,12 @@ internal static class ImportEndpoints
                 detail: $"{report.ErrorCount} problem(s) in {report.Rows} row(s). Correct the rows listed in 'rows' and import the file again.",
                 statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?> { ["rows"] = report.Errors, ["report"] = report });
+    }
+
+    private static async Task<Ok<RestoreResult>> RestoreFullAsync(HttpContext http, [FromServices] FullExport full)
+    {
+        Unlimited(http);
+        return TypedResults.Ok(await full.RestoreAsync(http.Request.Body, http.RequestAborted));
     }
 
     /// <summary>Imports can be large: lift Kestrel's 30 MB default for this request only.</summary>

@@ -1,6 +1,7 @@
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Intake;
 using ConflictTracker.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
@@ -44,17 +45,7 @@ internal static class IntakeEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery();
-        api.MapGet("/intake/{id:guid}", async (Guid id, HttpResponse response, [FromServices] IntakeWorkflow workflow, CancellationToken ct) =>
-            {
-                var view = await workflow.GetAsync(id, ct);
-                if (view is null)
-                {
-                    return Api.NotFound("intake");
-                }
-
-                response.Headers.ETag = Api.ETag(view.Version);
-                return TypedResults.Ok(view);
-            })
+        api.MapGet("/intake/{id:guid}", GetAsync)
             .WithTags("Intake").WithName("GetIntake")
             .WithSummary("An intake: its source, snapshot text and hash, and every draft with its decision; the ETag is its version (Editor)")
             .Reads<IntakeView>();
@@ -70,10 +61,13 @@ internal static class IntakeEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
-    private static async Task<IResult> DecideAsync(Guid id, IntakeDecisionInput input, HttpContext http, [FromServices] IntakeWorkflow workflow, CancellationToken ct)
+    private static async Task<Results<Ok<IntakeView>, ProblemHttpResult>> GetAsync(Guid id, HttpResponse response, [FromServices] IntakeWorkflow workflow, CancellationToken cancellationToken) =>
+        RecordEndpoint.Read(await workflow.GetAsync(id, cancellationToken), "intake", view => view.Version, response);
+
+    private static async Task<Results<Ok<IntakeDecisionResult>, ProblemHttpResult>> DecideAsync(Guid id, IntakeDecisionInput input, HttpContext http, [FromServices] IntakeWorkflow workflow, CancellationToken cancellationToken)
     {
         await http.RequestServices.GetRequiredService<Security.IAccess>().DemandAsync(Security.Policies.Edit, "decide drafts");
-        var view = await workflow.GetAsync(id, ct);
+        var view = await workflow.GetAsync(id, cancellationToken);
         if (view is null)
         {
             return Api.NotFound("intake");
@@ -99,19 +93,19 @@ internal static class IntakeEndpoints
         Guid? claimId = null;
         if (input.Decision == Domain.Intake.DraftDecision.Accepted)
         {
-            claimId = await workflow.AcceptAsync(id, input.Draft, version, null, ct);
+            claimId = await workflow.AcceptAsync(id, input.Draft, version, null, cancellationToken);
         }
         else
         {
-            await workflow.RejectAsync(id, input.Draft, version, ct);
+            await workflow.RejectAsync(id, input.Draft, version, cancellationToken);
         }
 
-        var after = await workflow.GetAsync(id, ct);
+        var after = await workflow.GetAsync(id, cancellationToken);
         http.Response.Headers.ETag = Api.ETag(after!.Version);
         return TypedResults.Ok(new IntakeDecisionResult(input.Draft, input.Decision, claimId));
     }
 
-    private static async Task<IResult> PreviewAsync(HttpContext http, string? title, string? url, string? publishedOn, Guid? publisherId, string? language, bool? store,
+    private static async Task<Results<Ok<IntakePreview>, Created<IntakeView>, StatusCodeHttpResult, ProblemHttpResult>> PreviewAsync(HttpContext http, string? title, string? url, string? publishedOn, Guid? publisherId, string? language, bool? store,
         [FromServices] IntakeService intake, [FromServices] IntakeWorkflow workflow)
     {
         var contentType = http.Request.ContentType ?? string.Empty;
@@ -149,7 +143,7 @@ internal static class IntakeEndpoints
             {
                 // The same text was taken in before: see its intake.
                 http.Response.Headers.Location = $"{Api.Prefix}/intake/{id}";
-                return Results.StatusCode(StatusCodes.Status303SeeOther);
+                return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
             }
 
             var view = (await workflow.GetAsync(id, http.RequestAborted))!;

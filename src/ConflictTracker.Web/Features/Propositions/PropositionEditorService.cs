@@ -8,10 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ConflictTracker.Web.Features.Propositions;
 
 /// <summary>
-/// The proposition form: propositions with their measures. The same contract as statements: the Edit
-/// policy on every operation, every bad field reported at once with nothing stored, history written
-/// under the editor's name, and optimistic concurrency: a save made on an old version is refused with
-/// what the other editor changed.
+/// The proposition form's writes: propositions and their measures. The contract of every editor
+/// (<see cref="Claims.StatementEditorService"/>), with optimistic concurrency as <see cref="VersionedWrites"/> applies it.
 /// </summary>
 public sealed class PropositionEditorService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {

@@ -11,10 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ConflictTracker.Web.Features.Sources;
 
 /// <summary>
-/// The source form: sources (with a new publisher if need be), their retraction and restoration. The
-/// same contract as statements: the Edit policy on every operation, every bad field reported at once
-/// with nothing stored, history written under the editor's name, and optimistic concurrency: a save
-/// made on an old version is refused with what the other editor changed.
+/// The source form's writes: sources (with a new publisher if need be), their retraction and restoration.
+/// The contract of every editor (<see cref="Claims.StatementEditorService"/>), with optimistic concurrency as <see cref="VersionedWrites"/> applies it.
 /// </summary>
 public sealed class SourceEditorService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
