@@ -13,7 +13,8 @@ public class DemoCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoDa
     {
         await using var db = fixture.Database.CreateContext();
         var claims = await db.Claims.AsNoTracking().ToListAsync();
-        return ContradictionCandidates.Find(claims.Select(ClaimFacts.Of));
+        var collective = (await db.Actors.AsNoTracking().Where(a => a.IsCollective).Select(a => a.Id).ToListAsync()).ToHashSet();
+        return ContradictionCandidates.Find(claims.Select(c => ClaimFacts.Of(c, collective)));
     }
 
     [Fact]

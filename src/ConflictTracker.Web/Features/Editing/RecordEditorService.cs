@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Features.Editing;
 
-public sealed record ActorInput(string? Name, ActorKind Kind, string? CountryCode, string? Description, ReliabilityGrade? Reliability);
+/// <param name="IsCollective">A collective or unidentified source, whose claims never share a voice (docs/rules/origin-counting.md).</param>
+public sealed record ActorInput(string? Name, ActorKind Kind, string? CountryCode, string? Description, ReliabilityGrade? Reliability, bool IsCollective = false);
 
 public sealed record SourceInput(
     SourceKind Kind, string? Title, string? Url, Guid? PublisherId, string? PublishedOn, string? RetrievedOn,
@@ -39,7 +40,7 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
         await access.DemandAsync(Policies.Edit, "change actors");
         await using var db = await contextFactory.CreateDbContextAsync();
         var actor = await db.Actors.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
-        return actor is null ? null : new(new ActorInput(actor.Name, actor.Kind, actor.CountryCode, actor.Description, actor.Reliability), actor.Version);
+        return actor is null ? null : new(new ActorInput(actor.Name, actor.Kind, actor.CountryCode, actor.Description, actor.Reliability, actor.IsCollective), actor.Version);
     }
 
     public async Task<Guid> SaveActorAsync(Guid? id, uint version, ActorInput input)
@@ -49,13 +50,13 @@ public sealed class RecordEditorService(IDbContextFactory<AppDbContext> contextF
         Actor actor;
         if (id is null)
         {
-            actor = Actor.Create(input.Name, input.Kind, input.CountryCode, input.Description, input.Reliability);
+            actor = Actor.Create(input.Name, input.Kind, input.CountryCode, input.Description, input.Reliability, isCollective: input.IsCollective);
             db.Actors.Add(actor);
         }
         else
         {
             actor = await TrackAsync(db, db.Actors.Include(a => a.Aliases), id.Value, version, a => a.Version);
-            actor.Revise(input.Name, input.Kind, input.CountryCode, input.Description, input.Reliability);
+            actor.Revise(input.Name, input.Kind, input.CountryCode, input.Description, input.Reliability, input.IsCollective);
         }
 
         if (await db.Actors.AnyAsync(a => a.Name == actor.Name && a.Id != actor.Id))
