@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

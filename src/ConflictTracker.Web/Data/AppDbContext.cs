@@ -6,7 +6,7 @@ using ConflictTracker.Domain.Places;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Domain.Sources;
-using ConflictTracker.Web.Security;
+using ConflictTracker.Web.Data.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -60,7 +60,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Personal access tokens for the API (hashes only).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
-    /// <summary>Signed-in browser sessions (<see cref="SessionStore"/>).</summary>
+    /// <summary>Signed-in browser sessions (<see cref="Security.SessionStore"/>).</summary>
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<Domain.Sources.SourceSnapshot> SourceSnapshots => Set<Domain.Sources.SourceSnapshot>();

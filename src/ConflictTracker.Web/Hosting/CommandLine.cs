@@ -1,3 +1,4 @@
+using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Data.Saving;
 using ConflictTracker.Web.Features.DemoData;

@@ -1,4 +1,5 @@
 using ConflictTracker.Domain.Common;
+using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ConflictTracker.Web.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ConflictTracker.Web.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace ConflictTracker.Web.Security;

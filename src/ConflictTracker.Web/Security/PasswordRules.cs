@@ -1,3 +1,4 @@
+using ConflictTracker.Web.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace ConflictTracker.Web.Security;

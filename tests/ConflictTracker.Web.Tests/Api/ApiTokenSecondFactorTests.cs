@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using ConflictTracker.Testing;
+using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Security;
 using ConflictTracker.Web.Tests.Security;
 using Microsoft.AspNetCore.Identity;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Testing;
+using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

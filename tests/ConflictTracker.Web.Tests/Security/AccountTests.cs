@@ -1,6 +1,7 @@
 using System.Net;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Testing;
+using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

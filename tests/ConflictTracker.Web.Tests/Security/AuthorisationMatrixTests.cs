@@ -1,6 +1,7 @@
 using System.Net;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Testing;
+using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;

@@ -1,3 +1,4 @@
+using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

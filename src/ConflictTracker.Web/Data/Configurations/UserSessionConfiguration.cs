@@ -1,4 +1,4 @@
-using ConflictTracker.Web.Security;
+using ConflictTracker.Web.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1299,7 +1299,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.ApiToken", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1370,7 +1370,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.AppUser", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1467,7 +1467,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.UserSession", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1953,9 +1953,9 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasConstraintName("fk_source_snapshots_sources_source_id");
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.ApiToken", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1963,9 +1963,9 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasConstraintName("fk_api_tokens_asp_net_users_user_id");
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.UserSession", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.UserSession", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1985,7 +1985,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1995,7 +1995,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2012,7 +2012,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2022,7 +2022,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

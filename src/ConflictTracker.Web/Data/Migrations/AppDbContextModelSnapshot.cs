@@ -1300,7 +1300,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.ApiToken", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1371,7 +1371,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.AppUser", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1468,7 +1468,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.UserSession", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1954,9 +1954,9 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasConstraintName("fk_source_snapshots_sources_source_id");
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.ApiToken", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1964,9 +1964,9 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasConstraintName("fk_api_tokens_asp_net_users_user_id");
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.UserSession", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.UserSession", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1986,7 +1986,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1996,7 +1996,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2013,7 +2013,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2023,7 +2023,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace ConflictTracker.Web.Security;
+namespace ConflictTracker.Web.Data.Accounts;
 
 /// <summary>A person who signs in. The user name is the e-mail address; roles say what they may do.</summary>
 public sealed class AppUser : IdentityUser<Guid>

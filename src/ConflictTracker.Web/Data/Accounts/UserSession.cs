@@ -1,7 +1,7 @@
-namespace ConflictTracker.Web.Security;
+namespace ConflictTracker.Web.Data.Accounts;
 
 /// <summary>
-/// A signed-in browser session, kept on the server (<see cref="SessionStore"/>): the sign-in cookie
+/// A signed-in browser session, kept on the server (<see cref="Security.SessionStore"/>): the sign-in cookie
 /// carries only a random key, so signing out, which deletes the row, kills every copy of the cookie.
 /// Sessions are not records of the war: they are deleted when they end, without history.
 /// </summary>

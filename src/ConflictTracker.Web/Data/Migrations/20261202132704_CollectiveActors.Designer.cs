@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace ConflictTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202130928_CollectiveActors")]
+    [Migration("20261202132704_CollectiveActors")]
     partial class CollectiveActors
     {
         /// <inheritdoc />
@@ -1303,7 +1303,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.ApiToken", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1374,7 +1374,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.AppUser", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1471,7 +1471,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.UserSession", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1957,9 +1957,9 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasConstraintName("fk_source_snapshots_sources_source_id");
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.ApiToken", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.ApiToken", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1967,9 +1967,9 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasConstraintName("fk_api_tokens_asp_net_users_user_id");
                 });
 
-            modelBuilder.Entity("ConflictTracker.Web.Security.UserSession", b =>
+            modelBuilder.Entity("ConflictTracker.Web.Data.Accounts.UserSession", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1989,7 +1989,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1999,7 +1999,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2016,7 +2016,7 @@ namespace ConflictTracker.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2026,7 +2026,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("ConflictTracker.Web.Security.AppUser", null)
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ConflictTracker.Web.Security;
+namespace ConflictTracker.Web.Data.Accounts;
 
 /// <summary>
 /// A personal access token for the API: it acts as its user, with the user's roles at the time of
