@@ -80,8 +80,9 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
                 from source in sources.DefaultIfEmpty()
                 join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
                 from publisher in publishers.DefaultIfEmpty()
+                join speaker in db.Actors on (claim.OnBehalfOfId ?? claim.AssertedById) equals speaker.Id
                 select new EvidenceRow(
-                    claim.Id, claim.Stance, claim.Credibility, claim.MeasureId, claim.EventPeriod != null, claim.OnBehalfOfId ?? claim.AssertedById,
+                    claim.Id, claim.Stance, claim.Credibility, claim.MeasureId, claim.EventPeriod != null, speaker.Id, speaker.Name, speaker.IsCollective,
                     citation == null ? null : citation.SourceId,
                     citation == null ? null : citation.Role,
                     source == null ? null : source.Reliability,
@@ -89,8 +90,8 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             .ToListAsync(cancellationToken);
         var byClaim = rows.GroupBy(r => r.ClaimId).ToList();
         // The speakers marked collective or unidentified: each of their claims is a voice of its own.
-        var speakers = rows.Select(r => r.Speaker).Distinct().ToList();
-        var collective = (await db.Actors.AsNoTracking().Where(a => a.IsCollective && speakers.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var collective = rows.Where(r => r.SpeakerIsCollective).Select(r => r.Speaker).ToHashSet();
+        var speakerNames = rows.DistinctBy(r => r.Speaker).ToDictionary(r => r.Speaker, r => r.SpeakerName);
         var evidence = byClaim.Select(g => Evidence(g, collective)).ToList();
         var figureCounts = byClaim.Where(g => g.First().MeasureId is not null).GroupBy(g => g.First().MeasureId!.Value).ToDictionary(g => g.Key, g => g.Count());
         var periodCount = byClaim.Count(g => g.First().HasPeriod);
@@ -115,10 +116,7 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             .Select(g => (g.Key.Stance, g.Key.Voice, Claims: g.Count(), Origins: g.Select(e => originOf(e.ClaimId)).Distinct().Count()))
             .Where(m => m.Origins > 1)
             .ToList();
-        var voiceIds = merges.Select(m => m.Voice).Distinct().ToList();
-        var voiceNames = voiceIds.Count == 0
-            ? []
-            : await db.Actors.AsNoTracking().Where(a => voiceIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var voiceNames = speakerNames;
         var merged = merges
             .OrderBy(m => m.Stance).ThenByDescending(m => m.Origins).ThenBy(m => voiceNames[m.Voice], StringComparer.Ordinal)
             .Select(m => new VoiceMerge(m.Stance, new EntityRef(m.Voice, voiceNames[m.Voice]), m.Claims, m.Origins))
@@ -196,7 +194,7 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             proposition.Version);
     }
 
-    private sealed record EvidenceRow(Guid ClaimId, Stance Stance, Credibility? Credibility, Guid? MeasureId, bool HasPeriod, Guid Speaker, Guid? SourceId, CitationRole? Role, ReliabilityGrade? SourceGrade, ReliabilityGrade? PublisherGrade)
+    private sealed record EvidenceRow(Guid ClaimId, Stance Stance, Credibility? Credibility, Guid? MeasureId, bool HasPeriod, Guid Speaker, string SpeakerName, bool SpeakerIsCollective, Guid? SourceId, CitationRole? Role, ReliabilityGrade? SourceGrade, ReliabilityGrade? PublisherGrade)
     {
         public ReliabilityGrade Grade => Source.EffectiveReliability(SourceGrade, PublisherGrade);
     }
