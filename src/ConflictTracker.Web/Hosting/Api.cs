@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Web.Data.Accounts;
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;

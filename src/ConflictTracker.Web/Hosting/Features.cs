@@ -1,7 +1,6 @@
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
-using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.Exchange;
 using ConflictTracker.Web.Features.History;
 using ConflictTracker.Web.Features.Home;
@@ -25,10 +24,13 @@ internal static class Features
         services.AddScoped<ActorDetailsService>();
         services.AddScoped<SourceDetailsService>();
         services.AddScoped<PropositionDetailsService>();
+        services.AddScoped<PropositionListService>();
         services.AddScoped<HomeService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<StatementEditorService>();
-        services.AddScoped<RecordEditorService>();
+        services.AddScoped<ActorEditorService>();
+        services.AddScoped<SourceEditorService>();
+        services.AddScoped<PropositionEditorService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ReviewQueueService>();
         services.AddScoped<UnverifiedQuoteService>();

@@ -173,15 +173,15 @@ public sealed partial class AccountService(
         LogSignedOut(user.Identity?.Name ?? "(anonymous)", time.GetUtcNow());
     }
 
-    public async Task<IReadOnlyList<UserRow>> ListAsync()
+    public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Administer, "list user accounts");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
         // One query for the users and one for all their roles, not one per user.
-        var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
         var roles = await (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id select new { link.UserId, role.Name })
-            .AsNoTracking().ToListAsync();
+            .AsNoTracking().ToListAsync(cancellationToken);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
         var now = time.GetUtcNow();
         return all.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, byUser[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsDisabled,

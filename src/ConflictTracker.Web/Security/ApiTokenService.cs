@@ -34,7 +34,7 @@ public sealed partial class ApiTokenService(
     public const int MaxDays = 366;
 
     /// <summary>Creates a token for the signed-in user. Staff who must use two-factor sign-in need a session that passed it.</summary>
-    public async Task<CreatedApiToken> CreateAsync(string? name, int days)
+    public async Task<CreatedApiToken> CreateAsync(string? name, int days, CancellationToken cancellationToken = default)
     {
         var user = await access.UserAsync();
         if (user.Identity?.IsAuthenticated != true || !Policies.PassedSecondFactorIfStaff(user, security)
@@ -45,7 +45,7 @@ public sealed partial class ApiTokenService(
 
         // The token remembers whether this session passed a second factor: it will need it if its user is (or becomes) staff.
         var secondFactor = user.HasClaim(Policies.MultiFactorClaim, Policies.MultiFactorValue) ? ApiTokenSecondFactor.Session : ApiTokenSecondFactor.None;
-        return await CreateForAsync(userId, name, days, secondFactor);
+        return await CreateForAsync(userId, name, days, secondFactor, cancellationToken);
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ public sealed partial class ApiTokenService(
     /// line (<see cref="ApiTokenSecondFactor.Operator"/>), and for <see cref="CreateAsync"/> once it has checked.
     /// Unless told otherwise, the token does not count as a second factor.
     /// </summary>
-    public async Task<CreatedApiToken> CreateForAsync(Guid userId, string? name, int days, ApiTokenSecondFactor secondFactor = ApiTokenSecondFactor.None)
+    public async Task<CreatedApiToken> CreateForAsync(Guid userId, string? name, int days, ApiTokenSecondFactor secondFactor = ApiTokenSecondFactor.None, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
         var label = errors.Check(() => Rules.RequiredText(name, "Name", ApiToken.MaxNameLength));
@@ -63,8 +63,8 @@ public sealed partial class ApiTokenService(
         }
 
         errors.ThrowIfAny();
-        await using var db = await contextFactory.CreateDbContextAsync();
-        var owner = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId)
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var owner = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw new DomainValidationException("User", "There is no such user.");
         var now = time.GetUtcNow();
         var secret = ApiToken.NewSecret();
@@ -79,7 +79,7 @@ public sealed partial class ApiTokenService(
             SecondFactor = secondFactor,
         };
         db.ApiTokens.Add(token);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(cancellationToken);
         var who = owner.Email ?? owner.UserName ?? userId.ToString();
         LogCreated(who, token.Id, token.ExpiresAt, now);
         if (secondFactor == ApiTokenSecondFactor.Operator)
@@ -90,26 +90,26 @@ public sealed partial class ApiTokenService(
     }
 
     /// <summary>The signed-in user's tokens, newest first.</summary>
-    public async Task<IReadOnlyList<ApiTokenRow>> ListAsync()
+    public async Task<IReadOnlyList<ApiTokenRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         var userId = await SignedInUserAsync("list API tokens");
-        await using var db = await contextFactory.CreateDbContextAsync();
-        return (await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ToListAsync())
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken))
             .Select(Row).ToList();
     }
 
     /// <summary>Revokes one of the signed-in user's tokens (an admin may revoke anyone's). It stops working at once.</summary>
-    public async Task RevokeAsync(Guid tokenId)
+    public async Task RevokeAsync(Guid tokenId, CancellationToken cancellationToken = default)
     {
         var userId = await SignedInUserAsync("revoke API tokens");
         var isAdmin = await access.AllowsAsync(Policies.Administer);
-        await using var db = await contextFactory.CreateDbContextAsync();
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && (t.UserId == userId || isAdmin))
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && (t.UserId == userId || isAdmin), cancellationToken)
             ?? throw new DomainValidationException("Token", "There is no such token.");
         if (token.RevokedAt is null)
         {
             token.RevokedAt = time.GetUtcNow();
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(cancellationToken);
             LogRevoked((await access.UserAsync()).Identity?.Name ?? "?", token.Id, token.RevokedAt.Value);
         }
     }

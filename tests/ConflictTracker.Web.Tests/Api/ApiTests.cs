@@ -309,6 +309,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         created.StatusCode.Should().Be(HttpStatusCode.Created);
         using var read = await editor.GetAsync(created.Headers.Location);
         read.StatusCode.Should().Be(HttpStatusCode.OK);
+        read.Headers.ETag!.Tag.Should().Be($"\"{(await read.JsonAsync()).GetProperty("version").GetUInt32()}\"", "an actor carries its version, for a later change");
         using var update = new HttpRequestMessage(HttpMethod.Put, created.Headers.Location)
         {
             Content = JsonContent.Create(new { name = "Institute for the Study of War (ISW)", kind = "ResearchOrganisation", countryCode = "US", description = (string?)null, reliability = (string?)null, isCollective = false }, options: ApiFixture.Json),
@@ -323,6 +324,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         using var source = await editor.GetAsync($"/api/v1/sources/{SeedArticle}");
         source.StatusCode.Should().Be(HttpStatusCode.OK);
+        source.Headers.ETag!.Tag.Should().Be($"\"{(await source.JsonAsync()).GetProperty("version").GetUInt32()}\"", "a source carries its version, for a later change");
         using var missing = await editor.GetAsync($"/api/v1/sources/{Guid.NewGuid()}");
         missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }

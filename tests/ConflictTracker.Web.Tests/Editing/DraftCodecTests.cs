@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using ConflictTracker.Domain.Actors;
 using ConflictTracker.Web.Components.Pages.Editing;
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Actors;
+using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Lookups;
 using Microsoft.AspNetCore.DataProtection;
 

@@ -1,5 +1,7 @@
 using ConflictTracker.Domain.Claims;
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Propositions;
+using ConflictTracker.Web.Features.Shared;
 
 namespace ConflictTracker.Web.Tests.Editing;
 

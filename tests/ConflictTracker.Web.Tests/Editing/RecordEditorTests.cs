@@ -3,7 +3,10 @@ using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.History;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Testing;
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Actors;
+using ConflictTracker.Web.Features.Propositions;
+using ConflictTracker.Web.Features.Shared;
+using ConflictTracker.Web.Features.Sources;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,14 +15,18 @@ namespace ConflictTracker.Web.Tests.Editing;
 /// <summary>Actor, source and proposition forms through their service, on PostgreSQL.</summary>
 public class RecordEditorTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
-    private RecordEditorService Service(IAccess? access = null) => new(fixture.Database.ContextFactory, access ?? TestAccess.As(Roles.Editor));
+    private ActorEditorService Actors(IAccess? access = null) => new(fixture.Database.ContextFactory, access ?? TestAccess.As(Roles.Editor));
+
+    private SourceEditorService Sources(IAccess? access = null) => new(fixture.Database.ContextFactory, access ?? TestAccess.As(Roles.Editor));
+
+    private PropositionEditorService Propositions(IAccess? access = null) => new(fixture.Database.ContextFactory, access ?? TestAccess.As(Roles.Editor));
 
     private static string Tag() => Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
     public async Task AnActorIsCreatedRevisedAndGivenAliasesAndARoleWithHistory()
     {
-        var service = Service();
+        var service = Actors();
         var ministry = await service.SaveActorAsync(null, 0, new ActorInput($"Ministry of National Defense {Tag()}", ActorKind.GovernmentBody, "KR", null, ReliabilityGrade.B));
         var id = await service.SaveActorAsync(null, 0, new ActorInput($"Kim Yong-hyun {Tag()}", ActorKind.Person, "KR", null, null));
 
@@ -47,13 +54,12 @@ public class RecordEditorTests(DatabaseFixture fixture) : IClassFixture<Database
     [Fact]
     public async Task BadInputOnEachFormIsRefusedWithItsFieldsAndNothingStored()
     {
-        var service = Service();
         await using var before = fixture.Database.CreateContext();
         var counts = (await before.Actors.CountAsync(), await before.Sources.CountAsync(), await before.Propositions.CountAsync());
 
-        var actor = () => service.SaveActorAsync(null, 0, new ActorInput(" ", ActorKind.Person, "Korea", null, null));
-        var source = () => service.SaveSourceAsync(null, 0, new SourceInput(SourceKind.Article, new string('t', 100_000), "javascript:alert(1)", Guid.NewGuid(), "soon", "2024-13-40", "english!", null, "xyz", null));
-        var proposition = () => service.SavePropositionAsync(null, 0, new PropositionInput("", null));
+        var actor = () => Actors().SaveActorAsync(null, 0, new ActorInput(" ", ActorKind.Person, "Korea", null, null));
+        var source = () => Sources().SaveSourceAsync(null, 0, new SourceInput(SourceKind.Article, new string('t', 100_000), "javascript:alert(1)", Guid.NewGuid(), "soon", "2024-13-40", "english!", null, "xyz", null));
+        var proposition = () => Propositions().SavePropositionAsync(null, 0, new PropositionInput("", null));
 
         (await actor.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("Name", "CountryCode");
         (await source.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Keys
@@ -66,7 +72,7 @@ public class RecordEditorTests(DatabaseFixture fixture) : IClassFixture<Database
     [Fact]
     public async Task ASourceIsRetractedWithAReasonAndAStaleEditIsRefused()
     {
-        var service = Service();
+        var service = Sources();
         var id = await service.SaveSourceAsync(null, 0, new SourceInput(SourceKind.Article, $"Report {Tag()}", "https://example.org/r", null, "2024-10", null, "en", null, null, ReliabilityGrade.C));
         var first = (await service.LoadSourceAsync(id))!;
         await service.SaveSourceAsync(id, first.Version, first.Input with { Title = first.Input.Title + " (updated)" });
@@ -87,7 +93,7 @@ public class RecordEditorTests(DatabaseFixture fixture) : IClassFixture<Database
     [Fact]
     public async Task APropositionGetsAMeasureAndDuplicatesAreRefused()
     {
-        var service = Service();
+        var service = Propositions();
         var statement = $"North Korea sends engineers to Russia {Tag()}";
         var id = await service.SavePropositionAsync(null, 0, new PropositionInput(statement, "Military engineers, not infantry."));
         await service.AddMeasureAsync(id, "North Korean engineers in Russia", "engineers");
@@ -101,18 +107,18 @@ public class RecordEditorTests(DatabaseFixture fixture) : IClassFixture<Database
     [Fact]
     public async Task AnalystsCannotChangeRecords()
     {
-        var analyst = Service(TestAccess.As(Roles.Analyst));
+        var analyst = TestAccess.As(Roles.Analyst);
 
-        await ((Func<Task>)(() => analyst.SaveActorAsync(null, 0, new ActorInput("X", ActorKind.Person, null, null, null)))).Should().ThrowAsync<AccessDeniedException>();
-        await ((Func<Task>)(() => analyst.SavePropositionAsync(null, 0, new PropositionInput("X", null)))).Should().ThrowAsync<AccessDeniedException>();
-        await ((Func<Task>)(() => analyst.LoadSourceAsync(Guid.NewGuid()))).Should().ThrowAsync<AccessDeniedException>();
+        await ((Func<Task>)(() => Actors(analyst).SaveActorAsync(null, 0, new ActorInput("X", ActorKind.Person, null, null, null)))).Should().ThrowAsync<AccessDeniedException>();
+        await ((Func<Task>)(() => Propositions(analyst).SavePropositionAsync(null, 0, new PropositionInput("X", null)))).Should().ThrowAsync<AccessDeniedException>();
+        await ((Func<Task>)(() => Sources(analyst).LoadSourceAsync(Guid.NewGuid()))).Should().ThrowAsync<AccessDeniedException>();
     }
 
     [Fact]
     public async Task ASourcesPublisherCanBeCreatedWithIt()
     {
         var outlet = $"Yonhap News Agency {Tag()}";
-        var id = await Service().SaveSourceAsync(null, 0, new SourceInput(SourceKind.Article, $"NIS says 1,500 {Tag()}", "https://example.org/yna", null, "2024-10-18", null, "ko", null, null, null)
+        var id = await Sources().SaveSourceAsync(null, 0, new SourceInput(SourceKind.Article, $"NIS says 1,500 {Tag()}", "https://example.org/yna", null, "2024-10-18", null, "ko", null, null, null)
         {
             NewPublisher = new NewActorInput(outlet, ActorKind.MediaOutlet, "KR"),
         });
@@ -121,7 +127,7 @@ public class RecordEditorTests(DatabaseFixture fixture) : IClassFixture<Database
         var source = await db.Sources.SingleAsync(s => s.Id == id);
         (await db.Actors.SingleAsync(a => a.Id == source.PublisherId)).Name.Should().Be(outlet);
 
-        var again = () => Service().SaveSourceAsync(null, 0, new SourceInput(SourceKind.Article, "Another", null, null, null, null, null, null, null, null)
+        var again = () => Sources().SaveSourceAsync(null, 0, new SourceInput(SourceKind.Article, "Another", null, null, null, null, null, null, null, null)
         {
             NewPublisher = new NewActorInput(outlet, ActorKind.MediaOutlet, "KR"),
         });

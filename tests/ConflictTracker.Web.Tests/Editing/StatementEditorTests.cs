@@ -6,9 +6,11 @@ using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.History;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Testing;
+using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Shared;
+using ConflictTracker.Web.Features.Sources;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

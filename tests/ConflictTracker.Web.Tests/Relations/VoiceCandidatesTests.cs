@@ -4,7 +4,9 @@ using ConflictTracker.Domain.Relations;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Testing;
 using ConflictTracker.Web.Features.DemoData;
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Actors;
+using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Sources;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,7 +92,7 @@ public class VoiceCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoD
         var first = await Statements().CreateAsync(Figure(tag, "2024-10-01", QuantityQualifier.AtLeast, 120));
         var account = await SpeakerAsync(first);
         var later = await Statements().CreateAsync(Figure(tag, "2024-10-08", QuantityQualifier.AtLeast, 150, account));
-        var editor = new RecordEditorService(fixture.Database.ContextFactory, Editor);
+        var editor = new ActorEditorService(fixture.Database.ContextFactory, Editor);
         var loaded = (await editor.LoadActorAsync(account))!;
 
         await editor.SaveActorAsync(account, loaded.Version, loaded.Input with { IsCollective = true });

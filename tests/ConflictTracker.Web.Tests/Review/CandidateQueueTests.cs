@@ -8,7 +8,6 @@ using ConflictTracker.Testing;
 using ConflictTracker.Web.Data.Saving;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
-using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.Propositions;
 using ConflictTracker.Web.Features.Review;
 using ConflictTracker.Web.Security;

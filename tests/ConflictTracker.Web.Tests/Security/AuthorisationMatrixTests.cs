@@ -5,7 +5,6 @@ using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
-using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Features.History;
 using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
@@ -231,17 +230,17 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             case "read a source": await new SourceDetailsService(factory, access).GetAsync(DemoIds.For("source", "seed-article")); break;
             case "read a proposition": await new PropositionDetailsService(factory, access).GetAsync(DemoIds.For("proposition", "nk-troops-in-russia")); break;
             case "read the overview": await new HomeService(factory, access).GetAsync(); break;
-            case "list propositions": await new HomeService(factory, access).PropositionsAsync(); break;
+            case "list propositions": await new PropositionListService(factory, access).PropositionsAsync(); break;
             case "read history": await new HistoryService(factory, access).ForAsync(Claim); break;
             case "look up actors": await new LookupService(factory, access).ActorsAsync("Bud"); break;
             case "enter statements": await Editor(access).SimilarAsync(DemoIds.For("actor", "nis"), DemoIds.For("proposition", "nk-troops-in-russia"), "1,500 soldiers"); break;
             case "change statements": await Editor(access).LoadAsync(Claim); break;
             case "retract statements": await Editor(access).RetractAsync(Guid.NewGuid(), 0, "A reason."); break;
-            case "create actors": await Records(access).SaveActorAsync(null, 0, new ActorInput($"Actor {Guid.NewGuid():N}", Domain.Actors.ActorKind.Person, null, null, null)); break;
-            case "change actors": await Records(access).LoadActorAsync(DemoIds.For("actor", "budanov")); break;
-            case "change sources": await Records(access).LoadSourceAsync(DemoIds.For("source", "seed-article")); break;
-            case "retract sources": await Records(access).RestoreSourceAsync(Guid.NewGuid(), 0); break;
-            case "change propositions": await Records(access).LoadPropositionAsync(DemoIds.For("proposition", "nk-troops-in-russia")); break;
+            case "create actors": await Actors(access).SaveActorAsync(null, 0, new ActorInput($"Actor {Guid.NewGuid():N}", Domain.Actors.ActorKind.Person, null, null, null)); break;
+            case "change actors": await Actors(access).LoadActorAsync(DemoIds.For("actor", "budanov")); break;
+            case "change sources": await Sources(access).LoadSourceAsync(DemoIds.For("source", "seed-article")); break;
+            case "retract sources": await Sources(access).RestoreSourceAsync(Guid.NewGuid(), 0); break;
+            case "change propositions": await Propositions(access).LoadPropositionAsync(DemoIds.For("proposition", "nk-troops-in-russia")); break;
             case "propose relations": await Reviews(access).ProposeRelationAsync(Guid.NewGuid(), Claim, Domain.Relations.RelationType.Contradicts, "x"); break;
             case "raise flags": await Reviews(access).FlagClaimAsync(Guid.NewGuid(), Domain.Flags.FlagKind.Other, "x"); break;
             case "review relations": await Reviews(access).ReviewRelationAsync(Guid.NewGuid(), Domain.Relations.ReviewState.Confirmed, null); break;
@@ -271,7 +270,11 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
 
     private Features.Review.ReviewService Reviews(IAccess access) => new(fixture.Database.ContextFactory, access, TimeProvider.System);
 
-    private RecordEditorService Records(IAccess access) => new(fixture.Database.ContextFactory, access);
+    private ActorEditorService Actors(IAccess access) => new(fixture.Database.ContextFactory, access);
+
+    private SourceEditorService Sources(IAccess access) => new(fixture.Database.ContextFactory, access);
+
+    private PropositionEditorService Propositions(IAccess access) => new(fixture.Database.ContextFactory, access);
 
     private StatementEditorService Editor(IAccess access) => new(fixture.Database.ContextFactory, access, TimeProvider.System);
 

@@ -4,6 +4,7 @@ using ConflictTracker.Domain.Relations;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using ConflictTracker.Web.Security;
 
@@ -22,7 +23,7 @@ public sealed record TrackRecord(int Claims, int Contradicted, int Superseded, i
 public sealed record ActorDetails(
     Guid Id, string Name, ActorKind Kind, string? CountryCode, string? Description, ReliabilityGrade? Reliability, bool IsCollective,
     IReadOnlyList<AliasView> Aliases, IReadOnlyList<AffiliationView> Affiliations, IReadOnlyList<PropositionStances> ByProposition,
-    TrackRecord TrackRecord, IReadOnlyList<ClaimListItem> Claims);
+    TrackRecord TrackRecord, IReadOnlyList<ClaimListItem> Claims, uint Version);
 
 public sealed class ActorDetailsService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
@@ -57,7 +58,7 @@ public sealed class ActorDetailsService(IDbContextFactory<AppDbContext> contextF
         return new ActorDetails(
             actor.Id, actor.Name, actor.Kind, actor.CountryCode, actor.Description, actor.Reliability, actor.IsCollective,
             actor.Aliases.OrderBy(a => a.Name).Select(a => new AliasView(a.Name, a.Language)).ToList(),
-            affiliations, byProposition, await TrackRecordAsync(db, id, items.Count, cancellationToken), items);
+            affiliations, byProposition, await TrackRecordAsync(db, id, items.Count, cancellationToken), items, actor.Version);
     }
 
     /// <summary>

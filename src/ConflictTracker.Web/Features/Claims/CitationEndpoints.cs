@@ -1,5 +1,4 @@
 using ConflictTracker.Domain.Claims;
-using ConflictTracker.Web.Features.Editing;
 using ConflictTracker.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 

@@ -2,10 +2,9 @@ using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Domain.Sources;
+using ConflictTracker.Web.Features.Shared;
 
 namespace ConflictTracker.Web.Features.Claims;
-
-public sealed record EntityRef(Guid Id, string Name);
 
 public sealed record QuoteView(string Text, string Language, string? Translation, string? TranslationLanguage);
 

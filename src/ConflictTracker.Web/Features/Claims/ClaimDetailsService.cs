@@ -2,6 +2,7 @@ using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using ConflictTracker.Web.Security;
 

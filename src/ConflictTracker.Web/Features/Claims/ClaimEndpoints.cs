@@ -1,17 +1,14 @@
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Created = ConflictTracker.Web.Features.Shared.Created;
 
 namespace ConflictTracker.Web.Features.Claims;
 
 /// <summary>A page of claims from <c>GET /api/v1/claims</c>; pass <see cref="NextCursor"/> as <c>cursor</c> for the next page.</summary>
 /// <param name="TotalIsLowerBound">True when more claims match than <paramref name="Total"/>: counting stops at 1,000.</param>
 public sealed record ClaimSearchResult(IReadOnlyList<ClaimListItem> Items, int Total, string? NextCursor, string? PreviousCursor, bool TotalIsLowerBound);
-
-public sealed record Created(Guid Id);
-
-public sealed record ReasonInput(string? Reason);
 
 /// <summary><c>/api/v1/claims</c>: search with every filter of the claims explorer, read, enter, change, retract and restore.</summary>
 internal static class ClaimEndpoints

@@ -5,6 +5,7 @@ using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

@@ -11,7 +11,7 @@ using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using CsvHelper;
 using CsvHelper.Configuration;

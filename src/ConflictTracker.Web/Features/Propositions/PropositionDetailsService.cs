@@ -4,6 +4,7 @@ using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using ConflictTracker.Web.Security;
 

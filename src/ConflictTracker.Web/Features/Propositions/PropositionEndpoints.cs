@@ -1,8 +1,7 @@
 using ConflictTracker.Domain.Propositions;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Hosting;
 using ConflictTracker.Web.Features.Claims;
-using ConflictTracker.Web.Features.Editing;
-using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
 using ConflictTracker.Web.Features.Review;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +18,7 @@ internal static class PropositionEndpoints
     public static void MapPropositionEndpoints(this RouteGroupBuilder api)
     {
         var propositions = api.MapGroup("/propositions").WithTags("Propositions");
-        propositions.MapGet("/", async ([FromServices] HomeService home, CancellationToken ct) => TypedResults.Ok(await home.PropositionsAsync(ct)))
+        propositions.MapGet("/", async ([FromServices] PropositionListService list, CancellationToken ct) => TypedResults.Ok(await list.PropositionsAsync(ct)))
             .WithName("ListPropositions").WithSummary("Every proposition with its claims counted by stance");
         propositions.MapGet("/{id:guid}", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<PropositionDetails>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (Guid id, HttpResponse response, [FromServices] PropositionDetailsService details, CancellationToken ct) =>
                 {
@@ -33,16 +32,16 @@ internal static class PropositionEndpoints
                 })
             .WithName("GetProposition").WithSummary("One proposition: support by stance (claims, reports, independent origins, corroboration score), confirmed contradictions, estimates; the ETag is its version")
             .Reads<PropositionDetails>();
-        propositions.MapPost("/", async (PropositionInput input, [FromServices] RecordEditorService editor) =>
+        propositions.MapPost("/", async (PropositionInput input, [FromServices] PropositionEditorService editor) =>
             {
                 var id = await editor.SavePropositionAsync(null, 0, input);
                 return TypedResults.CreatedAtRoute(new Created(id), "GetProposition", new { id });
             })
             .WithName("CreateProposition").WithSummary("Create a proposition (Editor)").ProducesValidationProblem();
-        propositions.MapPut("/{id:guid}", (Guid id, PropositionInput input, HttpContext http, [FromServices] RecordEditorService editor, [FromServices] LookupService lookups, CancellationToken ct) =>
+        propositions.MapPut("/{id:guid}", (Guid id, PropositionInput input, HttpContext http, [FromServices] PropositionEditorService editor, [FromServices] LookupService lookups, CancellationToken ct) =>
                 RecordEndpoint.ReplaceAsync<PropositionInput>(RecordKind.Proposition, id, http, lookups, version => editor.SavePropositionAsync(id, version, input), ct))
             .WithName("UpdateProposition").WithSummary("Change a proposition's statement or description (Editor); needs If-Match").Updates().RequiresEveryField<PropositionInput>();
-        propositions.MapPost("/{id:guid}/measures", async (Guid id, MeasureInput input, [FromServices] RecordEditorService editor) =>
+        propositions.MapPost("/{id:guid}/measures", async (Guid id, MeasureInput input, [FromServices] PropositionEditorService editor) =>
             {
                 await editor.AddMeasureAsync(id, input.Name, input.Unit);
                 return TypedResults.NoContent();

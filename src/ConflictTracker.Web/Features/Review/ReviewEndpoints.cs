@@ -1,6 +1,7 @@
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 

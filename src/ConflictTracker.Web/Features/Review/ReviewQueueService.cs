@@ -3,6 +3,7 @@ using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

@@ -5,7 +5,7 @@ using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Data.Saving;
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,67 +19,67 @@ namespace ConflictTracker.Web.Features.Review;
 /// </summary>
 public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory, IAccess access, TimeProvider time)
 {
-    public async Task<Guid> ProposeRelationAsync(Guid fromClaimId, Guid toClaimId, RelationType type, string? rationale)
+    public async Task<Guid> ProposeRelationAsync(Guid fromClaimId, Guid toClaimId, RelationType type, string? rationale, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Propose, "propose relations");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var from = await ClaimAsync(db, fromClaimId, "FromClaimId");
-        var to = await ClaimAsync(db, toClaimId, "ToClaimId");
-        if (await db.Relations.AnyAsync(r => r.FromClaimId == fromClaimId && r.ToClaimId == toClaimId && r.Type == type))
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var from = await ClaimAsync(db, fromClaimId, "FromClaimId", cancellationToken);
+        var to = await ClaimAsync(db, toClaimId, "ToClaimId", cancellationToken);
+        if (await db.Relations.AnyAsync(r => r.FromClaimId == fromClaimId && r.ToClaimId == toClaimId && r.Type == type, cancellationToken))
         {
             throw new DomainValidationException(nameof(ClaimRelation.Type), "This relation has been proposed already.");
         }
 
         var relation = ClaimRelation.Propose(from, to, type, rationale, db.ChangedBy!, time.GetUtcNow());
         db.Relations.Add(relation);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(cancellationToken);
         return relation.Id;
     }
 
     /// <summary>Confirms or dismisses (with a reason) a proposed relation; the proposer cannot review their own.</summary>
     /// <param name="expectedVersion">The relation's version the reviewer looked at; a relation decided or changed since is refused.</param>
-    public async Task ReviewRelationAsync(Guid relationId, ReviewState decision, string? note, uint? expectedVersion = null)
+    public async Task ReviewRelationAsync(Guid relationId, ReviewState decision, string? note, uint? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Review, "review relations");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var relation = await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId)
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var relation = await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId, cancellationToken)
             ?? throw new DomainValidationException("Relation", "There is no such relation.");
         RequireVersion(relation.Version, expectedVersion, "relation");
         relation.Review(decision, db.ChangedBy!, note, time.GetUtcNow());
-        await SaveAsync(db);
+        await SaveAsync(db, cancellationToken);
     }
 
-    public async Task<Guid> FlagClaimAsync(Guid claimId, FlagKind kind, string? comment)
+    public async Task<Guid> FlagClaimAsync(Guid claimId, FlagKind kind, string? comment, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Propose, "raise flags");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var flag = Flag.OnClaim(await ClaimAsync(db, claimId, "ClaimId"), kind, comment, db.ChangedBy!, time.GetUtcNow());
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var flag = Flag.OnClaim(await ClaimAsync(db, claimId, "ClaimId", cancellationToken), kind, comment, db.ChangedBy!, time.GetUtcNow());
         db.Flags.Add(flag);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(cancellationToken);
         return flag.Id;
     }
 
     /// <summary>Resolves or dismisses an open flag, always with a reason.</summary>
     /// <param name="expectedVersion">The flag's version the reviewer looked at; a flag closed or changed since is refused.</param>
-    public async Task CloseFlagAsync(Guid flagId, FlagStatus outcome, string? resolution, uint? expectedVersion = null)
+    public async Task CloseFlagAsync(Guid flagId, FlagStatus outcome, string? resolution, uint? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Review, "close flags");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var flag = await db.Flags.SingleOrDefaultAsync(f => f.Id == flagId) ?? throw new DomainValidationException("Flag", "There is no such flag.");
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var flag = await db.Flags.SingleOrDefaultAsync(f => f.Id == flagId, cancellationToken) ?? throw new DomainValidationException("Flag", "There is no such flag.");
         RequireVersion(flag.Version, expectedVersion, "flag");
         flag.Close(outcome, resolution, db.ChangedBy!, time.GetUtcNow());
-        await SaveAsync(db);
+        await SaveAsync(db, cancellationToken);
     }
 
-    public async Task<Guid> FlagRelationAsync(Guid relationId, FlagKind kind, string? comment)
+    public async Task<Guid> FlagRelationAsync(Guid relationId, FlagKind kind, string? comment, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Propose, "raise flags");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var relation = await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId)
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var relation = await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId, cancellationToken)
             ?? throw new DomainValidationException("RelationId", "There is no such relation.");
         var flag = Flag.OnRelation(relation, kind, comment, db.ChangedBy!, time.GetUtcNow());
         db.Flags.Add(flag);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(cancellationToken);
         return flag.Id;
     }
 
@@ -91,16 +91,16 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     /// dismissed stands: a candidate cannot overrule a reviewer.
     /// </summary>
     /// <param name="expectedVersion">The candidate's version the reviewer looked at; a candidate changed since (a claim was reworded) is refused.</param>
-    public async Task<Guid> ConfirmCandidateAsync(Guid candidateId, string? note, uint? expectedVersion = null)
+    public async Task<Guid> ConfirmCandidateAsync(Guid candidateId, string? note, uint? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Review, "confirm contradiction candidates");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var candidate = await CandidateAsync(db, candidateId, expectedVersion);
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var candidate = await CandidateAsync(db, candidateId, expectedVersion, cancellationToken);
         var now = time.GetUtcNow();
         var pair = new[] { candidate.FirstClaimId, candidate.SecondClaimId };
         var existing = await db.Relations
             .Where(r => r.Type == candidate.Proposes && pair.Contains(r.FromClaimId) && pair.Contains(r.ToClaimId))
-            .ToListAsync();
+            .ToListAsync(cancellationToken);
         if (existing.FirstOrDefault(r => r.State == ReviewState.Dismissed) is { } dismissed)
         {
             throw new DomainValidationException("Relation",
@@ -120,7 +120,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         if (relation is null)
         {
             relation = ClaimRelation.Propose(
-                await ClaimAsync(db, candidate.SecondClaimId, "SecondClaimId"), await ClaimAsync(db, candidate.FirstClaimId, "FirstClaimId"),
+                await ClaimAsync(db, candidate.SecondClaimId, "SecondClaimId", cancellationToken), await ClaimAsync(db, candidate.FirstClaimId, "FirstClaimId", cancellationToken),
                 candidate.Proposes, $"Found by the contradiction rules: {candidate.Reason}", CandidateRefresh.CandidateRulesAuthor, candidate.FoundAt);
             db.Relations.Add(relation);
         }
@@ -131,18 +131,18 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         }
 
         candidate.Confirm(relation, db.ChangedBy!, note, now);
-        await SaveAsync(db);
+        await SaveAsync(db, cancellationToken);
         return relation.Id;
     }
 
     /// <summary>Dismisses a candidate with a reason; it stays dismissed until one of its two claims changes.</summary>
-    public async Task DismissCandidateAsync(Guid candidateId, string? reason, uint? expectedVersion = null)
+    public async Task DismissCandidateAsync(Guid candidateId, string? reason, uint? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Review, "dismiss contradiction candidates");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var candidate = await CandidateAsync(db, candidateId, expectedVersion);
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var candidate = await CandidateAsync(db, candidateId, expectedVersion, cancellationToken);
         candidate.Dismiss(db.ChangedBy!, reason, time.GetUtcNow());
-        await SaveAsync(db);
+        await SaveAsync(db, cancellationToken);
     }
 
     /// <summary>
@@ -150,26 +150,26 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     /// <paramref name="expectedVersion"/> (the claim's version the reviewer looked at), a claim changed
     /// since, by an editor or another reviewer's rating, is refused rather than overwritten.
     /// </summary>
-    public async Task RateCredibilityAsync(Guid claimId, Credibility? credibility, string? note, uint? expectedVersion = null)
+    public async Task RateCredibilityAsync(Guid claimId, Credibility? credibility, string? note, uint? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Review, "rate credibility");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var claim = await ClaimAsync(db, claimId, "ClaimId");
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var claim = await ClaimAsync(db, claimId, "ClaimId", cancellationToken);
         RequireVersion(claim.Version, expectedVersion, "claim");
         claim.Rate(credibility, note);
-        await SaveAsync(db);
+        await SaveAsync(db, cancellationToken);
     }
 
     /// <summary>Gives a proposition its assessment (unverified, likely, confirmed, disputed, false) with a rationale.</summary>
-    public async Task AssessPropositionAsync(Guid propositionId, Assessment assessment, string? rationale, uint? expectedVersion = null)
+    public async Task AssessPropositionAsync(Guid propositionId, Assessment assessment, string? rationale, uint? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Review, "assess propositions");
-        await using var db = await contextFactory.OpenAsAuthorAsync(access);
-        var proposition = await db.Propositions.SingleOrDefaultAsync(p => p.Id == propositionId)
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var proposition = await db.Propositions.SingleOrDefaultAsync(p => p.Id == propositionId, cancellationToken)
             ?? throw new DomainValidationException("PropositionId", "There is no such proposition.");
         RequireVersion(proposition.Version, expectedVersion, "proposition");
         proposition.Assess(assessment, rationale);
-        await SaveAsync(db);
+        await SaveAsync(db, cancellationToken);
     }
 
     private static void RequireVersion(uint current, uint? expected, string what)
@@ -180,9 +180,9 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         }
     }
 
-    private static async Task<ContradictionCandidate> CandidateAsync(AppDbContext db, Guid id, uint? expectedVersion)
+    private static async Task<ContradictionCandidate> CandidateAsync(AppDbContext db, Guid id, uint? expectedVersion, CancellationToken cancellationToken)
     {
-        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == id) ?? throw new DomainValidationException("Candidate", "There is no such candidate.");
+        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new DomainValidationException("Candidate", "There is no such candidate.");
         if (expectedVersion is { } version && version != candidate.Version)
         {
             throw new StaleVersionException("State", "One of the claims changed since you opened this candidate; look at it again before deciding.", candidate.Version);
@@ -191,18 +191,18 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         return candidate;
     }
 
-    private static async Task<Claim> ClaimAsync(AppDbContext db, Guid id, string field) =>
-        await db.Claims.SingleOrDefaultAsync(c => c.Id == id) ?? throw new DomainValidationException(field, "There is no such claim.");
+    private static async Task<Claim> ClaimAsync(AppDbContext db, Guid id, string field, CancellationToken cancellationToken) =>
+        await db.Claims.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new DomainValidationException(field, "There is no such claim.");
 
     /// <summary>
     /// Two reviewers deciding the same thing at once (a changed version, or the same relation inserted
     /// twice): the second is told, not failed.
     /// </summary>
-    private static async Task SaveAsync(AppDbContext db)
+    private static async Task SaveAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         try
         {
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException
             || (ex is DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } }))

@@ -4,6 +4,7 @@ using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using System.Text;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Sources;
 
-namespace ConflictTracker.Web.Features;
+namespace ConflictTracker.Web.Features.Shared;
 
 /// <summary>How enum names read in the UI: "IntelligenceService" as "intelligence service".</summary>
 public static class Display

@@ -2,6 +2,7 @@ using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using ConflictTracker.Web.Security;
 
@@ -12,7 +13,7 @@ public sealed record CitingClaim(Guid ClaimId, CitationRole Role, string Actor, 
 public sealed record SourceDetails(
     Guid Id, string Title, SourceKind Kind, string? Url, string? ArchiveUrl, EntityRef? Publisher, string? Published, DateOnly? Retrieved,
     string? Language, string? ContentHash, ReliabilityGrade Reliability, ReliabilityGrade? OwnReliability, ReliabilityGrade? PublisherReliability,
-    SourceStatus Status, string? RetractionReason, IReadOnlyList<CitingClaim> Claims);
+    SourceStatus Status, string? RetractionReason, IReadOnlyList<CitingClaim> Claims, uint Version);
 
 public sealed class SourceDetailsService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
@@ -42,6 +43,6 @@ public sealed class SourceDetailsService(IDbContextFactory<AppDbContext> context
             source.Id, source.Title, source.Kind, source.Url?.OriginalString, source.ArchiveUrl?.OriginalString,
             publisher is null ? null : new EntityRef(publisher.Id, publisher.Name), source.PublishedOn?.ToString(), source.RetrievedOn,
             source.Language, source.ContentHash, Source.EffectiveReliability(source.Reliability, publisher?.Reliability), source.Reliability, publisher?.Reliability,
-            source.Status, source.RetractionReason, claims);
+            source.Status, source.RetractionReason, claims, source.Version);
     }
 }

@@ -1,5 +1,5 @@
 using ConflictTracker.Domain.Common;
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 

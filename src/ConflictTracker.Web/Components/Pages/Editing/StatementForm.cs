@@ -1,8 +1,10 @@
 using ConflictTracker.Domain.Actors;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Sources;
-using ConflictTracker.Web.Features.Editing;
+using ConflictTracker.Web.Features.Actors;
+using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Lookups;
+using ConflictTracker.Web.Features.Sources;
 
 namespace ConflictTracker.Web.Components.Pages.Editing;
 

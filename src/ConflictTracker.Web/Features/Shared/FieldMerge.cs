@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Reflection;
 
-namespace ConflictTracker.Web.Features.Editing;
+namespace ConflictTracker.Web.Features.Shared;
 
 /// <summary>
 /// Re-applies an editor's changes on top of another editor's save: starting from the record as it is

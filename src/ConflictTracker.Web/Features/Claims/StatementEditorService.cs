@@ -5,99 +5,12 @@ using ConflictTracker.Domain.Places;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Features.Sources;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace ConflictTracker.Web.Features.Editing;
-
-/// <summary>An actor typed into the statement form that does not exist yet.</summary>
-public sealed record NewActorInput(string? Name, ActorKind Kind, string? CountryCode);
-
-/// <summary>A source typed into the statement form that does not exist yet.</summary>
-public sealed record NewSourceInput(SourceKind Kind, string? Title, string? Url, Guid? PublisherId, string? PublishedOn, string? Language, ReliabilityGrade? Reliability)
-{
-    /// <summary>A publisher not in ConflictTracker yet, created with the source (a media outlet unless said).</summary>
-    public NewActorInput? NewPublisher { get; init; }
-}
-
-/// <summary>
-/// Everything the "new sourced statement" form holds, as typed. Ids point at existing records;
-/// NewActor / NewSource create one in the same save. Dates are "2024-10-18", "2024-10" or "2024".
-/// </summary>
-public sealed record StatementInput
-{
-    /// <summary>The fields (as the API names them) only entering a statement reads: a change of a claim keeps its citations.</summary>
-    public static readonly string[] CreationOnly = ["sourceId", "newSource", "citationRole", "citationQuote", "citationLocator"];
-
-    public Guid? PropositionId { get; init; }
-
-    public Guid? ActorId { get; init; }
-
-    public NewActorInput? NewActor { get; init; }
-
-    public Guid? OnBehalfOfId { get; init; }
-
-    public Stance Stance { get; init; } = Stance.Affirms;
-
-    public string? Summary { get; init; }
-
-    public string? StatedOn { get; init; }
-
-    public string? EventStart { get; init; }
-
-    public string? EventEnd { get; init; }
-
-    public string? QuoteText { get; init; }
-
-    public string? QuoteLanguage { get; init; }
-
-    public string? Translation { get; init; }
-
-    public string? TranslationLanguage { get; init; }
-
-    public Guid? MeasureId { get; init; }
-
-    public decimal? QuantityMin { get; init; }
-
-    public decimal? QuantityMax { get; init; }
-
-    public QuantityQualifier QuantityQualifier { get; init; } = QuantityQualifier.Exact;
-
-    public IReadOnlyList<Guid> PlaceIds { get; init; } = [];
-
-    public ClaimStatus Status { get; init; } = ClaimStatus.Draft;
-
-    /// <summary>The source the statement is cited from (existing), or <see cref="NewSource"/>.</summary>
-    public Guid? SourceId { get; init; }
-
-    public NewSourceInput? NewSource { get; init; }
-
-    public CitationRole CitationRole { get; init; } = CitationRole.Origin;
-
-    public string? CitationQuote { get; init; }
-
-    public string? CitationLocator { get; init; }
-}
-
-/// <summary>Another editor saved the claim first. Nothing of the refused save was stored.</summary>
-public sealed class ConcurrencyConflictException(string changedBy, DateTimeOffset changedAt, IReadOnlyList<History.FieldChange> theirChanges, uint currentVersion)
-    : Exception($"{changedBy} changed this record at {changedAt:HH:mm} UTC while you were editing it.")
-{
-    public string ChangedBy { get; } = changedBy;
-
-    public DateTimeOffset ChangedAt { get; } = changedAt;
-
-    /// <summary>What the other editor changed, field by field, since the version you started from.</summary>
-    public IReadOnlyList<History.FieldChange> TheirChanges { get; } = theirChanges;
-
-    /// <summary>The version to start from to re-apply your changes on top of theirs.</summary>
-    public uint CurrentVersion { get; } = currentVersion;
-}
-
-/// <summary>A source added to an existing claim's chain.</summary>
-public sealed record CitationInput(Guid? SourceId, CitationRole Role, Guid? DerivedFromId, string? Quote, string? Locator);
-
-public sealed record SimilarClaim(Guid Id, string Summary, string StatedOn, double Similarity);
+namespace ConflictTracker.Web.Features.Claims;
 
 /// <summary>
 /// The editor's main flow: a new sourced statement (claim, citation, and if needed a new actor and a
@@ -177,7 +90,7 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
             ?? throw new DomainValidationException("Claim", "There is no such claim; it may have been entered under another address.");
         if (claim.Version != expectedVersion)
         {
-            throw await ConflictAsync(db, claimId, claim.Version, cancellationToken);
+            throw await VersionedWrites.ConflictAsync(db, claimId, claim.Version, cancellationToken);
         }
 
         db.Entry(claim).Property(c => c.Version).OriginalValue = expectedVersion;
@@ -219,7 +132,7 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
             ?? throw new DomainValidationException("Claim", "There is no such claim.");
         if (claim.Version != expectedVersion)
         {
-            throw await ConflictAsync(db, claimId, claim.Version, cancellationToken);
+            throw await VersionedWrites.ConflictAsync(db, claimId, claim.Version, cancellationToken);
         }
 
         var source = input.SourceId is { } sourceId ? await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken) : null;
@@ -254,7 +167,7 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         {
             await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
             var current = await fresh.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => c.Version).SingleAsync(cancellationToken);
-            throw await ConflictAsync(fresh, claimId, current, cancellationToken);
+            throw await VersionedWrites.ConflictAsync(fresh, claimId, current, cancellationToken);
         }
     }
 
@@ -313,9 +226,9 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         OnBehalfOfId = claim.OnBehalfOfId,
         Stance = claim.Stance,
         Summary = claim.Summary,
-        StatedOn = Text(claim.StatedOn),
-        EventStart = claim.EventPeriod is { } p ? Text(p.Start) : null,
-        EventEnd = claim.EventPeriod is { } q && !q.End.Equals(q.Start) ? Text(q.End) : null,
+        StatedOn = FormDates.Text(claim.StatedOn),
+        EventStart = claim.EventPeriod is { } p ? FormDates.Text(p.Start) : null,
+        EventEnd = claim.EventPeriod is { } q && !q.End.Equals(q.Start) ? FormDates.Text(q.End) : null,
         QuoteText = claim.Quote?.Text,
         QuoteLanguage = claim.Quote?.Language,
         Translation = claim.Quote?.Translation,
@@ -328,14 +241,6 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         Status = claim.Status == ClaimStatus.Retracted ? ClaimStatus.Published : claim.Status,
     };
 
-    /// <summary>"2024-10-18", "2024-10" or "2024": how the form writes a partial date.</summary>
-    public static string Text(PartialDate date) => date.Precision switch
-    {
-        DatePrecision.Day => date.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        DatePrecision.Month => date.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-        _ => date.Date.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
-    };
-
     private async Task ChangeStatusAsync(Guid claimId, uint expectedVersion, string operation, Action<Claim> change, CancellationToken cancellationToken)
     {
         await access.DemandAsync(Policies.Edit, operation);
@@ -344,32 +249,12 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
             ?? throw new DomainValidationException("Claim", "There is no such claim.");
         if (claim.Version != expectedVersion)
         {
-            throw await ConflictAsync(db, claimId, claim.Version, cancellationToken);
+            throw await VersionedWrites.ConflictAsync(db, claimId, claim.Version, cancellationToken);
         }
 
         db.Entry(claim).Property(c => c.Version).OriginalValue = expectedVersion;
         change(claim);
         await SaveOrConflictAsync(db, claimId, cancellationToken);
-    }
-
-    /// <summary>Who saved the record last, and what they changed: the newest entry of its history.</summary>
-    internal static async Task<ConcurrencyConflictException> ConflictAsync(AppDbContext db, Guid claimId, uint current, CancellationToken cancellationToken)
-    {
-        var latest = await db.ChangeHistory.AsNoTracking().Where(c => c.EntityId == claimId)
-            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (latest is null)
-        {
-            return new ConcurrencyConflictException("Another editor", DateTimeOffset.UtcNow, [], current);
-        }
-
-        // One save can write several rows (the claim, a place, a citation): show them all.
-        var save = await db.ChangeHistory.AsNoTracking()
-            .Where(c => c.EntityId == claimId && c.ChangedAt == latest.ChangedAt && c.ChangedBy == latest.ChangedBy)
-            .OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        var fields = save.SelectMany(c => History.HistoryService.Fields(c.Changes)
-            .Where(f => f.Field != "Id")
-            .Select(f => c.EntityType is "Claim" or "Actor" or "Source" or "Proposition" ? f : f with { Field = $"{c.EntityType} {f.Field}" })).ToList();
-        return new ConcurrencyConflictException(latest.ChangedBy, latest.ChangedAt, fields, current);
     }
 
     /// <summary>Turns the form into a <see cref="NewClaim"/>, collecting every problem (unknown ids, bad dates, bad figures) at once.</summary>
@@ -503,31 +388,12 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         }
         else if (newSource.PublisherId is null && newSource.NewPublisher is { } newPublisher)
         {
-            publisher = await NewPublisherAsync(db, newPublisher, errors, cancellationToken);
+            publisher = await SourceEditorService.NewPublisherAsync(db, newPublisher, errors, cancellationToken);
         }
 
         var published = string.IsNullOrWhiteSpace(newSource.PublishedOn) ? null : errors.Check(() => PartialDate.Parse(newSource.PublishedOn, "NewSource.PublishedOn"));
         var created = errors.Check(() => Source.Create(newSource.Kind, newSource.Title, newSource.Url, publisher, published, null, newSource.Language, reliability: newSource.Reliability));
         return created;
-    }
-
-    /// <summary>A new publisher typed into a source form: checked, refused if the name exists, tracked to be saved with the source.</summary>
-    internal static async Task<Actor?> NewPublisherAsync(AppDbContext db, NewActorInput input, ValidationErrors errors, CancellationToken cancellationToken)
-    {
-        var publisher = errors.Check(() => Actor.Create(input.Name, input.Kind, input.CountryCode));
-        if (publisher is null)
-        {
-            return null;
-        }
-
-        if (await db.Actors.AnyAsync(a => a.Name == publisher.Name, cancellationToken))
-        {
-            errors.Add("NewPublisher.Name", $"A publisher named '{publisher.Name}' exists already; choose it instead.");
-            return null;
-        }
-
-        db.Actors.Add(publisher);
-        return publisher;
     }
 
     private static async Task<IReadOnlyList<Place>> PlacesAsync(AppDbContext db, IReadOnlyList<Guid> ids, ValidationErrors errors, CancellationToken cancellationToken)

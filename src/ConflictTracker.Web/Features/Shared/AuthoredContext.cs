@@ -2,7 +2,7 @@ using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace ConflictTracker.Web.Features.Editing;
+namespace ConflictTracker.Web.Features.Shared;
 
 internal static class AuthoredContext
 {

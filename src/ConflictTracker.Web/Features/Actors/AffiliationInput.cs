@@ -1,0 +1,3 @@
+namespace ConflictTracker.Web.Features.Actors;
+
+public sealed record AffiliationInput(Guid? OrganisationId, string? Role, string? From, string? To, bool SpeaksFor);

@@ -1,0 +1,3 @@
+namespace ConflictTracker.Web.Features.Claims;
+
+public sealed record SimilarClaim(Guid Id, string Summary, string StatedOn, double Similarity);

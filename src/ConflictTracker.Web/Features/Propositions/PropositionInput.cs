@@ -1,0 +1,3 @@
+namespace ConflictTracker.Web.Features.Propositions;
+
+public sealed record PropositionInput(string? Statement, string? Description);

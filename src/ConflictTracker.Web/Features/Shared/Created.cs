@@ -1,0 +1,3 @@
+namespace ConflictTracker.Web.Features.Shared;
+
+public sealed record Created(Guid Id);

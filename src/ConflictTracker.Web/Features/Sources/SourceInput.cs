@@ -1,0 +1,12 @@
+using ConflictTracker.Domain.Sources;
+using ConflictTracker.Web.Features.Actors;
+
+namespace ConflictTracker.Web.Features.Sources;
+
+public sealed record SourceInput(
+    SourceKind Kind, string? Title, string? Url, Guid? PublisherId, string? PublishedOn, string? RetrievedOn,
+    string? Language, string? ArchiveUrl, string? ContentHash, ReliabilityGrade? Reliability)
+{
+    /// <summary>A publisher not in ConflictTracker yet, created with the source.</summary>
+    public NewActorInput? NewPublisher { get; init; }
+}
