@@ -94,7 +94,7 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
             var size = reader.GetInt64(1);
             var (found, commands) = await capture.RecordAsync(() => details.GetAsync(id));
             pages.Add(new Case($"/api/v1/propositions/{id}", commands, (int)size, label));
-            log.WriteLine($"proposition ({label}): {size:N0} {(label == "most candidates" ? "open candidates" : "published claims")}, {found?.IndependentOrigins:N0} independent origins, {commands.Count} statements");
+            log.WriteLine($"proposition ({label}): {size:N0} {(label == "most candidates" ? "open candidates" : "published claims")}, {found?.OriginDocuments:N0} origin documents, {found?.IndependentVoices:N0} independent voices, {commands.Count} statements");
         }
 
         results["propositions.pages"] = pages.Select(p => new { label = p.Label, size = p.Matches, statements = p.Commands.Count, path = p.Path }).ToList();

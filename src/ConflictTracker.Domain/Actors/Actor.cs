@@ -11,9 +11,10 @@ public sealed class Actor : Entity
 {
     private readonly List<ActorAlias> aliases = [];
 
-    private Actor(Guid id, string name, ActorKind kind, string? countryCode, string? description, ReliabilityGrade? reliability)
+    private Actor(Guid id, string name, ActorKind kind, string? countryCode, string? description, ReliabilityGrade? reliability, bool isCollective)
         : base(id)
     {
+        IsCollective = isCollective;
         Name = name;
         Kind = kind;
         CountryCode = countryCode;
@@ -33,12 +34,19 @@ public sealed class Actor : Entity
     /// <summary>The grade its publications get by default when it publishes sources.</summary>
     public ReliabilityGrade? Reliability { get; private set; }
 
+    /// <summary>
+    /// A collective or unidentified source ("unidentified social media account", "residents"): its
+    /// claims never share a voice with each other, since nothing says the same person spoke
+    /// (docs/rules/origin-counting.md).
+    /// </summary>
+    public bool IsCollective { get; private set; }
+
     /// <summary>PostgreSQL's xmin, for optimistic concurrency.</summary>
     public uint Version { get; private set; }
 
     public IReadOnlyCollection<ActorAlias> Aliases => aliases.AsReadOnly();
 
-    public static Actor Create(string? name, ActorKind kind, string? countryCode, string? description = null, ReliabilityGrade? reliability = null, Guid id = default)
+    public static Actor Create(string? name, ActorKind kind, string? countryCode, string? description = null, ReliabilityGrade? reliability = null, Guid id = default, bool isCollective = false)
     {
         var errors = new ValidationErrors();
         var actorName = errors.Check(() => Rules.RequiredText(name, nameof(Name), MaxLengths.Name));
@@ -51,13 +59,16 @@ public sealed class Actor : Entity
         }
 
         errors.ThrowIfAny();
-        return new Actor(id, actorName!, kind, country, text, reliability);
+        return new Actor(id, actorName!, kind, country, text, reliability, isCollective);
     }
 
-    /// <summary>Changes the actor's details, by the same rules as <see cref="Create"/>.</summary>
-    public void Revise(string? name, ActorKind kind, string? countryCode, string? description, ReliabilityGrade? reliability)
+    /// <summary>
+    /// Changes the actor's details, by the same rules as <see cref="Create"/>. A null
+    /// <paramref name="isCollective"/> keeps the actor's current marking.
+    /// </summary>
+    public void Revise(string? name, ActorKind kind, string? countryCode, string? description, ReliabilityGrade? reliability, bool? isCollective = null)
     {
-        var valid = Create(name, kind, countryCode, description, reliability, Id);
+        var valid = Create(name, kind, countryCode, description, reliability, Id, isCollective ?? IsCollective);
         if (aliases.Any(a => string.Equals(a.Name, valid.Name, StringComparison.Ordinal)))
         {
             throw new DomainValidationException(nameof(Name), $"'{valid.Name}' is one of the actor's aliases; remove the alias first.");
@@ -68,6 +79,7 @@ public sealed class Actor : Entity
         CountryCode = valid.CountryCode;
         Description = valid.Description;
         Reliability = valid.Reliability;
+        IsCollective = valid.IsCollective;
     }
 
     /// <summary>Takes a name off the actor's aliases (recorded in its history).</summary>

@@ -2,14 +2,15 @@ using ConflictTracker.Domain.Sources;
 
 namespace ConflictTracker.Domain.Claims;
 
-/// <summary>One stance's corroboration score, with the weight of each independent origin behind it.</summary>
-public sealed record StanceScore(Stance Stance, decimal Score, IReadOnlyList<decimal> OriginWeights);
+/// <summary>One stance's corroboration score, with the weight of each independent voice behind it.</summary>
+public sealed record StanceScore(Stance Stance, decimal Score, IReadOnlyList<decimal> VoiceWeights);
 
 /// <summary>
-/// The corroboration score (docs/rules/origin-counting.md): independent origins weighted by how
-/// reliable they are and how credible reviewers found them. Each origin counts once, with the weight
-/// of its strongest claim; a stance's score is the sum over its origins. One confirmed claim from a
-/// completely reliable origin scores 1; five outlets repeating one briefing still score one origin.
+/// The corroboration score (docs/rules/origin-counting.md): independent voices weighted by how
+/// reliable their origins are and how credible reviewers found them. Each voice counts once, with the
+/// weight of its strongest claim (its best reliability); a stance's score is the sum over its voices.
+/// One confirmed claim from a completely reliable origin scores 1; five outlets repeating one briefing,
+/// or one ministry's three briefings, still score once.
 /// </summary>
 public static class Corroboration
 {
@@ -37,11 +38,11 @@ public static class Corroboration
 
     public static decimal Weight(ClaimEvidence claim) => ReliabilityWeight(claim.Grade) * CredibilityWeight(claim.Credibility);
 
-    /// <summary>Each stance's score, merging origins exactly as <see cref="IndependentOrigins.ByStance(IEnumerable{ClaimEvidence}, IEnumerable{ValueTuple{Guid, Guid}})"/> counts them.</summary>
+    /// <summary>Each stance's score, merging claims into independent voices exactly as <see cref="IndependentOrigins.ByStance(IEnumerable{ClaimEvidence}, IEnumerable{ValueTuple{Guid, Guid}})"/> counts them.</summary>
     public static IReadOnlyList<StanceScore> ByStance(IEnumerable<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats)
     {
         var list = claims.ToList();
-        var origin = IndependentOrigins.Origins(list, repeats);
+        var origin = IndependentOrigins.Voices(list, repeats);
         return list
             .GroupBy(c => c.Stance)
             .OrderBy(g => g.Key)

@@ -6,12 +6,20 @@ namespace ConflictTracker.Domain.Claims;
 /// citation, the best grade among the sources citing it; null when nothing is cited (counted as F).
 /// </param>
 /// <param name="Credibility">The reviewers' rating of the claim; null until rated.</param>
+/// <param name="Voice">
+/// Who is speaking (<c>ClaimFacts.VoiceOf</c>: the body spoken for, else the asserting actor; the claim's own
+/// id for a collective or unidentified source); null when not known, and then the claim merges with no voice.
+/// </param>
 public sealed record ClaimEvidence(
     Guid ClaimId, Stance Stance, Guid? OriginSourceId, IReadOnlyCollection<Guid> SourceIds,
-    Sources.ReliabilityGrade? Grade = null, Credibility? Credibility = null);
+    Sources.ReliabilityGrade? Grade = null, Credibility? Credibility = null, Guid? Voice = null);
 
-/// <summary>For one stance on a proposition: how many claims, reports (distinct sources) and independent origins.</summary>
-public sealed record StanceSupport(Stance Stance, int Claims, int Reports, int IndependentOrigins);
+/// <summary>
+/// For one stance on a proposition, support in three levels (docs/rules/origin-counting.md): claims;
+/// reports (distinct sources citing them); origin documents (distinct origins, merged by confirmed
+/// "repeats"); independent voices (origin documents merged further when the same voice speaks in them).
+/// </summary>
+public sealed record StanceSupport(Stance Stance, int Claims, int Reports, int OriginDocuments, int IndependentVoices);
 
 /// <summary>
 /// Counts independent support (docs/rules/origin-counting.md). Five outlets repeating one intelligence
@@ -33,7 +41,9 @@ public static class IndependentOrigins
     public static IReadOnlyList<StanceSupport> ByStance(IEnumerable<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats)
     {
         var list = claims.ToList();
-        var origin = Origins(list, repeats);
+        var pairs = repeats.ToList();
+        var origin = Origins(list, pairs);
+        var voice = Voices(list, pairs);
         return list
             .GroupBy(c => c.Stance)
             .OrderBy(g => g.Key)
@@ -41,12 +51,25 @@ public static class IndependentOrigins
                 g.Key,
                 g.Count(),
                 g.SelectMany(c => c.SourceIds).Distinct().Count(),
-                g.Select(c => origin(c.ClaimId)).Distinct().Count()))
+                g.Select(c => origin(c.ClaimId)).Distinct().Count(),
+                g.Select(c => voice(c.ClaimId)).Distinct().Count()))
             .ToList();
     }
 
     /// <summary>Each claim's origin after merging repeats: a function from claim id to a representative origin.</summary>
-    public static Func<Guid, Guid> Origins(IReadOnlyCollection<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats)
+    public static Func<Guid, Guid> Origins(IReadOnlyCollection<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats) =>
+        Merge(claims, repeats, byVoice: false);
+
+    /// <summary>
+    /// Each claim's independent voice: its origin (after repeats), merged with every other origin in
+    /// which the same voice speaks. A function from claim id to a representative; claims with the same
+    /// representative are one independent voice. Merging is transitive: two voices speaking in one
+    /// origin document are one (we cannot tell them apart there).
+    /// </summary>
+    public static Func<Guid, Guid> Voices(IReadOnlyCollection<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats) =>
+        Merge(claims, repeats, byVoice: true);
+
+    private static Func<Guid, Guid> Merge(IReadOnlyCollection<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats, bool byVoice)
     {
         var parent = new Dictionary<Guid, Guid>();
         Guid Find(Guid x)
@@ -69,6 +92,22 @@ public static class IndependentOrigins
                 if (ra != rb)
                 {
                     parent[ra] = rb;
+                }
+            }
+        }
+
+        if (byVoice)
+        {
+            var firstOfVoice = new Dictionary<Guid, Guid>();
+            foreach (var claim in claims.Where(c => c.Voice is not null))
+            {
+                if (!firstOfVoice.TryAdd(claim.Voice!.Value, byClaim[claim.ClaimId]))
+                {
+                    var (ra, rb) = (Find(byClaim[claim.ClaimId]), Find(firstOfVoice[claim.Voice.Value]));
+                    if (ra != rb)
+                    {
+                        parent[ra] = rb;
+                    }
                 }
             }
         }

@@ -15,9 +15,23 @@ public sealed record ClaimFacts(
     ImpliedInterval? Interval,
     ClaimStatus Status)
 {
-    public static ClaimFacts Of(Claim claim) => new(
-        claim.Id, claim.PropositionId, claim.OnBehalfOfId ?? claim.AssertedById, claim.Stance, claim.StatedOn,
+    /// <param name="collective">Actors marked collective or unidentified (<see cref="Actors.Actor.IsCollective"/>); only those among the claim's actors matter.</param>
+    public static ClaimFacts Of(Claim claim, IReadOnlySet<Guid>? collective = null) => new(
+        claim.Id, claim.PropositionId, VoiceOf(claim, collective), claim.Stance, claim.StatedOn,
         claim.EventPeriod, claim.MeasureId, claim.Quantity?.ImpliedInterval, claim.Status);
+
+    /// <summary>
+    /// Who is speaking (docs/rules/origin-counting.md, "Voices"): the body the claim was made on behalf
+    /// of, else the asserting actor; when that actor is collective or unidentified, the claim's own id,
+    /// so that it shares its voice with no other claim.
+    /// </summary>
+    public static Guid VoiceOf(Claim claim, IReadOnlySet<Guid>? collective) => VoiceOf(claim.Id, claim.OnBehalfOfId, claim.AssertedById, collective);
+
+    public static Guid VoiceOf(Guid claimId, Guid? onBehalfOfId, Guid assertedById, IReadOnlySet<Guid>? collective)
+    {
+        var speaker = onBehalfOfId ?? assertedById;
+        return collective is not null && collective.Contains(speaker) ? claimId : speaker;
+    }
 }
 
 public enum CandidateRule
@@ -28,8 +42,18 @@ public enum CandidateRule
     /// <summary>Figures on the same measure, for overlapping event periods, whose implied intervals cannot both hold.</summary>
     IncompatibleFigures,
 
-    /// <summary>The same voice gives a new figure for the same measure and period: the later claim may supersede the earlier.</summary>
+    /// <summary>
+    /// The same voice gives a later figure for the same measure and an overlapping period: the later claim
+    /// may supersede the earlier (an <em>update</em> when the figures can both hold, a <em>revision</em> when not).
+    /// </summary>
     LaterFigureBySameVoice,
+
+    /// <summary>
+    /// The same voice's figures for the same measure and an overlapping period cannot both hold, and
+    /// neither statement is strictly later (the same day, or a year-only date against a day in that
+    /// year): one of the reports likely misreports what was said. Confirmed as <see cref="RelationType.Contradicts"/>.
+    /// </summary>
+    InconsistentReportsOfOneVoice,
 }
 
 /// <summary>
@@ -107,46 +131,73 @@ public static class ContradictionCandidates
             yield break;
         }
 
-        if (IsOpposed(earlier.Stance, later.Stance))
+        if (IsOpposed(earlier.Stance, later.Stance) && DenialCanConcern(earlier, later))
         {
             yield return new Candidate(earlier.Id, later.Id, CandidateRule.OpposedStances,
                 $"One {Words(earlier.Stance)} and the other {Words(later.Stance)} the same proposition.");
         }
 
+        // A hedge ("as many as 300 cannot be ruled out") does not assert its figure, so it takes no part
+        // in the figure rules, as it takes none in the stance rule.
         var p = When(earlier);
         var q = When(later);
-        if (earlier.MeasureId is not { } measure || later.MeasureId != measure
+        if (earlier.Stance == Stance.Hedges || later.Stance == Stance.Hedges
+            || earlier.MeasureId is not { } measure || later.MeasureId != measure
             || earlier.Interval is not { } a || later.Interval is not { } b
-            || !p.Overlaps(q) || a.Overlaps(b))
+            || !p.Overlaps(q))
         {
             yield break;
         }
 
+        var compatible = a.Overlaps(b);
         if (earlier.Voice == later.Voice)
         {
-            // The same voice changing its own figure is an update, not a contradiction; on the same
-            // day there is no "later" to prefer, so nothing is proposed.
             if (later.StatedOn.Earliest > earlier.StatedOn.Latest)
             {
+                // The same voice speaking again is the newer word on its own figure: an update when
+                // the figures can both hold, a revision when they cannot.
+                var what = compatible ? "an update" : "a revision";
                 yield return new Candidate(earlier.Id, later.Id, CandidateRule.LaterFigureBySameVoice,
-                    $"The same voice said {b} on {later.StatedOn} after {a} on {earlier.StatedOn} for overlapping periods.");
+                    $"The same voice said {b} on {later.StatedOn} after {a} on {earlier.StatedOn} for overlapping periods: {what}.");
+            }
+            else if (!compatible)
+            {
+                // No strict "later" (the same day, or a year against a day in it): the voice cannot
+                // have said both; one report of it is likely wrong.
+                yield return new Candidate(earlier.Id, later.Id, CandidateRule.InconsistentReportsOfOneVoice,
+                    $"The same voice is reported as saying {a} ({earlier.StatedOn}) and {b} ({later.StatedOn}) for overlapping periods, with neither statement later: one report likely misreports it; compare the sources carrying each.");
             }
 
             yield break;
         }
 
-        yield return new Candidate(earlier.Id, later.Id, CandidateRule.IncompatibleFigures,
-            $"{a} and {b} cannot both hold for overlapping periods ({p}; {q}).");
+        if (!compatible)
+        {
+            yield return new Candidate(earlier.Id, later.Id, CandidateRule.IncompatibleFigures,
+                $"{a} and {b} cannot both hold for overlapping periods ({p}; {q}).");
+        }
     }
+
+    /// <summary>
+    /// A denial stated on day D can only deny what was reported to happen by D: it pairs with an
+    /// affirmation whose event period may start on or before D (or that has none), never with one
+    /// about events that begin after it was made. Partial dates give the benefit of the doubt: the
+    /// earliest day the period may start against the last day the denial may have been made.
+    /// </summary>
+    public static bool DenialCanConcern(ClaimFacts x, ClaimFacts y)
+    {
+        var (denial, affirmation) = x.Stance == Stance.Denies ? (x, y) : (y, x);
+        return affirmation.EventPeriod is not { } period || period.Start.Earliest <= denial.StatedOn.Latest;
+    }
+
+    /// <summary>Whether <paramref name="x"/> comes first: stated earlier, or on the same day with the smaller id (the order <see cref="Find"/> uses).</summary>
+    public static bool ReadingOrder(ClaimFacts x, ClaimFacts y) =>
+        x.StatedOn.Earliest != y.StatedOn.Earliest ? x.StatedOn.Earliest < y.StatedOn.Earliest : x.Id.CompareTo(y.Id) < 0;
 
     /// <summary>
     /// The time a figure describes: its event period, or, when the editor recorded none, the span of
     /// its statement date (a report in the present tense: "hundreds are training there").
     /// </summary>
-    /// <summary>Whether <paramref name="x"/> comes first: stated earlier, or on the same day with the smaller id (the order <see cref="Find"/> uses).</summary>
-    public static bool ReadingOrder(ClaimFacts x, ClaimFacts y) =>
-        x.StatedOn.Earliest != y.StatedOn.Earliest ? x.StatedOn.Earliest < y.StatedOn.Earliest : x.Id.CompareTo(y.Id) < 0;
-
     public static EventPeriod When(ClaimFacts claim) => claim.EventPeriod ?? EventPeriod.Create(claim.StatedOn);
 
     /// <summary>

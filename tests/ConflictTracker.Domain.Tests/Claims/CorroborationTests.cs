@@ -49,7 +49,7 @@ public class CorroborationTests
 
         var score = Corroboration.ByStance(claims, []).Single();
 
-        score.OriginWeights.Should().Equal(0.64m);
+        score.VoiceWeights.Should().Equal(0.64m);
         score.Score.Should().Be(0.64m);
     }
 

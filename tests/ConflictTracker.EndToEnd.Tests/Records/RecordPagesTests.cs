@@ -124,7 +124,7 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
     }
 
     [Fact]
-    public async Task PropositionPageCountsReportsAgainstIndependentOrigins()
+    public async Task PropositionPageCountsReportsOriginDocumentsAndIndependentVoices()
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(Munitions);
@@ -135,7 +135,15 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Assertions.Expect(affirms.Locator("td").Nth(1)).ToHaveTextAsync("3");
         await Assertions.Expect(affirms.Locator("td").Nth(2)).ToHaveTextAsync("2");
         await Assertions.Expect(affirms.Locator("td").Nth(3)).ToHaveTextAsync("2");
+        await Assertions.Expect(affirms.GetByTestId("voices")).ToHaveTextAsync("2", new() { Timeout = 10_000 });
         await Assertions.Expect(page.GetByTestId("estimates-chart")).ToHaveCountAsync(2);
+
+        // The deployment: Zelenskyy twice and the Centre with its head Solovey are one voice each.
+        await page.GotoAsync(Deployment);
+        await Assertions.Expect(page.GetByTestId("independent-voices")).ToHaveTextAsync("12 independent voices");
+        await Assertions.Expect(page.GetByTestId("support-affirms").GetByTestId("voices")).ToHaveTextAsync("9");
+        await Assertions.Expect(page.GetByTestId("voice-merge")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("support-explained")).ToContainTextAsync("never one voice");
     }
 
     [Fact]

@@ -312,7 +312,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         read.Headers.ETag!.Tag.Should().Be($"\"{(await read.JsonAsync()).GetProperty("version").GetUInt32()}\"", "an actor carries its version, for a later change");
         using var update = new HttpRequestMessage(HttpMethod.Put, created.Headers.Location)
         {
-            Content = JsonContent.Create(new { name = "Institute for the Study of War (ISW)", kind = "ResearchOrganisation", countryCode = "US", description = (string?)null, reliability = (string?)null }, options: ApiFixture.Json),
+            Content = JsonContent.Create(new { name = "Institute for the Study of War (ISW)", kind = "ResearchOrganisation", countryCode = "US", description = (string?)null, reliability = (string?)null, isCollective = false }, options: ApiFixture.Json),
             Headers = { IfMatch = { read.Headers.ETag! } },
         };
         (await editor.SendAsync(update)).StatusCode.Should().Be(HttpStatusCode.NoContent);

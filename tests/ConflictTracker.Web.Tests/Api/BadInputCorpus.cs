@@ -113,7 +113,7 @@ internal static class BadInputCorpus
             ["placeIds"] = new JsonArray(JsonValue.Create(Vladivostok)), ["status"] = "Published", ["sourceId"] = SeedArticle, ["newSource"] = null,
             ["citationRole"] = "Republication", ["citationQuote"] = null, ["citationLocator"] = null,
         };
-        var actor = new JsonObject { ["name"] = "Corpus Agency", ["kind"] = "IntelligenceService", ["countryCode"] = "KR", ["description"] = null, ["reliability"] = null };
+        var actor = new JsonObject { ["name"] = "Corpus Agency", ["kind"] = "IntelligenceService", ["countryCode"] = "KR", ["description"] = null, ["reliability"] = null, ["isCollective"] = false };
         var source = new JsonObject
         {
             ["kind"] = "Article", ["title"] = "Corpus report", ["url"] = "https://example.org/corpus", ["publisherId"] = null, ["publishedOn"] = "2024-10-20",

@@ -86,6 +86,7 @@ public class ExportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         using var first = await admin.GetAsync("/api/v1/export/full.json");
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         var exported = await first.Content.ReadAsByteArrayAsync();
+        System.Text.Encoding.UTF8.GetString(exported).Should().Contain("\"is_collective\":true", "the demo data's unidentified account is a collective source, and the backup carries it");
 
         await using var empty = await TestPostgres.CreateDatabaseAsync();
         await using var other = new AppFactory(empty.ConnectionString);

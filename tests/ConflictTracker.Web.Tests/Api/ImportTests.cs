@@ -151,4 +151,40 @@ public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
+
+    [Fact]
+    public async Task ACollectiveSourceIsImportedReadAndReplacedThroughTheApi()
+    {
+        var editor = await fixture.ClientAsync(Roles.Editor);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var json = $"[{{\"type\":\"actor\",\"externalId\":\"residents-{tag}\",\"name\":\"Residents of Kursk {tag}\",\"kind\":\"Other\",\"collective\":true}}]";
+        using (var imported = await PostAsync(editor, "", new StringContent(json, Encoding.UTF8, "application/json")))
+        {
+            imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        }
+
+        Guid id;
+        await using (var db = fixture.Database.CreateContext())
+        {
+            var actor = await db.Actors.SingleAsync(a => a.Name == $"Residents of Kursk {tag}");
+            actor.IsCollective.Should().BeTrue();
+            id = actor.Id;
+        }
+
+        using var read = await editor.GetAsync($"/api/v1/actors/{id}");
+        (await read.JsonAsync()).GetProperty("isCollective").GetBoolean().Should().BeTrue();
+
+        var body = new { name = $"Residents of Kursk {tag}", kind = "Other", countryCode = (string?)null, description = (string?)null, reliability = (string?)null, isCollective = false };
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/actors/{id}") { Content = System.Net.Http.Json.JsonContent.Create(body), Headers = { IfMatch = { read.Headers.ETag! } } };
+        using (var replaced = await editor.SendAsync(put))
+        {
+            replaced.StatusCode.Should().Be(HttpStatusCode.NoContent, await replaced.Content.ReadAsStringAsync());
+        }
+
+        (await CountAsync(db => db.Actors.CountAsync(a => a.Id == id && !a.IsCollective))).Should().Be(1);
+
+        using var bad = await PostAsync(editor, "?type=actor", Csv($"externalId,name,kind,collective\nx-{tag},Crowd {tag},Other,perhaps\n") );
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).Should().Contain("is not true or false");
+    }
 }

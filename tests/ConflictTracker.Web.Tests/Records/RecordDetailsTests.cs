@@ -82,10 +82,10 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
         var deployment = await service.GetAsync(Id("proposition", "nk-troops-in-russia"));
 
         // Shin's two figures share one Bloomberg interview; the 2022 US accusation has no origin on record.
-        munitions!.Support.Should().Equal(new StanceSupport(Stance.Affirms, Claims: 3, Reports: 2, IndependentOrigins: 2));
+        munitions!.Support.Should().Equal(new StanceSupport(Stance.Affirms, Claims: 3, Reports: 2, OriginDocuments: 2, IndependentVoices: 2));
         munitions.Estimates.Should().HaveCount(2);
         deployment!.Support.Select(s => (s.Stance, s.Claims)).Should().Equal((Stance.Affirms, 11), (Stance.Denies, 1), (Stance.Hedges, 2));
-        deployment.Support.Should().OnlyContain(s => s.IndependentOrigins <= s.Claims);
+        deployment.Support.Should().OnlyContain(s => s.IndependentVoices <= s.OriginDocuments && s.OriginDocuments <= s.Claims);
         deployment.Estimates.Select(e => (e.Measure.Name, e.Points.Count)).Should().BeEquivalentTo(new[]
         {
             ("North Korean soldiers at the Sergeevka training ground", 2),

@@ -101,7 +101,7 @@ public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<Databa
         var proposition = await new PropositionDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(sample.Proposition.Id);
 
         // The sample's own claim also traces back to the NIS statement: four claims, one origin.
-        proposition!.Support.Should().Contain(new StanceSupport(Stance.Affirms, Claims: 4, Reports: 5, IndependentOrigins: 1));
+        proposition!.Support.Should().Contain(new StanceSupport(Stance.Affirms, Claims: 4, Reports: 5, OriginDocuments: 1, IndependentVoices: 1));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<Databa
         }
 
         var service = new PropositionDetailsService(fixture.Database.ContextFactory, Analyst);
-        (await service.GetAsync(sample.Proposition.Id))!.Support.Single(s => s.Stance == Stance.Affirms).IndependentOrigins.Should().Be(2, "a proposed relation does not count yet");
+        (await service.GetAsync(sample.Proposition.Id))!.Support.Single(s => s.Stance == Stance.Affirms).OriginDocuments.Should().Be(2, "a proposed relation does not count yet");
 
         await using (var db = fixture.Database.CreateContext())
         {
@@ -127,6 +127,27 @@ public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<Databa
             await db.SaveChangesAsync();
         }
 
-        (await service.GetAsync(sample.Proposition.Id))!.Support.Single(s => s.Stance == Stance.Affirms).IndependentOrigins.Should().Be(1);
+        (await service.GetAsync(sample.Proposition.Id))!.Support.Single(s => s.Stance == Stance.Affirms).OriginDocuments.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AConfirmedSupersedesIsListedAsAnUpdateNotAsAContradiction()
+    {
+        var sample = new Sample();
+        var update = Claim.Create(new NewClaim(sample.Proposition, sample.Agency, PartialDate.Day(2024, 10, 19), Stance.Affirms, "The agency's newer account.") { Status = ClaimStatus.Published }, sample.Now);
+        var supersedes = ClaimRelation.Propose(update, sample.Claim, RelationType.Supersedes, "The agency updated its figure.", "editor@example.org", sample.Now);
+        supersedes.Review(ReviewState.Confirmed, "reviewer@example.org", null, sample.Now.AddHours(1));
+        await using (var db = fixture.Database.CreateContext())
+        {
+            sample.AddTo(db);
+            db.AddRange(update, supersedes);
+            await db.SaveChangesAsync();
+        }
+
+        var proposition = await new PropositionDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(sample.Proposition.Id);
+
+        proposition!.Conflicts.Should().BeEmpty("an update by the same voice is not a contradiction");
+        proposition.Updates.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Type = RelationType.Supersedes, ClaimActor = sample.Agency.Name });
+        proposition.Support.Single(s => s.Stance == Stance.Affirms).IndependentVoices.Should().Be(1, "two statements of one agency are one voice");
     }
 }

@@ -13,7 +13,8 @@ public class DemoCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoDa
     {
         await using var db = fixture.Database.CreateContext();
         var claims = await db.Claims.AsNoTracking().ToListAsync();
-        return ContradictionCandidates.Find(claims.Select(ClaimFacts.Of));
+        var collective = (await db.Actors.AsNoTracking().Where(a => a.IsCollective).Select(a => a.Id).ToListAsync()).ToHashSet();
+        return ContradictionCandidates.Find(claims.Select(c => ClaimFacts.Of(c, collective)));
     }
 
     [Fact]
@@ -56,7 +57,29 @@ public class DemoCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoDa
         var proposition = await new Features.Propositions.PropositionDetailsService(fixture.Database.ContextFactory, analyst)
             .GetAsync(DemoIds.For("proposition", "nk-troops-in-russia"));
 
+        // 2.45 for the affirmations, not 2.95: Zelenskyy's two statements and the Centre's two (one by its
+        // head, Solovey) are one voice each, counted once (0.25 each instead of 0.5).
         proposition!.Scores.Select(s => (s.Stance, s.Score)).Should().Equal(
-            (Domain.Claims.Stance.Affirms, 2.95m), (Domain.Claims.Stance.Denies, 0.25m), (Domain.Claims.Stance.Hedges, 0.55m));
+            (Domain.Claims.Stance.Affirms, 2.45m), (Domain.Claims.Stance.Denies, 0.25m), (Domain.Claims.Stance.Hedges, 0.55m));
+    }
+
+    [Fact]
+    public async Task TheDemoDeploymentCountsReportsOriginDocumentsAndIndependentVoicesAsDocumented()
+    {
+        // docs/demo-data.md and docs/rules/origin-counting.md quote these.
+        var analyst = Testing.TestAccess.As(Web.Security.Roles.Analyst);
+        var proposition = await new Features.Propositions.PropositionDetailsService(fixture.Database.ContextFactory, analyst)
+            .GetAsync(DemoIds.For("proposition", "nk-troops-in-russia"));
+
+        var affirms = proposition!.Support.Single(s => s.Stance == Domain.Claims.Stance.Affirms);
+        (affirms.Claims, affirms.OriginDocuments, affirms.IndependentVoices).Should().Be((11, 11, 9));
+        proposition.Support.Single(s => s.Stance == Domain.Claims.Stance.Hedges).IndependentVoices.Should().Be(2, "Kim for the ministry and Howell are two voices");
+        (proposition.OriginDocuments, proposition.IndependentVoices).Should().Be((14, 12));
+        proposition.Merged.Select(m => (m.Voice.Name, m.Claims, m.OriginDocuments)).Should().BeEquivalentTo(new[]
+        {
+            ("Office of the President of Ukraine", 2, 2),
+            ("Centre for Strategic Communication and Information Security", 2, 2),
+        });
+        proposition.Merged.Should().NotContain(m => m.Voice.Name == "Unidentified social media account", "a collective source never merges");
     }
 }

@@ -61,7 +61,8 @@ public sealed class IncrementalCandidatesTests : IAsyncLifetime
 
         await using var check = database.CreateContext();
         var claims = await check.Claims.AsNoTracking().ToListAsync();
-        var expected = ContradictionCandidates.Find(claims.Select(ClaimFacts.Of)).Select(c => (c.First, c.Second, c.Rule)).ToHashSet();
+        var collective = (await check.Actors.AsNoTracking().Where(a => a.IsCollective).Select(a => a.Id).ToListAsync()).ToHashSet();
+        var expected = ContradictionCandidates.Find(claims.Select(c => ClaimFacts.Of(c, collective))).Select(c => (c.First, c.Second, c.Rule)).ToHashSet();
         var stored = (await check.Candidates.AsNoTracking().Where(c => c.State == CandidateState.Open).ToListAsync())
             .Select(c => (c.FirstClaimId, c.SecondClaimId, c.Rule)).ToHashSet();
 

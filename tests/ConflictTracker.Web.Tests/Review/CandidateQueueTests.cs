@@ -57,7 +57,8 @@ public class CandidateQueueTests(DemoDataFixture fixture) : IClassFixture<DemoDa
     {
         await using var db = fixture.Database.CreateContext();
         var claims = await db.Claims.AsNoTracking().ToListAsync();
-        var expected = ContradictionCandidates.Find(claims.Select(ClaimFacts.Of))
+        var collective = (await db.Actors.AsNoTracking().Where(a => a.IsCollective).Select(a => a.Id).ToListAsync()).ToHashSet();
+        var expected = ContradictionCandidates.Find(claims.Select(c => ClaimFacts.Of(c, collective)))
             .Select(c => (c.First, c.Second, c.Rule)).ToList();
 
         var stored = await db.Candidates.AsNoTracking().Select(c => new { c.FirstClaimId, c.SecondClaimId, c.Rule }).ToListAsync();

@@ -42,6 +42,10 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<bool>("IsCollective")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_collective");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -475,6 +479,52 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_claims_status", "status IN ('Draft', 'InReview', 'Published', 'Retracted')");
 
                             t.HasCheckConstraint("ck_claims_summary_not_blank", "btrim(summary) <> ''");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Exchange.ExternalId", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("imported_by");
+
+                    b.HasKey("Kind", "Key")
+                        .HasName("pk_external_ids");
+
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_external_ids_entity_id");
+
+                    b.ToTable("external_ids", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_external_ids_key_not_blank", "btrim(key) <> ''");
+
+                            t.HasCheckConstraint("ck_external_ids_kind", "kind IN ('actor', 'source', 'proposition', 'claim', 'citation')");
                         });
                 });
 
@@ -1052,7 +1102,7 @@ namespace ConflictTracker.Web.Data.Migrations
 
                             t.HasCheckConstraint("ck_contradiction_candidates_dismissal_reason", "state <> 'Dismissed' OR decision_note IS NOT NULL");
 
-                            t.HasCheckConstraint("ck_contradiction_candidates_rule", "rule IN ('OpposedStances', 'IncompatibleFigures', 'LaterFigureBySameVoice')");
+                            t.HasCheckConstraint("ck_contradiction_candidates_rule", "rule IN ('OpposedStances', 'IncompatibleFigures', 'LaterFigureBySameVoice', 'InconsistentReportsOfOneVoice')");
 
                             t.HasCheckConstraint("ck_contradiction_candidates_state", "state IN ('Open', 'Dismissed', 'Confirmed', 'Lapsed')");
 
@@ -1247,52 +1297,6 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_source_snapshots_text_not_blank", "btrim(text) <> ''");
 
                             t.HasCheckConstraint("ck_source_snapshots_url_scheme", "url ~* '^https?://[^/\\s]+'");
-                        });
-                });
-
-            modelBuilder.Entity("ConflictTracker.Domain.Exchange.ExternalId", b =>
-                {
-                    b.Property<string>("Kind")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("key");
-
-                    b.Property<Guid>("EntityId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("entity_id");
-
-                    b.Property<string>("Fingerprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("fingerprint");
-
-                    b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("imported_at");
-
-                    b.Property<string>("ImportedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("imported_by");
-
-                    b.HasKey("Kind", "Key")
-                        .HasName("pk_external_ids");
-
-                    b.HasIndex("EntityId")
-                        .HasDatabaseName("ix_external_ids_entity_id");
-
-                    b.ToTable("external_ids", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_external_ids_key_not_blank", "btrim(key) <> ''");
-
-                            t.HasCheckConstraint("ck_external_ids_kind", "kind IN ('actor', 'source', 'proposition', 'claim', 'citation')");
                         });
                 });
 

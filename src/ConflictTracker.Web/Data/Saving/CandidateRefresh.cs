@@ -24,15 +24,33 @@ internal static class CandidateRefresh
     /// adds or changes, as they are about to be saved, and adds or updates the candidates in the same
     /// save. Locks every proposition the save touches, including the one a moved claim leaves.
     /// </summary>
-    public static async Task RunAsync(AppDbContext db, IReadOnlyList<EntityEntry<Claim>> changed, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <param name="speakers">
+    /// Actors whose collective marking this save changes (<see cref="Domain.Actors.Actor.IsCollective"/>):
+    /// the voices of the published claims they speak for change, so those claims are paired again too.
+    /// </param>
+    public static async Task RunAsync(AppDbContext db, IReadOnlyList<EntityEntry<Claim>> changed, IReadOnlyList<Guid> speakers, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        var claims = changed.Select(e => e.Entity).ToList();
+        if (speakers.Count > 0)
+        {
+            var saved = claims.Select(c => c.Id).ToHashSet();
+            claims.AddRange((await db.Claims.AsNoTracking()
+                    .Where(c => c.Status == ClaimStatus.Published && speakers.Contains(c.OnBehalfOfId ?? c.AssertedById))
+                    .ToListAsync(cancellationToken))
+                .Where(c => !saved.Contains(c.Id)));
+        }
+
         var locked = changed
             .SelectMany(e => e.State == EntityState.Modified
                 ? [e.Entity.PropositionId, e.Property(c => c.PropositionId).OriginalValue]
                 : new[] { e.Entity.PropositionId })
+            .Concat(claims.Select(c => c.PropositionId))
             .ToList();
         await LockAsync(db, locked, cancellationToken);
-        await PairAsync(db, changed.Select(e => e.Entity).ToList(), at, cancellationToken);
+        if (claims.Count > 0)
+        {
+            await PairAsync(db, claims, at, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -96,8 +114,24 @@ internal static class CandidateRefresh
                 .ToListAsync(cancellationToken));
         }
 
-        var claims = mine.Concat(others).ToList();
-        var snapshots = claims.Select(Snapshot).ToList();
+        // The same voice's other figures on the same measures, whatever their value: a later one is an
+        // update (compatible) or a revision, a same-day incompatible one an inconsistent report. Bounded
+        // by what one voice said on one measure of the proposition. A collective speaker's claims share
+        // no voice, so they are not read for it.
+        var collective = await CollectiveAsync(db, mine.Select(Speaker), cancellationToken);
+        foreach (var group in mine.Where(c => c.Quantity is not null && c.Stance != Stance.Hedges && !collective.Contains(Speaker(c))).GroupBy(c => c.MeasureId!.Value))
+        {
+            var measure = group.Key;
+            var voices = group.Select(Speaker).Distinct().ToList();
+            others.AddRange(await candidates
+                .Where(c => c.MeasureId == measure && c.Quantity != null && c.Stance != Stance.Hedges
+                    && voices.Contains(c.OnBehalfOfId ?? c.AssertedById))
+                .ToListAsync(cancellationToken));
+        }
+
+        var claims = mine.Concat(others).DistinctBy(c => c.Id).ToList();
+        collective = await CollectiveAsync(db, claims.Select(Speaker), cancellationToken);
+        var snapshots = claims.Select(c => Snapshot(c, collective)).ToList();
         // Locked: a reviewer deciding one of these at this moment waits for this save (and is then
         // told it changed) instead of this save failing on a stale version.
         var ids = changed.ToArray();
@@ -168,9 +202,36 @@ internal static class CandidateRefresh
         return LockNamespace | System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes[12..]);
     }
 
-    public static ClaimSnapshot Snapshot(Claim claim)
+    public static ClaimSnapshot Snapshot(Claim claim, IReadOnlySet<Guid> collective)
     {
-        var facts = ClaimFacts.Of(claim);
+        var facts = ClaimFacts.Of(claim, collective);
         return new ClaimSnapshot(facts, ClaimFingerprint.Of(facts, claim.Summary, claim.Quote?.Text));
+    }
+
+    /// <summary>The actor whose voice a claim speaks with, before the collective rule: the body it was made on behalf of, else the asserting actor.</summary>
+    private static Guid Speaker(Claim claim) => claim.OnBehalfOfId ?? claim.AssertedById;
+
+    /// <summary>
+    /// Which of <paramref name="speakers"/> are collective or unidentified (<see cref="Domain.Actors.Actor.IsCollective"/>),
+    /// as this save leaves them: a marking changed in the same save counts, not the stored one.
+    /// </summary>
+    private static async Task<IReadOnlySet<Guid>> CollectiveAsync(AppDbContext db, IEnumerable<Guid> speakers, CancellationToken cancellationToken)
+    {
+        var ids = speakers.Distinct().ToList();
+        var stored = await db.Actors.AsNoTracking().Where(a => a.IsCollective && ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var result = stored.ToHashSet();
+        foreach (var entry in db.ChangeTracker.Entries<Domain.Actors.Actor>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            if (entry.Entity.IsCollective)
+            {
+                result.Add(entry.Entity.Id);
+            }
+            else
+            {
+                result.Remove(entry.Entity.Id);
+            }
+        }
+
+        return result;
     }
 }

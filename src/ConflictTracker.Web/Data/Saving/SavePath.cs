@@ -1,3 +1,4 @@
+using ConflictTracker.Domain.Actors;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
@@ -58,9 +59,9 @@ internal sealed class SavePath : SaveChangesInterceptor
             await SaveTransaction.BeginIfNoneAsync(db, cancellationToken);
             try
             {
-                if (plan.Claims.Count > 0)
+                if (plan.Claims.Count > 0 || plan.Speakers.Count > 0)
                 {
-                    await CandidateRefresh.RunAsync(db, plan.Claims, now, cancellationToken);
+                    await CandidateRefresh.RunAsync(db, plan.Claims, plan.Speakers, now, cancellationToken);
                 }
 
                 await db.Database.ExecuteSqlAsync($"SELECT pg_notify({AppDbContext.ReviewQueueChannel}, '')", cancellationToken);
@@ -94,17 +95,23 @@ internal sealed class SavePath : SaveChangesInterceptor
         ?? throw new InvalidOperationException("The save path is for AppDbContext only.");
 
     /// <summary>What one save touches, read once from the change tracker.</summary>
-    private sealed record Plan(IReadOnlyList<EntityEntry<Claim>> Claims, bool TouchesReviewQueue)
+    /// <param name="Speakers">Actors whose collective marking changes: their claims' voices change with it.</param>
+    private sealed record Plan(IReadOnlyList<EntityEntry<Claim>> Claims, IReadOnlyList<Guid> Speakers, bool TouchesReviewQueue)
     {
         public static Plan Of(AppDbContext db)
         {
             var claims = db.ChangeTracker.Entries<Claim>()
                 .Where(e => e.State is EntityState.Added or EntityState.Modified)
                 .ToList();
-            var queue = claims.Count > 0 || db.ChangeTracker.Entries()
+            var speakers = db.ChangeTracker.Entries<Actor>()
+                .Where(e => e.State == EntityState.Modified && e.Property(a => a.IsCollective).IsModified
+                    && e.Property(a => a.IsCollective).OriginalValue != e.Entity.IsCollective)
+                .Select(e => e.Entity.Id)
+                .ToList();
+            var queue = claims.Count > 0 || speakers.Count > 0 || db.ChangeTracker.Entries()
                 .Any(e => e.Entity is ClaimRelation or Flag or ContradictionCandidate
                     && e.State is EntityState.Added or EntityState.Modified);
-            return new Plan(claims, queue);
+            return new Plan(claims, speakers, queue);
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed record PropositionStances(EntityRef Proposition, IReadOnlyDictiona
 public sealed record TrackRecord(int Claims, int Contradicted, int Superseded, int Corroborated);
 
 public sealed record ActorDetails(
-    Guid Id, string Name, ActorKind Kind, string? CountryCode, string? Description, ReliabilityGrade? Reliability,
+    Guid Id, string Name, ActorKind Kind, string? CountryCode, string? Description, ReliabilityGrade? Reliability, bool IsCollective,
     IReadOnlyList<AliasView> Aliases, IReadOnlyList<AffiliationView> Affiliations, IReadOnlyList<PropositionStances> ByProposition,
     TrackRecord TrackRecord, IReadOnlyList<ClaimListItem> Claims, uint Version);
 
@@ -56,7 +56,7 @@ public sealed class ActorDetailsService(IDbContextFactory<AppDbContext> contextF
             .OrderByDescending(p => p.Counts.Values.Sum()).ToList();
 
         return new ActorDetails(
-            actor.Id, actor.Name, actor.Kind, actor.CountryCode, actor.Description, actor.Reliability,
+            actor.Id, actor.Name, actor.Kind, actor.CountryCode, actor.Description, actor.Reliability, actor.IsCollective,
             actor.Aliases.OrderBy(a => a.Name).Select(a => new AliasView(a.Name, a.Language)).ToList(),
             affiliations, byProposition, await TrackRecordAsync(db, id, items.Count, cancellationToken), items, actor.Version);
     }

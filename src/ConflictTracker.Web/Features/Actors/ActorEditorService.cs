@@ -18,7 +18,7 @@ public sealed class ActorEditorService(IDbContextFactory<AppDbContext> contextFa
         await access.DemandAsync(Policies.Edit, "change actors");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var actor = await db.Actors.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return actor is null ? null : new(new ActorInput(actor.Name, actor.Kind, actor.CountryCode, actor.Description, actor.Reliability), actor.Version);
+        return actor is null ? null : new(new ActorInput(actor.Name, actor.Kind, actor.CountryCode, actor.Description, actor.Reliability, actor.IsCollective), actor.Version);
     }
 
     public async Task<Guid> SaveActorAsync(Guid? id, uint version, ActorInput input, CancellationToken cancellationToken = default)
@@ -28,13 +28,13 @@ public sealed class ActorEditorService(IDbContextFactory<AppDbContext> contextFa
         Actor actor;
         if (id is null)
         {
-            actor = Actor.Create(input.Name, input.Kind, input.CountryCode, input.Description, input.Reliability);
+            actor = Actor.Create(input.Name, input.Kind, input.CountryCode, input.Description, input.Reliability, isCollective: input.IsCollective);
             db.Actors.Add(actor);
         }
         else
         {
             actor = await VersionedWrites.TrackAsync(db, db.Actors.Include(a => a.Aliases), id.Value, version, a => a.Version, cancellationToken);
-            actor.Revise(input.Name, input.Kind, input.CountryCode, input.Description, input.Reliability);
+            actor.Revise(input.Name, input.Kind, input.CountryCode, input.Description, input.Reliability, input.IsCollective);
         }
 
         if (await db.Actors.AnyAsync(a => a.Name == actor.Name && a.Id != actor.Id, cancellationToken))

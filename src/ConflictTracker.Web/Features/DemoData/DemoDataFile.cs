@@ -31,7 +31,7 @@ public sealed record DemoDataFile(
 
 public sealed record DemoAlias(string Name, string? Language);
 
-public sealed record DemoActor(string Key, string Name, Domain.Actors.ActorKind Kind, string? Country, string? Description, Domain.Sources.ReliabilityGrade? Reliability, IReadOnlyList<DemoAlias>? Aliases);
+public sealed record DemoActor(string Key, string Name, Domain.Actors.ActorKind Kind, string? Country, string? Description, Domain.Sources.ReliabilityGrade? Reliability, IReadOnlyList<DemoAlias>? Aliases, bool Collective = false);
 
 public sealed record DemoAffiliation(string Key, string Member, string Organisation, string Role, DateOnly? From, DateOnly? To, bool SpeaksFor);
 

@@ -44,7 +44,7 @@ internal sealed class DemoGraph
         {
             Add(graph.actors, "actor", a.Key, () =>
             {
-                var actor = Actor.Create(a.Name, a.Kind, a.Country, a.Description, a.Reliability, DemoIds.For("actor", a.Key));
+                var actor = Actor.Create(a.Name, a.Kind, a.Country, a.Description, a.Reliability, DemoIds.For("actor", a.Key), a.Collective);
                 foreach (var alias in a.Aliases ?? [])
                 {
                     actor.AddAlias(alias.Name, alias.Language, DemoIds.For("alias", $"{a.Key}/{alias.Name}"));

@@ -37,6 +37,24 @@ public sealed record ActorRecord : ImportRecord
 
     /// <summary>Other names, separated by "|": "Буданов|Budanow".</summary>
     public string? Aliases { get; init; }
+
+    /// <summary>"true" for a collective or unidentified source (its claims never share a voice), "false" for not; empty keeps an existing actor's marking, and a new actor is not collective.</summary>
+    [JsonConverter(typeof(TextOrBoolean))]
+    public string? Collective { get; init; }
+}
+
+/// <summary>Reads a JSON boolean as its text ("true", "false"), so a JSON import may write <c>"collective": true</c> as a CSV writes <c>true</c>.</summary>
+internal sealed class TextOrBoolean : JsonConverter<string?>
+{
+    public override string? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => reader.TokenType switch
+    {
+        System.Text.Json.JsonTokenType.True => "true",
+        System.Text.Json.JsonTokenType.False => "false",
+        System.Text.Json.JsonTokenType.Null => null,
+        _ => reader.GetString(),
+    };
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, string? value, System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
 
 public sealed record SourceRecord : ImportRecord

@@ -182,18 +182,19 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         var errors = new ValidationErrors();
         var kind = Parse<ActorKind>(r.Kind, "kind", errors, required: true);
         var grade = Parse<ReliabilityGrade>(r.Reliability, "reliability", errors);
+        var collective = ParseBool(r.Collective, "collective", errors);
         Actor? actor;
         if (existing is { } id)
         {
             actor = await db.Actors.Include(a => a.Aliases).SingleAsync(a => a.Id == id, cancellationToken);
             if (!errors.Any)
             {
-                errors.Check(() => actor.Revise(r.Name, kind!.Value, r.CountryCode, r.Description, grade));
+                errors.Check(() => actor.Revise(r.Name, kind!.Value, r.CountryCode, r.Description, grade, collective));
             }
         }
         else
         {
-            actor = errors.Any ? null : errors.Check(() => Actor.Create(r.Name, kind!.Value, r.CountryCode, r.Description, grade));
+            actor = errors.Any ? null : errors.Check(() => Actor.Create(r.Name, kind!.Value, r.CountryCode, r.Description, grade, isCollective: collective ?? false));
             if (actor is not null && (await db.Actors.AnyAsync(a => a.Name == actor.Name, cancellationToken) || db.ChangeTracker.Entries<Actor>().Any(e => e.Entity.Name == actor.Name)))
             {
                 errors.Add("name", $"An actor named '{actor.Name}' exists already; refer to it by its id, or give the existing actor this external id by importing it with that name once.");
@@ -472,6 +473,23 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         }
 
         return result;
+    }
+
+    /// <summary>"true" or "false" (any case, or a JSON boolean read as text); empty is null.</summary>
+    private static bool? ParseBool(string? value, string field, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (bool.TryParse(value.Trim(), out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add(field, $"'{value}' is not true or false.");
+        return null;
     }
 
     private static T? Parse<T>(string? value, string field, ValidationErrors errors, bool required = false)

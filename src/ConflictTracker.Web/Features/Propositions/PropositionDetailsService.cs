@@ -25,11 +25,24 @@ public sealed record StanceGroup(Stance Stance, IReadOnlyList<ClaimListItem> Cla
 /// <summary>A confirmed contradicts (or supersedes) relation between two of the proposition's claims.</summary>
 public sealed record ConfirmedConflict(Guid RelationId, RelationType Type, EntityRef Claim, string ClaimActor, EntityRef Other, string OtherActor, string ReviewedBy);
 
+/// <summary>
+/// One voice that speaks in several origin documents of a stance, so they count as one independent voice
+/// (docs/rules/origin-counting.md): "Office of the President of Ukraine, 2 claims in 2 origin documents".
+/// </summary>
+public sealed record VoiceMerge(Stance Stance, EntityRef Voice, int Claims, int OriginDocuments);
+
+/// <param name="Reports">Distinct sources citing the published claims.</param>
+/// <param name="OriginDocuments">Distinct origins (an Origin citation's source, else the claim itself), merged by confirmed repeats.</param>
+/// <param name="IndependentVoices">Origin documents merged further when one voice speaks in several.</param>
+/// <param name="Merged">The voices that speak in more than one origin document of a stance: what the voice count merged, and why.</param>
+/// <param name="Conflicts">Confirmed contradictions between the proposition's claims.</param>
+/// <param name="Updates">Confirmed supersedes relations: a voice's update or revision of its own figure, not a contradiction.</param>
 public sealed record PropositionDetails(
     Guid Id, string Statement, string? Description, Assessment Assessment, string? AssessmentRationale,
-    IReadOnlyList<StanceGroup> ByStance, IReadOnlyList<StanceSupport> Support, int Reports, int IndependentOrigins,
+    IReadOnlyList<StanceGroup> ByStance, IReadOnlyList<StanceSupport> Support, int Reports, int OriginDocuments, int IndependentVoices,
+    IReadOnlyList<VoiceMerge> Merged,
     IReadOnlyList<MeasureEstimates> Estimates, IReadOnlyList<PeriodRow> Periods, int PeriodsTotal,
-    IReadOnlyList<StanceScore> Scores, IReadOnlyList<ConfirmedConflict> Conflicts, int OpenCandidates, uint Version);
+    IReadOnlyList<StanceScore> Scores, IReadOnlyList<ConfirmedConflict> Conflicts, IReadOnlyList<ConfirmedConflict> Updates, int OpenCandidates, uint Version);
 
 /// <summary>
 /// The proposition page: support by stance, origins and score over every published claim, and the
@@ -68,15 +81,19 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
                 from source in sources.DefaultIfEmpty()
                 join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
                 from publisher in publishers.DefaultIfEmpty()
+                join speaker in db.Actors on (claim.OnBehalfOfId ?? claim.AssertedById) equals speaker.Id
                 select new EvidenceRow(
-                    claim.Id, claim.Stance, claim.Credibility, claim.MeasureId, claim.EventPeriod != null,
+                    claim.Id, claim.Stance, claim.Credibility, claim.MeasureId, claim.EventPeriod != null, speaker.Id, speaker.Name, speaker.IsCollective,
                     citation == null ? null : citation.SourceId,
                     citation == null ? null : citation.Role,
                     source == null ? null : source.Reliability,
                     publisher == null ? null : publisher.Reliability))
             .ToListAsync(cancellationToken);
         var byClaim = rows.GroupBy(r => r.ClaimId).ToList();
-        var evidence = byClaim.Select(Evidence).ToList();
+        // The speakers marked collective or unidentified: each of their claims is a voice of its own.
+        var collective = rows.Where(r => r.SpeakerIsCollective).Select(r => r.Speaker).ToHashSet();
+        var speakerNames = rows.DistinctBy(r => r.Speaker).ToDictionary(r => r.Speaker, r => r.SpeakerName);
+        var evidence = byClaim.Select(g => Evidence(g, collective)).ToList();
         var figureCounts = byClaim.Where(g => g.First().MeasureId is not null).GroupBy(g => g.First().MeasureId!.Value).ToDictionary(g => g.Key, g => g.Count());
         var periodCount = byClaim.Count(g => g.First().HasPeriod);
 
@@ -91,6 +108,20 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             .ToListAsync(cancellationToken);
         var repeats = relations.Where(r => r.Type == RelationType.Repeats).Select(r => (r.FromClaimId, r.ToClaimId)).ToList();
         var originOf = IndependentOrigins.Origins(evidence, repeats);
+        var voiceOf = IndependentOrigins.Voices(evidence, repeats);
+
+        // What the voice count merged: each voice speaking in more than one origin document of a stance.
+        var merges = evidence
+            .Where(e => e.Voice is { } v && !collective.Contains(v) && v != e.ClaimId)
+            .GroupBy(e => (e.Stance, Voice: e.Voice!.Value))
+            .Select(g => (g.Key.Stance, g.Key.Voice, Claims: g.Count(), Origins: g.Select(e => originOf(e.ClaimId)).Distinct().Count()))
+            .Where(m => m.Origins > 1)
+            .ToList();
+        var voiceNames = speakerNames;
+        var merged = merges
+            .OrderBy(m => m.Stance).ThenByDescending(m => m.Origins).ThenBy(m => voiceNames[m.Voice], StringComparer.Ordinal)
+            .Select(m => new VoiceMerge(m.Stance, new EntityRef(m.Voice, voiceNames[m.Voice]), m.Claims, m.Origins))
+            .ToList();
 
         var byStance = new List<StanceGroup>();
         foreach (var stance in evidence.GroupBy(e => e.Stance).OrderBy(g => g.Key))
@@ -139,7 +170,7 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
                     join actor in db.Actors on claim.AssertedById equals actor.Id
                     select new { claim.Id, claim.Summary, actor.Name })
                 .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var conflicts = relations.Where(r => r.Type != RelationType.Repeats)
+        var confirmed = relations.Where(r => r.Type != RelationType.Repeats)
             .Select(r => new ConfirmedConflict(
                 r.Id, r.Type, new EntityRef(r.FromClaimId, conflictClaims[r.FromClaimId].Summary), conflictClaims[r.FromClaimId].Name,
                 new EntityRef(r.ToClaimId, conflictClaims[r.ToClaimId].Summary), conflictClaims[r.ToClaimId].Name, r.ReviewedBy!))
@@ -152,16 +183,19 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             IndependentOrigins.ByStance(evidence, repeats),
             evidence.SelectMany(e => e.SourceIds).Distinct().Count(),
             evidence.Select(e => originOf(e.ClaimId)).Distinct().Count(),
+            evidence.Select(e => voiceOf(e.ClaimId)).Distinct().Count(),
+            merged,
             estimates,
             periods,
             periodCount,
             Corroboration.ByStance(evidence, repeats),
-            conflicts,
+            confirmed.Where(c => c.Type == RelationType.Contradicts).ToList(),
+            confirmed.Where(c => c.Type == RelationType.Supersedes).ToList(),
             openCandidates,
             proposition.Version);
     }
 
-    private sealed record EvidenceRow(Guid ClaimId, Stance Stance, Credibility? Credibility, Guid? MeasureId, bool HasPeriod, Guid? SourceId, CitationRole? Role, ReliabilityGrade? SourceGrade, ReliabilityGrade? PublisherGrade)
+    private sealed record EvidenceRow(Guid ClaimId, Stance Stance, Credibility? Credibility, Guid? MeasureId, bool HasPeriod, Guid Speaker, string SpeakerName, bool SpeakerIsCollective, Guid? SourceId, CitationRole? Role, ReliabilityGrade? SourceGrade, ReliabilityGrade? PublisherGrade)
     {
         public ReliabilityGrade Grade => Source.EffectiveReliability(SourceGrade, PublisherGrade);
     }
@@ -170,7 +204,7 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
     /// What origin counting and the corroboration score read of a claim: its origin's source and
     /// that source's effective grade, or, with no origin citation, the grade among its sources that weighs most.
     /// </summary>
-    private static ClaimEvidence Evidence(IGrouping<Guid, EvidenceRow> claim)
+    private static ClaimEvidence Evidence(IGrouping<Guid, EvidenceRow> claim, HashSet<Guid> collective)
     {
         var first = claim.First();
         var cited = claim.Where(r => r.SourceId is not null).ToList();
@@ -179,6 +213,7 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
         ReliabilityGrade? grade = origin is not null
             ? origin.Grade
             : cited.Select(r => r.Grade).DefaultIfEmpty(ReliabilityGrade.F).MaxBy(g => Corroboration.ReliabilityWeight(g));
-        return new ClaimEvidence(claim.Key, first.Stance, origin?.SourceId, cited.Select(r => r.SourceId!.Value).ToList(), grade, first.Credibility);
+        var voice = collective.Contains(first.Speaker) ? claim.Key : first.Speaker;
+        return new ClaimEvidence(claim.Key, first.Stance, origin?.SourceId, cited.Select(r => r.SourceId!.Value).ToList(), grade, first.Credibility, voice);
     }
 }
