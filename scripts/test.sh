@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project against a throwaway PostgreSQL cluster and headless Debian Chromium.
-# Installs what is missing (as root), builds once, runs the tests, stops the cluster, and ends with
+# Installs what is missing (as root), builds once, runs the tests, checks the code's style, stops the cluster, and ends with
 # the line "N passed, N failed, N skipped" summed over all test assemblies.
 # Extra arguments go to dotnet test (e.g. --filter "FullyQualifiedName~Demo").
 set -uo pipefail
@@ -43,6 +43,11 @@ for project in $projects; do
   dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
 done
 
+# The code's style (scripts/check-style.sh: CSharpier's layout, dotnet format's .editorconfig rules,
+# line lengths): drift fails CI like a failing test, and counts as one.
+style=0
+"$root/scripts/check-style.sh" || style=1
+
 passed=0 failed=0 skipped=0 reports=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -60,6 +65,11 @@ if [ "$reports" -lt "$expected" ]; then
   failed=$((failed + expected - reports))
 fi
 [ "$status" = 0 ] || [ "$failed" -gt 0 ] || failed=1
+if [ "$style" = 1 ]; then
+  echo "The style check failed (see above)."
+  failed=$((failed + 1))
+  status=1
+fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" = 0 ] && [ "$failed" = 0 ]

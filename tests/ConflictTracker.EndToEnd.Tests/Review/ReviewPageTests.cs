@@ -28,7 +28,10 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     {
         // Another reviewer watches the queue in a second browser.
         var watcher = await QueueAsync(await browser.NewPageAsync(role: Roles.Admin));
-        var candidates = int.Parse(await watcher.GetByTestId("count-candidates").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var candidates = int.Parse(
+            await watcher.GetByTestId("count-candidates").InnerTextAsync(),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         candidates.Should().BePositive();
 
         var reviewer = await QueueAsync(await browser.NewPageAsync(role: Roles.Reviewer));
@@ -36,7 +39,9 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var cards = reviewer.GetByTestId("claim-card");
         await Assertions.Expect(cards).ToHaveCountAsync(2);
         await Assertions.Expect(reviewer.GetByTestId("queue-detail")).ToContainTextAsync("Opposed stances");
-        await Assertions.Expect(cards.Filter(new() { HasText = "Vladivostok" })).ToContainTextAsync("implying 1,350 to 1,500 soldiers");
+        await Assertions
+            .Expect(cards.Filter(new() { HasText = "Vladivostok" }))
+            .ToContainTextAsync("implying 1,350 to 1,500 soldiers");
         await reviewer.SaveScreenshotAsync("review-queue");
         (await reviewer.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
 
@@ -45,7 +50,9 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await Assertions.Expect(Item(reviewer, "ferried nearly 1,500", "Kremlin's spokesman")).ToHaveCountAsync(0);
 
         // The watcher's count drops without a reload: the change reached its circuit.
-        await Assertions.Expect(watcher.GetByTestId("count-candidates")).ToHaveTextAsync((candidates - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions
+            .Expect(watcher.GetByTestId("count-candidates"))
+            .ToHaveTextAsync((candidates - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var analyst = await browser.NewPageAsync(role: Roles.Analyst);
         await analyst.GotoAsync(Nis);
@@ -77,7 +84,9 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
 
         await reviewer.GetByTestId("decision-note").FillAsync("Peskov was asked about another report.");
         await reviewer.GetByTestId("dismiss").ClickAsync();
-        await Assertions.Expect(Item(reviewer, "thousands of North Korean troops", "Kremlin's spokesman")).ToHaveCountAsync(0);
+        await Assertions
+            .Expect(Item(reviewer, "thousands of North Korean troops", "Kremlin's spokesman"))
+            .ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -88,9 +97,13 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await reviewer.WaitForCircuitAsync();
         await reviewer.GetByRole(AriaRole.Tab, new() { Name = "Credibility" }).ClickAsync();
         await reviewer.GetByTestId("credibility").ClickAsync();
-        await reviewer.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("2 · Probably true", RegexOptions.IgnoreCase) }).ClickAsync();
+        await reviewer
+            .GetByRole(AriaRole.Option, new() { NameRegex = new Regex("2 · Probably true", RegexOptions.IgnoreCase) })
+            .ClickAsync();
         await reviewer.GetByTestId("credibility-submit").ClickAsync();
-        await Assertions.Expect(reviewer.GetByTestId("claim-credibility")).ToContainTextAsync(new Regex("probably true", RegexOptions.IgnoreCase));
+        await Assertions
+            .Expect(reviewer.GetByTestId("claim-credibility"))
+            .ToContainTextAsync(new Regex("probably true", RegexOptions.IgnoreCase));
 
         var editor = await browser.NewPageAsync(role: Roles.Editor);
         await editor.GotoAsync($"/claims/{DemoIds.For("claim", "ccsis-uniform-video")}");
