@@ -135,6 +135,7 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("list unverified quotes",     ["Deny", "Deny",  "Deny", "Deny",  "Allow", "Allow", "Allow"]),
         ("confirm contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("dismiss contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
+        ("decide grouped candidates",  ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
         ("rate credibility",           ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
         ("assess propositions",        ["Deny", "Deny",  "Deny", "Deny",  "Deny",  "Allow", "Allow"]),
         ("export claims",              ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
@@ -249,6 +250,7 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             case "list unverified quotes": await new Features.Review.UnverifiedQuoteService(factory, access).ListAsync(null); break;
             case "confirm contradiction candidates": await Reviews(access).ConfirmCandidateAsync(Guid.NewGuid(), null); break;
             case "dismiss contradiction candidates": await Reviews(access).DismissCandidateAsync(Guid.NewGuid(), "x"); break;
+            case "decide grouped candidates": await Reviews(access).DecideCandidateGroupAsync(Guid.NewGuid(), Domain.Relations.ReviewState.Dismissed, [new(Guid.NewGuid(), 1)], "x"); break;
             case "rate credibility": await Reviews(access).RateCredibilityAsync(Guid.NewGuid(), Domain.Claims.Credibility.PossiblyTrue, null); break;
             case "assess propositions": await Reviews(access).AssessPropositionAsync(Guid.NewGuid(), Domain.Propositions.Assessment.Likely, "x"); break;
             case "export claims": await foreach (var _ in new ClaimSearchService(factory, access).StreamAsync(new ClaimQuery())) { } break;
