@@ -11,7 +11,8 @@ namespace ConflictTracker.Bench;
 /// <summary>One SQL statement as the app sent it: its text and its parameters, typed as EF typed them.</summary>
 internal sealed record CapturedCommand(string Sql, IReadOnlyList<NpgsqlParameter> Parameters)
 {
-    /// <summary>Runs the statement through plain Npgsql and reads every column of every row, as the app's reader does.</summary>
+    /// <summary>Runs the statement through plain Npgsql and reads every column of every row, as the app's reader
+    /// does.</summary>
     public async Task<int> RunAsync(NpgsqlConnection connection)
     {
         await using var command = new NpgsqlCommand(Sql, connection);
@@ -30,8 +31,7 @@ internal sealed record CapturedCommand(string Sql, IReadOnlyList<NpgsqlParameter
                 reader.GetValues(values);
                 rows++;
             }
-        }
-        while (await reader.NextResultAsync());
+        } while (await reader.NextResultAsync());
         return rows;
     }
 }
@@ -58,25 +58,45 @@ internal sealed class CommandCapture : DbCommandInterceptor
         }
     }
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Record(command);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Record(command);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        DbDataReader result,
+        CancellationToken cancellationToken = default
+    )
     {
         Trace(command, eventData);
         return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
     }
 
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> NonQueryExecutedAsync(
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default
+    )
     {
         Trace(command, eventData);
         return base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
@@ -87,12 +107,19 @@ internal sealed class CommandCapture : DbCommandInterceptor
     {
         if (Environment.GetEnvironmentVariable("CT_BENCH_TRACE") == "1")
         {
-            Console.Error.WriteLine($"{eventData.Duration.TotalMilliseconds,8:F1} ms  {command.CommandText.Replace('\n', ' ')[..Math.Min(150, command.CommandText.Length)]}");
+            Console.Error.WriteLine(
+                $"{eventData.Duration.TotalMilliseconds, 8:F1} ms  {command.CommandText.Replace('\n', ' ')[..Math.Min(150, command.CommandText.Length)]}"
+            );
         }
     }
 
     private void Record(DbCommand command) =>
-        current.Value?.Add(new CapturedCommand(command.CommandText, command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToList()));
+        current.Value?.Add(
+            new CapturedCommand(
+                command.CommandText,
+                command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone()).ToList()
+            )
+        );
 
     /// <summary>A context factory configured as the app configures it, with this interceptor.</summary>
     public IDbContextFactory<AppDbContext> Factory(string connectionString)
@@ -124,15 +151,18 @@ internal sealed class Latencies
     public double Percentile(double p)
     {
         var sorted = samples.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+        return sorted.Count == 0
+            ? double.NaN
+            : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    public object Summary() => new
-    {
-        n = samples.Count,
-        p50 = Math.Round(Percentile(50), 2),
-        p95 = Math.Round(Percentile(95), 2),
-        p99 = Math.Round(Percentile(99), 2),
-        max = Math.Round(samples.Count == 0 ? double.NaN : samples.Max(), 2),
-    };
+    public object Summary() =>
+        new
+        {
+            n = samples.Count,
+            p50 = Math.Round(Percentile(50), 2),
+            p95 = Math.Round(Percentile(95), 2),
+            p99 = Math.Round(Percentile(99), 2),
+            max = Math.Round(samples.Count == 0 ? double.NaN : samples.Max(), 2),
+        };
 }

@@ -11,18 +11,40 @@ namespace ConflictTracker.Bench;
 /// </summary>
 internal static partial class Circuits
 {
-    public static async Task<Dictionary<string, object>> RunAsync(Uri app, int serverPid, string email, string password, int sessions, string chromium, string? reportFile, TextWriter log)
+    public static async Task<Dictionary<string, object>> RunAsync(
+        Uri app,
+        int serverPid,
+        string email,
+        string password,
+        int sessions,
+        string chromium,
+        string? reportFile,
+        TextWriter log
+    )
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            }
+        );
 
         string state;
-        await using (var signIn = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ToString() }))
+        await using (
+            var signIn = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ToString() })
+        )
         {
             var page = await signIn.NewPageAsync();
             await page.GotoAsync("/account/login");
@@ -46,7 +68,9 @@ internal static partial class Circuits
         await Task.Delay(TimeSpan.FromSeconds(3));
         var after = await HeapAsync(serverPid, reportFile);
         var perCircuit = (after - before) / (double)sessions;
-        log.WriteLine($"circuits: heap {before / 1048576.0:F1} MB with none, {after / 1048576.0:F1} MB with {sessions} open explorers: {perCircuit / 1024:F0} KB per circuit");
+        log.WriteLine(
+            $"circuits: heap {before / 1048576.0:F1} MB with none, {after / 1048576.0:F1} MB with {sessions} open explorers: {perCircuit / 1024:F0} KB per circuit"
+        );
         foreach (var context in contexts)
         {
             await context.DisposeAsync();
@@ -63,10 +87,13 @@ internal static partial class Circuits
 
     private static async Task<IBrowserContext> OpenExplorerAsync(IBrowser browser, Uri app, string state, bool close)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ToString(), StorageState = state });
+        var context = await browser.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = app.ToString(), StorageState = state }
+        );
         var page = await context.NewPageAsync();
         await page.GotoAsync("/claims");
-        await page.Locator("[data-testid=circuit-state][data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.Locator("[data-testid=circuit-state][data-interactive=true]")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         if (close)
         {
             await context.DisposeAsync();
@@ -90,8 +117,14 @@ internal static partial class Circuits
             }
             // The report's first lines: "<bytes>  GC Heap bytes" and "<count>  GC Heap objects".
             var match = HeapBytes().Match(report);
-            return match.Success ? long.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)
-                : throw new InvalidOperationException($"Could not read the heap size from dotnet-gcdump's report:\n{report[..Math.Min(report.Length, 2000)]}");
+            return match.Success
+                ? long.Parse(
+                    match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal),
+                    System.Globalization.CultureInfo.InvariantCulture
+                )
+                : throw new InvalidOperationException(
+                    $"Could not read the heap size from dotnet-gcdump's report:\n{report[..Math.Min(report.Length, 2000)]}"
+                );
         }
         finally
         {
@@ -101,11 +134,15 @@ internal static partial class Circuits
 
     private static async Task<string> ToolAsync(string arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var process = Process.Start(
+            new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true }
+        )!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"dotnet {arguments} failed: {error}{output}");
+        return process.ExitCode == 0
+            ? output
+            : throw new InvalidOperationException($"dotnet {arguments} failed: {error}{output}");
     }
 
     [GeneratedRegex(@"([\d,]+)\s+GC Heap bytes")]

@@ -38,10 +38,30 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
         var (place, actor) = await CommonNamesAsync(raw);
         ClaimQuery[] queries =
         [
-            new() { Text = "drone footage", Stances = [Stance.Affirms], StatedFrom = new DateOnly(2024, 1, 1) },
-            new() { Text = place, Stances = [Stance.Affirms], StatedFrom = new DateOnly(2023, 1, 1) },
-            new() { Text = actor, Stances = [Stance.Affirms, Stance.Hedges], HasQuantity = false },
-            new() { Text = "railway records", Stances = [Stance.Hedges], StatedTo = new DateOnly(2025, 12, 31) },
+            new()
+            {
+                Text = "drone footage",
+                Stances = [Stance.Affirms],
+                StatedFrom = new DateOnly(2024, 1, 1),
+            },
+            new()
+            {
+                Text = place,
+                Stances = [Stance.Affirms],
+                StatedFrom = new DateOnly(2023, 1, 1),
+            },
+            new()
+            {
+                Text = actor,
+                Stances = [Stance.Affirms, Stance.Hedges],
+                HasQuantity = false,
+            },
+            new()
+            {
+                Text = "railway records",
+                Stances = [Stance.Hedges],
+                StatedTo = new DateOnly(2025, 12, 31),
+            },
         ];
 
         var first = new List<Case>();
@@ -63,10 +83,24 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
             var deepQuery = query with { After = cursor ?? page.NextCursor };
             var (_, deepCommands) = await capture.RecordAsync(() => search.SearchAsync(deepQuery));
             deep.Add(new Case(Uri(deepQuery), deepCommands, page.Total));
-            log.WriteLine($"search \"{query.Text}\": {page.Total:N0} matches, deep page at {depth * 25:N0}, {commands.Count} statements");
+            log.WriteLine(
+                $"search \"{query.Text}\": {page.Total:N0} matches, deep page at {depth * 25:N0}, {commands.Count} statements"
+            );
         }
 
-        results["search.queries"] = first.Select((c, i) => new { text = queries[i].Text, matches = c.Matches, moreThan = c.Matches >= ClaimSearchService.CountLimit, statements = c.Commands.Count, path = c.Path }).ToList();
+        results["search.queries"] = first
+            .Select(
+                (c, i) =>
+                    new
+                    {
+                        text = queries[i].Text,
+                        matches = c.Matches,
+                        moreThan = c.Matches >= ClaimSearchService.CountLimit,
+                        statements = c.Commands.Count,
+                        path = c.Path,
+                    }
+            )
+            .ToList();
         await CompareAsync("search.first", first, http, raw);
         await CompareAsync("search.deep", deep, http, raw);
         var plans = new List<object>();
@@ -76,12 +110,23 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
         // The proposition page's aggregates: the largest proposition, a contested one, a typical one.
         var details = new PropositionDetailsService(factory, new AllowAll());
         var pages = new List<Case>();
-        foreach (var (label, sql) in new[]
-        {
-            ("largest", "SELECT proposition_id, count(*) FROM claims WHERE status = 'Published' GROUP BY 1 ORDER BY 2 DESC LIMIT 1"),
-            ("most candidates", "SELECT proposition_id, count(*) FROM contradiction_candidates WHERE state = 'Open' GROUP BY 1 ORDER BY 2 DESC LIMIT 1"),
-            ("median", "SELECT proposition_id, n FROM (SELECT proposition_id, count(*) AS n, row_number() OVER (ORDER BY count(*)) AS r, count(*) OVER () AS t FROM claims WHERE status = 'Published' GROUP BY 1) x WHERE r = t / 2"),
-        })
+        foreach (
+            var (label, sql) in new[]
+            {
+                (
+                    "largest",
+                    "SELECT proposition_id, count(*) FROM claims WHERE status = 'Published' GROUP BY 1 ORDER BY 2 DESC LIMIT 1"
+                ),
+                (
+                    "most candidates",
+                    "SELECT proposition_id, count(*) FROM contradiction_candidates WHERE state = 'Open' GROUP BY 1 ORDER BY 2 DESC LIMIT 1"
+                ),
+                (
+                    "median",
+                    "SELECT proposition_id, n FROM (SELECT proposition_id, count(*) AS n, row_number() OVER (ORDER BY count(*)) AS r, count(*) OVER () AS t FROM claims WHERE status = 'Published' GROUP BY 1) x WHERE r = t / 2"
+                ),
+            }
+        )
         {
             await using var command = raw.CreateCommand(sql);
             await using var reader = await command.ExecuteReaderAsync();
@@ -94,10 +139,20 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
             var size = reader.GetInt64(1);
             var (found, commands) = await capture.RecordAsync(() => details.GetAsync(id));
             pages.Add(new Case($"/api/v1/propositions/{id}", commands, (int)size, label));
-            log.WriteLine($"proposition ({label}): {size:N0} {(label == "most candidates" ? "open candidates" : "published claims")}, {found?.OriginDocuments:N0} origin documents, {found?.IndependentVoices:N0} independent voices, {commands.Count} statements");
+            log.WriteLine(
+                $"proposition ({label}): {size:N0} {(label == "most candidates" ? "open candidates" : "published claims")}, {found?.OriginDocuments:N0} origin documents, {found?.IndependentVoices:N0} independent voices, {commands.Count} statements"
+            );
         }
 
-        results["propositions.pages"] = pages.Select(p => new { label = p.Label, size = p.Matches, statements = p.Commands.Count, path = p.Path }).ToList();
+        results["propositions.pages"] = pages
+            .Select(p => new
+            {
+                label = p.Label,
+                size = p.Matches,
+                statements = p.Commands.Count,
+                path = p.Path,
+            })
+            .ToList();
         await CompareAsync("propositions", pages, http, raw);
         await ExplainAsync(plans, "proposition page", pages.Take(1), raw);
         results["plans"] = plans;
@@ -153,13 +208,28 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
             raw = rawTimes.Summary(),
             ratioP50 = Math.Round(appTimes.Percentile(50) / rawTimes.Percentile(50), 2),
             ratioP95 = Math.Round(appTimes.Percentile(95) / rawTimes.Percentile(95), 2),
-            cases = cases.Select(c => new { path = c.Path, label = c.Label, app = perCase[c].App.Summary(), raw = perCase[c].Raw.Summary() }).ToList(),
+            cases = cases
+                .Select(c => new
+                {
+                    path = c.Path,
+                    label = c.Label,
+                    app = perCase[c].App.Summary(),
+                    raw = perCase[c].Raw.Summary(),
+                })
+                .ToList(),
         };
-        log.WriteLine($"{name,-16} app p50 {appTimes.Percentile(50),7:F1} p95 {appTimes.Percentile(95),7:F1} p99 {appTimes.Percentile(99),7:F1} ms | raw p50 {rawTimes.Percentile(50),7:F1} p95 {rawTimes.Percentile(95),7:F1} p99 {rawTimes.Percentile(99),7:F1} ms");
+        log.WriteLine(
+            $"{name, -16} app p50 {appTimes.Percentile(50), 7:F1} p95 {appTimes.Percentile(95), 7:F1} p99 {appTimes.Percentile(99), 7:F1} ms | raw p50 {rawTimes.Percentile(50), 7:F1} p95 {rawTimes.Percentile(95), 7:F1} p99 {rawTimes.Percentile(99), 7:F1} ms"
+        );
     }
 
     /// <summary>EXPLAIN (ANALYZE, BUFFERS) of every statement of the cases, with the parameters the app sent.</summary>
-    private static async Task ExplainAsync(List<object> plans, string group, IEnumerable<Case> cases, NpgsqlDataSource raw)
+    private static async Task ExplainAsync(
+        List<object> plans,
+        string group,
+        IEnumerable<Case> cases,
+        NpgsqlDataSource raw
+    )
     {
         foreach (var c in cases)
         {
@@ -182,27 +252,36 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
                     }
                 }
 
-                plans.Add(new
-                {
-                    group,
-                    path = c.Path,
-                    sql = statement.Sql,
-                    parameters = statement.Parameters.Select(p => $"{p.ParameterName} = {Describe(p.Value)}").ToList(),
-                    plan = string.Join('\n', lines),
-                });
+                plans.Add(
+                    new
+                    {
+                        group,
+                        path = c.Path,
+                        sql = statement.Sql,
+                        parameters = statement
+                            .Parameters.Select(p => $"{p.ParameterName} = {Describe(p.Value)}")
+                            .ToList(),
+                        plan = string.Join('\n', lines),
+                    }
+                );
             }
         }
     }
 
-    private static string Describe(object? value) => value switch
-    {
-        null => "null",
-        string s => $"'{s}'",
-        System.Collections.IEnumerable items => "{" + string.Join(", ", items.Cast<object>().Take(5)) + (items.Cast<object>().Count() > 5 ? ", ..." : "") + "}",
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-    };
+    private static string Describe(object? value) =>
+        value switch
+        {
+            null => "null",
+            string s => $"'{s}'",
+            System.Collections.IEnumerable items => "{"
+                + string.Join(", ", items.Cast<object>().Take(5))
+                + (items.Cast<object>().Count() > 5 ? ", ..." : "")
+                + "}",
+            _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        };
 
-    /// <summary>The editor's save path: new claims through the app's context (validation, history, contradiction candidates), in batches.</summary>
+    /// <summary>The editor's save path: new claims through the app's context (validation, history, contradiction
+    /// candidates), in batches.</summary>
     public async Task<Dictionary<string, object>> SavePathAsync(int total, int batch)
     {
         var factory = capture.Factory(connectionString);
@@ -211,10 +290,23 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
         Dictionary<Guid, decimal> centres;
         await using (var db = await factory.CreateDbContextAsync())
         {
-            propositionIds = await db.Claims.GroupBy(c => c.PropositionId).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(50).ToListAsync();
-            actorIds = await db.Actors.Where(a => a.Kind == Domain.Actors.ActorKind.Person).OrderBy(a => a.Id).Select(a => a.Id).Take(200).ToListAsync();
+            propositionIds = await db
+                .Claims.GroupBy(c => c.PropositionId)
+                .OrderByDescending(g => g.Count())
+                .Select(g => g.Key)
+                .Take(50)
+                .ToListAsync();
+            actorIds = await db
+                .Actors.Where(a => a.Kind == Domain.Actors.ActorKind.Person)
+                .OrderBy(a => a.Id)
+                .Select(a => a.Id)
+                .Take(200)
+                .ToListAsync();
             // New figures agree with what is already said (within their margins), as most reports do.
-            centres = await db.Claims.Where(c => c.MeasureId != null && c.Quantity != null && propositionIds.Contains(c.PropositionId))
+            centres = await db
+                .Claims.Where(c =>
+                    c.MeasureId != null && c.Quantity != null && propositionIds.Contains(c.PropositionId)
+                )
                 .GroupBy(c => c.MeasureId!.Value)
                 .Select(g => new { g.Key, Centre = g.Average(c => c.Quantity!.Min) })
                 .ToDictionaryAsync(g => g.Key, g => g.Centre);
@@ -226,42 +318,66 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
         var batches = new Latencies();
         while (saved < total)
         {
-            await Latencies.TimeAsync(batches, async () =>
-            {
-                await using var db = await factory.CreateDbContextAsync();
-                db.ChangedBy = "bench@bench.example";
-                var propositions = await db.Propositions.Include(p => p.Measures).Where(p => propositionIds.Contains(p.Id)).ToListAsync();
-                var actors = await db.Actors.Where(a => actorIds.Contains(a.Id)).ToListAsync();
-                for (var i = 0; i < batch; i++)
+            await Latencies.TimeAsync(
+                batches,
+                async () =>
                 {
-                    var proposition = propositions[random.Next(propositions.Count)];
-                    var measure = proposition.Measures.FirstOrDefault();
-                    var day = new DateOnly(2026, 1, 1).AddDays(random.Next(300));
-                    var claim = Claim.Create(
-                        new NewClaim(proposition, actors[random.Next(actors.Count)], PartialDate.Create(day, DatePrecision.Day), Stance.Affirms, $"Benchmark claim {saved + i}: troops were seen moving near the border.")
-                        {
-                            Status = ClaimStatus.Published,
-                            Measure = measure,
-                            Quantity = measure is null ? null : Quantity.Create(Math.Round(centres.GetValueOrDefault(measure.Id, 1000m) * (0.97m + 0.06m * (decimal)random.NextDouble())), null, QuantityQualifier.Approximately),
-                        },
-                        DateTimeOffset.UtcNow);
-                    db.Claims.Add(claim);
-                }
+                    await using var db = await factory.CreateDbContextAsync();
+                    db.ChangedBy = "bench@bench.example";
+                    var propositions = await db
+                        .Propositions.Include(p => p.Measures)
+                        .Where(p => propositionIds.Contains(p.Id))
+                        .ToListAsync();
+                    var actors = await db.Actors.Where(a => actorIds.Contains(a.Id)).ToListAsync();
+                    for (var i = 0; i < batch; i++)
+                    {
+                        var proposition = propositions[random.Next(propositions.Count)];
+                        var measure = proposition.Measures.FirstOrDefault();
+                        var day = new DateOnly(2026, 1, 1).AddDays(random.Next(300));
+                        var claim = Claim.Create(
+                            new NewClaim(
+                                proposition,
+                                actors[random.Next(actors.Count)],
+                                PartialDate.Create(day, DatePrecision.Day),
+                                Stance.Affirms,
+                                $"Benchmark claim {saved + i}: troops were seen moving near the border."
+                            )
+                            {
+                                Status = ClaimStatus.Published,
+                                Measure = measure,
+                                Quantity = measure is null
+                                    ? null
+                                    : Quantity.Create(
+                                        Math.Round(
+                                            centres.GetValueOrDefault(measure.Id, 1000m)
+                                                * (0.97m + 0.06m * (decimal)random.NextDouble())
+                                        ),
+                                        null,
+                                        QuantityQualifier.Approximately
+                                    ),
+                            },
+                            DateTimeOffset.UtcNow
+                        );
+                        db.Claims.Add(claim);
+                    }
 
-                var built = Stopwatch.StartNew();
-                await db.SaveChangesAsync();
-                if (Environment.GetEnvironmentVariable("CT_BENCH_TRACE") == "1")
-                {
-                    Console.Error.WriteLine($"save of {batch}: {built.Elapsed.TotalMilliseconds:F0} ms");
-                }
+                    var built = Stopwatch.StartNew();
+                    await db.SaveChangesAsync();
+                    if (Environment.GetEnvironmentVariable("CT_BENCH_TRACE") == "1")
+                    {
+                        Console.Error.WriteLine($"save of {batch}: {built.Elapsed.TotalMilliseconds:F0} ms");
+                    }
 
-                return 0;
-            });
+                    return 0;
+                }
+            );
             saved += batch;
         }
 
         var seconds = watch.Elapsed.TotalSeconds;
-        log.WriteLine($"save path: {saved:N0} claims in batches of {batch} in {seconds:F1} s ({saved / seconds:N0} claims/s)");
+        log.WriteLine(
+            $"save path: {saved:N0} claims in batches of {batch} in {seconds:F1} s ({saved / seconds:N0} claims/s)"
+        );
         return new Dictionary<string, object>
         {
             ["claims"] = saved,
@@ -275,8 +391,9 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
     private static async Task<(string Place, string Actor)> CommonNamesAsync(NpgsqlDataSource raw)
     {
         await using var command = raw.CreateCommand(
-            "SELECT (SELECT p.name FROM claim_places cp JOIN places p ON p.id = cp.place_id GROUP BY p.name ORDER BY count(*) DESC LIMIT 1), " +
-            "(SELECT a.name FROM claims c JOIN actors a ON a.id = c.asserted_by_id WHERE a.kind = 'Person' GROUP BY a.name ORDER BY count(*) DESC LIMIT 1)");
+            "SELECT (SELECT p.name FROM claim_places cp JOIN places p ON p.id = cp.place_id GROUP BY p.name ORDER BY count(*) DESC LIMIT 1), "
+                + "(SELECT a.name FROM claims c JOIN actors a ON a.id = c.asserted_by_id WHERE a.kind = 'Person' GROUP BY a.name ORDER BY count(*) DESC LIMIT 1)"
+        );
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var actor = reader.GetString(1);
@@ -287,10 +404,14 @@ internal sealed class Measurements(string connectionString, Uri app, string toke
 
     private sealed record Case(string Path, List<CapturedCommand> Commands, int Matches, string? Label = null);
 
-    /// <summary>Read access for the in-process services that record the SQL: authorisation is measured through the API.</summary>
+    /// <summary>Read access for the in-process services that record the SQL: authorisation is measured through the
+    /// API.</summary>
     private sealed class AllowAll : IAccess
     {
-        public Task<ClaimsPrincipal> UserAsync() => Task.FromResult(new ClaimsPrincipal(new ClaimsIdentity([new SecurityClaim(ClaimTypes.Name, "bench")], "bench")));
+        public Task<ClaimsPrincipal> UserAsync() =>
+            Task.FromResult(
+                new ClaimsPrincipal(new ClaimsIdentity([new SecurityClaim(ClaimTypes.Name, "bench")], "bench"))
+            );
 
         public Task<bool> AllowsAsync(string policy) => Task.FromResult(true);
 

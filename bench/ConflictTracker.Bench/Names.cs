@@ -11,10 +11,32 @@ internal static class Names
 {
     private static readonly Dictionary<char, string> Cyrillic = new()
     {
-        ['a'] = "а", ['b'] = "б", ['c'] = "к", ['d'] = "д", ['e'] = "е", ['f'] = "ф", ['g'] = "г", ['h'] = "х",
-        ['i'] = "и", ['j'] = "й", ['k'] = "к", ['l'] = "л", ['m'] = "м", ['n'] = "н", ['o'] = "о", ['p'] = "п",
-        ['q'] = "к", ['r'] = "р", ['s'] = "с", ['t'] = "т", ['u'] = "у", ['v'] = "в", ['w'] = "в", ['x'] = "кс",
-        ['y'] = "ы", ['z'] = "з",
+        ['a'] = "а",
+        ['b'] = "б",
+        ['c'] = "к",
+        ['d'] = "д",
+        ['e'] = "е",
+        ['f'] = "ф",
+        ['g'] = "г",
+        ['h'] = "х",
+        ['i'] = "и",
+        ['j'] = "й",
+        ['k'] = "к",
+        ['l'] = "л",
+        ['m'] = "м",
+        ['n'] = "н",
+        ['o'] = "о",
+        ['p'] = "п",
+        ['q'] = "к",
+        ['r'] = "р",
+        ['s'] = "с",
+        ['t'] = "т",
+        ['u'] = "у",
+        ['v'] = "в",
+        ['w'] = "в",
+        ['x'] = "кс",
+        ['y'] = "ы",
+        ['z'] = "з",
     };
 
     // Initial consonants (choseong) and vowels (jungseong) of the Unicode Hangul syllable formula.
@@ -45,27 +67,30 @@ internal static class Names
     public static string ToHangul(string latin)
     {
         var words = latin.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', words.Select(word =>
-        {
-            var text = new StringBuilder();
-            var lower = word.ToLowerInvariant();
-            for (var i = 0; i < lower.Length; i++)
+        return string.Join(
+            ' ',
+            words.Select(word =>
             {
-                var c = Consonants.IndexOf(lower[i], StringComparison.Ordinal);
-                var initial = c >= 0 ? Choseong[c] : 11; // ㅇ before a vowel
-                var vowelAt = c >= 0 ? i + 1 : i;
-                var v = vowelAt < lower.Length ? "aeiouy".IndexOf(lower[vowelAt], StringComparison.Ordinal) : -1;
-                if (v < 0)
+                var text = new StringBuilder();
+                var lower = word.ToLowerInvariant();
+                for (var i = 0; i < lower.Length; i++)
                 {
-                    v = 0; // a consonant without a vowel gets "a"
-                    vowelAt = i;
+                    var c = Consonants.IndexOf(lower[i], StringComparison.Ordinal);
+                    var initial = c >= 0 ? Choseong[c] : 11; // ㅇ before a vowel
+                    var vowelAt = c >= 0 ? i + 1 : i;
+                    var v = vowelAt < lower.Length ? "aeiouy".IndexOf(lower[vowelAt], StringComparison.Ordinal) : -1;
+                    if (v < 0)
+                    {
+                        v = 0; // a consonant without a vowel gets "a"
+                        vowelAt = i;
+                    }
+
+                    text.Append((char)(0xAC00 + ((initial * 21) + Jungseong[v]) * 28));
+                    i = vowelAt;
                 }
 
-                text.Append((char)(0xAC00 + ((initial * 21) + Jungseong[v]) * 28));
-                i = vowelAt;
-            }
-
-            return text.ToString();
-        }));
+                return text.ToString();
+            })
+        );
     }
 }

@@ -11,7 +11,13 @@ switch (command)
     case "generate":
     {
         await using var dataSource = NpgsqlDataSource.Create(options.Required("--connection"));
-        var generator = new Generator(dataSource, options.Int("--claims", 1_000_000), options.Int("--seed", 20241018), options.Int("--connections", 2), Console.Out);
+        var generator = new Generator(
+            dataSource,
+            options.Int("--claims", 1_000_000),
+            options.Int("--seed", 20241018),
+            options.Int("--connections", 2),
+            Console.Out
+        );
         var results = await generator.RunAsync(CancellationToken.None);
         await options.WriteResultsAsync(results);
         return 0;
@@ -20,29 +26,54 @@ switch (command)
     case "measure":
     {
         // Search and proposition pages through the API, each against its raw-SQL ceiling.
-        var measurements = new Measurements(options.Required("--connection"), new Uri(options.Required("--url")), options.Required("--token"), options.Int("--rounds", 100), Console.Out);
+        var measurements = new Measurements(
+            options.Required("--connection"),
+            new Uri(options.Required("--url")),
+            options.Required("--token"),
+            options.Int("--rounds", 100),
+            Console.Out
+        );
         await options.WriteResultsAsync(await measurements.SearchAndAggregatesAsync());
         return 0;
     }
 
     case "save":
     {
-        var measurements = new Measurements(options.Required("--connection"), new Uri("http://unused"), "", 0, Console.Out);
-        await options.WriteResultsAsync(await measurements.SavePathAsync(options.Int("--claims", 20_000), options.Int("--batch", 500)));
+        var measurements = new Measurements(
+            options.Required("--connection"),
+            new Uri("http://unused"),
+            "",
+            0,
+            Console.Out
+        );
+        await options.WriteResultsAsync(
+            await measurements.SavePathAsync(options.Int("--claims", 20_000), options.Int("--batch", 500))
+        );
         return 0;
     }
 
     case "circuits":
     {
         var results = await Circuits.RunAsync(
-            new Uri(options.Required("--url")), options.Int("--pid", 0), options.Required("--email"), Environment.GetEnvironmentVariable("CT_BENCH_PASSWORD") ?? "",
-            options.Int("--sessions", 50), options.Optional("--chromium") ?? "/usr/bin/chromium", options.Optional("--heap-report"), Console.Out);
+            new Uri(options.Required("--url")),
+            options.Int("--pid", 0),
+            options.Required("--email"),
+            Environment.GetEnvironmentVariable("CT_BENCH_PASSWORD") ?? "",
+            options.Int("--sessions", 50),
+            options.Optional("--chromium") ?? "/usr/bin/chromium",
+            options.Optional("--heap-report"),
+            Console.Out
+        );
         await options.WriteResultsAsync(results);
         return 0;
     }
 
     case "report":
-        await Report.WriteAsync(options.Required("--connection"), options.Required("--results"), options.Required("--out"));
+        await Report.WriteAsync(
+            options.Required("--connection"),
+            options.Required("--results"),
+            options.Required("--out")
+        );
         return 0;
 
     case "raw-server":
@@ -50,7 +81,9 @@ switch (command)
         return 0;
 
     default:
-        Console.Error.WriteLine("usage: ConflictTracker.Bench generate|measure|save|circuits|raw-server|report --option value ... (see scripts/bench.sh)");
+        Console.Error.WriteLine(
+            "usage: ConflictTracker.Bench generate|measure|save|circuits|raw-server|report --option value ... (see scripts/bench.sh)"
+        );
         return 2;
 }
 
@@ -83,7 +116,10 @@ internal sealed class Options(Dictionary<string, string> values)
 
     public string? Optional(string name) => values.GetValueOrDefault(name);
 
-    public int Int(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    public int Int(string name, int fallback) =>
+        values.TryGetValue(name, out var value)
+            ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+            : fallback;
 
     public async Task WriteResultsAsync(object results)
     {

@@ -26,7 +26,8 @@ internal static class RawServer
         WHERE ci.claim_id = $1
         """;
 
-    private const string PlacesSql = "SELECT p.id, p.name FROM claim_places cp JOIN places p ON p.id = cp.place_id WHERE cp.claim_id = $1 ORDER BY p.name";
+    private const string PlacesSql =
+        "SELECT p.id, p.name FROM claim_places cp JOIN places p ON p.id = cp.place_id WHERE cp.claim_id = $1 ORDER BY p.name";
 
     private const string RelationsSql = """
         SELECT r.id, r.type, r.state, r.from_claim_id = $1, o.id, a.name, o.summary, r.rationale, r.proposed_by, r.reviewed_by
@@ -35,7 +36,8 @@ internal static class RawServer
         WHERE (r.from_claim_id = $1 OR r.to_claim_id = $1) AND r.state <> 'Dismissed' ORDER BY r.type, r.proposed_at
         """;
 
-    private const string FlagsSql = "SELECT f.id, f.kind, f.comment, f.raised_by, f.raised_at FROM flags f WHERE f.claim_id = $1 AND f.status = 'Open' ORDER BY f.raised_at";
+    private const string FlagsSql =
+        "SELECT f.id, f.kind, f.comment, f.raised_by, f.raised_at FROM flags f WHERE f.claim_id = $1 AND f.status = 'Open' ORDER BY f.raised_at";
 
     private static readonly string[] Statements = [ClaimSql, CitationsSql, PlacesSql, RelationsSql, FlagsSql];
     private static readonly string[] Parts = ["citations", "places", "relations", "flags"];
@@ -47,42 +49,47 @@ internal static class RawServer
         builder.WebHost.UseUrls(url);
         builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         var app = builder.Build();
-        app.MapGet("/claims/{id:guid}", async (Guid id, NpgsqlDataSource db, HttpResponse response) =>
-        {
-            await using var batch = db.CreateBatch();
-            foreach (var sql in Statements)
+        app.MapGet(
+            "/claims/{id:guid}",
+            async (Guid id, NpgsqlDataSource db, HttpResponse response) =>
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter { Value = id } } });
-            }
-
-            await using var reader = await batch.ExecuteReaderAsync();
-            if (!await reader.ReadAsync())
-            {
-                response.StatusCode = 404;
-                return;
-            }
-
-            response.ContentType = "application/json";
-            await using var json = new Utf8JsonWriter(response.BodyWriter.AsStream());
-            json.WriteStartObject();
-            json.WriteStartArray("claim");
-            WriteRow(json, reader);
-            json.WriteEndArray();
-            foreach (var part in Parts)
-            {
-                await reader.NextResultAsync();
-                json.WriteStartArray(part);
-                while (await reader.ReadAsync())
+                await using var batch = db.CreateBatch();
+                foreach (var sql in Statements)
                 {
-                    WriteRow(json, reader);
+                    batch.BatchCommands.Add(
+                        new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter { Value = id } } }
+                    );
                 }
 
-                json.WriteEndArray();
-            }
+                await using var reader = await batch.ExecuteReaderAsync();
+                if (!await reader.ReadAsync())
+                {
+                    response.StatusCode = 404;
+                    return;
+                }
 
-            json.WriteEndObject();
-            await json.FlushAsync();
-        });
+                response.ContentType = "application/json";
+                await using var json = new Utf8JsonWriter(response.BodyWriter.AsStream());
+                json.WriteStartObject();
+                json.WriteStartArray("claim");
+                WriteRow(json, reader);
+                json.WriteEndArray();
+                foreach (var part in Parts)
+                {
+                    await reader.NextResultAsync();
+                    json.WriteStartArray(part);
+                    while (await reader.ReadAsync())
+                    {
+                        WriteRow(json, reader);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
+                await json.FlushAsync();
+            }
+        );
         await app.RunAsync();
     }
 
@@ -99,15 +106,33 @@ internal static class RawServer
 
             switch (reader.GetValue(i))
             {
-                case string s: json.WriteStringValue(s); break;
-                case Guid g: json.WriteStringValue(g); break;
-                case bool b: json.WriteBooleanValue(b); break;
-                case decimal d: json.WriteNumberValue(d); break;
-                case short n: json.WriteNumberValue(n); break;
-                case uint n: json.WriteNumberValue(n); break;
-                case DateTime t: json.WriteStringValue(t); break;
-                case DateOnly d: json.WriteStringValue(d.ToString("O", System.Globalization.CultureInfo.InvariantCulture)); break;
-                case var other: json.WriteStringValue(other.ToString()); break;
+                case string s:
+                    json.WriteStringValue(s);
+                    break;
+                case Guid g:
+                    json.WriteStringValue(g);
+                    break;
+                case bool b:
+                    json.WriteBooleanValue(b);
+                    break;
+                case decimal d:
+                    json.WriteNumberValue(d);
+                    break;
+                case short n:
+                    json.WriteNumberValue(n);
+                    break;
+                case uint n:
+                    json.WriteNumberValue(n);
+                    break;
+                case DateTime t:
+                    json.WriteStringValue(t);
+                    break;
+                case DateOnly d:
+                    json.WriteStringValue(d.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case var other:
+                    json.WriteStringValue(other.ToString());
+                    break;
             }
         }
 

@@ -35,18 +35,29 @@ internal static partial class Report
 
         var text = new StringBuilder();
         void Line(string line = "") => text.Append(line).Append('\n');
-        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown";
+        var cpu =
+            File.ReadLines("/proc/cpuinfo")
+                .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+                ?.Split(':')[1]
+                .Trim()
+            ?? "unknown";
         var memory = File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         Line(Marker);
         Line();
         Line($"## Results of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Line();
-        Line($"- Machine: {Environment.ProcessorCount} cores ({cpu}), {long.Parse(memory, CultureInfo.InvariantCulture) / 1048576.0:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; .NET {Environment.Version}");
-        Line($"- Database: {await Scalar("SELECT split_part(version(), ' on ', 1)")}, {await Scalar("SELECT pg_size_pretty(pg_database_size(current_database()))")}; "
-            + $"{Count(await Scalar("SELECT count(*) FROM claims"))} claims, {Count(await Scalar("SELECT count(*) FROM citations"))} citations, "
-            + $"{Count(await Scalar("SELECT count(*) FROM actors"))} actors, {Count(await Scalar("SELECT count(*) FROM sources"))} sources, "
-            + $"{Count(await Scalar("SELECT count(*) FROM propositions"))} propositions, {Count(await Scalar("SELECT count(*) FROM contradiction_candidates"))} contradiction candidates");
-        Line("- App and database on the same machine, loopback; the client (benchmark, wrk, Chromium) too: all share the 2 cores.");
+        Line(
+            $"- Machine: {Environment.ProcessorCount} cores ({cpu}), {long.Parse(memory, CultureInfo.InvariantCulture) / 1048576.0:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; .NET {Environment.Version}"
+        );
+        Line(
+            $"- Database: {await Scalar("SELECT split_part(version(), ' on ', 1)")}, {await Scalar("SELECT pg_size_pretty(pg_database_size(current_database()))")}; "
+                + $"{Count(await Scalar("SELECT count(*) FROM claims"))} claims, {Count(await Scalar("SELECT count(*) FROM citations"))} citations, "
+                + $"{Count(await Scalar("SELECT count(*) FROM actors"))} actors, {Count(await Scalar("SELECT count(*) FROM sources"))} sources, "
+                + $"{Count(await Scalar("SELECT count(*) FROM propositions"))} propositions, {Count(await Scalar("SELECT count(*) FROM contradiction_candidates"))} contradiction candidates"
+        );
+        Line(
+            "- App and database on the same machine, loopback; the client (benchmark, wrk, Chromium) too: all share the 2 cores."
+        );
         Line();
 
         var searchFirst = measure.GetProperty("search.first");
@@ -57,20 +68,32 @@ internal static partial class Report
         SearchRow("Claim search, first page: p95 <= 50 ms, p99 <= 150 ms, app/raw <= 1.3", searchFirst);
         SearchRow("Claim search, deep keyset page (1,001st claim on): same targets", searchDeep);
         var throughputRatio = wrkApp.Rps / wrkRaw.Rps;
-        Line($"| GET one claim with authentication (wrk, 2 threads, 16 connections, 20 s): >= 50 % of the raw endpoint's requests/s | {wrkApp.Rps:N0} req/s (p50 {wrkApp.P50}, p99 {wrkApp.P99}){(wrkApp.Errors > 0 ? $", {wrkApp.Errors} non-2xx" : "")} | {wrkRaw.Rps:N0} req/s (p50 {wrkRaw.P50}, p99 {wrkRaw.P99}) | {throughputRatio:P0} | {Met(throughputRatio >= 0.5 && wrkApp.Errors == 0)} |");
+        Line(
+            $"| GET one claim with authentication (wrk, 2 threads, 16 connections, 20 s): >= 50 % of the raw endpoint's requests/s | {wrkApp.Rps:N0} req/s (p50 {wrkApp.P50}, p99 {wrkApp.P99}){(wrkApp.Errors > 0 ? $", {wrkApp.Errors} non-2xx" : "")} | {wrkRaw.Rps:N0} req/s (p50 {wrkRaw.P50}, p99 {wrkRaw.P99}) | {throughputRatio:P0} | {Met(throughputRatio >= 0.5 && wrkApp.Errors == 0)} |"
+        );
         var pp95 = propositions.GetProperty("app").GetProperty("p95").GetDouble();
-        Line($"| Proposition page aggregates (independent origins, candidates): p95 <= 100 ms | {Percentiles(propositions.GetProperty("app"))} | {Percentiles(propositions.GetProperty("raw"))} | {propositions.GetProperty("ratioP95").GetDouble():F2} | {Met(pp95 <= 100)} |");
+        Line(
+            $"| Proposition page aggregates (independent origins, candidates): p95 <= 100 ms | {Percentiles(propositions.GetProperty("app"))} | {Percentiles(propositions.GetProperty("raw"))} | {propositions.GetProperty("ratioP95").GetDouble():F2} | {Met(pp95 <= 100)} |"
+        );
         var copyRate = generate.GetProperty("claimsPerSecond").GetDouble();
-        Line($"| Import through COPY, with index upkeep: >= 20,000 claims/s (1M in < 60 s) | {copyRate:N0} claims/s ({generate.GetProperty("claimsCopySeconds").GetDouble():F1} s for {generate.GetProperty("claimsCopied").GetInt32():N0}, {generate.GetProperty("claimsCopyConnections").GetInt32()} connections) | | | {Met(copyRate >= 20000)} |");
+        Line(
+            $"| Import through COPY, with index upkeep: >= 20,000 claims/s (1M in < 60 s) | {copyRate:N0} claims/s ({generate.GetProperty("claimsCopySeconds").GetDouble():F1} s for {generate.GetProperty("claimsCopied").GetInt32():N0}, {generate.GetProperty("claimsCopyConnections").GetInt32()} connections) | | | {Met(copyRate >= 20000)} |"
+        );
         var saveRate = save.GetProperty("claimsPerSecond").GetDouble();
-        Line($"| The editor's save path, in batches of {save.GetProperty("batch").GetInt32()}: >= 2,000 claims/s | {saveRate:N0} claims/s ({save.GetProperty("claims").GetInt32():N0} claims in {save.GetProperty("seconds").GetDouble():F1} s, with history and candidates) | | | {Met(saveRate >= 2000)} |");
+        Line(
+            $"| The editor's save path, in batches of {save.GetProperty("batch").GetInt32()}: >= 2,000 claims/s | {saveRate:N0} claims/s ({save.GetProperty("claims").GetInt32():N0} claims in {save.GetProperty("seconds").GetDouble():F1} s, with history and candidates) | | | {Met(saveRate >= 2000)} |"
+        );
         var perCircuit = circuits.GetProperty("bytesPerCircuit").GetDouble();
-        Line($"| Memory per circuit, {circuits.GetProperty("sessions").GetInt32()} Chromium sessions on the claims explorer, after a full GC: <= 1 MB | {perCircuit / 1024:N0} KB per circuit (heap {circuits.GetProperty("heapBeforeBytes").GetDouble() / 1048576:F1} MB → {circuits.GetProperty("heapAfterBytes").GetDouble() / 1048576:F1} MB) | | | {Met(perCircuit <= 1048576)} |");
+        Line(
+            $"| Memory per circuit, {circuits.GetProperty("sessions").GetInt32()} Chromium sessions on the claims explorer, after a full GC: <= 1 MB | {perCircuit / 1024:N0} KB per circuit (heap {circuits.GetProperty("heapBeforeBytes").GetDouble() / 1048576:F1} MB → {circuits.GetProperty("heapAfterBytes").GetDouble() / 1048576:F1} MB) | | | {Met(perCircuit <= 1048576)} |"
+        );
         Line();
 
         Line("### Search cases");
         Line();
-        Line("| Search | Matches | SQL statements | First page app p50 / p95 | raw p50 / p95 | Deep page app p50 / p95 | raw p50 / p95 |");
+        Line(
+            "| Search | Matches | SQL statements | First page app p50 / p95 | raw p50 / p95 | Deep page app p50 / p95 | raw p50 / p95 |"
+        );
         Line("|---|---|---|---|---|---|---|");
         var queries = measure.GetProperty("search.queries").EnumerateArray().ToList();
         var firstCases = searchFirst.GetProperty("cases").EnumerateArray().ToList();
@@ -78,8 +101,10 @@ internal static partial class Report
         for (var i = 0; i < queries.Count; i++)
         {
             var more = queries[i].TryGetProperty("moreThan", out var flag) && flag.GetBoolean() ? "more than " : "";
-            Line($"| `{queries[i].GetProperty("path").GetString()}` | {more}{queries[i].GetProperty("matches").GetInt32():N0} | {queries[i].GetProperty("statements").GetInt32()} | "
-                + $"{Pair(firstCases[i].GetProperty("app"))} | {Pair(firstCases[i].GetProperty("raw"))} | {Pair(deepCases[i].GetProperty("app"))} | {Pair(deepCases[i].GetProperty("raw"))} |");
+            Line(
+                $"| `{queries[i].GetProperty("path").GetString()}` | {more}{queries[i].GetProperty("matches").GetInt32():N0} | {queries[i].GetProperty("statements").GetInt32()} | "
+                    + $"{Pair(firstCases[i].GetProperty("app"))} | {Pair(firstCases[i].GetProperty("raw"))} | {Pair(deepCases[i].GetProperty("app"))} | {Pair(deepCases[i].GetProperty("raw"))} |"
+            );
         }
 
         Line();
@@ -93,7 +118,9 @@ internal static partial class Report
         {
             var size = pageInfo[i].GetProperty("size").GetInt32();
             var label = pageInfo[i].GetProperty("label").GetString();
-            Line($"| {label} | {size:N0} {(label == "most candidates" ? "open candidates" : "published claims")} | {pageInfo[i].GetProperty("statements").GetInt32()} | {Percentiles(pageCases[i].GetProperty("app"))} | {Percentiles(pageCases[i].GetProperty("raw"))} |");
+            Line(
+                $"| {label} | {size:N0} {(label == "most candidates" ? "open candidates" : "published claims")} | {pageInfo[i].GetProperty("statements").GetInt32()} | {Percentiles(pageCases[i].GetProperty("app"))} | {Percentiles(pageCases[i].GetProperty("raw"))} |"
+            );
         }
 
         Line();
@@ -101,24 +128,36 @@ internal static partial class Report
         Line();
         Line("| Step | Rows | Seconds |");
         Line("|---|---|---|");
-        foreach (var property in generate.EnumerateObject().Where(p => p.Name.StartsWith("copy.", StringComparison.Ordinal)))
+        foreach (
+            var property in generate.EnumerateObject().Where(p => p.Name.StartsWith("copy.", StringComparison.Ordinal))
+        )
         {
-            Line($"| COPY {property.Name[5..]} | {property.Value.GetProperty("rows").GetInt32():N0} | {property.Value.GetProperty("seconds").GetDouble():F1} |");
+            Line(
+                $"| COPY {property.Name[5..]} | {property.Value.GetProperty("rows").GetInt32():N0} | {property.Value.GetProperty("seconds").GetDouble():F1} |"
+            );
         }
 
         Line($"| VACUUM (ANALYZE) | | {generate.GetProperty("vacuumAnalyzeSeconds").GetDouble():F1} |");
-        Line($"| Contradiction candidates (`admin refresh-candidates`): {candidates.GetProperty("log").GetString()} | | {candidates.GetProperty("seconds").GetDouble():F1} |");
+        Line(
+            $"| Contradiction candidates (`admin refresh-candidates`): {candidates.GetProperty("log").GetString()} | | {candidates.GetProperty("seconds").GetDouble():F1} |"
+        );
         Line();
-        Line($"Save path batches: {Percentiles(save.GetProperty("batchMs"))} per batch of {save.GetProperty("batch").GetInt32()}.");
+        Line(
+            $"Save path batches: {Percentiles(save.GetProperty("batchMs"))} per batch of {save.GetProperty("batch").GetInt32()}."
+        );
         Line();
 
         Line("### Plans (EXPLAIN ANALYZE, BUFFERS)");
         Line();
-        Line("The statements the app sent for the cases above, with its parameters, explained on the benchmark database after the run.");
+        Line(
+            "The statements the app sent for the cases above, with its parameters, explained on the benchmark database after the run."
+        );
         Line();
         foreach (var plan in measure.GetProperty("plans").EnumerateArray())
         {
-            Line($"<details><summary>{plan.GetProperty("group").GetString()}: <code>{plan.GetProperty("path").GetString()}</code>, {FirstLine(plan.GetProperty("sql").GetString()!)}</summary>");
+            Line(
+                $"<details><summary>{plan.GetProperty("group").GetString()}: <code>{plan.GetProperty("path").GetString()}</code>, {FirstLine(plan.GetProperty("sql").GetString()!)}</summary>"
+            );
             Line();
             Line("```sql");
             Line(plan.GetProperty("sql").GetString()!);
@@ -140,19 +179,24 @@ internal static partial class Report
         {
             var app = figures.GetProperty("app");
             var ratio = figures.GetProperty("ratioP95").GetDouble();
-            var met = app.GetProperty("p95").GetDouble() <= 50 && app.GetProperty("p99").GetDouble() <= 150 && ratio <= 1.3;
-            Line($"| {target} | {Percentiles(app)} | {Percentiles(figures.GetProperty("raw"))} | p50 {figures.GetProperty("ratioP50").GetDouble():F2}, p95 {ratio:F2} | {Met(met)} |");
+            var met =
+                app.GetProperty("p95").GetDouble() <= 50 && app.GetProperty("p99").GetDouble() <= 150 && ratio <= 1.3;
+            Line(
+                $"| {target} | {Percentiles(app)} | {Percentiles(figures.GetProperty("raw"))} | p50 {figures.GetProperty("ratioP50").GetDouble():F2}, p95 {ratio:F2} | {Met(met)} |"
+            );
         }
     }
 
     private static string Met(bool met) => met ? "yes" : "**no**";
 
-    private static string Count(string value) => long.Parse(value, CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture);
+    private static string Count(string value) =>
+        long.Parse(value, CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Percentiles(JsonElement p) =>
         $"p50 {p.GetProperty("p50").GetDouble():F1} / p95 {p.GetProperty("p95").GetDouble():F1} / p99 {p.GetProperty("p99").GetDouble():F1} ms";
 
-    private static string Pair(JsonElement p) => $"{p.GetProperty("p50").GetDouble():F1} / {p.GetProperty("p95").GetDouble():F1} ms";
+    private static string Pair(JsonElement p) =>
+        $"{p.GetProperty("p50").GetDouble():F1} / {p.GetProperty("p95").GetDouble():F1} ms";
 
     private static string FirstLine(string sql)
     {
@@ -164,7 +208,9 @@ internal static partial class Report
     {
         string Percent(string p) => Regex.Match(output, $@"^\s*{p}%\s+(\S+)", RegexOptions.Multiline).Groups[1].Value;
         var rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-        var errors = NonSuccess().Match(output) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var errors = NonSuccess().Match(output) is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)
+            : 0;
         return (rps, Percent("50"), Percent("99"), errors);
     }
 

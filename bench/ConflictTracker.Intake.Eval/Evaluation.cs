@@ -57,7 +57,12 @@ public sealed class Score
 /// </summary>
 public static class Evaluation
 {
-    public static Score Article(GoldArticle article, AttributionExtractor extractor, IReadOnlyDictionary<Guid, string> propositionKeys, Gazetteer? known = null)
+    public static Score Article(
+        GoldArticle article,
+        AttributionExtractor extractor,
+        IReadOnlyDictionary<Guid, string> propositionKeys,
+        Gazetteer? known = null
+    )
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(extractor);
@@ -75,24 +80,56 @@ public static class Evaluation
             }
 
             var goldWords = Word.Split(article.Text, location.Start, location.End);
-            var best = drafts.Where(d => !used.Contains(d) && SameSpeaker(gold.Speaker, d, article.Publisher, known))
-                .Select(d => (Draft: d, Covered: goldWords.Count(w => w.Start >= d.Content.Start && w.End <= d.Content.End)))
+            var best = drafts
+                .Where(d => !used.Contains(d) && SameSpeaker(gold.Speaker, d, article.Publisher, known))
+                .Select(d =>
+                    (Draft: d, Covered: goldWords.Count(w => w.Start >= d.Content.Start && w.End <= d.Content.End))
+                )
                 .Where(x => x.Covered * 2 >= goldWords.Count && x.Covered > 0)
                 .OrderByDescending(x => x.Covered)
                 .FirstOrDefault();
             if (best.Draft is null)
             {
-                var near = drafts.Where(d => !used.Contains(d)).Select(d => (d, goldWords.Count(w => w.Start >= d.Content.Start && w.End <= d.Content.End))).OrderByDescending(x => x.Item2).FirstOrDefault();
-                score.Notes.Add($"  - missed: {gold.Speaker}: {Short(gold.Span)}" + (near.d is null || near.Item2 == 0 ? string.Empty : $"  [nearest draft: {near.d.Speaker.Name} ({near.d.Speaker.Link}): {Short(near.d.Content.Exact)}]"));
+                var near = drafts
+                    .Where(d => !used.Contains(d))
+                    .Select(d => (d, goldWords.Count(w => w.Start >= d.Content.Start && w.End <= d.Content.End)))
+                    .OrderByDescending(x => x.Item2)
+                    .FirstOrDefault();
+                score.Notes.Add(
+                    $"  - missed: {gold.Speaker}: {Short(gold.Span)}"
+                        + (
+                            near.d is null || near.Item2 == 0
+                                ? string.Empty
+                                : $"  [nearest draft: {near.d.Speaker.Name} ({near.d.Speaker.Link}): {Short(near.d.Content.Exact)}]"
+                        )
+                );
                 continue;
             }
 
             var draft = best.Draft;
             used.Add(draft);
             score.Matched++;
-            Check(score, draft.Stance == gold.Stance, $"stance {draft.Stance} (cue {draft.Cue}) for {gold.Stance}", draft);
-            Check(score, FigureEquals(gold.Figure, draft.Figure), $"figure {Show(draft.Figure)} for {Show(gold.Figure)}", draft, figure: true);
-            Check(score, (draft.StatedOn?.ToIsoString() ?? "null") == (gold.StatedOn is null ? "null" : PartialDate.Parse(gold.StatedOn, "statedOn").ToIsoString()), $"stated {draft.StatedOn?.ToIsoString()} for {gold.StatedOn}", draft, date: true);
+            Check(
+                score,
+                draft.Stance == gold.Stance,
+                $"stance {draft.Stance} (cue {draft.Cue}) for {gold.Stance}",
+                draft
+            );
+            Check(
+                score,
+                FigureEquals(gold.Figure, draft.Figure),
+                $"figure {Show(draft.Figure)} for {Show(gold.Figure)}",
+                draft,
+                figure: true
+            );
+            Check(
+                score,
+                (draft.StatedOn?.ToIsoString() ?? "null")
+                    == (gold.StatedOn is null ? "null" : PartialDate.Parse(gold.StatedOn, "statedOn").ToIsoString()),
+                $"stated {draft.StatedOn?.ToIsoString()} for {gold.StatedOn}",
+                draft,
+                date: true
+            );
             if (gold.Proposition is not null)
             {
                 score.PropositionScored++;
@@ -103,7 +140,9 @@ public static class Evaluation
                 }
                 else
                 {
-                    score.Notes.Add($"  ~ proposition [{string.Join(", ", draft.Propositions.Select(p => propositionKeys.GetValueOrDefault(p.Id)))}] for {gold.Proposition}: {Short(draft.Content.Exact)}");
+                    score.Notes.Add(
+                        $"  ~ proposition [{string.Join(", ", draft.Propositions.Select(p => propositionKeys.GetValueOrDefault(p.Id)))}] for {gold.Proposition}: {Short(draft.Content.Exact)}"
+                    );
                 }
             }
 
@@ -119,13 +158,22 @@ public static class Evaluation
 
         foreach (var extra in drafts.Where(d => !used.Contains(d)))
         {
-            score.Notes.Add($"  + extra: {extra.Speaker.Name} ({extra.Speaker.Link}, \"{extra.Speaker.Mention}\"): {Short(extra.Content.Exact)}");
+            score.Notes.Add(
+                $"  + extra: {extra.Speaker.Name} ({extra.Speaker.Link}, \"{extra.Speaker.Mention}\"): {Short(extra.Content.Exact)}"
+            );
         }
 
         return score;
     }
 
-    private static void Check(Score score, bool right, string note, DraftStatement draft, bool figure = false, bool date = false)
+    private static void Check(
+        Score score,
+        bool right,
+        string note,
+        DraftStatement draft,
+        bool figure = false,
+        bool date = false
+    )
     {
         if (right)
         {
@@ -152,7 +200,8 @@ public static class Evaluation
     {
         if (gold == "@publisher")
         {
-            return draft.Speaker.Name == "@publisher" || (publisher is not null && Gazetteer.Key(draft.Speaker.Name) == Gazetteer.Key(publisher));
+            return draft.Speaker.Name == "@publisher"
+                || (publisher is not null && Gazetteer.Key(draft.Speaker.Name) == Gazetteer.Key(publisher));
         }
 
         if (Gazetteer.Key(gold) == Gazetteer.Key(draft.Speaker.Name))
@@ -161,7 +210,8 @@ public static class Evaluation
         }
 
         // A proposed new actor's name is the editor's to confirm: it matches when all of its words are in the
-        // gold name or all of the gold name's are in it ("General Staff" and "General Staff of the Armed Forces of Ukraine").
+        // gold name or all of the gold name's are in it ("General Staff" and "General Staff of the Armed Forces of
+        // Ukraine").
         // A speaker the database knows must be linked to it: proposing a look-alike new actor is a miss.
         if (draft.Speaker.ActorId is null && known is not null && known.ByName(gold).Count > 0)
         {
@@ -172,14 +222,18 @@ public static class Evaluation
         {
             var proposed = Gazetteer.Words(draft.Speaker.Name).Where(w => w.Length > 1).ToHashSet();
             var wanted = Gazetteer.Words(gold).Where(w => w.Length > 1).ToHashSet();
-            return proposed.Count > 0 && wanted.Count > 0 && (proposed.IsSubsetOf(wanted) || wanted.IsSubsetOf(proposed));
+            return proposed.Count > 0
+                && wanted.Count > 0
+                && (proposed.IsSubsetOf(wanted) || wanted.IsSubsetOf(proposed));
         }
 
         return false;
     }
 
     private static bool FigureEquals(GoldFigure? gold, FoundFigure? found) =>
-        gold is null ? found is null : found is not null && found.Min == gold.Min && found.Max == gold.Max && found.Qualifier == gold.Qualifier;
+        gold is null
+            ? found is null
+            : found is not null && found.Min == gold.Min && found.Max == gold.Max && found.Qualifier == gold.Qualifier;
 
     private static string Show(GoldFigure? f) => f is null ? "none" : $"{f.Qualifier} {f.Min}-{f.Max}";
 

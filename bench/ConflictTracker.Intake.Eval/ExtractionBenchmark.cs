@@ -6,7 +6,8 @@ using ConflictTracker.Domain.Claims;
 
 namespace ConflictTracker.Intake.Eval;
 
-/// <summary>Drafts for a 2,000-word article (the gold set's articles joined until 2,000 words), against the demo gazetteer.</summary>
+/// <summary>Drafts for a 2,000-word article (the gold set's articles joined until 2,000 words), against the demo
+/// gazetteer.</summary>
 [MemoryDiagnoser]
 [Config(typeof(Percentiles))]
 public class ExtractionBenchmark
@@ -49,5 +50,6 @@ public class ExtractionBenchmark
     }
 
     [Benchmark]
-    public int DraftsFor2000Words() => extractor.Extract(article, new ArticleFacts(PartialDate.Month(2024, 10), null, null)).Count;
+    public int DraftsFor2000Words() =>
+        extractor.Extract(article, new ArticleFacts(PartialDate.Month(2024, 10), null, null)).Count;
 }

@@ -24,7 +24,12 @@ if (args.Contains("--time"))
         bench.DraftsFor2000Words();
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMilliseconds / 100:0.0} ms per 2,000-word article"));
+    Console.WriteLine(
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{watch.Elapsed.TotalMilliseconds / 100:0.0} ms per 2,000-word article"
+        )
+    );
     return 0;
 }
 
@@ -53,12 +58,22 @@ if (draftsAt >= 0 && draftsAt + 1 < args.Length)
     // --drafts <article name prefix>: every draft of one dev article, for looking into an error.
     // --drafts <file.txt> [yyyy-mm-dd]: the same for any text file.
     var article = File.Exists(args[draftsAt + 1])
-        ? new GoldArticle("-", null, draftsAt + 2 < args.Length ? args[draftsAt + 2] : null, []) { Text = ArticleText.Normalise(File.ReadAllText(args[draftsAt + 1])) }
+        ? new GoldArticle("-", null, draftsAt + 2 < args.Length ? args[draftsAt + 2] : null, [])
+        {
+            Text = ArticleText.Normalise(File.ReadAllText(args[draftsAt + 1])),
+        }
         : GoldSet.Articles(root).First(a => a.Name.StartsWith(args[draftsAt + 1], StringComparison.Ordinal));
-    var published = article.Published is null ? null : ConflictTracker.Domain.Claims.PartialDate.Parse(article.Published, "published");
+    var published = article.Published is null
+        ? null
+        : ConflictTracker.Domain.Claims.PartialDate.Parse(article.Published, "published");
     foreach (var d in extractor.Extract(article.Text, new ArticleFacts(published, article.Publisher, null)))
     {
-        Console.WriteLine(string.Create(inv, $"#{d.Number} s{d.Sentence} {d.Speaker.Name} [{d.Speaker.Link} \"{d.Speaker.Mention}\"] {d.Stance}/{d.Cue} {d.StatedOn?.ToIsoString()} {d.CitationRole} credit={d.CreditedTo} fig={d.Figure?.Qualifier} {d.Figure?.Min} props=[{string.Join(",", d.Propositions.Select(p => keys.GetValueOrDefault(p.Id) + ":" + p.Score.ToString("0.00", inv)))}]"));
+        Console.WriteLine(
+            string.Create(
+                inv,
+                $"#{d.Number} s{d.Sentence} {d.Speaker.Name} [{d.Speaker.Link} \"{d.Speaker.Mention}\"] {d.Stance}/{d.Cue} {d.StatedOn?.ToIsoString()} {d.CitationRole} credit={d.CreditedTo} fig={d.Figure?.Qualifier} {d.Figure?.Min} props=[{string.Join(",", d.Propositions.Select(p => keys.GetValueOrDefault(p.Id) + ":" + p.Score.ToString("0.00", inv)))}]"
+            )
+        );
         Console.WriteLine($"    {d.Content.Exact.Replace('\n', ' ')}");
     }
 
@@ -67,7 +82,9 @@ if (draftsAt >= 0 && draftsAt + 1 < args.Length)
 
 foreach (var set in sets)
 {
-    Console.WriteLine($"{(set == "dev" ? "article" : $"article ({set})"),-28} {"gold",5} {"found",5} {"P",6} {"R",6} {"F1",6} {"stance",7} {"figure",7} {"date",7} {"prop@3",7} {"role",7}");
+    Console.WriteLine(
+        $"{(set == "dev" ? "article" : $"article ({set})"), -28} {"gold", 5} {"found", 5} {"P", 6} {"R", 6} {"F1", 6} {"stance", 7} {"figure", 7} {"date", 7} {"prop@3", 7} {"role", 7}"
+    );
     var total = new Score();
     foreach (var article in GoldSet.Articles(root, set))
     {
@@ -89,5 +106,10 @@ foreach (var set in sets)
 
 return 0;
 
-void Print(string name, Score s) => Console.WriteLine(string.Create(inv,
-    $"{name,-28} {s.Gold,5} {s.Predicted,5} {s.Precision,6:0.00} {s.Recall,6:0.00} {s.F1,6:0.00} {Score.Ratio(s.StanceRight, s.Matched),7:P0} {Score.Ratio(s.FigureRight, s.Matched),7:P0} {Score.Ratio(s.DateRight, s.Matched),7:P0} {Score.Ratio(s.PropositionRight, s.PropositionScored),7:P0} {Score.Ratio(s.RoleRight, s.Matched),7:P0}"));
+void Print(string name, Score s) =>
+    Console.WriteLine(
+        string.Create(
+            inv,
+            $"{name, -28} {s.Gold, 5} {s.Predicted, 5} {s.Precision, 6:0.00} {s.Recall, 6:0.00} {s.F1, 6:0.00} {Score.Ratio(s.StanceRight, s.Matched), 7:P0} {Score.Ratio(s.FigureRight, s.Matched), 7:P0} {Score.Ratio(s.DateRight, s.Matched), 7:P0} {Score.Ratio(s.PropositionRight, s.PropositionScored), 7:P0} {Score.Ratio(s.RoleRight, s.Matched), 7:P0}"
+        )
+    );

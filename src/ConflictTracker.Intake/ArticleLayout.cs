@@ -8,7 +8,8 @@ public sealed record QuoteSpan(int Start, int End, bool Closed);
 /// <summary>A sentence of the text (offsets, end exclusive) and the quotations inside it.</summary>
 public sealed record Sentence(int Index, int Start, int End, int Paragraph, IReadOnlyList<QuoteSpan> Quotes);
 
-/// <summary>A wire dateline opening the story ("SEOUL, South Korea (AP) —"): where it was filed and by whom; no sentence holds it.</summary>
+/// <summary>A wire dateline opening the story ("SEOUL, South Korea (AP) —"): where it was filed and by whom; no
+/// sentence holds it.</summary>
 public sealed record Dateline(int Start, int End, string? Place, string? Outlet);
 
 /// <summary>
@@ -20,11 +21,68 @@ public sealed record Dateline(int Start, int End, string? Place, string? Outlet)
 public sealed partial class ArticleLayout
 {
     private static readonly HashSet<string> Abbreviations = new(
-        ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov", "sen",
-         "rep", "st", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
-         "aug", "sep", "sept", "oct", "nov", "dec", "rev", "hon", "pres", "min", "dept", "approx", "est", "fig", "vol", "pp",
-         "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "i.e", "e.g", "pic"],
-        StringComparer.OrdinalIgnoreCase);
+        [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "gen",
+            "lt",
+            "col",
+            "maj",
+            "capt",
+            "cpt",
+            "sgt",
+            "adm",
+            "cmdr",
+            "gov",
+            "sen",
+            "rep",
+            "st",
+            "jr",
+            "sr",
+            "no",
+            "vs",
+            "etc",
+            "inc",
+            "co",
+            "corp",
+            "ltd",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "rev",
+            "hon",
+            "pres",
+            "min",
+            "dept",
+            "approx",
+            "est",
+            "fig",
+            "vol",
+            "pp",
+            "u.s",
+            "u.n",
+            "u.k",
+            "e.u",
+            "a.m",
+            "p.m",
+            "i.e",
+            "e.g",
+            "pic",
+        ],
+        StringComparer.OrdinalIgnoreCase
+    );
 
     public ArticleLayout(string text)
     {
@@ -68,7 +126,10 @@ public sealed partial class ArticleLayout
                 continue;
             }
 
-            var place = m.Groups["place"].Success ? m.Groups["place"].Value.Trim() : m.Groups["caps"].Success ? m.Groups["caps"].Value.Trim() : null;
+            var place =
+                m.Groups["place"].Success ? m.Groups["place"].Value.Trim()
+                : m.Groups["caps"].Success ? m.Groups["caps"].Value.Trim()
+                : null;
             var outlet = m.Groups["outlet"].Success ? m.Groups["outlet"].Value.Trim() : null;
             var start = m.Index + m.Length;
             var list = sentences.ToList();
@@ -81,8 +142,9 @@ public sealed partial class ArticleLayout
 
     [GeneratedRegex(
         @"\G(?:(?:(?<place>[A-Z][\p{L}.'’\-]*(?:[ /][A-Z][\p{L}.'’\-]*){0,3})(?:,\s*[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*){0,2})?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?\((?<outlet>[^()\n]{2,40})\)"
-        + @"|(?<caps>[A-Z]{3,}(?:[ /][A-Z]{3,}){0,3})(?:,\s*[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*){0,2})?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)\s*(?:\u2014|\u2013|--?)\s*",
-        RegexOptions.CultureInvariant)]
+            + @"|(?<caps>[A-Z]{3,}(?:[ /][A-Z]{3,}){0,3})(?:,\s*[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*){0,2})?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)\s*(?:\u2014|\u2013|--?)\s*",
+        RegexOptions.CultureInvariant
+    )]
     private static partial Regex DatelinePattern();
 
     private static List<QuoteSpan> FindQuotes(string text)
@@ -130,7 +192,13 @@ public sealed partial class ArticleLayout
                 continue;
             }
 
-            if (open >= 0 && c == '\n' && i + 1 < text.Length && text[i + 1] == '\n' && CountParagraphBreaks(text, open, i) >= 2)
+            if (
+                open >= 0
+                && c == '\n'
+                && i + 1 < text.Length
+                && text[i + 1] == '\n'
+                && CountParagraphBreaks(text, open, i) >= 2
+            )
             {
                 // Open over more than two paragraph breaks: a stray mark, not a quotation.
                 quotes.Add(new QuoteSpan(open, TrimEnd(text, open, ParagraphEnd(text, open)), false));
@@ -178,8 +246,10 @@ public sealed partial class ArticleLayout
 
     private static List<Sentence> Split(string text, IReadOnlyList<QuoteSpan> quotes)
     {
-        var links = System.Text.RegularExpressions.Regex.Matches(text, @"pic\.\s*twitter\.com/\S+|https?://\S+")
-            .Select(m => (Start: m.Index, End: m.Index + m.Length)).ToList();
+        var links = System
+            .Text.RegularExpressions.Regex.Matches(text, @"pic\.\s*twitter\.com/\S+|https?://\S+")
+            .Select(m => (Start: m.Index, End: m.Index + m.Length))
+            .ToList();
         var inside = new bool[text.Length + 1];
         foreach (var q in quotes)
         {
@@ -231,7 +301,13 @@ public sealed partial class ArticleLayout
                     boundary = AfterTerminal(text, i2);
                 }
             }
-            else if (c == '\n' && i2 + 1 < text.Length && text[i2 + 1] == '\n' && !inside[i2] && IsParagraphBreak(text, i2))
+            else if (
+                c == '\n'
+                && i2 + 1 < text.Length
+                && text[i2 + 1] == '\n'
+                && !inside[i2]
+                && IsParagraphBreak(text, i2)
+            )
             {
                 boundary = i2;
             }
@@ -245,7 +321,12 @@ public sealed partial class ArticleLayout
                 }
 
                 var next = SkipSpace(text, i2 + 1);
-                if (text[before] is '.' or '?' or '!' && before < i2 - 1 && next < text.Length && char.IsUpper(text[next]))
+                if (
+                    text[before] is '.' or '?' or '!'
+                    && before < i2 - 1
+                    && next < text.Length
+                    && char.IsUpper(text[next])
+                )
                 {
                     boundary = i2 + 1;
                 }
@@ -256,10 +337,21 @@ public sealed partial class ArticleLayout
                 var end = TrimEndSpace(text, start, boundary);
                 if (end > start)
                 {
-                    sentences.Add(new Sentence(sentences.Count, start, end, paragraph, quotes.Where(q => q.Start < end && q.End > start).ToList()));
+                    sentences.Add(
+                        new Sentence(
+                            sentences.Count,
+                            start,
+                            end,
+                            paragraph,
+                            quotes.Where(q => q.Start < end && q.End > start).ToList()
+                        )
+                    );
                 }
 
-                if (text.IndexOf("\n\n", start, boundary - start, StringComparison.Ordinal) >= 0 || (boundary < text.Length && text[boundary] == '\n'))
+                if (
+                    text.IndexOf("\n\n", start, boundary - start, StringComparison.Ordinal) >= 0
+                    || (boundary < text.Length && text[boundary] == '\n')
+                )
                 {
                     paragraph++;
                 }
@@ -277,7 +369,15 @@ public sealed partial class ArticleLayout
             var end = TrimEndSpace(text, start, text.Length);
             if (end > start)
             {
-                sentences.Add(new Sentence(sentences.Count, start, end, paragraph, quotes.Where(q => q.Start < end && q.End > start).ToList()));
+                sentences.Add(
+                    new Sentence(
+                        sentences.Count,
+                        start,
+                        end,
+                        paragraph,
+                        quotes.Where(q => q.Start < end && q.End > start).ToList()
+                    )
+                );
             }
         }
 
@@ -309,7 +409,8 @@ public sealed partial class ArticleLayout
         return last is not ',' || char.IsUpper(first);
     }
 
-    /// <summary>The offset after a sentence-ending mark and any closing marks, or -1 when it does not end a sentence.</summary>
+    /// <summary>The offset after a sentence-ending mark and any closing marks, or -1 when it does not end a
+    /// sentence.</summary>
     private static int AfterTerminal(string text, int at)
     {
         var j = at + 1;

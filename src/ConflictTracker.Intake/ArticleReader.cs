@@ -23,7 +23,8 @@ public sealed record ReadArticle(
     string? Author,
     string? PublishedOn,
     string? CanonicalUrl,
-    string? Language);
+    string? Language
+);
 
 /// <summary>The file cannot be taken in; the message says why in words an editor can act on.</summary>
 public sealed class ArticleUnreadableException(string message) : Exception(message);
@@ -50,7 +51,12 @@ public static class ArticleReader
 
         if (bytes.Length > MaxBytes)
         {
-            throw new ArticleUnreadableException(string.Create(CultureInfo.InvariantCulture, $"The file is larger than {MaxBytes / 1024 / 1024} MB ({bytes.Length:N0} bytes); articles of up to {MaxBytes / 1024 / 1024} MB are taken in."));
+            throw new ArticleUnreadableException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The file is larger than {MaxBytes / 1024 / 1024} MB ({bytes.Length:N0} bytes); articles of up to {MaxBytes / 1024 / 1024} MB are taken in."
+                )
+            );
         }
 
         if (bytes.AsSpan().StartsWith("%PDF-"u8))
@@ -60,8 +66,15 @@ public static class ArticleReader
 
         var text = Utf8(bytes);
         var start = text.TrimStart();
-        if (start.StartsWith('<') && (start.Contains("<html", StringComparison.OrdinalIgnoreCase) || start.Contains("<body", StringComparison.OrdinalIgnoreCase)
-            || start.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase) || start.Contains("<p", StringComparison.OrdinalIgnoreCase)))
+        if (
+            start.StartsWith('<')
+            && (
+                start.Contains("<html", StringComparison.OrdinalIgnoreCase)
+                || start.Contains("<body", StringComparison.OrdinalIgnoreCase)
+                || start.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase)
+                || start.Contains("<p", StringComparison.OrdinalIgnoreCase)
+            )
+        )
         {
             return Html(text);
         }
@@ -73,15 +86,29 @@ public static class ArticleReader
     public static ReadArticle FromText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Contains('\0', StringComparison.Ordinal) || text.Count(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') > text.Length / 100 + 2)
+        if (
+            text.Contains('\0', StringComparison.Ordinal)
+            || text.Count(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') > text.Length / 100 + 2
+        )
         {
-            throw new ArticleUnreadableException("This is not text: it holds control characters that articles do not. Give a .txt, .html or .pdf file.");
+            throw new ArticleUnreadableException(
+                "This is not text: it holds control characters that articles do not. Give a .txt, .html or .pdf file."
+            );
         }
 
         var normalised = ArticleText.Normalise(text);
         Check(normalised);
         var title = normalised.Split('\n', 2)[0].Trim();
-        return new ReadArticle(ArticleFormat.Text, normalised, title.Length is > 0 and <= 300 ? title : null, null, null, null, null, null);
+        return new ReadArticle(
+            ArticleFormat.Text,
+            normalised,
+            title.Length is > 0 and <= 300 ? title : null,
+            null,
+            null,
+            null,
+            null,
+            null
+        );
     }
 
     private static void Check(string normalised)
@@ -93,7 +120,9 @@ public static class ArticleReader
 
         if (normalised.Length > ArticleText.MaxLength)
         {
-            throw new ArticleUnreadableException($"The text is {normalised.Length:N0} characters long; articles of up to {ArticleText.MaxLength:N0} characters are taken in.");
+            throw new ArticleUnreadableException(
+                $"The text is {normalised.Length:N0} characters long; articles of up to {ArticleText.MaxLength:N0} characters are taken in."
+            );
         }
     }
 
@@ -106,35 +135,70 @@ public static class ArticleReader
         }
         catch (DecoderFallbackException)
         {
-            throw new ArticleUnreadableException("The file is not UTF-8 text (it may be a binary file or another encoding). Save it as UTF-8 text, HTML or PDF.");
+            throw new ArticleUnreadableException(
+                "The file is not UTF-8 text (it may be a binary file or another encoding). Save it as UTF-8 text, HTML or PDF."
+            );
         }
     }
 
     private static ReadArticle Html(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
-        string? Meta(params string[] keys) => keys
-            .Select(k => document.QuerySelector($"meta[property='{k}'], meta[name='{k}'], meta[itemprop='{k}']")?.GetAttribute("content"))
-            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
-        var title = Meta("og:title", "twitter:title") ?? document.QuerySelector("h1")?.TextContent.Trim() ?? document.Title?.Trim();
+        string? Meta(params string[] keys) =>
+            keys.Select(k =>
+                    document
+                        .QuerySelector($"meta[property='{k}'], meta[name='{k}'], meta[itemprop='{k}']")
+                        ?.GetAttribute("content")
+                )
+                .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+                ?.Trim();
+        var title =
+            Meta("og:title", "twitter:title")
+            ?? document.QuerySelector("h1")?.TextContent.Trim()
+            ?? document.Title?.Trim();
         var publisher = Meta("og:site_name", "application-name", "publisher");
         var author = Meta("author", "article:author", "byl", "dc.creator");
-        var published = Meta("article:published_time", "datePublished", "date", "pubdate", "dc.date", "publish-date")
+        var published =
+            Meta("article:published_time", "datePublished", "date", "pubdate", "dc.date", "publish-date")
             ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
         var canonical = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href") ?? Meta("og:url");
         var language = document.DocumentElement?.GetAttribute("lang")?.Trim();
-        foreach (var drop in document.QuerySelectorAll("script, style, noscript, template, iframe, object, embed, nav, header, footer, aside, form, button, svg, figure figcaption").ToList())
+        foreach (
+            var drop in document
+                .QuerySelectorAll(
+                    "script, style, noscript, template, iframe, object, embed, nav, header, footer, aside, form, button, svg, figure figcaption"
+                )
+                .ToList()
+        )
         {
             drop.Remove();
         }
 
-        var root = document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.QuerySelector("[role='main']") ?? document.Body;
-        var blocks = root?.QuerySelectorAll("h1, h2, h3, h4, p, blockquote, li, pre").Where(e => !e.Ancestors<IElement>().Any(a => a.LocalName is "p" or "blockquote" or "li"))
-            .Select(e => Collapse(e.TextContent)).Where(t => t.Length > 0).ToList() ?? [];
+        var root =
+            document.QuerySelector("article")
+            ?? document.QuerySelector("main")
+            ?? document.QuerySelector("[role='main']")
+            ?? document.Body;
+        var blocks =
+            root?.QuerySelectorAll("h1, h2, h3, h4, p, blockquote, li, pre")
+                .Where(e => !e.Ancestors<IElement>().Any(a => a.LocalName is "p" or "blockquote" or "li"))
+                .Select(e => Collapse(e.TextContent))
+                .Where(t => t.Length > 0)
+                .ToList()
+            ?? [];
         var text = blocks.Count > 0 ? string.Join("\n\n", blocks) : Collapse(root?.TextContent ?? string.Empty);
         var normalised = ArticleText.Normalise(text);
         Check(normalised);
-        return new ReadArticle(ArticleFormat.Html, normalised, Clean(title), Clean(publisher), Clean(author), DateOnlyPart(published), WebAddress(canonical), Clean(language));
+        return new ReadArticle(
+            ArticleFormat.Html,
+            normalised,
+            Clean(title),
+            Clean(publisher),
+            Clean(author),
+            DateOnlyPart(published),
+            WebAddress(canonical),
+            Clean(language)
+        );
     }
 
     private static ReadArticle Pdf(byte[] bytes)
@@ -152,14 +216,24 @@ public static class ArticleReader
             var normalised = ArticleText.Normalise(pages.ToString());
             if (ArticleText.WordCount(normalised) == 0)
             {
-                throw new ArticleUnreadableException("The PDF has no text layer (it is scanned images). Run it through OCR first, or paste the text.");
+                throw new ArticleUnreadableException(
+                    "The PDF has no text layer (it is scanned images). Run it through OCR first, or paste the text."
+                );
             }
 
             Check(normalised);
             var info = pdf.Information;
             var created = info.GetCreatedDateTimeOffset();
-            return new ReadArticle(ArticleFormat.Pdf, normalised, Clean(info.Title), null, Clean(info.Author),
-                created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, null);
+            return new ReadArticle(
+                ArticleFormat.Pdf,
+                normalised,
+                Clean(info.Title),
+                null,
+                Clean(info.Author),
+                created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                null,
+                null
+            );
         }
         catch (ArticleUnreadableException)
         {
@@ -171,12 +245,15 @@ public static class ArticleReader
         }
     }
 
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string Collapse(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string? Clean(string? value)
     {
         var v = value is null ? null : Collapse(value);
-        return string.IsNullOrWhiteSpace(v) ? null : v.Length > 300 ? v[..300] : v;
+        return string.IsNullOrWhiteSpace(v) ? null
+            : v.Length > 300 ? v[..300]
+            : v;
     }
 
     private static string? DateOnlyPart(string? value)
@@ -186,19 +263,48 @@ public static class ArticleReader
             return null;
         }
 
-        return DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+        return DateTimeOffset.TryParse(
+            value.Trim(),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal,
+            out var at
+        )
             ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : null;
     }
 
     private static string? WebAddress(string? value) =>
-        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.ToString() : null;
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri.ToString()
+            : null;
 
     /// <summary>A rough test for English: the share of very common English words among the first 400.</summary>
     public static bool LooksEnglish(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string[] common = ["the", "of", "and", "to", "in", "a", "is", "that", "said", "for", "on", "was", "with", "by", "has", "have", "it", "as", "from", "are"];
+        string[] common =
+        [
+            "the",
+            "of",
+            "and",
+            "to",
+            "in",
+            "a",
+            "is",
+            "that",
+            "said",
+            "for",
+            "on",
+            "was",
+            "with",
+            "by",
+            "has",
+            "have",
+            "it",
+            "as",
+            "from",
+            "are",
+        ];
         var words = Gazetteer.Words(text).Take(400).ToList();
         if (words.Count < 5)
         {

@@ -18,19 +18,26 @@ public static class ArticleText
     public static string Normalise(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var text = raw.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var text = raw.Normalize(NormalizationForm.FormC)
+            .Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Replace('\r', '\n');
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            builder.Append(c switch
-            {
-                '\n' => '\n',
-                '\t' or '\u00A0' or '\u2007' or '\u202F' or '\u2028' or '\u2029' => c is '\u2028' or '\u2029' ? '\n' : ' ',
-                '\uFEFF' or '\u200B' or '\u00AD' => '\0',
-                _ when char.IsControl(c) => ' ',
-                _ when char.GetUnicodeCategory(c) == UnicodeCategory.Format && c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' => '\0',
-                _ => c,
-            });
+            builder.Append(
+                c switch
+                {
+                    '\n' => '\n',
+                    '\t' or '\u00A0' or '\u2007' or '\u202F' or '\u2028' or '\u2029' => c is '\u2028' or '\u2029'
+                        ? '\n'
+                        : ' ',
+                    '\uFEFF' or '\u200B' or '\u00AD' => '\0',
+                    _ when char.IsControl(c) => ' ',
+                    _ when char.GetUnicodeCategory(c) == UnicodeCategory.Format
+                            && c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' => '\0',
+                    _ => c,
+                }
+            );
         }
 
         var lines = builder.ToString().Replace("\0", string.Empty, StringComparison.Ordinal).Split('\n');
@@ -58,8 +65,7 @@ public static class ArticleText
     }
 
     /// <summary>SHA-256 of the text's UTF-8 bytes, lower-case hex.</summary>
-    public static string Sha256(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Counts words (runs of letters or digits), for the screen and the limits.</summary>
     public static int WordCount(string text)

@@ -5,7 +5,12 @@ using ConflictTracker.Domain.Claims;
 namespace ConflictTracker.Intake;
 
 /// <summary>What the extractor needs to know about the article itself.</summary>
-public sealed record ArticleFacts(PartialDate? Published, string? PublisherName, Guid? PublisherId, string? Language = "en");
+public sealed record ArticleFacts(
+    PartialDate? Published,
+    string? PublisherName,
+    Guid? PublisherId,
+    string? Language = "en"
+);
 
 /// <summary>
 /// Finds attributed statements in an English article with rules (docs/intake.md lists them): verbs
@@ -36,14 +41,20 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         private readonly PropositionRanker ranker = new(gazetteer.Propositions);
         private readonly string frame = Mask(layout);
         private readonly List<(Guid Id, string Key, List<string> Distinctive)> places = PlaceWords(gazetteer);
-        private readonly string topic = string.Join(' ', layout.Sentences.Take(2).Select(s => layout.Text[s.Start..s.End]));
+        private readonly string topic = string.Join(
+            ' ',
+            layout.Sentences.Take(2).Select(s => layout.Text[s.Start..s.End])
+        );
         private readonly int headlineEnd = HeadlineEnd(layout.Text);
 
         public List<DraftStatement> Execute()
         {
             if (layout.Dateline is not null)
             {
-                speakers.HomeCountry = speakers.Countries(layout.Dateline.Start, layout.Dateline.End).Select(c => c.Code).FirstOrDefault();
+                speakers.HomeCountry = speakers
+                    .Countries(layout.Dateline.Start, layout.Dateline.End)
+                    .Select(c => c.Code)
+                    .FirstOrDefault();
             }
 
             var sentences = layout.Sentences;
@@ -71,7 +82,12 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     Attribute(sentence);
                 }
 
-                if (openQuote is { } opened && found.Count > before && sentence.Quotes.Count > 0 && found[before].ContentStart == sentence.Quotes[0].Start)
+                if (
+                    openQuote is { } opened
+                    && found.Count > before
+                    && sentence.Quotes.Count > 0
+                    && found[before].ContentStart == sentence.Quotes[0].Start
+                )
                 {
                     // "“A.\n\n“B,” she said.": the quotation left open at the paragraph before goes on in this one.
                     found[before].ContentStart = opened;
@@ -84,14 +100,26 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     openQuote = null;
                 }
 
-                if (found.Count == before && IsPureQuote(sentence) && !sentence.Quotes[^1].Closed && s + 1 < sentences.Count
-                    && sentences[s + 1].Quotes.Count > 0 && sentences[s + 1].Quotes[0].Start <= SkipSpace(sentences[s + 1].Start) + 1)
+                if (
+                    found.Count == before
+                    && IsPureQuote(sentence)
+                    && !sentence.Quotes[^1].Closed
+                    && s + 1 < sentences.Count
+                    && sentences[s + 1].Quotes.Count > 0
+                    && sentences[s + 1].Quotes[0].Start <= SkipSpace(sentences[s + 1].Start) + 1
+                )
                 {
-                    // Wire style: a quotation left open at a paragraph's end goes on in the next; whoever closes it speaks.
+                    // Wire style: a quotation left open at a paragraph's end goes on in the next; whoever closes it
+                    // speaks.
                     openQuote = sentence.Quotes[0].Start;
                 }
-                else if (found.Count == before && IsPureQuote(sentence) && found.Count > 0 && found[^1].Sentence.Index >= s - 2
-                    && found[^1].Sentence.Paragraph >= sentence.Paragraph - 1)
+                else if (
+                    found.Count == before
+                    && IsPureQuote(sentence)
+                    && found.Count > 0
+                    && found[^1].Sentence.Index >= s - 2
+                    && found[^1].Sentence.Paragraph >= sentence.Paragraph - 1
+                )
                 {
                     // A quotation with no verb of its own goes on from the statement before it.
                     var last = found[^1];
@@ -109,7 +137,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return found.Select((w, i) => Finish(w, i + 1)).Where(d => d is not null).Select(d => d!).ToList();
         }
 
-        /// <summary>The end of the headline: a first line of at most 25 words, not ending as a sentence does, with a blank line after it; 0 when there is none.</summary>
+        /// <summary>The end of the headline: a first line of at most 25 words, not ending as a sentence does, with a
+        /// blank line after it; 0 when there is none.</summary>
         private static int HeadlineEnd(string text)
         {
             var end = text.IndexOf("\n\n", StringComparison.Ordinal);
@@ -119,10 +148,17 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
 
             var line = text[..end].TrimEnd();
-            return ArticleText.WordCount(line) <= 25 && !line.EndsWith('.') && !ArticleLayout.IsClosingMark(line[^1]) && line[^1] != '"' ? end : 0;
+            return
+                ArticleText.WordCount(line) <= 25
+                && !line.EndsWith('.')
+                && !ArticleLayout.IsClosingMark(line[^1])
+                && line[^1] != '"'
+                ? end
+                : 0;
         }
 
-        /// <summary>Extends the last statement over a pure quotation that nobody closed with a verb of saying.</summary>
+        /// <summary>Extends the last statement over a pure quotation that nobody closed with a verb of
+        /// saying.</summary>
         private void ExtendLast(Sentence sentence, int quoteStart)
         {
             if (found.Count == 0 || found[^1].Sentence.Paragraph < sentence.Paragraph - 1)
@@ -159,27 +195,49 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         private bool IsLink(Sentence sentence) => LinkPattern().IsMatch(text[sentence.Start..sentence.End].Trim());
 
         private bool IsEmbeddedPostLink(Sentence sentence) =>
-            IsLink(sentence) && text[sentence.Start..sentence.End].Contains("twitter.com", StringComparison.OrdinalIgnoreCase);
+            IsLink(sentence)
+            && text[sentence.Start..sentence.End].Contains("twitter.com", StringComparison.OrdinalIgnoreCase);
 
         private Working EmbeddedPost(Sentence sentence)
         {
-            var account = gazetteer.Actors.FirstOrDefault(a => a.Kind == ActorKind.Other && Gazetteer.NameWords(a.Name).Contains("social"));
+            var account = gazetteer.Actors.FirstOrDefault(a =>
+                a.Kind == ActorKind.Other && Gazetteer.NameWords(a.Name).Contains("social")
+            );
             var link = account is not null
                 ? SpeakerResolver.Link(account, "embedded post", sentence.Start, sentence.Start, SpeakerLinkKind.Media)
-                : new SpeakerLink("embedded post", sentence.Start, sentence.Start, SpeakerLinkKind.Media, null, "Unidentified social media account", ActorKind.Other, null);
+                : new SpeakerLink(
+                    "embedded post",
+                    sentence.Start,
+                    sentence.Start,
+                    SpeakerLinkKind.Media,
+                    null,
+                    "Unidentified social media account",
+                    ActorKind.Other,
+                    null
+                );
             var end = sentence.End;
             while (end > sentence.Start && text[end - 1] is '.' or ' ')
             {
                 end--;
             }
 
-            return new Working(sentence, link, "embedded post", sentence.Start, end) { Credit = "an embedded social media post", Republication = true, CueStart = sentence.Start, CueEnd = sentence.Start };
+            return new Working(sentence, link, "embedded post", sentence.Start, end)
+            {
+                Credit = "an embedded social media post",
+                Republication = true,
+                CueStart = sentence.Start,
+                CueEnd = sentence.Start,
+            };
         }
 
         private void Attribute(Sentence sentence)
         {
             var cues = new List<Match>();
-            for (var m = CuePattern().Match(frame, sentence.Start, sentence.End - sentence.Start); m.Success; m = m.NextMatch())
+            for (
+                var m = CuePattern().Match(frame, sentence.Start, sentence.End - sentence.Start);
+                m.Success;
+                m = m.NextMatch()
+            )
             {
                 cues.Add(m);
             }
@@ -200,8 +258,12 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     continue;
                 }
 
-                if (previous is not null && attempt.Speaker.ActorId == previous.Speaker.ActorId && attempt.Speaker.Name == previous.Speaker.Name
-                    && (attempt.QuoteStart == attempt.ContentStart || attempt.ContentStart < previous.ContentEnd))
+                if (
+                    previous is not null
+                    && attempt.Speaker.ActorId == previous.Speaker.ActorId
+                    && attempt.Speaker.Name == previous.Speaker.Name
+                    && (attempt.QuoteStart == attempt.ContentStart || attempt.ContentStart < previous.ContentEnd)
+                )
                 {
                     // The same speaker's quotation goes on in the same sentence ("..., adding, “...”"): one statement.
                     // "..., warning that ..." is a statement of its own.
@@ -223,7 +285,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 }
 
                 previous = attempt;
-                consumedUntil = Math.Max(attempt.CueEnd, attempt.ContentEnd > attempt.CueEnd ? attempt.ContentEnd : attempt.SpeakerEnd);
+                consumedUntil = Math.Max(
+                    attempt.CueEnd,
+                    attempt.ContentEnd > attempt.CueEnd ? attempt.ContentEnd : attempt.SpeakerEnd
+                );
             }
         }
 
@@ -242,7 +307,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             {
                 if (previous is not null && OutletAfter(cueEnd, sentence.End) is { } outlet)
                 {
-                    // "..., the NIS said in September, according to Yonhap": the outlet is where it was read, not a second speaker.
+                    // "..., the NIS said in September, according to Yonhap": the outlet is where it was read, not a
+                    // second speaker.
                     previous.Credit = outlet;
                     return null;
                 }
@@ -258,7 +324,18 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             var weak = Lexicon.WeakCues.Contains(verb);
             var next = NextWord(cueEnd);
-            if (weak && !Lexicon.ShowVerbs.Contains(verb) && next != "that" && !(after < text.Length && (text[after] is ':' or '\u201C' or '"' || (text[after] == ',' && OpensQuote(SkipSpace(after + 1))))))
+            if (
+                weak
+                && !Lexicon.ShowVerbs.Contains(verb)
+                && next != "that"
+                && !(
+                    after < text.Length
+                    && (
+                        text[after] is ':' or '\u201C' or '"'
+                        || (text[after] == ',' && OpensQuote(SkipSpace(after + 1)))
+                    )
+                )
+            )
             {
                 return null;
             }
@@ -267,7 +344,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             var clauseStart = ClauseStart(sentence, cueStart, consumedUntil);
             var left = TrimPhrase(clauseStart, cueStart);
             SpeakerLink? speaker = null;
-            int speakerStart, speakerEnd;
+            int speakerStart,
+                speakerEnd;
             var inverted = false;
             var media = false;
             string? mediaCredit = null;
@@ -276,7 +354,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 (speakerStart, speakerEnd) = SpeakerSegment(left.Start, left.End);
                 if (Lexicon.ShowVerbs.Contains(verb) || verb == "claimed")
                 {
-                    // The media noun opens the subject, whatever describes it after a comma: "The video, released on Friday, shows".
+                    // The media noun opens the subject, whatever describes it after a comma: "The video, released on
+                    // Friday, shows".
                     if (MediaSubject(left.Start, left.End).IsMedia && !MediaSubject(speakerStart, speakerEnd).IsMedia)
                     {
                         (speakerStart, speakerEnd) = (left.Start, left.End);
@@ -294,18 +373,36 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     {
                         media = true;
                         mediaCredit = text[speakerStart..speakerEnd].Trim();
-                        speaker = by is { } b ? Resolve(b.Start, b.End, cueStart, nearestLast: false)
-                            : MediaOwner(speakerStart, speakerEnd) ?? EarlierRelease(sentence, speakerStart, speakerEnd) ?? Publisher(speakerStart, speakerEnd);
+                        speaker = by is { } b
+                            ? Resolve(b.Start, b.End, cueStart, nearestLast: false)
+                            : MediaOwner(speakerStart, speakerEnd)
+                                ?? EarlierRelease(sentence, speakerStart, speakerEnd)
+                                ?? Publisher(speakerStart, speakerEnd);
                     }
                 }
 
                 if (!media)
                 {
-                    var contentFollows = !RestIsShort(cueEnd, sentence.End) || QuoteBeforeTouches(sentence, left.Start) || sentence.Quotes.Any(q => q.Start > cueEnd);
-                    (speaker, speakerStart, speakerEnd) = ResolvePhrase(left.Start, left.End, speakerStart, speakerEnd, cueStart, contentFollows);
+                    var contentFollows =
+                        !RestIsShort(cueEnd, sentence.End)
+                        || QuoteBeforeTouches(sentence, left.Start)
+                        || sentence.Quotes.Any(q => q.Start > cueEnd);
+                    (speaker, speakerStart, speakerEnd) = ResolvePhrase(
+                        left.Start,
+                        left.End,
+                        speakerStart,
+                        speakerEnd,
+                        cueStart,
+                        contentFollows
+                    );
                 }
 
-                if (speaker is null && previous is not null && IsParticiple(verb) && IsOnlyPunctuation(left.Start, left.End))
+                if (
+                    speaker is null
+                    && previous is not null
+                    && IsParticiple(verb)
+                    && IsOnlyPunctuation(left.Start, left.End)
+                )
                 {
                     speaker = previous.Speaker;
                 }
@@ -335,7 +432,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
 
             subject = new Working(sentence, speaker, verb, cueEnd, cueEnd);
-            if (!inverted && Lexicon.DenialCues.Contains(verb) || verb.StartsWith("confirm", StringComparison.Ordinal) || verb.StartsWith("acknowledg", StringComparison.Ordinal))
+            if (
+                !inverted && Lexicon.DenialCues.Contains(verb)
+                || verb.StartsWith("confirm", StringComparison.Ordinal)
+                || verb.StartsWith("acknowledg", StringComparison.Ordinal)
+            )
             {
                 // "Russia denies these claims", "has repeatedly denied the reports": the object only points back.
                 var objectStart = SkipSpace(cueEnd);
@@ -349,8 +450,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
 
             // What is said.
-            int contentStart, contentEnd;
-            int? quoteStart = null, quoteEnd = null;
+            int contentStart,
+                contentEnd;
+            int? quoteStart = null,
+                quoteEnd = null;
             string? credit = null;
             var afterVerb = inverted ? speakerEnd : cueEnd;
             var (thatAt, addressee) = FindThat(afterVerb, sentence.End);
@@ -360,7 +463,9 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
 
             var quoteAfter = QuoteAfter(afterVerb, sentence);
-            var quoteBefore = sentence.Quotes.LastOrDefault(q => q.End <= (inverted ? cueStart : speakerStart) && q.Start >= sentence.Start);
+            var quoteBefore = sentence.Quotes.LastOrDefault(q =>
+                q.End <= (inverted ? cueStart : speakerStart) && q.Start >= sentence.Start
+            );
             var quoteTouches = quoteBefore is not null && !inverted && IsOnlyPunctuation(quoteBefore.End, speakerStart);
             if (thatAt >= 0)
             {
@@ -369,7 +474,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
             else if (quoteTouches)
             {
-                // "“A,” Lankov told the BBC, adding, “B.”" and "“A,” he said, “B.”": one quotation, interrupted by its speaker.
+                // "“A,” Lankov told the BBC, adding, “B.”" and "“A,” he said, “B.”": one quotation, interrupted by its
+                // speaker.
                 contentStart = sentence.Quotes.First(q => q.Start >= sentence.Start).Start;
                 contentEnd = quoteAfter?.End ?? quoteBefore!.End;
                 quoteStart = contentStart;
@@ -382,16 +488,28 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 quoteStart = quoteAfter.Start;
                 quoteEnd = quoteAfter.End;
             }
-            else if (quoteBefore is not null && (inverted || RestIsShort(afterVerb, sentence.End) || IsOnlyPunctuation(quoteBefore.End, speakerStart)))
+            else if (
+                quoteBefore is not null
+                && (
+                    inverted || RestIsShort(afterVerb, sentence.End) || IsOnlyPunctuation(quoteBefore.End, speakerStart)
+                )
+            )
             {
                 contentStart = sentence.Quotes.First(q => q.Start >= sentence.Start).Start;
                 contentEnd = quoteBefore.End;
                 quoteStart = contentStart;
                 quoteEnd = contentEnd;
             }
-            else if (speakerStart > sentence.Start + 10 && (RestIsShort(afterVerb, sentence.End) || (AdverbialTail(afterVerb, sentence.End) && IsClause(sentence.Start, speakerStart))))
+            else if (
+                speakerStart > sentence.Start + 10
+                && (
+                    RestIsShort(afterVerb, sentence.End)
+                    || (AdverbialTail(afterVerb, sentence.End) && IsClause(sentence.Start, speakerStart))
+                )
+            )
             {
-                // "North Korea has sent troops, the ministry said."; "..., the ministry's spokesperson, Olena Marchuk, said": the
+                // "North Korea has sent troops, the ministry said."; "..., the ministry's spokesperson, Olena Marchuk,
+                // said": the
                 // speaker's title before the name is no content either.
                 contentStart = sentence.Start;
                 contentEnd = TrimBack(sentence.Start, SpeakerPhraseStart(sentence.Start, speakerStart));
@@ -399,9 +517,13 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             else
             {
                 contentStart = SkipAdverbials(afterVerb, sentence.End);
-                if (verb is "told" or "tells" or "tell" or "telling" && AddresseeEnd(contentStart, sentence.End) is { } told)
+                if (
+                    verb is "told" or "tells" or "tell" or "telling"
+                    && AddresseeEnd(contentStart, sentence.End) is { } told
+                )
                 {
-                    // "told Reuters his centre had published", "told reporters the ministry was": whom it was told is not content.
+                    // "told Reuters his centre had published", "told reporters the ministry was": whom it was told is
+                    // not content.
                     credit ??= text[contentStart..told].Trim();
                     contentStart = SkipAdverbials(told, sentence.End);
                 }
@@ -409,7 +531,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 contentEnd = ContentEnd(contentStart, sentence.End);
                 if (!media && !Lexicon.ShowVerbs.Contains(verb) && !IsClauseContent(contentStart, contentEnd))
                 {
-                    // "warned about the direct involvement of ...", "denied the presence of ...": a noun phrase, not a statement.
+                    // "warned about the direct involvement of ...", "denied the presence of ...": a noun phrase, not a
+                    // statement.
                     pendingConjoined.Clear();
                     return null;
                 }
@@ -432,7 +555,9 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 if (inner is not null)
                 {
                     quoteStart = inner.Start;
-                    quoteEnd = sentence.Quotes.Where(q => q.Start >= contentStart && q.End <= contentEnd + 1).Max(q => q.End);
+                    quoteEnd = sentence
+                        .Quotes.Where(q => q.Start >= contentStart && q.End <= contentEnd + 1)
+                        .Max(q => q.End);
                 }
             }
 
@@ -456,17 +581,19 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             SplitFigures(working);
             foreach (var other in pendingConjoined)
             {
-                working.Companions.Add(new Working(sentence, other, verb, contentStart, working.ContentEnd)
-                {
-                    QuoteStart = quoteStart,
-                    QuoteEnd = quoteEnd,
-                    CueStart = cueStart,
-                    CueEnd = cueEnd,
-                    SpeakerEnd = working.SpeakerEnd,
-                    Credit = working.Credit,
-                    Denial = working.Denial,
-                    Hedge = working.Hedge,
-                });
+                working.Companions.Add(
+                    new Working(sentence, other, verb, contentStart, working.ContentEnd)
+                    {
+                        QuoteStart = quoteStart,
+                        QuoteEnd = quoteEnd,
+                        CueStart = cueStart,
+                        CueEnd = cueEnd,
+                        SpeakerEnd = working.SpeakerEnd,
+                        Credit = working.Credit,
+                        Denial = working.Denial,
+                        Hedge = working.Hedge,
+                    }
+                );
             }
 
             pendingConjoined.Clear();
@@ -495,7 +622,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 after++;
             }
 
-            int contentStart, contentEnd;
+            int contentStart,
+                contentEnd;
             var leading = TrimBack(sentence.Start, cueStart);
             if (leading - sentence.Start > 10)
             {
@@ -538,11 +666,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return w;
         }
 
-
         private bool QuoteBeforeTouches(Sentence sentence, int at) =>
             sentence.Quotes.Any(q => q.End <= at && IsOnlyPunctuation(q.End, at));
 
-        /// <summary>Words after the verb that only say where, when or to whom ("in his evening video address on Tuesday", "a news conference in Brussels").</summary>
+        /// <summary>Words after the verb that only say where, when or to whom ("in his evening video address on
+        /// Tuesday", "a news conference in Brussels").</summary>
         private bool AdverbialTail(int from, int end)
         {
             var words = Word.Split(text, from, end);
@@ -551,36 +679,81 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return true;
             }
 
-            // "said Wednesday, as Kyiv and Seoul pressed their allies", "said on Thursday, warning that": after where, when and to
-            // whom, a comma and a clause of the sentence's own (a conjunction or a participle) is no content of this verb.
+            // "said Wednesday, as Kyiv and Seoul pressed their allies", "said on Thursday, warning that": after where,
+            // when and to
+            // whom, a comma and a clause of the sentence's own (a conjunction or a participle) is no content of this
+            // verb.
             var comma = frame.IndexOf(',', from, end - from);
             var head = comma < 0 ? words : words.Where(w => w.End <= comma).ToList();
             var tail = comma < 0 ? [] : words.Where(w => w.Start > comma).ToList();
-            if (head.Any(w => w.Norm == "that") || text[from..(comma < 0 ? end : comma)].Any(c => c is '"' || ArticleLayout.IsOpeningMark(c)))
+            if (
+                head.Any(w => w.Norm == "that")
+                || text[from..(comma < 0 ? end : comma)].Any(c => c is '"' || ArticleLayout.IsOpeningMark(c))
+            )
             {
                 return false;
             }
 
-            if (tail.Count > 0 && head.All(w => w.Capitalised || char.IsDigit(w.Raw[0]) || Lexicon.CircumstanceWords.Contains(w.Norm))
-                && (Lexicon.Subordinators.Contains(tail[0].Norm) || (tail[0].Norm.EndsWith("ing", StringComparison.Ordinal) && tail[0].Norm.Length > 4)))
+            if (
+                tail.Count > 0
+                && head.All(w => w.Capitalised || char.IsDigit(w.Raw[0]) || Lexicon.CircumstanceWords.Contains(w.Norm))
+                && (
+                    Lexicon.Subordinators.Contains(tail[0].Norm)
+                    || (tail[0].Norm.EndsWith("ing", StringComparison.Ordinal) && tail[0].Norm.Length > 4)
+                )
+            )
             {
                 return true;
             }
 
-            if (words.Any(w => w.Norm == "that") || text[from..end].Any(c => c is '"' || ArticleLayout.IsOpeningMark(c)))
+            if (
+                words.Any(w => w.Norm == "that") || text[from..end].Any(c => c is '"' || ArticleLayout.IsOpeningMark(c))
+            )
             {
                 return false;
             }
 
-            return words[0].Norm is "in" or "at" or "on" or "during" or "to" or "after" or "before" or "while" or "late" or "early" or "yesterday" or "today" or "last" or "this" or "earlier" or "a" or "an" or "reporters" or "journalists" or "lawmakers" or "via" or "through" or "when"
+            return words[0].Norm
+                    is "in"
+                        or "at"
+                        or "on"
+                        or "during"
+                        or "to"
+                        or "after"
+                        or "before"
+                        or "while"
+                        or "late"
+                        or "early"
+                        or "yesterday"
+                        or "today"
+                        or "last"
+                        or "this"
+                        or "earlier"
+                        or "a"
+                        or "an"
+                        or "reporters"
+                        or "journalists"
+                        or "lawmakers"
+                        or "via"
+                        or "through"
+                        or "when"
                 || (words[0].Capitalised && words.Count <= 4);
         }
 
-        /// <summary>Text that reads as a clause of its own (a verb, or long enough), not "Later, on October 18,".</summary>
+        /// <summary>Text that reads as a clause of its own (a verb, or long enough), not "Later, on October
+        /// 18,".</summary>
         private bool IsClause(int start, int end)
         {
             var words = Word.Split(text, start, end);
-            return words.Count >= 4 && (words.Count >= 7 || words.Any(w => IsFiniteVerb(w.Norm) || w.Norm.EndsWith("ed", StringComparison.Ordinal) || w.Norm is "remain" or "remains" or "shows" or "show"));
+            return words.Count >= 4
+                && (
+                    words.Count >= 7
+                    || words.Any(w =>
+                        IsFiniteVerb(w.Norm)
+                        || w.Norm.EndsWith("ed", StringComparison.Ordinal)
+                        || w.Norm is "remain" or "remains" or "shows" or "show"
+                    )
+                );
         }
 
         /// <summary>
@@ -588,12 +761,20 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         /// Volodymyr Zelenskyy"), else a person opening it ("Andrei Lankov, director of the Korea Risk Group,
         /// told"), else whoever the last part names. "Seoul and Kyiv" are two speakers.
         /// </summary>
-        private (SpeakerLink? Speaker, int Start, int End) ResolvePhrase(int leftStart, int leftEnd, int segStart, int segEnd, int cueStart, bool contentFollows)
+        private (SpeakerLink? Speaker, int Start, int End) ResolvePhrase(
+            int leftStart,
+            int leftEnd,
+            int segStart,
+            int segEnd,
+            int cueStart,
+            bool contentFollows
+        )
         {
             var segments = Segments(leftStart, leftEnd);
             if (segments.Count > 1 && contentFollows && IsAppositive(segStart, segEnd))
             {
-                // "Andrei Lankov, director of the Korea Risk Group and a professor at Kookmin University, told": the name opens the phrase.
+                // "Andrei Lankov, director of the Korea Risk Group and a professor at Kookmin University, told": the
+                // name opens the phrase.
                 var head = segments[0];
                 var named = Resolve(head.Start, head.End, cueStart, nearestLast: false);
                 if (named is not null)
@@ -626,7 +807,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         private readonly List<SpeakerLink> pendingConjoined = [];
 
-        /// <summary>A negation just before the verb ("did not say", "has never publicly acknowledged", "neither confirmed nor denied").</summary>
+        /// <summary>A negation just before the verb ("did not say", "has never publicly acknowledged", "neither
+        /// confirmed nor denied").</summary>
         private bool IsNegated(Sentence sentence, int cueStart)
         {
             var words = Word.Split(text, Math.Max(sentence.Start, cueStart - 40), cueStart);
@@ -634,13 +816,44 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             for (var i = words.Count - 1; i >= 0 && seen < 4; i--, seen++)
             {
                 var w = words[i].Norm;
-                if (w is "not" or "never" or "neither" or "nor" || (w == "t" && i > 0 && words[i - 1].Norm.EndsWith('n')))
+                if (
+                    w is "not" or "never" or "neither" or "nor"
+                    || (w == "t" && i > 0 && words[i - 1].Norm.EndsWith('n'))
+                )
                 {
                     return true;
                 }
 
-                if (!(w is "has" or "have" or "had" or "did" or "does" or "do" or "was" or "were" or "is" or "are" or "yet" or "so" or "far" or "also" or "publicly"
-                    or "officially" or "explicitly" or "directly" or "formally" or "confirmed" or "t" or "would" or "could" or "will" or "can"))
+                if (
+                    !(
+                        w
+                        is "has"
+                            or "have"
+                            or "had"
+                            or "did"
+                            or "does"
+                            or "do"
+                            or "was"
+                            or "were"
+                            or "is"
+                            or "are"
+                            or "yet"
+                            or "so"
+                            or "far"
+                            or "also"
+                            or "publicly"
+                            or "officially"
+                            or "explicitly"
+                            or "directly"
+                            or "formally"
+                            or "confirmed"
+                            or "t"
+                            or "would"
+                            or "could"
+                            or "will"
+                            or "can"
+                    )
+                )
                 {
                     return false;
                 }
@@ -649,7 +862,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return false;
         }
 
-        /// <summary>The outlet named right after "according to", when it is one ("Yonhap News Agency", "The War Zone").</summary>
+        /// <summary>The outlet named right after "according to", when it is one ("Yonhap News Agency", "The War
+        /// Zone").</summary>
         private string? OutletAfter(int from, int end)
         {
             var segments = Segments(SkipSpace(from), end);
@@ -668,12 +882,15 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return known.Count == 0 && Word.Split(phrase, 0, phrase.Length).Count <= 5 ? OutletIn(phrase) : null;
         }
 
-        /// <summary>The speaker of the sentence's last verb of saying, kept for a participle after it ("..., telling a gathering that").</summary>
+        /// <summary>The speaker of the sentence's last verb of saying, kept for a participle after it ("..., telling a
+        /// gathering that").</summary>
         private Working? subject;
 
         /// <summary>
-        /// Content after a verb with no "that" and no quotation must be a clause ("said the troops were trained"): it has an
-        /// auxiliary or modal, a past form, a verb after a name or pronoun, or "of" with a gerund ("accused North Korea of
+        /// Content after a verb with no "that" and no quotation must be a clause ("said the troops were trained"): it
+        /// has an
+        /// auxiliary or modal, a past form, a verb after a name or pronoun, or "of" with a gerund ("accused North Korea
+        /// of
         /// providing weapons"). A bare noun phrase ("denied the presence of troops") is not a statement.
         /// </summary>
         private bool IsClauseContent(int start, int end)
@@ -687,7 +904,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             for (var i = 0; i < words.Count; i++)
             {
                 var w = words[i].Norm;
-                if (IsFiniteVerb(w) && words[i].Raw != "May" || w is "do" or "does" or "should" or "must" or "shall" or "won" && i > 0 || Lexicon.IrregularPast.Contains(w))
+                if (
+                    IsFiniteVerb(w) && words[i].Raw != "May"
+                    || w is "do" or "does" or "should" or "must" or "shall" or "won" && i > 0
+                    || Lexicon.IrregularPast.Contains(w)
+                )
                 {
                     return true;
                 }
@@ -702,7 +923,13 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     return true;
                 }
 
-                if (i > 0 && w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && words[i - 1].Norm is "he" or "she" or "it" or "this" or "that")
+                if (
+                    i > 0
+                    && w.Length > 3
+                    && w.EndsWith('s')
+                    && !w.EndsWith("ss", StringComparison.Ordinal)
+                    && words[i - 1].Norm is "he" or "she" or "it" or "this" or "that"
+                )
                 {
                     return true;
                 }
@@ -711,7 +938,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return false;
         }
 
-        /// <summary>"Ukraine and South Korea", "Washington and NATO": two speakers of one statement. The first is returned, the second waits.</summary>
+        /// <summary>"Ukraine and South Korea", "Washington and NATO": two speakers of one statement. The first is
+        /// returned, the second waits.</summary>
         private SpeakerLink? Conjoined(int start, int end, int cueStart)
         {
             var words = Word.Split(text, start, end);
@@ -738,7 +966,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return a;
         }
 
-        /// <summary>"..., which could hold as many as 4.8 million shells": a second figure in a clause of its own is a second statement.</summary>
+        /// <summary>"..., which could hold as many as 4.8 million shells": a second figure in a clause of its own is a
+        /// second statement.</summary>
         private void SplitFigures(Working w)
         {
             var content = text[w.ContentStart..w.ContentEnd];
@@ -769,7 +998,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             w.Companions.Add(second);
         }
 
-        /// <summary>"An Associated Press analysis of satellite images", "BBC footage": the outlet or actor named before the media noun.</summary>
+        /// <summary>"An Associated Press analysis of satellite images", "BBC footage": the outlet or actor named before
+        /// the media noun.</summary>
         private SpeakerLink? MediaOwner(int start, int end)
         {
             var words = Word.Split(text, start, end);
@@ -790,8 +1020,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         }
 
         /// <summary>
-        /// "The video, released on Friday, shows": a definite video with no owner is the one the two sentences before say
-        /// someone released ("his centre had published a video"); "his centre" is the organisation that person speaks for.
+        /// "The video, released on Friday, shows": a definite video with no owner is the one the two sentences before
+        /// say
+        /// someone released ("his centre had published a video"); "his centre" is the organisation that person speaks
+        /// for.
         /// </summary>
         private SpeakerLink? EarlierRelease(Sentence sentence, int start, int end)
         {
@@ -815,20 +1047,56 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 var person = speakers.LastPerson(subjectStart);
                 var noun = release.Groups["noun"].Value.ToLowerInvariant();
                 var organisation = person?.ActorId is { } id
-                    ? gazetteer.Affiliations(id).Where(a => a.Affiliation.SpeaksFor).Select(a => a.Organisation)
-                        .OrderByDescending(o => Gazetteer.NameWords(o.Name).Any(w => w.StartsWith(noun[..Math.Min(4, noun.Length)], StringComparison.Ordinal))).FirstOrDefault()
+                    ? gazetteer
+                        .Affiliations(id)
+                        .Where(a => a.Affiliation.SpeaksFor)
+                        .Select(a => a.Organisation)
+                        .OrderByDescending(o =>
+                            Gazetteer
+                                .NameWords(o.Name)
+                                .Any(w => w.StartsWith(noun[..Math.Min(4, noun.Length)], StringComparison.Ordinal))
+                        )
+                        .FirstOrDefault()
                     : null;
-                return organisation is null ? null : SpeakerResolver.Link(organisation, text[start..end].Trim(), start, end, SpeakerLinkKind.Media);
+                return organisation is null
+                    ? null
+                    : SpeakerResolver.Link(organisation, text[start..end].Trim(), start, end, SpeakerLinkKind.Media);
             }
 
             var releaser = Resolve(subjectStart, subjectEnd, subjectEnd, nearestLast: true);
-            return releaser is null ? null : releaser with { Link = SpeakerLinkKind.Media, Mention = text[start..end].Trim(), Start = start, End = end };
+            return releaser is null
+                ? null
+                : releaser with
+                {
+                    Link = SpeakerLinkKind.Media,
+                    Mention = text[start..end].Trim(),
+                    Start = start,
+                    End = end,
+                };
         }
 
         private SpeakerLink? Publisher(int start, int end) =>
             facts.PublisherName is null && facts.PublisherId is null
-                ? new SpeakerLink(text[start..end].Trim(), start, end, SpeakerLinkKind.Media, null, "@publisher", ActorKind.MediaOutlet, null)
-                : new SpeakerLink(text[start..end].Trim(), start, end, SpeakerLinkKind.Media, facts.PublisherId, facts.PublisherName ?? "@publisher", ActorKind.MediaOutlet, null);
+                ? new SpeakerLink(
+                    text[start..end].Trim(),
+                    start,
+                    end,
+                    SpeakerLinkKind.Media,
+                    null,
+                    "@publisher",
+                    ActorKind.MediaOutlet,
+                    null
+                )
+                : new SpeakerLink(
+                    text[start..end].Trim(),
+                    start,
+                    end,
+                    SpeakerLinkKind.Media,
+                    facts.PublisherId,
+                    facts.PublisherName ?? "@publisher",
+                    ActorKind.MediaOutlet,
+                    null
+                );
 
         /// <summary>Links a speaker phrase; null when it names nobody identifiable.</summary>
         private SpeakerLink? Resolve(int start, int end, int cueAt, bool nearestLast)
@@ -842,17 +1110,37 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             var first = words[0].Norm;
             if (words.Count <= 2 && first is "he" or "she")
             {
-                return speakers.LastPerson(start) is { } p ? p with { Mention = words[0].Raw, Start = words[0].Start, End = words[0].End, Link = SpeakerLinkKind.Pronoun } : null;
+                return speakers.LastPerson(start) is { } p
+                    ? p with
+                    {
+                        Mention = words[0].Raw,
+                        Start = words[0].Start,
+                        End = words[0].End,
+                        Link = SpeakerLinkKind.Pronoun,
+                    }
+                    : null;
             }
 
-            if (first is "it" && Word.Split(text, words[0].End, cueAt).Any(w => w.Norm is "was" or "is" or "has" or "had" or "been" or "be"))
+            if (
+                first is "it"
+                && Word.Split(text, words[0].End, cueAt)
+                    .Any(w => w.Norm is "was" or "is" or "has" or "had" or "been" or "be")
+            )
             {
                 return null; // "It was reported that", "it is believed": nobody speaks
             }
 
             if (words.Count <= 2 && first is "it")
             {
-                return speakers.LastOrganisation(start) is { } o ? o with { Mention = words[0].Raw, Start = words[0].Start, End = words[0].End, Link = SpeakerLinkKind.Pronoun } : null;
+                return speakers.LastOrganisation(start) is { } o
+                    ? o with
+                    {
+                        Mention = words[0].Raw,
+                        Start = words[0].Start,
+                        End = words[0].End,
+                        Link = SpeakerLinkKind.Pronoun,
+                    }
+                    : null;
             }
 
             if (first is "they" or "we" or "i" or "you" or "one")
@@ -860,27 +1148,59 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return null;
             }
 
-            // "Netanyahu's office", "Zelenskyy's office": the office the person speaks for, else a new one named for them.
-            var owned = words.FindLastIndex(w => w.End + 1 < text.Length && text[w.End] is '\'' or '\u2019' && text[w.End + 1] == 's');
-            if (owned >= 0 && owned + 1 < words.Count && words.Skip(owned + 1).All(w => w.Norm is "office" or "press" or "administration" or "government" or "cabinet" or "secretariat")
-                && Resolve(words[0].Start, words[owned].End, cueAt, nearestLast) is { Kind: ActorKind.Person } owner)
+            // "Netanyahu's office", "Zelenskyy's office": the office the person speaks for, else a new one named for
+            // them.
+            var owned = words.FindLastIndex(w =>
+                w.End + 1 < text.Length && text[w.End] is '\'' or '\u2019' && text[w.End + 1] == 's'
+            );
+            if (
+                owned >= 0
+                && owned + 1 < words.Count
+                && words
+                    .Skip(owned + 1)
+                    .All(w =>
+                        w.Norm is "office" or "press" or "administration" or "government" or "cabinet" or "secretariat"
+                    )
+                && Resolve(words[0].Start, words[owned].End, cueAt, nearestLast) is { Kind: ActorKind.Person } owner
+            )
             {
-                var office = owner.ActorId is { } id ? gazetteer.Affiliations(id, facts.Published?.Latest).Where(a => a.Affiliation.SpeaksFor).Select(a => a.Organisation).FirstOrDefault() : null;
+                var office = owner.ActorId is { } id
+                    ? gazetteer
+                        .Affiliations(id, facts.Published?.Latest)
+                        .Where(a => a.Affiliation.SpeaksFor)
+                        .Select(a => a.Organisation)
+                        .FirstOrDefault()
+                    : null;
                 return office is not null
                     ? SpeakerResolver.Link(office, text[start..end].Trim(), start, end, SpeakerLinkKind.Title)
-                    : new SpeakerLink(text[start..end].Trim(), start, end, SpeakerLinkKind.New, null, $"Office of {owner.Name}", ActorKind.GovernmentBody, null);
+                    : new SpeakerLink(
+                        text[start..end].Trim(),
+                        start,
+                        end,
+                        SpeakerLinkKind.New,
+                        null,
+                        $"Office of {owner.Name}",
+                        ActorKind.GovernmentBody,
+                        null
+                    );
             }
 
             // "a statement from the ministry", "a post by the agency": whoever made it.
             var from = words.FindIndex(w => w.Norm is "from" or "by" or "of");
-            if (from is > 0 and <= 3 && words.Take(from).Any(w => Lexicon.Documents.Contains(w.Norm)) && from + 1 < words.Count)
+            if (
+                from is > 0 and <= 3
+                && words.Take(from).Any(w => Lexicon.Documents.Contains(w.Norm))
+                && from + 1 < words.Count
+            )
             {
                 return Resolve(words[from + 1].Start, end, cueAt, nearestLast);
             }
 
             var known = speakers.Find(start, end);
             var countries = speakers.Countries(start, end);
-            var person = nearestLast ? known.LastOrDefault(k => k.Kind == ActorKind.Person) : known.FirstOrDefault(k => k.Kind == ActorKind.Person);
+            var person = nearestLast
+                ? known.LastOrDefault(k => k.Kind == ActorKind.Person)
+                : known.FirstOrDefault(k => k.Kind == ActorKind.Person);
             if (person is not null)
             {
                 return person;
@@ -910,11 +1230,21 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             {
                 // "US officials", "South Korean officials": the country speaks; "experts say": nobody identifiable.
                 var vagueAt = words.FindIndex(w => Lexicon.VagueHeads.Contains(w.Norm));
-                var country = countries.FirstOrDefault(c => vagueAt > 0 && c.End == words[vagueAt - 1].End && words[vagueAt].Norm is "officials" or "authorities");
-                return country.Code is null ? null : speakers.CountryGovernment(country.Code, text[start..end].Trim(), start, end);
+                var country = countries.FirstOrDefault(c =>
+                    vagueAt > 0
+                    && c.End == words[vagueAt - 1].End
+                    && words[vagueAt].Norm is "officials" or "authorities"
+                );
+                return country.Code is null
+                    ? null
+                    : speakers.CountryGovernment(country.Code, text[start..end].Trim(), start, end);
             }
 
-            if (Lexicon.AnaphorHeads.Contains(head) && words.Count <= 4 && first is "the" or "a" or "its" or "an" or "that")
+            if (
+                Lexicon.AnaphorHeads.Contains(head)
+                && words.Count <= 4
+                && first is "the" or "a" or "its" or "an" or "that"
+            )
             {
                 var anaphor = speakers.Anaphor(head, start, start, end);
                 if (anaphor is not null)
@@ -939,7 +1269,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return body;
             }
 
-            if (countries.Count > 0 && words.Count <= 5 && !words.Any(w => Lexicon.RoleNouns.Contains(w.Norm) || Lexicon.BodyNouns.Contains(w.Norm)))
+            if (
+                countries.Count > 0
+                && words.Count <= 5
+                && !words.Any(w => Lexicon.RoleNouns.Contains(w.Norm) || Lexicon.BodyNouns.Contains(w.Norm))
+            )
             {
                 var c = countries[0];
                 return speakers.CountryGovernment(c.Code, text[c.Start..c.End], c.Start, c.End);
@@ -949,38 +1283,65 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         }
 
         /// <summary>
-        /// A country's body the database does not know: "Russia's embassy in Seoul" is the Russian Embassy in Seoul, "North
-        /// Korea's foreign ministry" the North Korean Foreign Ministry (a new actor, named with the country's adjective).
+        /// A country's body the database does not know: "Russia's embassy in Seoul" is the Russian Embassy in Seoul,
+        /// "North
+        /// Korea's foreign ministry" the North Korean Foreign Ministry (a new actor, named with the country's
+        /// adjective).
         /// </summary>
-        private SpeakerLink? CountryBody(int start, int end, List<Word> words, List<(string Code, int Start, int End)> countries)
+        private SpeakerLink? CountryBody(
+            int start,
+            int end,
+            List<Word> words,
+            List<(string Code, int Start, int End)> countries
+        )
         {
             var country = countries[0];
             var after = words.FindIndex(w => w.Start >= country.End);
-            if (after < 0 || words.Count > 8 || words.Take(after).Any(w => w.End <= country.Start && w.Norm is not ("the" or "a")))
+            if (
+                after < 0
+                || words.Count > 8
+                || words.Take(after).Any(w => w.End <= country.Start && w.Norm is not ("the" or "a"))
+            )
             {
                 return null;
             }
 
             var rest = words.Skip(after).ToList();
             var body = rest.FindIndex(w => Lexicon.BodyNouns.Contains(w.Norm));
-            if (body < 0 || rest.Take(body).Any(w => !Lexicon.BodyModifiers.Contains(w.Norm)) || rest.Any(w => Lexicon.RoleNouns.Contains(w.Norm)))
+            if (
+                body < 0
+                || rest.Take(body).Any(w => !Lexicon.BodyModifiers.Contains(w.Norm))
+                || rest.Any(w => Lexicon.RoleNouns.Contains(w.Norm))
+            )
             {
                 return null;
             }
 
             var tail = rest.Skip(body + 1).ToList();
-            if (tail.Count > 0 && !(tail[0].Norm is "in" or "to" or "at" && tail.Count >= 2 && tail.Skip(1).All(w => w.Capitalised)))
+            if (
+                tail.Count > 0
+                && !(tail[0].Norm is "in" or "to" or "at" && tail.Count >= 2 && tail.Skip(1).All(w => w.Capitalised))
+            )
             {
                 tail = [];
             }
 
             var named = rest.Take(body + 1).Select(w => char.ToUpperInvariant(w.Raw[0]) + w.Raw[1..]).ToList();
-            var name = SpeakerResolver.Demonym(country.Code) + " " + string.Join(' ', named) + (tail.Count > 0 ? " " + text[tail[0].Start..tail[^1].End] : string.Empty);
-            var kind = rest.Any(w => w.Norm is "army" or "navy" or "force" or "forces" or "staff" or "guard" or "military") ? ActorKind.Military : ActorKind.GovernmentBody;
+            var name =
+                SpeakerResolver.Demonym(country.Code)
+                + " "
+                + string.Join(' ', named)
+                + (tail.Count > 0 ? " " + text[tail[0].Start..tail[^1].End] : string.Empty);
+            var kind = rest.Any(w =>
+                w.Norm is "army" or "navy" or "force" or "forces" or "staff" or "guard" or "military"
+            )
+                ? ActorKind.Military
+                : ActorKind.GovernmentBody;
             return new SpeakerLink(text[start..end].Trim(), start, end, SpeakerLinkKind.New, null, name, kind, null);
         }
 
-        /// <summary>Where the speaker's phrase begins when it follows the content: short parts without a verb before the name are its title.</summary>
+        /// <summary>Where the speaker's phrase begins when it follows the content: short parts without a verb before
+        /// the name are its title.</summary>
         private int SpeakerPhraseStart(int from, int speakerStart)
         {
             var segments = Segments(from, speakerStart);
@@ -1004,7 +1365,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return at;
         }
 
-        /// <summary>The part of a speaker phrase that names the speaker: after the last comma, unless the phrase ends in an appositive ("X, a lecturer at Y,").</summary>
+        /// <summary>The part of a speaker phrase that names the speaker: after the last comma, unless the phrase ends
+        /// in an appositive ("X, a lecturer at Y,").</summary>
         private (int Start, int End) SpeakerSegment(int start, int end)
         {
             var segments = Segments(start, end);
@@ -1042,7 +1404,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 {
                     depth = Math.Max(0, depth - 1);
                 }
-                else if (c is ',' or ';' or ':' && depth == 0 && !(i > 0 && i + 1 < end && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1])))
+                else if (
+                    c is ',' or ';' or ':'
+                    && depth == 0
+                    && !(i > 0 && i + 1 < end && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]))
+                )
                 {
                     if (Word.Split(text, from, i).Count > 0)
                     {
@@ -1075,21 +1441,48 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return true; // a relative clause about the name before it: "Shin Won-sik, who was defence minister until September,"
             }
 
-            var verbs = new[] { "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "helps", "help", "shows" };
+            var verbs = new[]
+            {
+                "is",
+                "are",
+                "was",
+                "were",
+                "has",
+                "have",
+                "had",
+                "will",
+                "would",
+                "could",
+                "can",
+                "may",
+                "might",
+                "helps",
+                "help",
+                "shows",
+            };
             if (words.Any(w => verbs.Contains(w.Norm)))
             {
                 return false;
             }
 
-            // A description opens with an article, a title or a role ("a lecturer at", "director of", "head of"); "about 12,000
+            // A description opens with an article, a title or a role ("a lecturer at", "director of", "head of");
+            // "about 12,000
             // soldiers remain" opens a clause.
-            if (!(first.Norm is "the" or "a" or "an" or "its" or "his" or "her" or "their" || Lexicon.TitleWords.Contains(first.Norm) || Lexicon.RoleNouns.Contains(first.Norm)))
+            if (
+                !(
+                    first.Norm is "the" or "a" or "an" or "its" or "his" or "her" or "their"
+                    || Lexicon.TitleWords.Contains(first.Norm)
+                    || Lexicon.RoleNouns.Contains(first.Norm)
+                )
+            )
             {
                 return false;
             }
 
-            // A title with a name in it is the speaker, not a description of one: "South Korea's Defence Minister Kim Yong-hyun".
-            return !speakers.Find(start, end).Any(k => k.Kind == ActorKind.Person) && speakers.NewName(start, end, nearestLast: true) is not { Kind: ActorKind.Person };
+            // A title with a name in it is the speaker, not a description of one: "South Korea's Defence Minister Kim
+            // Yong-hyun".
+            return !speakers.Find(start, end).Any(k => k.Kind == ActorKind.Person)
+                && speakers.NewName(start, end, nearestLast: true) is not { Kind: ActorKind.Person };
         }
 
         private (bool IsMedia, (int Start, int End)? By) MediaSubject(int start, int end)
@@ -1116,7 +1509,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             // After a closing quotation mark: "“...,” Budanov told".
             for (var i = cueStart - 1; i >= start; i--)
             {
-                if (ArticleLayout.IsClosingMark(text[i]) || (text[i] == '"' && frame[i] == '"' && i > 0 && frame[i - 1] == Masked))
+                if (
+                    ArticleLayout.IsClosingMark(text[i])
+                    || (text[i] == '"' && frame[i] == '"' && i > 0 && frame[i - 1] == Masked)
+                )
                 {
                     return i + 1;
                 }
@@ -1135,12 +1531,32 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return start;
         }
 
-        /// <summary>Drops what comes before the subject: "While", "But", "Later, on October 18,", auxiliaries after it ("has also", "was quoted as").</summary>
+        /// <summary>Drops what comes before the subject: "While", "But", "Later, on October 18,", auxiliaries after it
+        /// ("has also", "was quoted as").</summary>
         private (int Start, int End) TrimPhrase(int start, int end)
         {
             var words = Word.Split(text, start, end);
             var s = 0;
-            while (s < words.Count && words[s].Norm is "while" or "but" or "and" or "however" or "meanwhile" or "also" or "with" or "as" or "though" or "although" or "when" or "so" or "yet" or "still" or "even" or "if")
+            while (
+                s < words.Count
+                && words[s].Norm
+                    is "while"
+                        or "but"
+                        or "and"
+                        or "however"
+                        or "meanwhile"
+                        or "also"
+                        or "with"
+                        or "as"
+                        or "though"
+                        or "although"
+                        or "when"
+                        or "so"
+                        or "yet"
+                        or "still"
+                        or "even"
+                        or "if"
+            )
             {
                 s++;
             }
@@ -1151,7 +1567,52 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 e -= cut;
             }
 
-            while (e > s && words[e - 1].Norm is "both" or "jointly" or "each" or "together" or "all" or "has" or "have" or "had" or "also" or "further" or "later" or "again" or "once" or "then" or "was" or "were" or "is" or "are" or "quoted" or "as" or "been" or "reportedly" or "separately" or "previously" or "earlier" or "repeatedly" or "publicly" or "can" or "be" or "heard" or "will" or "would" or "did" or "does" or "not" or "had" or "recently" or "flatly" or "strongly" or "firmly" or "categorically" or "immediately")
+            while (
+                e > s
+                && words[e - 1].Norm
+                    is "both"
+                        or "jointly"
+                        or "each"
+                        or "together"
+                        or "all"
+                        or "has"
+                        or "have"
+                        or "had"
+                        or "also"
+                        or "further"
+                        or "later"
+                        or "again"
+                        or "once"
+                        or "then"
+                        or "was"
+                        or "were"
+                        or "is"
+                        or "are"
+                        or "quoted"
+                        or "as"
+                        or "been"
+                        or "reportedly"
+                        or "separately"
+                        or "previously"
+                        or "earlier"
+                        or "repeatedly"
+                        or "publicly"
+                        or "can"
+                        or "be"
+                        or "heard"
+                        or "will"
+                        or "would"
+                        or "did"
+                        or "does"
+                        or "not"
+                        or "had"
+                        or "recently"
+                        or "flatly"
+                        or "strongly"
+                        or "firmly"
+                        or "categorically"
+                        or "immediately"
+            )
             {
                 e--;
             }
@@ -1164,7 +1625,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return (words[s].Start, words[e - 1].End);
         }
 
-        /// <summary>How many words at the end are a time ("on Monday", "yesterday", "in March", "on Oct. 8", "last week"), 0 if none.</summary>
+        /// <summary>How many words at the end are a time ("on Monday", "yesterday", "in March", "on Oct. 8", "last
+        /// week"), 0 if none.</summary>
         private static int DateTail(List<Word> words, int e)
         {
             var last = words[e - 1].Norm;
@@ -1174,12 +1636,21 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return 1;
             }
 
-            if (e >= 2 && (days.Contains(last) || DateReader.MonthNumber(last) is not null && words[e - 1].Capitalised) && words[e - 2].Norm is "on" or "in" or "last" or "this")
+            if (
+                e >= 2
+                && (days.Contains(last) || DateReader.MonthNumber(last) is not null && words[e - 1].Capitalised)
+                && words[e - 2].Norm is "on" or "in" or "last" or "this"
+            )
             {
                 return 2;
             }
 
-            if (e >= 3 && char.IsDigit(last[0]) && DateReader.MonthNumber(words[e - 2].Raw) is not null && words[e - 3].Norm is "on" or "in")
+            if (
+                e >= 3
+                && char.IsDigit(last[0])
+                && DateReader.MonthNumber(words[e - 2].Raw) is not null
+                && words[e - 3].Norm is "on" or "in"
+            )
             {
                 return 3;
             }
@@ -1205,9 +1676,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return true;
         }
 
-        private static bool IsParticiple(string verb) => verb.EndsWith("ing", StringComparison.Ordinal) || verb is "added" or "said";
+        private static bool IsParticiple(string verb) =>
+            verb.EndsWith("ing", StringComparison.Ordinal) || verb is "added" or "said";
 
-        /// <summary>"told The War Zone that", "said in parliament that": the "that" within a few words after the verb, and whom it was told to.</summary>
+        /// <summary>"told The War Zone that", "said in parliament that": the "that" within a few words after the verb,
+        /// and whom it was told to.</summary>
         private (int That, (int Start, int End)? Addressee) FindThat(int from, int end)
         {
             var words = Word.Split(text, from, Math.Min(end, from + 140));
@@ -1224,7 +1697,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     return (words[i].Start, addressee);
                 }
 
-                if ((i > 0 && IsFiniteVerb(words[i].Norm) && words[i].Raw != "May") || Lexicon.CueVerbs.Contains(words[i].Norm))
+                if (
+                    (i > 0 && IsFiniteVerb(words[i].Norm) && words[i].Raw != "May")
+                    || Lexicon.CueVerbs.Contains(words[i].Norm)
+                )
                 {
                     break; // a clause of its own, or another verb of saying ("told Reuters, adding that"): no "that" for this verb
                 }
@@ -1246,7 +1722,22 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         }
 
         private static bool IsFiniteVerb(string word) =>
-            word is "is" or "are" or "was" or "were" or "has" or "have" or "had" or "will" or "would" or "could" or "can" or "may" or "might" or "should" or "did";
+            word
+                is "is"
+                    or "are"
+                    or "was"
+                    or "were"
+                    or "has"
+                    or "have"
+                    or "had"
+                    or "will"
+                    or "would"
+                    or "could"
+                    or "can"
+                    or "may"
+                    or "might"
+                    or "should"
+                    or "did";
 
         private QuoteSpan? QuoteAfter(int from, Sentence sentence)
         {
@@ -1258,12 +1749,21 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             // Only punctuation and at most a few words (the addressee) between the verb and the quotation.
             var between = Word.Split(text, from, next.Start - 1);
-            return between.Count <= 6 && text[from..(next.Start - 1)].Contains(',', StringComparison.Ordinal) || between.Count == 0 || text[from..next.Start].Contains(':', StringComparison.Ordinal)
-                ? sentence.Quotes.Where(q => q.Start >= from).Aggregate(next, (a, b) => b.Start - a.End < 6 && IsOnlyPunctuation(a.End, b.Start) ? a with { End = b.End } : a)
+            return
+                between.Count <= 6 && text[from..(next.Start - 1)].Contains(',', StringComparison.Ordinal)
+                || between.Count == 0
+                || text[from..next.Start].Contains(':', StringComparison.Ordinal)
+                ? sentence
+                    .Quotes.Where(q => q.Start >= from)
+                    .Aggregate(
+                        next,
+                        (a, b) => b.Start - a.End < 6 && IsOnlyPunctuation(a.End, b.Start) ? a with { End = b.End } : a
+                    )
                 : null;
         }
 
-        /// <summary>Words after a verb that credit an outlet, a listener or a venue ("The Associated Press", "reporters", "in a statement"), not "separately".</summary>
+        /// <summary>Words after a verb that credit an outlet, a listener or a venue ("The Associated Press",
+        /// "reporters", "in a statement"), not "separately".</summary>
         private bool IsCredit(int start, int end)
         {
             if (end <= start)
@@ -1273,12 +1773,14 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             var phrase = text[start..end];
             var words = Word.Split(text, start, end);
-            return OutletIn(phrase) is not null || words.Any(w => Lexicon.Listeners.Contains(w.Norm))
+            return OutletIn(phrase) is not null
+                || words.Any(w => Lexicon.Listeners.Contains(w.Norm))
                 || Lexicon.Venue(phrase) is { Length: > 4 }
                 || words.Any(w => w.Capitalised && DateReader.MonthNumber(w.Raw) is null && !IsWeekday(w.Norm));
         }
 
-        /// <summary>The end of whom something was told, right after "told": a name in capitals ("Reuters", "The War Zone") or a listener ("reporters", "state television").</summary>
+        /// <summary>The end of whom something was told, right after "told": a name in capitals ("Reuters", "The War
+        /// Zone") or a listener ("reporters", "state television").</summary>
         private int? AddresseeEnd(int from, int end)
         {
             var words = Word.Split(text, from, Math.Min(end, from + 80));
@@ -1290,13 +1792,20 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             var i = 0;
             if (words[0].Capitalised && !Lexicon.Pronouns.Contains(words[0].Norm))
             {
-                while (i + 1 < words.Count && (words[i + 1].Capitalised || words[i + 1].Raw.All(char.IsUpper)) && text[words[i].End..words[i + 1].Start].Trim().Length == 0)
+                while (
+                    i + 1 < words.Count
+                    && (words[i + 1].Capitalised || words[i + 1].Raw.All(char.IsUpper))
+                    && text[words[i].End..words[i + 1].Start].Trim().Length == 0
+                )
                 {
                     i++;
                 }
 
-                // The listener ends where a known actor or outlet named first ends ("told Reuters North Korea had ...").
-                var first = speakers.Find(words[0].Start, words[i].End).FirstOrDefault(k => k.Start == words[0].Start || k.Start == words[Math.Min(1, i)].Start);
+                // The listener ends where a known actor or outlet named first ends ("told Reuters North Korea had
+                // ...").
+                var first = speakers
+                    .Find(words[0].Start, words[i].End)
+                    .FirstOrDefault(k => k.Start == words[0].Start || k.Start == words[Math.Min(1, i)].Start);
                 if (first is not null)
                 {
                     return first.End;
@@ -1309,10 +1818,25 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                     return at >= 0 ? at + outlet.Length : null;
                 }
 
-                return i + 1 < words.Count && i < 3 && speakers.Countries(words[0].Start, words[i].End).Count == 0 ? words[i].End : null;
+                return i + 1 < words.Count && i < 3 && speakers.Countries(words[0].Start, words[i].End).Count == 0
+                    ? words[i].End
+                    : null;
             }
 
-            if (words[0].Norm is "the" or "a" or "an" or "local" or "state" or "foreign" or "visiting" or "reporters" or "journalists" or "lawmakers" or "parliament")
+            if (
+                words[0].Norm
+                is "the"
+                    or "a"
+                    or "an"
+                    or "local"
+                    or "state"
+                    or "foreign"
+                    or "visiting"
+                    or "reporters"
+                    or "journalists"
+                    or "lawmakers"
+                    or "parliament"
+            )
             {
                 for (i = 0; i < Math.Min(words.Count - 1, 4); i++)
                 {
@@ -1326,17 +1850,45 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return null;
         }
 
-        private bool OpensQuote(int at) => at < text.Length && (ArticleLayout.IsOpeningMark(text[at]) || text[at] == '"');
+        private bool OpensQuote(int at) =>
+            at < text.Length && (ArticleLayout.IsOpeningMark(text[at]) || text[at] == '"');
 
         private bool RestIsShort(int from, int end)
         {
             var words = Word.Split(text, from, end).Where(w => frame[w.Start] != Masked).ToList();
-            return words.Count <= 3 || words.All(w => w.Norm is "on" or "in" or "a" or "an" or "the" or "statement" or "earlier" or "later" or "last" or "week" or "to" or "reporters" or "told" or "at" or "briefing" or "friday" or "monday" or "tuesday" or "wednesday" or "thursday" or "saturday" or "sunday" || w.Capitalised);
+            return words.Count <= 3
+                || words.All(w =>
+                    w.Norm
+                        is "on"
+                            or "in"
+                            or "a"
+                            or "an"
+                            or "the"
+                            or "statement"
+                            or "earlier"
+                            or "later"
+                            or "last"
+                            or "week"
+                            or "to"
+                            or "reporters"
+                            or "told"
+                            or "at"
+                            or "briefing"
+                            or "friday"
+                            or "monday"
+                            or "tuesday"
+                            or "wednesday"
+                            or "thursday"
+                            or "saturday"
+                            or "sunday"
+                    || w.Capitalised
+                );
         }
 
         private int PhraseEnd(int from, int end)
         {
-            // "said Joseph S Bermudez Jr, a North Korea defence expert at the Center ..., said." : name plus appositive, to the end or the next verb.
+            // "said Joseph S Bermudez Jr, a North Korea defence expert at the Center ..., said." : name plus
+            // appositive, to the end or the next verb.
             var segments = Segments(from, end);
             if (segments.Count == 0)
             {
@@ -1352,7 +1904,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return last;
         }
 
-        /// <summary>The content runs to the end of the sentence, or to the comma before another speaker's verb ("..., Russia denies these claims").</summary>
+        /// <summary>The content runs to the end of the sentence, or to the comma before another speaker's verb ("...,
+        /// Russia denies these claims").</summary>
         private int ContentEnd(int start, int end)
         {
             var stop = end;
@@ -1371,7 +1924,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 }
 
                 var subject = Word.Split(text, comma + 1, m.Index);
-                if (subject.Count is > 0 and <= 6 && subject.Any(w => w.Capitalised || Lexicon.Pronouns.Contains(w.Norm)) && !subject.Any(w => w.Norm is "who" or "which" or "that"))
+                if (
+                    subject.Count is > 0 and <= 6
+                    && subject.Any(w => w.Capitalised || Lexicon.Pronouns.Contains(w.Norm))
+                    && !subject.Any(w => w.Norm is "who" or "which" or "that")
+                )
                 {
                     stop = comma;
                     break;
@@ -1389,7 +1946,15 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         private int TrimBack(int start, int end)
         {
-            while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or '.' or ';' or ':' || ArticleLayout.IsClosingMark(text[end - 1]) || text[end - 1] == '"'))
+            while (
+                end > start
+                && (
+                    char.IsWhiteSpace(text[end - 1])
+                    || text[end - 1] is ',' or '.' or ';' or ':'
+                    || ArticleLayout.IsClosingMark(text[end - 1])
+                    || text[end - 1] == '"'
+                )
+            )
             {
                 end--;
             }
@@ -1430,12 +1995,38 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             var words = Word.Split(text, at, end);
             var i = 0;
-            while (i < words.Count && i < 6 && words[i].Norm is "on" or "in" or "at" or "last" or "earlier" or "later" or "this" or "to" or "reporters" or "week" or "yesterday" or "today" or "a" or "an" or "the" or "statement" or "briefing" or "interview")
+            while (
+                i < words.Count
+                && i < 6
+                && words[i].Norm
+                    is "on"
+                        or "in"
+                        or "at"
+                        or "last"
+                        or "earlier"
+                        or "later"
+                        or "this"
+                        or "to"
+                        or "reporters"
+                        or "week"
+                        or "yesterday"
+                        or "today"
+                        or "a"
+                        or "an"
+                        or "the"
+                        or "statement"
+                        or "briefing"
+                        or "interview"
+            )
             {
                 i++;
             }
 
-            if (i > 0 && i < words.Count && text[words[i - 1].End..words[i].Start].Contains(',', StringComparison.Ordinal))
+            if (
+                i > 0
+                && i < words.Count
+                && text[words[i - 1].End..words[i].Start].Contains(',', StringComparison.Ordinal)
+            )
             {
                 return words[i].Start;
             }
@@ -1448,11 +2039,14 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return at;
         }
 
-        /// <summary>Content that only points back ("these claims", "it", "the reports") says nothing of its own.</summary>
+        /// <summary>Content that only points back ("these claims", "it", "the reports") says nothing of its
+        /// own.</summary>
         private bool IsPointer(int start, int end)
         {
             var words = Word.Split(text, start, end);
-            return words.Count <= 3 && words.Count > 0 && words[0].Norm is "these" or "those" or "this" or "that" or "it" or "the" or "such" or "them" or "so"
+            return words.Count <= 3
+                && words.Count > 0
+                && words[0].Norm is "these" or "those" or "this" or "that" or "it" or "the" or "such" or "them" or "so"
                 && !IsClauseContent(start, end); // "It will hold" says something
         }
 
@@ -1470,7 +2064,12 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             var content = TextQuoteSelector.For(text, w.ContentStart, w.ContentEnd);
             TextQuoteSelector? quote = null;
-            while (w.QuoteEnd is { } end && w.QuoteStart is { } begin && end > begin && text[end - 1] is ',' or ';' or ':' or ' ')
+            while (
+                w.QuoteEnd is { } end
+                && w.QuoteStart is { } begin
+                && end > begin
+                && text[end - 1] is ',' or ';' or ':' or ' '
+            )
             {
                 w.QuoteEnd = end - 1;
             }
@@ -1490,7 +2089,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             var statedOn = StatedOn(w, antecedent);
             var places = Places(contentText);
             var previousSentence = w.Sentence.Index > 0 ? layout.Sentences[w.Sentence.Index - 1] : null;
-            var context = FrameText(w.Sentence.Start, w.Sentence.End) + " " + (previousSentence is null ? string.Empty : text[previousSentence.Start..previousSentence.End]);
+            var context =
+                FrameText(w.Sentence.Start, w.Sentence.End)
+                + " "
+                + (previousSentence is null ? string.Empty : text[previousSentence.Start..previousSentence.End]);
             var propositions = ranker.Rank(contentText, figure, context, topic);
             var role = Role(w, antecedent, statedOn, out var credit);
             w.ResolvedRole = role;
@@ -1530,7 +2132,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
             foreach (var phrase in Lexicon.HedgePhrases)
             {
-                if (HasPhrase(content, phrase) || (HasPhrase(sentence, phrase) && !HasPhrase(content, phrase) && PhraseNearCue(sentence, phrase)))
+                if (
+                    HasPhrase(content, phrase)
+                    || (HasPhrase(sentence, phrase) && !HasPhrase(content, phrase) && PhraseNearCue(sentence, phrase))
+                )
                 {
                     return (Stance.Hedges, phrase);
                 }
@@ -1564,20 +2169,43 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         }
 
         /// <summary>
-        /// The phrase as whole words ("lies" is not in "supplies", "there are no" not in "there are now"); "lies" followed by a
+        /// The phrase as whole words ("lies" is not in "supplies", "there are no" not in "there are now"); "lies"
+        /// followed by a
         /// preposition is the verb ("the threat lies in"), not a denial.
         /// </summary>
         private static bool HasPhrase(string text, string phrase)
         {
-            for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            for (
+                var at = text.IndexOf(phrase, StringComparison.Ordinal);
+                at >= 0;
+                at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal)
+            )
             {
                 var end = at + phrase.Length;
-                if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsLetterOrDigit(text[end])))
+                if (
+                    (at > 0 && char.IsLetterOrDigit(text[at - 1]))
+                    || (end < text.Length && char.IsLetterOrDigit(text[end]))
+                )
                 {
                     continue;
                 }
 
-                if (phrase == "lies" && Gazetteer.Words(text[end..Math.Min(text.Length, end + 12)]).FirstOrDefault() is "in" or "at" or "with" or "on" or "behind" or "ahead" or "beyond" or "between" or "within" or "outside" or "near" or "along")
+                if (
+                    phrase == "lies"
+                    && Gazetteer.Words(text[end..Math.Min(text.Length, end + 12)]).FirstOrDefault()
+                        is "in"
+                            or "at"
+                            or "with"
+                            or "on"
+                            or "behind"
+                            or "ahead"
+                            or "beyond"
+                            or "between"
+                            or "within"
+                            or "outside"
+                            or "near"
+                            or "along"
+                )
                 {
                     continue;
                 }
@@ -1588,13 +2216,21 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return false;
         }
 
-        /// <summary>The alias as a whole word of the phrase, in its own case ("AP" in "told AP", not in "APC").</summary>
+        /// <summary>The alias as a whole word of the phrase, in its own case ("AP" in "told AP", not in
+        /// "APC").</summary>
         private static bool HasWord(string phrase, string word)
         {
-            for (var at = phrase.IndexOf(word, StringComparison.Ordinal); at >= 0; at = phrase.IndexOf(word, at + 1, StringComparison.Ordinal))
+            for (
+                var at = phrase.IndexOf(word, StringComparison.Ordinal);
+                at >= 0;
+                at = phrase.IndexOf(word, at + 1, StringComparison.Ordinal)
+            )
             {
                 var end = at + word.Length;
-                if ((at == 0 || !char.IsLetterOrDigit(phrase[at - 1])) && (end == phrase.Length || !char.IsLetterOrDigit(phrase[end])))
+                if (
+                    (at == 0 || !char.IsLetterOrDigit(phrase[at - 1]))
+                    && (end == phrase.Length || !char.IsLetterOrDigit(phrase[end]))
+                )
                 {
                     return true;
                 }
@@ -1603,7 +2239,9 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return false;
         }
 
-        private static bool PhraseNearCue(string sentence, string phrase) => phrase.Contains("confirm", StringComparison.Ordinal) || phrase.Contains("rule out", StringComparison.Ordinal);
+        private static bool PhraseNearCue(string sentence, string phrase) =>
+            phrase.Contains("confirm", StringComparison.Ordinal)
+            || phrase.Contains("rule out", StringComparison.Ordinal);
 
         /// <summary>
         /// The statement this one goes on from: the same speaker's last statement in the three sentences before, when
@@ -1617,17 +2255,27 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return null;
             }
 
-            var pointsBack = w.Speaker.Link is SpeakerLinkKind.Pronoun or SpeakerLinkKind.Anaphor or SpeakerLinkKind.Surname
+            var pointsBack =
+                w.Speaker.Link is SpeakerLinkKind.Pronoun or SpeakerLinkKind.Anaphor or SpeakerLinkKind.Surname
                 || SamePattern().IsMatch(FrameText(w.Sentence.Start, w.ContentStart));
             if (!pointsBack || Setting(w) is not null)
             {
                 return null;
             }
 
-            var antecedent = found.LastOrDefault(f => f != w && f.ResolvedRole is not null && f.Sentence.Index < w.Sentence.Index
-                && f.Sentence.Index >= w.Sentence.Index - 3 && SameSpeaker(f.Speaker, w.Speaker));
+            var antecedent = found.LastOrDefault(f =>
+                f != w
+                && f.ResolvedRole is not null
+                && f.Sentence.Index < w.Sentence.Index
+                && f.Sentence.Index >= w.Sentence.Index - 3
+                && SameSpeaker(f.Speaker, w.Speaker)
+            );
             var own = DateIn(w.Sentence, w);
-            return antecedent is not null && (own is null || own.ToIsoString() == antecedent.ResolvedStatedOn?.ToIsoString()) ? antecedent : null;
+            return
+                antecedent is not null
+                && (own is null || own.ToIsoString() == antecedent.ResolvedStatedOn?.ToIsoString())
+                ? antecedent
+                : null;
         }
 
         /// <summary>
@@ -1636,8 +2284,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         /// </summary>
         private Sentence? Setting(Working w)
         {
-            if (w.Speaker.Link is not (SpeakerLinkKind.Pronoun or SpeakerLinkKind.Anaphor or SpeakerLinkKind.Surname) || w.Sentence.Index == 0
-                || Lexicon.PresentTenseCues.Contains(w.Verb))
+            if (
+                w.Speaker.Link is not (SpeakerLinkKind.Pronoun or SpeakerLinkKind.Anaphor or SpeakerLinkKind.Surname)
+                || w.Sentence.Index == 0
+                || Lexicon.PresentTenseCues.Contains(w.Verb)
+            )
             {
                 return null;
             }
@@ -1652,14 +2303,18 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return named.Any(n => SameSpeaker(n, w.Speaker) || SpeaksFor(n, w.Speaker)) ? previous : null;
         }
 
-        /// <summary>True when the person <paramref name="member"/> speaks for the organisation <paramref name="organisation"/> ("Yoon chaired a meeting. A statement later said").</summary>
+        /// <summary>True when the person <paramref name="member"/> speaks for the organisation <paramref
+        /// name="organisation"/> ("Yoon chaired a meeting. A statement later said").</summary>
         private bool SpeaksFor(SpeakerLink member, SpeakerLink organisation) =>
-            member.ActorId is { } m && organisation.ActorId is { } o && gazetteer.Affiliations(m).Any(a => a.Affiliation.SpeaksFor && a.Organisation.Id == o);
+            member.ActorId is { } m
+            && organisation.ActorId is { } o
+            && gazetteer.Affiliations(m).Any(a => a.Affiliation.SpeaksFor && a.Organisation.Id == o);
 
         private static bool SameSpeaker(SpeakerLink a, SpeakerLink b) =>
             a.ActorId is { } id ? id == b.ActorId : b.ActorId is null && Gazetteer.Key(a.Name) == Gazetteer.Key(b.Name);
 
-        /// <summary>When the speaker said it: a date in the sentence outside the content, else the date of the statement it goes on from, else the article's.</summary>
+        /// <summary>When the speaker said it: a date in the sentence outside the content, else the date of the
+        /// statement it goes on from, else the article's.</summary>
         private PartialDate? StatedOn(Working w, Working? antecedent)
         {
             var date = DateIn(w.Sentence, w);
@@ -1678,7 +2333,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return set;
             }
 
-            // "told the council" after "At an emergency meeting of the UN Security Council on Wednesday, ...": the same event.
+            // "told the council" after "At an emergency meeting of the UN Security Council on Wednesday, ...": the same
+            // event.
             var venue = VenueNounPattern().Match(Frame(w));
             if (venue.Success)
             {
@@ -1686,7 +2342,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 for (var i = w.Sentence.Index - 1; i >= Math.Max(0, w.Sentence.Index - 2); i--)
                 {
                     var earlier = layout.Sentences[i];
-                    if (Gazetteer.Words(text[earlier.Start..earlier.End]).Contains(noun.ToLowerInvariant()) && DateIn(earlier, null) is { } then)
+                    if (
+                        Gazetteer.Words(text[earlier.Start..earlier.End]).Contains(noun.ToLowerInvariant())
+                        && DateIn(earlier, null) is { } then
+                    )
                     {
                         return then;
                     }
@@ -1698,7 +2357,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
 
         private PartialDate? DateIn(Sentence sentence, Working? w)
         {
-            var dates = DateReader.Read(text[sentence.Start..sentence.End], facts.Published, sentence.Start)
+            var dates = DateReader
+                .Read(text[sentence.Start..sentence.End], facts.Published, sentence.Start)
                 .Where(d => w is null || d.End <= w.ContentStart || d.Start >= w.ContentEnd)
                 .Where(d => frame[d.Start] != Masked)
                 .ToList();
@@ -1708,9 +2368,15 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
 
             // Where the date stands says what it dates: after the verb ("told Bloomberg News in March that") before
-            // anywhere else; a date in the speaker's description ("who was minister until September") only when no other.
+            // anywhere else; a date in the speaker's description ("who was minister until September") only when no
+            // other.
             var cueAt = w?.CueStart ?? sentence.End;
-            return dates.OrderBy(d => w is null ? 0 : DatePlace(w, d)).ThenByDescending(d => d.Explicit).ThenBy(d => Math.Abs(d.Start - cueAt)).First().Date;
+            return dates
+                .OrderBy(d => w is null ? 0 : DatePlace(w, d))
+                .ThenByDescending(d => d.Explicit)
+                .ThenBy(d => Math.Abs(d.Start - cueAt))
+                .First()
+                .Date;
         }
 
         /// <summary>
@@ -1718,7 +2384,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         /// parliament, a briefing), when the statement goes on from one that was, or when it was said before the
         /// article's news cycle; FirstReport otherwise.
         /// </summary>
-        /// <summary>0 for a date after the verb (or after the content that opens the sentence), 1 before the speaker, 2 inside the speaker's phrase.</summary>
+        /// <summary>0 for a date after the verb (or after the content that opens the sentence), 1 before the speaker, 2
+        /// inside the speaker's phrase.</summary>
         private static int DatePlace(Working w, FoundDate d)
         {
             if (d.Start >= w.CueEnd)
@@ -1749,7 +2416,11 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 return CitationRole.Republication;
             }
 
-            if (w.Media && w.Speaker.Name == "@publisher" || (w.Media && w.Speaker.ActorId == facts.PublisherId && facts.PublisherId is not null) || (w.Media && IsPublisher(w.Speaker.Name)))
+            if (
+                w.Media && w.Speaker.Name == "@publisher"
+                || (w.Media && w.Speaker.ActorId == facts.PublisherId && facts.PublisherId is not null)
+                || (w.Media && IsPublisher(w.Speaker.Name))
+            )
             {
                 return CitationRole.FirstReport;
             }
@@ -1816,12 +2487,16 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 : statedOn.Latest < published.Earliest || statedOn.Precision == DatePrecision.Day;
         }
 
-        /// <summary>The sentence's words outside the statement's content, and the speaker tag inside an interrupted quotation ("“A,” X said in an interview. “B”").</summary>
+        /// <summary>The sentence's words outside the statement's content, and the speaker tag inside an interrupted
+        /// quotation ("“A,” X said in an interview. “B”").</summary>
         private string Frame(Working w)
         {
             var builder = new System.Text.StringBuilder();
             builder.Append(FrameText(w.Sentence.Start, w.ContentStart)).Append(' ');
-            var inner = layout.Quotes.Where(q => q.Start >= w.ContentStart && q.End <= w.ContentEnd + 1).OrderBy(q => q.Start).ToList();
+            var inner = layout
+                .Quotes.Where(q => q.Start >= w.ContentStart && q.End <= w.ContentEnd + 1)
+                .OrderBy(q => q.Start)
+                .ToList();
             for (var i = 1; i < inner.Count; i++)
             {
                 builder.Append(FrameText(inner[i - 1].End, inner[i].Start)).Append(' ');
@@ -1831,7 +2506,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return builder.ToString();
         }
 
-        /// <summary>True when an outlet named in the text is the article's publisher: "Yonhap" in a Yonhap News Agency article, "The Associated Press" in an Associated Press one.</summary>
+        /// <summary>True when an outlet named in the text is the article's publisher: "Yonhap" in a Yonhap News Agency
+        /// article, "The Associated Press" in an Associated Press one.</summary>
         private bool IsPublisher(string outlet)
         {
             if (facts.PublisherName is null)
@@ -1840,21 +2516,37 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
 
             var named = Gazetteer.NameWords(outlet).Where(x => x != "the").ToHashSet(StringComparer.Ordinal);
-            var publisher = Gazetteer.NameWords(facts.PublisherName).Where(x => x != "the").ToHashSet(StringComparer.Ordinal);
+            var publisher = Gazetteer
+                .NameWords(facts.PublisherName)
+                .Where(x => x != "the")
+                .ToHashSet(StringComparer.Ordinal);
             if (named.Count == 0 || publisher.Count == 0)
             {
                 return false;
             }
 
-            var aliases = gazetteer.ByName(facts.PublisherName).SelectMany(a => a.Aliases.Append(a.Name)).Select(Gazetteer.Key);
-            var initials = string.Concat(Gazetteer.NameWords(facts.PublisherName).Where(x => x is not ("the" or "of" or "and")).Select(x => x[0]));
-            var acronym = outlet.Trim().Length >= 2 && outlet.Trim().All(char.IsUpper) && string.Equals(outlet.Trim(), initials, StringComparison.OrdinalIgnoreCase);
-            return acronym || named.IsSubsetOf(publisher) || publisher.IsSubsetOf(named) || aliases.Contains(string.Join(' ', Gazetteer.NameWords(outlet)));
+            var aliases = gazetteer
+                .ByName(facts.PublisherName)
+                .SelectMany(a => a.Aliases.Append(a.Name))
+                .Select(Gazetteer.Key);
+            var initials = string.Concat(
+                Gazetteer.NameWords(facts.PublisherName).Where(x => x is not ("the" or "of" or "and")).Select(x => x[0])
+            );
+            var acronym =
+                outlet.Trim().Length >= 2
+                && outlet.Trim().All(char.IsUpper)
+                && string.Equals(outlet.Trim(), initials, StringComparison.OrdinalIgnoreCase);
+            return acronym
+                || named.IsSubsetOf(publisher)
+                || publisher.IsSubsetOf(named)
+                || aliases.Contains(string.Join(' ', Gazetteer.NameWords(outlet)));
         }
 
-        private string FrameText(int start, int end) => start >= end ? string.Empty : frame[start..end].Replace(Masked, ' ');
+        private string FrameText(int start, int end) =>
+            start >= end ? string.Empty : frame[start..end].Replace(Masked, ' ');
 
-        /// <summary>The outlet a credit phrase names ("Yonhap yesterday" is Yonhap, "The Associated Press" a known outlet), or null.</summary>
+        /// <summary>The outlet a credit phrase names ("Yonhap yesterday" is Yonhap, "The Associated Press" a known
+        /// outlet), or null.</summary>
         private string? OutletIn(string phrase)
         {
             var outlets = gazetteer.Actors.Where(a => a.Kind == ActorKind.MediaOutlet);
@@ -1862,7 +2554,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             foreach (var outlet in outlets)
             {
                 var key = Gazetteer.Key(outlet.Name);
-                if (key.Length > 0 && phraseKey.Contains($" {key} ", StringComparison.Ordinal) || outlet.Aliases.Any(al => al.Length > 1 && HasWord(phrase, al)))
+                if (
+                    key.Length > 0 && phraseKey.Contains($" {key} ", StringComparison.Ordinal)
+                    || outlet.Aliases.Any(al => al.Length > 1 && HasWord(phrase, al))
+                )
                 {
                     return outlet.Name;
                 }
@@ -1872,20 +2567,32 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             var words = Word.Split(phrase, 0, phrase.Length);
             for (var i = 0; i < words.Count; i++)
             {
-                if (!Lexicon.OutletWords.Contains(words[i].Norm) || !(words[i].Capitalised || words[i].Raw.All(char.IsUpper)))
+                if (
+                    !Lexicon.OutletWords.Contains(words[i].Norm)
+                    || !(words[i].Capitalised || words[i].Raw.All(char.IsUpper))
+                )
                 {
                     continue;
                 }
 
                 var from = i;
-                while (from > 0 && (words[from - 1].Capitalised || words[from - 1].Norm is "of" or "for") && phrase[words[from - 1].End..words[from].Start].Trim().Length == 0)
+                while (
+                    from > 0
+                    && (words[from - 1].Capitalised || words[from - 1].Norm is "of" or "for")
+                    && phrase[words[from - 1].End..words[from].Start].Trim().Length == 0
+                )
                 {
                     from--;
                 }
 
                 var to = i;
-                while (to + 1 < words.Count && (words[to + 1].Capitalised || words[to + 1].Raw.All(char.IsUpper)) && phrase[words[to].End..words[to + 1].Start].Trim().Length == 0
-                    && DateReader.MonthNumber(words[to + 1].Raw) is null && !IsWeekday(words[to + 1].Norm))
+                while (
+                    to + 1 < words.Count
+                    && (words[to + 1].Capitalised || words[to + 1].Raw.All(char.IsUpper))
+                    && phrase[words[to].End..words[to + 1].Start].Trim().Length == 0
+                    && DateReader.MonthNumber(words[to + 1].Raw) is null
+                    && !IsWeekday(words[to + 1].Norm)
+                )
                 {
                     to++;
                 }
@@ -1896,7 +2603,8 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return null;
         }
 
-        private static bool IsWeekday(string word) => word is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday";
+        private static bool IsWeekday(string word) =>
+            word is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday";
 
         private KnownActor? OnBehalfOf(SpeakerLink speaker, PartialDate? statedOn)
         {
@@ -1906,8 +2614,17 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             }
 
             var on = statedOn?.Earliest;
-            var affiliation = gazetteer.Affiliations(id, on).Where(a => a.Affiliation.SpeaksFor).Select(a => a.Organisation).FirstOrDefault()
-                ?? gazetteer.Affiliations(id).Where(a => a.Affiliation.SpeaksFor).Select(a => a.Organisation).FirstOrDefault();
+            var affiliation =
+                gazetteer
+                    .Affiliations(id, on)
+                    .Where(a => a.Affiliation.SpeaksFor)
+                    .Select(a => a.Organisation)
+                    .FirstOrDefault()
+                ?? gazetteer
+                    .Affiliations(id)
+                    .Where(a => a.Affiliation.SpeaksFor)
+                    .Select(a => a.Organisation)
+                    .FirstOrDefault();
             return affiliation;
         }
 
@@ -1918,8 +2635,14 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             var result = new List<Guid>();
             foreach (var (id, key, distinctive) in places)
             {
-                if (joined.Contains($" {key} ", StringComparison.Ordinal)
-                    || (distinctive.Count == 1 && distinctive[0].Length >= 4 && words.Any(w => w == distinctive[0] || (w.Length >= 7 && Near(w, distinctive[0])))))
+                if (
+                    joined.Contains($" {key} ", StringComparison.Ordinal)
+                    || (
+                        distinctive.Count == 1
+                        && distinctive[0].Length >= 4
+                        && words.Any(w => w == distinctive[0] || (w.Length >= 7 && Near(w, distinctive[0])))
+                    )
+                )
                 {
                     result.Add(id);
                 }
@@ -1928,11 +2651,19 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
             return result;
         }
 
-        /// <summary>Each known place's key and the words of its name that are not generic ("Kursk" of "Kursk region").</summary>
+        /// <summary>Each known place's key and the words of its name that are not generic ("Kursk" of "Kursk
+        /// region").</summary>
         private static List<(Guid Id, string Key, List<string> Distinctive)> PlaceWords(Gazetteer gazetteer)
         {
-            var generic = new HashSet<string>(["region", "oblast", "province", "training", "ground", "city", "the", "of", "base", "area", "district"], StringComparer.Ordinal);
-            return gazetteer.Places.Select(p => (p.Id, Gazetteer.Key(p.Name), Gazetteer.NameWords(p.Name).Where(w => !generic.Contains(w)).ToList())).ToList();
+            var generic = new HashSet<string>(
+                ["region", "oblast", "province", "training", "ground", "city", "the", "of", "base", "area", "district"],
+                StringComparer.Ordinal
+            );
+            return gazetteer
+                .Places.Select(p =>
+                    (p.Id, Gazetteer.Key(p.Name), Gazetteer.NameWords(p.Name).Where(w => !generic.Contains(w)).ToList())
+                )
+                .ToList();
         }
 
         private static bool Near(string a, string b)
@@ -1949,7 +2680,10 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
                 current[0] = i;
                 for (var j = 1; j <= b.Length; j++)
                 {
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                    current[j] = Math.Min(
+                        Math.Min(current[j - 1] + 1, previous[j] + 1),
+                        previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    );
                 }
 
                 previous = current;
@@ -2045,19 +2779,34 @@ public sealed partial class AttributionExtractor(Gazetteer gazetteer)
         public List<Working> Companions { get; } = [];
     }
 
-    [GeneratedRegex(@"\b(?<cue>according\s+to|(?:was|were|is)\s+(?:quoted|cited)\s+by\s+(?<by>[^,.;:\u201C""]{2,60}?)\s+as\s+saying|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|said|says|say|saying|told|tells|tell|telling|added|adds|adding|warned|warns|warning|denied|denies|deny|denying|claimed|claims|claim|confirmed|confirms|confirming|stated|states|noted|notes|insisted|insists|dismissed|dismisses|rejected|rejects|acknowledged|acknowledges|announced|announces|argued|argues|estimated|estimates|believes|believed|believe|assessed|assesses|reported|reports|wrote|writes|posted|tweeted|accused|accuses|alleged|alleges|maintain|maintains|maintained|suggested|suggests|predicted|predicts|explained|stressed|reiterated|conceded|admitted|admits|revealed|reveals|disclosed|declared|refuted|refutes|asserted|asserts|cautioned|emphasised|emphasized|disputed|disputes|speculated|indicated|show|shows|showed|contended|contends|countered|replied|responded|concluded)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(?<cue>according\s+to|(?:was|were|is)\s+(?:quoted|cited)\s+by\s+(?<by>[^,.;:\u201C""]{2,60}?)\s+as\s+saying|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|said|says|say|saying|told|tells|tell|telling|added|adds|adding|warned|warns|warning|denied|denies|deny|denying|claimed|claims|claim|confirmed|confirms|confirming|stated|states|noted|notes|insisted|insists|dismissed|dismisses|rejected|rejects|acknowledged|acknowledges|announced|announces|argued|argues|estimated|estimates|believes|believed|believe|assessed|assesses|reported|reports|wrote|writes|posted|tweeted|accused|accuses|alleged|alleges|maintain|maintains|maintained|suggested|suggests|predicted|predicts|explained|stressed|reiterated|conceded|admitted|admits|revealed|reveals|disclosed|declared|refuted|refutes|asserted|asserts|cautioned|emphasised|emphasized|disputed|disputes|speculated|indicated|show|shows|showed|contended|contends|countered|replied|responded|concluded)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex CuePattern();
 
-    [GeneratedRegex(@"\b(?:the\s+same|that)\s+(?:briefing|address|interview|news\s+conference|press\s+conference|conference|meeting|session|hearing|statement|speech|post|call|video)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(?:the\s+same|that)\s+(?:briefing|address|interview|news\s+conference|press\s+conference|conference|meeting|session|hearing|statement|speech|post|call|video)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex SamePattern();
 
-    [GeneratedRegex(@"(?<subject>(?<possessive>\b(?:his|her|its|their)\s+(?<noun>\w+))|\b[A-Z][\w’'\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'\-]*){0,6})\s+(?:has\s+|had\s+|have\s+)?(?:published|released|posted|shared|filmed|obtained|put\s+out)\s+(?:a|the|new|its|their|his|her)?\s*(?:\w+\s+)?(?:video|videos|footage|images|photos|photographs|clip)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"(?<subject>(?<possessive>\b(?:his|her|its|their)\s+(?<noun>\w+))|\b[A-Z][\w’'\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'\-]*){0,6})\s+(?:has\s+|had\s+|have\s+)?(?:published|released|posted|shared|filmed|obtained|put\s+out)\s+(?:a|the|new|its|their|his|her)?\s*(?:\w+\s+)?(?:video|videos|footage|images|photos|photographs|clip)\b",
+        RegexOptions.CultureInvariant
+    )]
     private static partial Regex ReleasePattern();
 
-    [GeneratedRegex(@"\bthe\s+(?<noun>council|meeting|session|hearing|summit|conference|briefing|assembly|committee|forum|gathering|talks)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\bthe\s+(?<noun>council|meeting|session|hearing|summit|conference|briefing|assembly|committee|forum|gathering|talks)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex VenueNounPattern();
 
-    [GeneratedRegex(@"^(?:pic\.\s*twitter\.com/\S+|https?://\S+|twitter\.com/\S+)(?:\s+\S+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^(?:pic\.\s*twitter\.com/\S+|https?://\S+|twitter\.com/\S+)(?:\s+\S+)?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex LinkPattern();
 
     [GeneratedRegex(@",\s+(?:which|and)\s+(?:could|would|can|may|might|will)?", RegexOptions.CultureInvariant)]

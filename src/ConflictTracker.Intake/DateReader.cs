@@ -20,9 +20,31 @@ public sealed record FoundPeriod(PartialDate Start, PartialDate? End, int At);
 public static partial class DateReader
 {
     private static readonly string[] Months =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
 
-    private static readonly string[] Days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    private static readonly string[] Days =
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
 
     public static int? MonthNumber(string word)
     {
@@ -34,7 +56,15 @@ public static partial class DateReader
 
         for (var i = 0; i < Months.Length; i++)
         {
-            if (Months[i] == w || (w.Length >= 3 && Months[i].StartsWith(w, StringComparison.Ordinal) && w != "may" && (w.Length == 3 || w == "sept")))
+            if (
+                Months[i] == w
+                || (
+                    w.Length >= 3
+                    && Months[i].StartsWith(w, StringComparison.Ordinal)
+                    && w != "may"
+                    && (w.Length == 3 || w == "sept")
+                )
+            )
             {
                 return i + 1;
             }
@@ -43,8 +73,14 @@ public static partial class DateReader
         return w == "may" ? 5 : null;
     }
 
-    /// <summary>Every date expression in <paramref name="text"/> (offsets shifted by <paramref name="offset"/>).</summary>
-    public static IEnumerable<FoundDate> Read(string text, PartialDate? articleDate, int offset = 0, bool nearest = false)
+    /// <summary>Every date expression in <paramref name="text"/> (offsets shifted by <paramref
+    /// name="offset"/>).</summary>
+    public static IEnumerable<FoundDate> Read(
+        string text,
+        PartialDate? articleDate,
+        int offset = 0,
+        bool nearest = false
+    )
     {
         ArgumentNullException.ThrowIfNull(text);
         foreach (Match m in Pattern().Matches(text))
@@ -52,7 +88,12 @@ public static partial class DateReader
             var date = Resolve(m, articleDate, nearest);
             if (date is not null)
             {
-                yield return new FoundDate(date, offset + m.Index, offset + m.Index + m.Length, m.Groups["month"].Success || m.Groups["month2"].Success);
+                yield return new FoundDate(
+                    date,
+                    offset + m.Index,
+                    offset + m.Index + m.Length,
+                    m.Groups["month"].Success || m.Groups["month2"].Success
+                );
             }
         }
     }
@@ -84,9 +125,19 @@ public static partial class DateReader
                 {
                     // An event may lie ahead ("ready on November 1"): the year that puts the date nearest the article.
                     var candidates = new[] { year - 1, year, year + 1 };
-                    year = candidates.OrderBy(y => Math.Abs(new DateOnly(y, month.Value, 1).DayNumber - reference.DayNumber)).First();
+                    year = candidates
+                        .OrderBy(y => Math.Abs(new DateOnly(y, month.Value, 1).DayNumber - reference.DayNumber))
+                        .First();
                 }
-                else if (month > reference.Month || (month == reference.Month && day is { } d && d > reference.Day && article.Precision == DatePrecision.Day))
+                else if (
+                    month > reference.Month
+                    || (
+                        month == reference.Month
+                        && day is { } d
+                        && d > reference.Day
+                        && article.Precision == DatePrecision.Day
+                    )
+                )
                 {
                     year--;
                 }
@@ -98,7 +149,9 @@ public static partial class DateReader
 
             if (day is { } dd)
             {
-                return dd >= 1 && dd <= DateTime.DaysInMonth(year, month.Value) ? PartialDate.Day(year, month.Value, dd) : null;
+                return dd >= 1 && dd <= DateTime.DaysInMonth(year, month.Value)
+                    ? PartialDate.Day(year, month.Value, dd)
+                    : null;
             }
 
             return PartialDate.Month(year, month.Value);
@@ -147,7 +200,13 @@ public static partial class DateReader
                 "last month" => PartialDate.Month(article.Date.AddMonths(-1).Year, article.Date.AddMonths(-1).Month),
                 "last year" => PartialDate.Year(article.Date.Year - 1),
                 "this year" or "earlier this year" => PartialDate.Year(article.Date.Year),
-                "last week" or "this week" or "earlier this week" or "yesterday" or "today" or "this month" or "earlier this month" => article,
+                "last week"
+                or "this week"
+                or "earlier this week"
+                or "yesterday"
+                or "today"
+                or "this month"
+                or "earlier this month" => article,
                 _ => null,
             };
         }
@@ -166,7 +225,8 @@ public static partial class DateReader
         return first.Year == last.Year ? PartialDate.Year(first.Year) : PartialDate.Year(last.Year);
     }
 
-    /// <summary>Event periods in a statement's content: "between X and Y", "from X to Y", "on X", "in X", "since X".</summary>
+    /// <summary>Event periods in a statement's content: "between X and Y", "from X to Y", "on X", "in X", "since
+    /// X".</summary>
     public static FoundPeriod? Period(string content, PartialDate? articleDate)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -185,8 +245,19 @@ public static partial class DateReader
             }
 
             // "between 8 and 13 October": the first day borrows the second's month.
-            if (first is null && second is not null && int.TryParse(range.Groups["a"].Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var d1)
-                && second.Date.Precision == DatePrecision.Day && d1 >= 1 && d1 <= second.Date.Date.Day)
+            if (
+                first is null
+                && second is not null
+                && int.TryParse(
+                    range.Groups["a"].Value.Trim(),
+                    NumberStyles.None,
+                    CultureInfo.InvariantCulture,
+                    out var d1
+                )
+                && second.Date.Precision == DatePrecision.Day
+                && d1 >= 1
+                && d1 <= second.Date.Date.Day
+            )
             {
                 first = second with { Date = PartialDate.Day(second.Date.Date.Year, second.Date.Date.Month, d1) };
             }
@@ -211,19 +282,29 @@ public static partial class DateReader
     }
 
     [GeneratedRegex(
-        @"\b(?:(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(?<day>\d{1,2})(?:st|nd|rd|th)?(?!\d|,\d))?(?:,?\s+(?<year>(?:19|20)\d{2}))?" +
-        @"|(?<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?<year2>(?:19|20)\d{2}))?" +
-        @"|(?:(?<last>[Ll]ast)\s+|[Oo]n\s+|[Tt]his\s+past\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)" +
-        @"|(?<relative>(?i:yesterday|today|last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year)))\b",
-        RegexOptions.CultureInvariant)]
+        @"\b(?:(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(?<day>\d{1,2})(?:st|nd|rd|th)?(?!\d|,\d))?(?:,?\s+(?<year>(?:19|20)\d{2}))?"
+            + @"|(?<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?<month2>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?<year2>(?:19|20)\d{2}))?"
+            + @"|(?:(?<last>[Ll]ast)\s+|[Oo]n\s+|[Tt]his\s+past\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+            + @"|(?<relative>(?i:yesterday|today|last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+this\s+year)))\b",
+        RegexOptions.CultureInvariant
+    )]
     private static partial Regex Pattern();
 
-    [GeneratedRegex(@"\b(?:will|would|shall|going to|expected to|plans? to|ready to|next|upcoming|coming)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(?:will|would|shall|going to|expected to|plans? to|ready to|next|upcoming|coming)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex FuturePattern();
 
-    [GeneratedRegex(@"\b(?i:between|from)\s+(?<a>.{1,30}?)\s+(?i:and|to|until|till)\s+(?<b>(?<bday>\d{1,2})?.{0,30}?(?:\d{4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}\b)?))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(?i:between|from)\s+(?<a>.{1,30}?)\s+(?i:and|to|until|till)\s+(?<b>(?<bday>\d{1,2})?.{0,30}?(?:\d{4}|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}\b)?))",
+        RegexOptions.CultureInvariant
+    )]
     private static partial Regex RangePattern();
 
-    [GeneratedRegex(@"\b(?i:on|in|since|by|from)\s+(?<d>(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"\b(?i:on|in|since|by|from)\s+(?<d>(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?))\b",
+        RegexOptions.CultureInvariant
+    )]
     private static partial Regex SinglePattern();
 }

@@ -40,7 +40,8 @@ public sealed record SpeakerLink(
     Guid? ActorId,
     string Name,
     ActorKind Kind,
-    string? RoleWords);
+    string? RoleWords
+);
 
 /// <summary>A proposition the statement may bear on, with the words both share.</summary>
 public sealed record PropositionGuess(Guid Id, string Statement, double Score, Guid? MeasureId);
@@ -61,7 +62,8 @@ public sealed record DraftStatement
 
     public required Stance Stance { get; init; }
 
-    /// <summary>The words that decided the stance ("denied", "fake news", "could not rule out"), or the cue verb.</summary>
+    /// <summary>The words that decided the stance ("denied", "fake news", "could not rule out"), or the cue
+    /// verb.</summary>
     public required string Cue { get; init; }
 
     public required TextQuoteSelector Content { get; init; }

@@ -4,8 +4,16 @@ using ConflictTracker.Domain.Claims;
 
 namespace ConflictTracker.Intake;
 
-/// <summary>A count found in a statement: the range and qualifier as docs/rules/qualifier-intervals.md enters it, and what is counted.</summary>
-public sealed record FoundFigure(decimal Min, decimal? Max, QuantityQualifier Qualifier, string Noun, int Start, int End);
+/// <summary>A count found in a statement: the range and qualifier as docs/rules/qualifier-intervals.md enters it, and
+/// what is counted.</summary>
+public sealed record FoundFigure(
+    decimal Min,
+    decimal? Max,
+    QuantityQualifier Qualifier,
+    string Noun,
+    int Start,
+    int End
+);
 
 /// <summary>
 /// Reads counts: digits with thousands separators and decimals ("1,500", "4.8 million"), spelled
@@ -19,17 +27,88 @@ public static partial class FigureReader
 {
     private static readonly Dictionary<string, int> Spelled = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
-        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["a dozen"] = 12,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["fifteen"] = 15,
+        ["twenty"] = 20,
+        ["a dozen"] = 12,
     };
 
     private static readonly HashSet<string> NotCounted = new(
-        ["percent", "per", "%", "km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "years", "year",
-         "days", "day", "hours", "hour", "minutes", "weeks", "week", "months", "month", "dollars", "euros", "won", "roubles",
-         "rubles", "hryvnias", "am", "pm", "a.m", "p.m", "degrees", "times", "o'clock", "kg", "tonnes", "tons", "mm", "cm",
-         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-         "st", "nd", "rd", "th", "of", "or", "and", "to", "was", "were"],
-        StringComparer.OrdinalIgnoreCase);
+        [
+            "percent",
+            "per",
+            "%",
+            "km",
+            "kilometres",
+            "kilometers",
+            "miles",
+            "mile",
+            "metres",
+            "meters",
+            "years",
+            "year",
+            "days",
+            "day",
+            "hours",
+            "hour",
+            "minutes",
+            "weeks",
+            "week",
+            "months",
+            "month",
+            "dollars",
+            "euros",
+            "won",
+            "roubles",
+            "rubles",
+            "hryvnias",
+            "am",
+            "pm",
+            "a.m",
+            "p.m",
+            "degrees",
+            "times",
+            "o'clock",
+            "kg",
+            "tonnes",
+            "tons",
+            "mm",
+            "cm",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "st",
+            "nd",
+            "rd",
+            "th",
+            "of",
+            "or",
+            "and",
+            "to",
+            "was",
+            "were",
+        ],
+        StringComparer.OrdinalIgnoreCase
+    );
 
     public static IEnumerable<FoundFigure> Read(string text, int offset = 0)
     {
@@ -88,12 +167,20 @@ public static partial class FigureReader
 
             var raw = m.Groups["num"].Value;
             var scaled = m.Groups["scale"].Success && m.Groups["scale"].Value.Length > 0;
-            if (!scaled && !raw.Contains(',', StringComparison.Ordinal) && number is >= 1900 and <= 2100 && raw.Length == 4)
+            if (
+                !scaled
+                && !raw.Contains(',', StringComparison.Ordinal)
+                && number is >= 1900 and <= 2100
+                && raw.Length == 4
+            )
             {
                 return null; // a year
             }
 
-            if (NotCounted.Contains(nounWord.TrimEnd('.', ',')) || text.Length > m.Index + m.Length && text[m.Index + m.Length] == '%')
+            if (
+                NotCounted.Contains(nounWord.TrimEnd('.', ','))
+                || text.Length > m.Index + m.Length && text[m.Index + m.Length] == '%'
+            )
             {
                 return null;
             }
@@ -111,7 +198,10 @@ public static partial class FigureReader
             min = number.Value;
             if (m.Groups["num2"].Success)
             {
-                max = Number(m.Groups["num2"].Value, m.Groups["scale2"].Success ? m.Groups["scale2"].Value : m.Groups["scale"].Value);
+                max = Number(
+                    m.Groups["num2"].Value,
+                    m.Groups["scale2"].Success ? m.Groups["scale2"].Value : m.Groups["scale"].Value
+                );
                 if (max is null || max < min)
                 {
                     return null;
@@ -130,18 +220,43 @@ public static partial class FigureReader
     private static bool IsDate(string text, int at)
     {
         var before = text[..at].TrimEnd();
-        var lastWord = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimEnd(',', '(') ?? string.Empty;
+        var lastWord =
+            before.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimEnd(',', '(') ?? string.Empty;
         return DateReader.MonthNumber(lastWord) is not null;
     }
 
-    public static QuantityQualifier Qualifier(string words) => Regex.Replace(words, @"\s+", " ") switch
-    {
-        "nearly" or "almost" or "just under" or "close to" or "just shy of" => QuantityQualifier.Nearly,
-        "about" or "around" or "some" or "roughly" or "approximately" or "an estimated" or "estimated" or "an approximate" or "circa" or "more or less" => QuantityQualifier.Approximately,
-        "at least" or "more than" or "over" or "upwards of" or "in excess of" or "no fewer than" or "no less than" or "above" => QuantityQualifier.AtLeast,
-        "up to" or "as many as" or "at most" or "no more than" or "fewer than" or "less than" or "as much as" or "under" => QuantityQualifier.AtMost,
-        _ => QuantityQualifier.Exact,
-    };
+    public static QuantityQualifier Qualifier(string words) =>
+        Regex.Replace(words, @"\s+", " ") switch
+        {
+            "nearly" or "almost" or "just under" or "close to" or "just shy of" => QuantityQualifier.Nearly,
+            "about"
+            or "around"
+            or "some"
+            or "roughly"
+            or "approximately"
+            or "an estimated"
+            or "estimated"
+            or "an approximate"
+            or "circa"
+            or "more or less" => QuantityQualifier.Approximately,
+            "at least"
+            or "more than"
+            or "over"
+            or "upwards of"
+            or "in excess of"
+            or "no fewer than"
+            or "no less than"
+            or "above" => QuantityQualifier.AtLeast,
+            "up to"
+            or "as many as"
+            or "at most"
+            or "no more than"
+            or "fewer than"
+            or "less than"
+            or "as much as"
+            or "under" => QuantityQualifier.AtMost,
+            _ => QuantityQualifier.Exact,
+        };
 
     private static decimal? Number(string digits, string scale)
     {
@@ -151,7 +266,14 @@ public static partial class FigureReader
         {
             value = spelled;
         }
-        else if (!decimal.TryParse(digits.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        else if (
+            !decimal.TryParse(
+                digits.Replace(",", string.Empty, StringComparison.Ordinal),
+                NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture,
+                out value
+            )
+        )
         {
             return null;
         }
@@ -167,11 +289,12 @@ public static partial class FigureReader
     }
 
     [GeneratedRegex(
-        @"(?<![\w.,\-–/\u2010\u2011])(?:(?<q>nearly|almost|just\s+under|close\s+to|just\s+shy\s+of|about|around|some|roughly|approximately|an\s+estimated|estimated|circa|at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than)\s+)?" +
-        @"(?:between\s+)?(?:(?<vague>tens\s+of\s+thousands|a\s+few\s+thousand|several\s+thousand|a\s+few\s+hundred|several\s+hundred|thousands|hundreds|dozens)(?:\s+of)?" +
-        @"|(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\s{0,3}\d+(?=\s+(?:million|billion))|\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a\s+dozen)\b(?![-–]\w)(?:\s+(?<scale>million|billion|thousand|mln|bn))?" +
-        @"(?:\s*(?:-|–|to|and)\s*(?<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<scale2>million|billion|thousand))?)?)" +
-        @"(?<noun>(?:\s+(?!(?:and|or|to|of|in|at|on|from|by|for|with|that|who|which|were|was|are|is|had|have|has|would|will|could|between)\b)[A-Za-z][A-Za-z\-’']*){0,4})",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        @"(?<![\w.,\-–/\u2010\u2011])(?:(?<q>nearly|almost|just\s+under|close\s+to|just\s+shy\s+of|about|around|some|roughly|approximately|an\s+estimated|estimated|circa|at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than)\s+)?"
+            + @"(?:between\s+)?(?:(?<vague>tens\s+of\s+thousands|a\s+few\s+thousand|several\s+thousand|a\s+few\s+hundred|several\s+hundred|thousands|hundreds|dozens)(?:\s+of)?"
+            + @"|(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\s{0,3}\d+(?=\s+(?:million|billion))|\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a\s+dozen)\b(?![-–]\w)(?:\s+(?<scale>million|billion|thousand|mln|bn))?"
+            + @"(?:\s*(?:-|–|to|and)\s*(?<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?<scale2>million|billion|thousand))?)?)"
+            + @"(?<noun>(?:\s+(?!(?:and|or|to|of|in|at|on|from|by|for|with|that|who|which|were|was|are|is|had|have|has|would|will|could|between)\b)[A-Za-z][A-Za-z\-’']*){0,4})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex Pattern();
 }

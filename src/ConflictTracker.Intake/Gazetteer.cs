@@ -8,13 +8,25 @@ namespace ConflictTracker.Intake;
 public sealed record KnownActor(Guid Id, string Name, ActorKind Kind, string? Country, IReadOnlyList<string> Aliases);
 
 /// <summary>A member's role in an organisation; <paramref name="SpeaksFor"/> marks an official voice.</summary>
-public sealed record KnownAffiliation(Guid MemberId, Guid OrganisationId, string Role, bool SpeaksFor, DateOnly? From, DateOnly? To);
+public sealed record KnownAffiliation(
+    Guid MemberId,
+    Guid OrganisationId,
+    string Role,
+    bool SpeaksFor,
+    DateOnly? From,
+    DateOnly? To
+);
 
 public sealed record KnownPlace(Guid Id, string Name, string? Country);
 
 public sealed record KnownMeasure(Guid Id, string Name, string Unit);
 
-public sealed record KnownProposition(Guid Id, string Statement, string? Description, IReadOnlyList<KnownMeasure> Measures);
+public sealed record KnownProposition(
+    Guid Id,
+    string Statement,
+    string? Description,
+    IReadOnlyList<KnownMeasure> Measures
+);
 
 /// <summary>
 /// What the extractor knows, built from the database's own actors, aliases, affiliations, places and
@@ -33,7 +45,8 @@ public sealed class Gazetteer
         IEnumerable<KnownActor> actors,
         IEnumerable<KnownAffiliation> affiliations,
         IEnumerable<KnownPlace> places,
-        IEnumerable<KnownProposition> propositions)
+        IEnumerable<KnownProposition> propositions
+    )
     {
         ArgumentNullException.ThrowIfNull(actors);
         foreach (var actor in actors)
@@ -89,17 +102,22 @@ public sealed class Gazetteer
     public KnownActor? Actor(Guid id) => actors.GetValueOrDefault(id);
 
     /// <summary>Actors whose name or alias is exactly these words (after normalising).</summary>
-    public IReadOnlyList<KnownActor> ByName(string name) =>
-        byName.TryGetValue(Key(name), out var found) ? found : [];
+    public IReadOnlyList<KnownActor> ByName(string name) => byName.TryGetValue(Key(name), out var found) ? found : [];
 
     /// <summary>People whose last name is this word.</summary>
     public IReadOnlyList<KnownActor> BySurname(string surname) =>
         bySurname.TryGetValue(Key(surname), out var found) ? found : [];
 
     /// <summary>The organisations a person speaks for (official voice), as known on <paramref name="on"/>.</summary>
-    public IEnumerable<(KnownAffiliation Affiliation, KnownActor Organisation)> Affiliations(Guid memberId, DateOnly? on = null) =>
+    public IEnumerable<(KnownAffiliation Affiliation, KnownActor Organisation)> Affiliations(
+        Guid memberId,
+        DateOnly? on = null
+    ) =>
         affiliations
-            .Where(a => a.MemberId == memberId && (on is null || ((a.From is null || a.From <= on) && (a.To is null || a.To >= on))))
+            .Where(a =>
+                a.MemberId == memberId
+                && (on is null || ((a.From is null || a.From <= on) && (a.To is null || a.To >= on)))
+            )
             .Select(a => (a, actors.GetValueOrDefault(a.OrganisationId)))
             .Where(p => p.Item2 is not null)
             .Select(p => (p.a, p.Item2!));
@@ -111,7 +129,8 @@ public sealed class Gazetteer
             .Select(a => actors.GetValueOrDefault(a.MemberId))
             .OfType<KnownActor>();
 
-    /// <summary>Names also written without their parenthesised part: "Defence Intelligence of Ukraine (GUR)" is also found as GUR and as the rest.</summary>
+    /// <summary>Names also written without their parenthesised part: "Defence Intelligence of Ukraine (GUR)" is also
+    /// found as GUR and as the rest.</summary>
     private static IEnumerable<string> Variants(string name)
     {
         var open = name.IndexOf('(', StringComparison.Ordinal);
@@ -143,7 +162,10 @@ public sealed class Gazetteer
 
     private static readonly HashSet<string> Suffixes = new(["jr", "sr", "ii", "iii", "iv"], StringComparer.Ordinal);
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> NameWordCache = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<
+        string,
+        IReadOnlyList<string>
+    > NameWordCache = new(StringComparer.Ordinal);
 
     /// <summary>
     /// <see cref="Words"/> of a short string met again and again (an actor's name, an alias, a role), remembered: the
@@ -169,10 +191,12 @@ public sealed class Gazetteer
         return NameWordCache.GetOrAdd(name, n => Words(n).AsReadOnly());
     }
 
-    /// <summary>The normalised key of a name: lower-case words without accents or punctuation, joined by single spaces.</summary>
+    /// <summary>The normalised key of a name: lower-case words without accents or punctuation, joined by single
+    /// spaces.</summary>
     public static string Key(string text) => string.Join(' ', Words(text));
 
-    /// <summary>The normalised words of a text: lower case, accents dropped, split at anything not a letter or digit (so "Kim Yong-hyun" is kim yong hyun).</summary>
+    /// <summary>The normalised words of a text: lower case, accents dropped, split at anything not a letter or digit
+    /// (so "Kim Yong-hyun" is kim yong hyun).</summary>
     public static List<string> Words(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -18,17 +18,122 @@ public sealed class PropositionRanker
     /// <summary>The share of its score a proposition keeps when it was found only in the statement's context.</summary>
     public const double ContextDiscount = 0.6;
 
-    /// <summary>The lowest score a proposition found only in the context may have: the words around a statement say less than its own.</summary>
+    /// <summary>The lowest score a proposition found only in the context may have: the words around a statement say
+    /// less than its own.</summary>
     public const double ContextFloor = 0.3;
 
     private static readonly HashSet<string> Stop = new(
-        ["the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "been", "by", "with", "that", "this",
-         "it", "its", "as", "at", "from", "has", "have", "had", "will", "would", "could", "may", "might", "not", "their", "they", "he", "she",
-         "we", "our", "his", "her", "them", "which", "who", "than", "more", "also", "there", "said", "says", "into", "about", "now", "new", "s",
-         "being", "can", "all", "any", "some", "one", "what", "when", "where", "how", "why", "these", "those", "such", "other", "own", "very",
-         "just", "only", "even", "still", "yet", "already", "do", "does", "did", "if", "but", "so", "no", "nor", "up", "out", "over", "after",
-         "before", "against", "while", "because", "told", "tell", "say", "added", "like", "many", "much", "most", "well", "since", "year", "years"],
-        StringComparer.Ordinal);
+        [
+            "the",
+            "a",
+            "an",
+            "of",
+            "to",
+            "in",
+            "on",
+            "for",
+            "and",
+            "or",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "by",
+            "with",
+            "that",
+            "this",
+            "it",
+            "its",
+            "as",
+            "at",
+            "from",
+            "has",
+            "have",
+            "had",
+            "will",
+            "would",
+            "could",
+            "may",
+            "might",
+            "not",
+            "their",
+            "they",
+            "he",
+            "she",
+            "we",
+            "our",
+            "his",
+            "her",
+            "them",
+            "which",
+            "who",
+            "than",
+            "more",
+            "also",
+            "there",
+            "said",
+            "says",
+            "into",
+            "about",
+            "now",
+            "new",
+            "s",
+            "being",
+            "can",
+            "all",
+            "any",
+            "some",
+            "one",
+            "what",
+            "when",
+            "where",
+            "how",
+            "why",
+            "these",
+            "those",
+            "such",
+            "other",
+            "own",
+            "very",
+            "just",
+            "only",
+            "even",
+            "still",
+            "yet",
+            "already",
+            "do",
+            "does",
+            "did",
+            "if",
+            "but",
+            "so",
+            "no",
+            "nor",
+            "up",
+            "out",
+            "over",
+            "after",
+            "before",
+            "against",
+            "while",
+            "because",
+            "told",
+            "tell",
+            "say",
+            "added",
+            "like",
+            "many",
+            "much",
+            "most",
+            "well",
+            "since",
+            "year",
+            "years",
+        ],
+        StringComparer.Ordinal
+    );
 
     private readonly List<(KnownProposition Proposition, Dictionary<string, double> Weights, double Norm)> entries = [];
     private readonly Dictionary<Guid, (string[] Unit, string[] All)> measureSenses = [];
@@ -37,7 +142,22 @@ public sealed class PropositionRanker
     public PropositionRanker(IReadOnlyList<KnownProposition> propositions)
     {
         ArgumentNullException.ThrowIfNull(propositions);
-        var documents = propositions.Select(p => (p, Senses(string.Join(' ', new[] { p.Statement, p.Description ?? string.Empty }.Concat(p.Measures.Select(m => m.Name + " " + m.Unit)))).ToHashSet(StringComparer.Ordinal))).ToList();
+        var documents = propositions
+            .Select(p =>
+                (
+                    p,
+                    Senses(
+                            string.Join(
+                                ' ',
+                                new[] { p.Statement, p.Description ?? string.Empty }.Concat(
+                                    p.Measures.Select(m => m.Name + " " + m.Unit)
+                                )
+                            )
+                        )
+                        .ToHashSet(StringComparer.Ordinal)
+                )
+            )
+            .ToList();
         foreach (var (_, senses) in documents)
         {
             foreach (var sense in senses)
@@ -53,12 +173,16 @@ public sealed class PropositionRanker
 
         foreach (var measure in propositions.SelectMany(p => p.Measures))
         {
-            measureSenses[measure.Id] = (Senses(measure.Unit).ToArray(), Senses(measure.Unit + " " + measure.Name).ToArray());
+            measureSenses[measure.Id] = (
+                Senses(measure.Unit).ToArray(),
+                Senses(measure.Unit + " " + measure.Name).ToArray()
+            );
         }
 
         foreach (var (proposition, senses) in documents)
         {
-            // Every word of the statement and its measures can match, but only the statement's own words set its length:
+            // Every word of the statement and its measures can match, but only the statement's own words set its
+            // length:
             // a proposition with many measures is not the less likely for it.
             var weights = senses.ToDictionary(s => s, s => idf[s], StringComparer.Ordinal);
             var own = Senses(proposition.Statement).Distinct(StringComparer.Ordinal).Sum(s => idf[s] * idf[s]);
@@ -66,11 +190,14 @@ public sealed class PropositionRanker
         }
     }
 
-    public IReadOnlyList<PropositionGuess> Rank(string content, FoundFigure? figure) => Rank(content, figure, null, null);
+    public IReadOnlyList<PropositionGuess> Rank(string content, FoundFigure? figure) =>
+        Rank(content, figure, null, null);
 
     /// <summary>
-    /// Ranks for <paramref name="content"/>; when it gives nothing, for <paramref name="context"/> (the sentence and the one
-    /// before) at a discount; when that gives nothing either, for the article's <paramref name="topic"/> (headline and lead)
+    /// Ranks for <paramref name="content"/>; when it gives nothing, for <paramref name="context"/> (the sentence and
+    /// the one
+    /// before) at a discount; when that gives nothing either, for the article's <paramref name="topic"/> (headline and
+    /// lead)
     /// at a deeper one.
     /// </summary>
     public IReadOnlyList<PropositionGuess> Rank(string content, FoundFigure? figure, string? context, string? topic)
@@ -116,9 +243,17 @@ public sealed class PropositionRanker
             Guid? measure = null;
             if (figure is not null && proposition.Measures.Count > 0)
             {
-                var best = proposition.Measures
-                    .Select(m => (m, Unit: measureSenses[m.Id].Unit.Count(figureSenses.Contains), Overlap: measureSenses[m.Id].All.Count(s => figureSenses.Contains(s) || senses.Contains(s))))
-                    .OrderByDescending(x => x.Unit).ThenByDescending(x => x.Overlap).First();
+                var best = proposition
+                    .Measures.Select(m =>
+                        (
+                            m,
+                            Unit: measureSenses[m.Id].Unit.Count(figureSenses.Contains),
+                            Overlap: measureSenses[m.Id].All.Count(s => figureSenses.Contains(s) || senses.Contains(s))
+                        )
+                    )
+                    .OrderByDescending(x => x.Unit)
+                    .ThenByDescending(x => x.Overlap)
+                    .First();
                 if (best.Overlap > 0)
                 {
                     measure = best.m.Id;
@@ -137,14 +272,16 @@ public sealed class PropositionRanker
     }
 
     /// <summary>Content words, folded to a stem and then to their sense.</summary>
-    public static IEnumerable<string> Senses(string text) => Stems(text).Select(s => Lexicon.Senses.GetValueOrDefault(s, s));
+    public static IEnumerable<string> Senses(string text) =>
+        Stems(text).Select(s => Lexicon.Senses.GetValueOrDefault(s, s));
 
     /// <summary>Content words, folded to a light stem.</summary>
     public static IEnumerable<string> Stems(string text) =>
         Gazetteer.Words(text).Where(w => w.Length > 2 && !Stop.Contains(w) && !char.IsDigit(w[0])).Select(Stem);
 
     /// <summary>
-    /// A light English stem: plural, past and participle endings, "-ment" and "-ies"/"-ied" ("deployments" and "deployed"
+    /// A light English stem: plural, past and participle endings, "-ment" and "-ies"/"-ied" ("deployments" and
+    /// "deployed"
     /// are deploy, "supplies" and "supplied" supply, "soldiers" soldier). Short words are left alone.
     /// </summary>
     public static string Stem(string word)
@@ -159,7 +296,10 @@ public sealed class PropositionRanker
         {
             w = w[..^4];
         }
-        else if (w.Length > 4 && (w.EndsWith("ies", StringComparison.Ordinal) || w.EndsWith("ied", StringComparison.Ordinal)))
+        else if (
+            w.Length > 4
+            && (w.EndsWith("ies", StringComparison.Ordinal) || w.EndsWith("ied", StringComparison.Ordinal))
+        )
         {
             w = w[..^3] + "y";
         }
@@ -171,11 +311,25 @@ public sealed class PropositionRanker
         {
             w = Undouble(w[..^2]);
         }
-        else if (w.Length > 4 && (w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal) || w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal)))
+        else if (
+            w.Length > 4
+            && (
+                w.EndsWith("ches", StringComparison.Ordinal)
+                || w.EndsWith("shes", StringComparison.Ordinal)
+                || w.EndsWith("sses", StringComparison.Ordinal)
+                || w.EndsWith("xes", StringComparison.Ordinal)
+            )
+        )
         {
             w = w[..^2];
         }
-        else if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal))
+        else if (
+            w.Length > 3
+            && w.EndsWith('s')
+            && !w.EndsWith("ss", StringComparison.Ordinal)
+            && !w.EndsWith("us", StringComparison.Ordinal)
+            && !w.EndsWith("is", StringComparison.Ordinal)
+        )
         {
             w = w[..^1];
         }
@@ -183,7 +337,8 @@ public sealed class PropositionRanker
         return w;
     }
 
-    /// <summary>"ferri" from "ferried" is handled by -ied; "shipp" from "shipped" is ship, "fir" from "fired" stays (its sense is listed).</summary>
+    /// <summary>"ferri" from "ferried" is handled by -ied; "shipp" from "shipped" is ship, "fir" from "fired" stays
+    /// (its sense is listed).</summary>
     private static string Undouble(string stem) =>
         stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z') ? stem[..^1] : stem;
 }

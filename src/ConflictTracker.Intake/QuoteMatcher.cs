@@ -93,11 +93,22 @@ public static class QuoteMatcher
         return (builder.ToString(), map.ToArray());
     }
 
-    public static char FoldChar(char c) => c switch
-    {
-        '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u00AB' or '\u00BB' or '\u2033' or '\u301D' or '\u301E' => '"',
-        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u2039' or '\u203A' or '`' or '\u00B4' => '\'',
-        '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
-        _ => c,
-    };
+    public static char FoldChar(char c) =>
+        c switch
+        {
+            '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u00AB' or '\u00BB' or '\u2033' or '\u301D' or '\u301E' =>
+                '"',
+            '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u2039' or '\u203A' or '`' or '\u00B4' => '\'',
+            '\u2010'
+            or '\u2011'
+            or '\u2012'
+            or '\u2013'
+            or '\u2014'
+            or '\u2015'
+            or '\u2212'
+            or '\uFE58'
+            or '\uFE63'
+            or '\uFF0D' => '-',
+            _ => c,
+        };
 }

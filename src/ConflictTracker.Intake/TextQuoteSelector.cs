@@ -22,5 +22,8 @@ public sealed record TextQuoteSelector(string Exact, string Prefix, string Suffi
 
     /// <summary>True when the offsets still point at the exact words in <paramref name="text"/>.</summary>
     public bool Fits(string text) =>
-        End <= text.Length && Start <= End && string.CompareOrdinal(text, Start, Exact, 0, Exact.Length) == 0 && End - Start == Exact.Length;
+        End <= text.Length
+        && Start <= End
+        && string.CompareOrdinal(text, Start, Exact, 0, Exact.Length) == 0
+        && End - Start == Exact.Length;
 }

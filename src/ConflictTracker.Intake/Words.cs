@@ -3,7 +3,8 @@ using System.Text;
 
 namespace ConflictTracker.Intake;
 
-/// <summary>A word of the text: its normalised form (as <see cref="Gazetteer.Words"/> makes it), its raw form and offsets.</summary>
+/// <summary>A word of the text: its normalised form (as <see cref="Gazetteer.Words"/> makes it), its raw form and
+/// offsets.</summary>
 public sealed record Word(string Norm, string Raw, int Start, int End)
 {
     public bool Capitalised => Raw.Length > 0 && char.IsUpper(Raw[0]);

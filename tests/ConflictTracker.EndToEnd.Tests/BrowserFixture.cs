@@ -1,10 +1,10 @@
 using ConflictTracker.Testing;
 using ConflictTracker.Web.Features.DemoData;
+using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using ConflictTracker.Web.Security;
 using Microsoft.Playwright;
 
 namespace ConflictTracker.EndToEnd.Tests;
@@ -27,34 +27,64 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         database = await TestPostgres.CreateDatabaseAsync();
-        await new DemoDataLoader(database.ContextFactory, TimeProvider.System, NullLogger<DemoDataLoader>.Instance).LoadAsync();
+        await new DemoDataLoader(
+            database.ContextFactory,
+            TimeProvider.System,
+            NullLogger<DemoDataLoader>.Instance
+        ).LoadAsync();
 
         // Re-check sessions every 2 s instead of every minute, so a test can watch a disabled user lose access.
-        app = new AppFactory(database.ConnectionString, new Dictionary<string, string?> { ["Security:RevalidationInterval"] = "00:00:02" });
+        app = new AppFactory(
+            database.ConnectionString,
+            new Dictionary<string, string?> { ["Security:RevalidationInterval"] = "00:00:02" }
+        );
         app.UseKestrel(0);
         app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+        BaseAddress = new Uri(
+            address
+                .Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
+                .Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
+        );
 
-        var chromium = Environment.GetEnvironmentVariable("CT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        var chromium = Environment.GetEnvironmentVariable("CT_CHROMIUM") is { Length: > 0 } path
+            ? path
+            : "/usr/bin/chromium";
         if (!File.Exists(chromium))
         {
-            throw new InvalidOperationException($"Chromium not found at {chromium}: run scripts/test.sh (it installs Debian's chromium) or set CT_CHROMIUM.");
+            throw new InvalidOperationException(
+                $"Chromium not found at {chromium}: run scripts/test.sh (it installs Debian's chromium) or set CT_CHROMIUM."
+            );
         }
 
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            }
+        );
     }
 
     public AppFactory App => app ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     /// <summary>A context on the app's database, to check what a page stored.</summary>
-    public Web.Data.AppDbContext CreateContext() => (database ?? throw new InvalidOperationException("The fixture is not initialised.")).CreateContext();
+    public Web.Data.AppDbContext CreateContext() =>
+        (database ?? throw new InvalidOperationException("The fixture is not initialised.")).CreateContext();
 
     /// <summary>
     /// A fresh browser context (its own cookies and storage) with a page at the given width, signed
@@ -64,12 +94,14 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? role = Roles.Analyst)
     {
         var state = role is null ? null : await SignedInStateAsync(role);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            StorageState = state,
-        });
+        var context = await Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = BaseAddress.ToString(),
+                ViewportSize = new ViewportSize { Width = width, Height = height },
+                StorageState = state,
+            }
+        );
         return await context.NewPageAsync();
     }
 
@@ -94,7 +126,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
             if (!signedIn.TryGetValue(role, out var state))
             {
                 var (email, password) = await App.CreateUserAsync(role);
-                await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+                await using var context = await Browser.NewContextAsync(
+                    new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() }
+                );
                 var page = await context.NewPageAsync();
                 await SignInAsync(page, email, password);
                 signedIn[role] = state = await context.StorageStateAsync();

@@ -5,17 +5,21 @@ namespace ConflictTracker.EndToEnd.Tests;
 
 internal static class PageExtensions
 {
-    /// <summary>Waits until the Blazor circuit has taken over from the prerendered HTML, so clicks are handled.</summary>
+    /// <summary>Waits until the Blazor circuit has taken over from the prerendered HTML, so clicks are
+    /// handled.</summary>
     public static Task WaitForCircuitAsync(this IPage page) =>
-        page.Locator("[data-testid=circuit-state][data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        page.Locator("[data-testid=circuit-state][data-interactive=true]")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     /// <summary>Runs axe-core in the page and returns the serious and critical violations, described.</summary>
     public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(this IPage page)
     {
         var result = await page.RunAxe();
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Impact}: {v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html}"))}")
+        return result
+            .Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v =>
+                $"{v.Impact}: {v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html}"))}"
+            )
             .ToList();
     }
 
@@ -23,12 +27,15 @@ internal static class PageExtensions
     public static Task<bool> OverflowsSidewaysAsync(this IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
 
-    /// <summary>Saves a full-page screenshot under artifacts/screenshots (git-ignored) for a person to look at.</summary>
+    /// <summary>Saves a full-page screenshot under artifacts/screenshots (git-ignored) for a person to look
+    /// at.</summary>
     public static async Task SaveScreenshotAsync(this IPage page, string name)
     {
         var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true }
+        );
     }
 
     private static string RepositoryRoot()

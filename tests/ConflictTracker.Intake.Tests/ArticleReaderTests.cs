@@ -43,14 +43,37 @@ public sealed class ArticleReaderTests
         var article = ArticleReader.Read(Encoding.UTF8.GetBytes(Page));
 
         article.Format.Should().Be(ArticleFormat.Html);
-        article.Text.Should().Be("North Korean troops reach Kursk\n\nNorth Korean units have arrived in the Kursk region, the ministry said on Monday.\n\n\u201CWe are watching closely,\u201D the spokesman said.\n\nFirst item of a list");
-        article.Text.Should().NotContainAny("<", ">", "alert", "onclick", "secret", "tracked", "track(", "inline", "window.track", "color: red", "Subscribe", "Home", "banner", "Copyright", "Related");
+        article
+            .Text.Should()
+            .Be(
+                "North Korean troops reach Kursk\n\nNorth Korean units have arrived in the Kursk region, the ministry said on Monday.\n\n\u201CWe are watching closely,\u201D the spokesman said.\n\nFirst item of a list"
+            );
+        article
+            .Text.Should()
+            .NotContainAny(
+                "<",
+                ">",
+                "alert",
+                "onclick",
+                "secret",
+                "tracked",
+                "track(",
+                "inline",
+                "window.track",
+                "color: red",
+                "Subscribe",
+                "Home",
+                "banner",
+                "Copyright",
+                "Related"
+            );
     }
 
     [Fact]
     public void HtmlWithoutParagraphsIsReadFromItsTextButNeverItsScripts()
     {
-        const string page = "<html><body><div>Troops reached Kursk, the ministry said.</div><script>var tracker = 'do not read me';</script><noscript>Enable scripts</noscript></body></html>";
+        const string page =
+            "<html><body><div>Troops reached Kursk, the ministry said.</div><script>var tracker = 'do not read me';</script><noscript>Enable scripts</noscript></body></html>";
 
         var article = ArticleReader.Read(Encoding.UTF8.GetBytes(page));
 
@@ -110,7 +133,9 @@ public sealed class ArticleReaderTests
 
         var act = () => ArticleReader.Read(bytes);
 
-        act.Should().Throw<ArticleUnreadableException>().WithMessage("The file is larger than 10 MB (10,485,761 bytes); articles of up to 10 MB are taken in.");
+        act.Should()
+            .Throw<ArticleUnreadableException>()
+            .WithMessage("The file is larger than 10 MB (10,485,761 bytes); articles of up to 10 MB are taken in.");
     }
 
     [Fact]
@@ -152,20 +177,26 @@ public sealed class ArticleReaderTests
     [Fact]
     public void TextInAnotherScriptIsReadAndDoesNotLookEnglish()
     {
-        const string korean = "국가정보원은 북한군 약 1만 명이 러시아에 파병됐다고 밝혔다.\n\n국방부는 추가 파병 가능성을 배제할 수 없다고 말했다.";
+        const string korean =
+            "국가정보원은 북한군 약 1만 명이 러시아에 파병됐다고 밝혔다.\n\n국방부는 추가 파병 가능성을 배제할 수 없다고 말했다.";
 
         var article = ArticleReader.Read(Encoding.UTF8.GetBytes(korean));
 
         article.Format.Should().Be(ArticleFormat.Text);
         article.Text.Should().Be(korean);
         ArticleReader.LooksEnglish(article.Text).Should().BeFalse();
-        ArticleReader.LooksEnglish("The ministry said on Tuesday that the troops had arrived in the region.").Should().BeTrue();
+        ArticleReader
+            .LooksEnglish("The ministry said on Tuesday that the troops had arrived in the region.")
+            .Should()
+            .BeTrue();
     }
 
     [Fact]
     public void PlainTextTakesItsFirstLineAsTheTitle()
     {
-        var article = ArticleReader.Read(Encoding.UTF8.GetBytes("\uFEFFTroops reach Kursk\r\n\r\nThe ministry said so."));
+        var article = ArticleReader.Read(
+            Encoding.UTF8.GetBytes("\uFEFFTroops reach Kursk\r\n\r\nThe ministry said so.")
+        );
 
         article.Format.Should().Be(ArticleFormat.Text);
         article.Title.Should().Be("Troops reach Kursk");

@@ -31,7 +31,11 @@ public sealed class ArticleTextTests
     public void Sha256IsTheLowerCaseHexOfTheUtf8Bytes()
     {
         ArticleText.Sha256("abc").Should().Be("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        ArticleText.Sha256("Kyiv \u2014 \u041A\u0438\u0457\u0432").Should().HaveLength(64).And.MatchRegex("^[0-9a-f]{64}$");
+        ArticleText
+            .Sha256("Kyiv \u2014 \u041A\u0438\u0457\u0432")
+            .Should()
+            .HaveLength(64)
+            .And.MatchRegex("^[0-9a-f]{64}$");
     }
 
     [Fact]

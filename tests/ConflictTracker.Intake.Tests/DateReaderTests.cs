@@ -7,7 +7,8 @@ public sealed class DateReaderTests
     // Wednesday 23 October 2024.
     private static readonly PartialDate Wednesday = PartialDate.Day(2024, 10, 23);
 
-    private static string First(string text, PartialDate article) => DateReader.Read(text, article).First().Date.ToIsoString();
+    private static string First(string text, PartialDate article) =>
+        DateReader.Read(text, article).First().Date.ToIsoString();
 
     [Theory]
     [InlineData("said on Tuesday", "2024-10-22")]

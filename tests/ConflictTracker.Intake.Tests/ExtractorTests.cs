@@ -22,30 +22,45 @@ public sealed class ExtractorTests
     // Wednesday 23 October 2024.
     private static readonly ArticleFacts Facts = new(PartialDate.Day(2024, 10, 23), "Daily Courier", null);
 
-    private static readonly AttributionExtractor Extractor = new(new Gazetteer(
-        [
-            new KnownActor(Ministry, "Ministry of Defence of Ukraine", ActorKind.GovernmentBody, "UA", []),
-            new KnownActor(Kremlin, "Kremlin", ActorKind.GovernmentBody, "RU", []),
-            new KnownActor(Intelligence, "Military Intelligence of Ukraine", ActorKind.IntelligenceService, "UA", []),
-            new KnownActor(Guid.NewGuid(), "Government of Ukraine", ActorKind.GovernmentBody, "UA", []),
-            new KnownActor(Guid.NewGuid(), "Government of Poland", ActorKind.GovernmentBody, "PL", []),
-            new KnownActor(Marchuk, "Olena Marchuk", ActorKind.Person, "UA", []),
-            new KnownActor(Orlov, "Dmitri Orlov", ActorKind.Person, "RU", []),
-            new KnownActor(Horak, "Ivan Horak", ActorKind.Person, "UA", []),
-            new KnownActor(Courier, "Daily Courier", ActorKind.MediaOutlet, "GB", []),
-        ],
-        [
-            new KnownAffiliation(Marchuk, Ministry, "Spokesperson of the Ministry", true, null, null),
-            new KnownAffiliation(Orlov, Kremlin, "Press Secretary of the President", true, null, null),
-            new KnownAffiliation(Horak, Intelligence, "Chief of Military Intelligence", true, null, null),
-        ],
-        [new KnownPlace(Guid.NewGuid(), "Kupiansk", "UA")],
-        [
-            new KnownProposition(Deployed, "Foreign troops are deployed to the front near Kupiansk", null, [new KnownMeasure(Guid.NewGuid(), "Foreign soldiers at the front", "soldiers")]),
-            new KnownProposition(Supplied, "Russia is supplied with shells and missiles from abroad", null, []),
-        ]));
+    private static readonly AttributionExtractor Extractor = new(
+        new Gazetteer(
+            [
+                new KnownActor(Ministry, "Ministry of Defence of Ukraine", ActorKind.GovernmentBody, "UA", []),
+                new KnownActor(Kremlin, "Kremlin", ActorKind.GovernmentBody, "RU", []),
+                new KnownActor(
+                    Intelligence,
+                    "Military Intelligence of Ukraine",
+                    ActorKind.IntelligenceService,
+                    "UA",
+                    []
+                ),
+                new KnownActor(Guid.NewGuid(), "Government of Ukraine", ActorKind.GovernmentBody, "UA", []),
+                new KnownActor(Guid.NewGuid(), "Government of Poland", ActorKind.GovernmentBody, "PL", []),
+                new KnownActor(Marchuk, "Olena Marchuk", ActorKind.Person, "UA", []),
+                new KnownActor(Orlov, "Dmitri Orlov", ActorKind.Person, "RU", []),
+                new KnownActor(Horak, "Ivan Horak", ActorKind.Person, "UA", []),
+                new KnownActor(Courier, "Daily Courier", ActorKind.MediaOutlet, "GB", []),
+            ],
+            [
+                new KnownAffiliation(Marchuk, Ministry, "Spokesperson of the Ministry", true, null, null),
+                new KnownAffiliation(Orlov, Kremlin, "Press Secretary of the President", true, null, null),
+                new KnownAffiliation(Horak, Intelligence, "Chief of Military Intelligence", true, null, null),
+            ],
+            [new KnownPlace(Guid.NewGuid(), "Kupiansk", "UA")],
+            [
+                new KnownProposition(
+                    Deployed,
+                    "Foreign troops are deployed to the front near Kupiansk",
+                    null,
+                    [new KnownMeasure(Guid.NewGuid(), "Foreign soldiers at the front", "soldiers")]
+                ),
+                new KnownProposition(Supplied, "Russia is supplied with shells and missiles from abroad", null, []),
+            ]
+        )
+    );
 
-    private static IReadOnlyList<DraftStatement> Drafts(string text) => Extractor.Extract(ArticleText.Normalise(text), Facts);
+    private static IReadOnlyList<DraftStatement> Drafts(string text) =>
+        Extractor.Extract(ArticleText.Normalise(text), Facts);
 
     [Fact]
     public void ADirectQuoteWithItsSpeakerAfterIt()
@@ -75,7 +90,8 @@ public sealed class ExtractorTests
     [Fact]
     public void AccordingToNamesTheSpeakerBeforeTheContent()
     {
-        var draft = Drafts("According to the Ministry of Defence of Ukraine, the convoy had crossed the border.").Single();
+        var draft = Drafts("According to the Ministry of Defence of Ukraine, the convoy had crossed the border.")
+            .Single();
 
         draft.Speaker.ActorId.Should().Be(Ministry);
         draft.Content.Exact.Should().Be("the convoy had crossed the border");
@@ -84,7 +100,9 @@ public sealed class ExtractorTests
     [Fact]
     public void HeIsTheLastPersonNamed()
     {
-        var drafts = Drafts("Ivan Horak said the convoy had crossed the border. He added that more trucks were on their way.");
+        var drafts = Drafts(
+            "Ivan Horak said the convoy had crossed the border. He added that more trucks were on their way."
+        );
 
         drafts.Should().HaveCount(2);
         drafts[1].Speaker.ActorId.Should().Be(Horak);
@@ -116,7 +134,10 @@ public sealed class ExtractorTests
     [Fact]
     public void CouldNotConfirmIsAHedge()
     {
-        var draft = Drafts("Ukraine's defence ministry said it could not confirm reports that the bridge had been destroyed.").Single();
+        var draft = Drafts(
+                "Ukraine's defence ministry said it could not confirm reports that the bridge had been destroyed."
+            )
+            .Single();
 
         draft.Speaker.ActorId.Should().Be(Ministry);
         draft.Stance.Should().Be(Stance.Hedges);
@@ -126,13 +147,19 @@ public sealed class ExtractorTests
     public void MayAsTheMainVerbIsAHedgeButAModalBoundingAFigureIsNot()
     {
         Drafts("Olena Marchuk said Russia may send more troops.").Single().Stance.Should().Be(Stance.Hedges);
-        Drafts("Olena Marchuk said the trucks could hold as many as 2,000 shells.").Single().Stance.Should().Be(Stance.Affirms);
+        Drafts("Olena Marchuk said the trucks could hold as many as 2,000 shells.")
+            .Single()
+            .Stance.Should()
+            .Be(Stance.Affirms);
     }
 
     [Fact]
     public void TheFirstCountOfTheStatementIsItsFigureAndPointsToTheMeasure()
     {
-        var draft = Drafts("The Ministry of Defence of Ukraine said nearly 1,500 foreign soldiers had been deployed to the front near Kupiansk.").Single();
+        var draft = Drafts(
+                "The Ministry of Defence of Ukraine said nearly 1,500 foreign soldiers had been deployed to the front near Kupiansk."
+            )
+            .Single();
 
         draft.Figure!.Min.Should().Be(1500m);
         draft.Figure.Qualifier.Should().Be(QuantityQualifier.Nearly);
@@ -148,7 +175,11 @@ public sealed class ExtractorTests
         var drafts = Drafts("Kyiv and Warsaw said the convoy had crossed the border.");
 
         drafts.Select(d => d.Speaker.Name).Should().BeEquivalentTo(["Government of Ukraine", "Government of Poland"]);
-        drafts.Should().OnlyContain(d => d.Content.Exact == "the convoy had crossed the border" && d.Speaker.Link == SpeakerLinkKind.Country);
+        drafts
+            .Should()
+            .OnlyContain(d =>
+                d.Content.Exact == "the convoy had crossed the border" && d.Speaker.Link == SpeakerLinkKind.Country
+            );
     }
 
     [Theory]
@@ -183,7 +214,10 @@ public sealed class ExtractorTests
     [Fact]
     public void TheContentBeforeTheSpeakerAndNeverTheDateline()
     {
-        var draft = Drafts("KYIV, Ukraine (AP) — The convoy had crossed the border near Kupiansk, the ministry's spokesperson, Olena Marchuk, said Tuesday, as shelling went on.").Single();
+        var draft = Drafts(
+                "KYIV, Ukraine (AP) — The convoy had crossed the border near Kupiansk, the ministry's spokesperson, Olena Marchuk, said Tuesday, as shelling went on."
+            )
+            .Single();
 
         draft.Speaker.ActorId.Should().Be(Marchuk);
         draft.Content.Exact.Should().Be("The convoy had crossed the border near Kupiansk");
@@ -195,13 +229,17 @@ public sealed class ExtractorTests
     {
         var draft = Drafts("“The convoy crossed at dawn,” Olena Marchuk said. “It carried shells, not food.”").Single();
 
-        draft.Content.Exact.Should().Be("The convoy crossed at dawn,” Olena Marchuk said. “It carried shells, not food.");
+        draft
+            .Content.Exact.Should()
+            .Be("The convoy crossed at dawn,” Olena Marchuk said. “It carried shells, not food.");
     }
 
     [Fact]
     public void AQuotationLeftOpenAtAParagraphsEndGoesOnInTheNextAndItsCloserSpeaks()
     {
-        var drafts = Drafts("Olena Marchuk said the convoy was a decoy.\n\n“It was never meant to cross.\n\n“The real attack came from the north,” she said.");
+        var drafts = Drafts(
+            "Olena Marchuk said the convoy was a decoy.\n\n“It was never meant to cross.\n\n“The real attack came from the north,” she said."
+        );
 
         drafts.Should().HaveCount(2);
         drafts[0].Content.Exact.Should().Be("the convoy was a decoy");
@@ -221,7 +259,10 @@ public sealed class ExtractorTests
     [Fact]
     public void ARelativeClauseAfterTheNameDescribesTheSpeaker()
     {
-        var draft = Drafts("Ivan Horak, who was the ministry's spokesman until September, told the Daily Courier in March that the convoy had crossed the border.").Single();
+        var draft = Drafts(
+                "Ivan Horak, who was the ministry's spokesman until September, told the Daily Courier in March that the convoy had crossed the border."
+            )
+            .Single();
 
         draft.Speaker.ActorId.Should().Be(Horak);
         draft.StatedOn!.ToIsoString().Should().Be("2024-03");
@@ -243,7 +284,9 @@ public sealed class ExtractorTests
     [Fact]
     public void AStatementThatGoesOnTakesTheDateAndRoleOfTheOneBefore()
     {
-        var drafts = Drafts("Olena Marchuk told parliament on Monday that the convoy had crossed the border. She said more trucks were coming.");
+        var drafts = Drafts(
+            "Olena Marchuk told parliament on Monday that the convoy had crossed the border. She said more trucks were coming."
+        );
 
         drafts.Should().HaveCount(2);
         drafts[1].Speaker.ActorId.Should().Be(Marchuk);
@@ -254,7 +297,8 @@ public sealed class ExtractorTests
     [Fact]
     public void QuotedByAnOutletAsSayingCreditsTheOutlet()
     {
-        var draft = Drafts("Olena Marchuk was quoted by the Interfax news agency as saying that the bridge was intact.").Single();
+        var draft = Drafts("Olena Marchuk was quoted by the Interfax news agency as saying that the bridge was intact.")
+            .Single();
 
         draft.Speaker.ActorId.Should().Be(Marchuk);
         draft.Content.Exact.Should().Be("the bridge was intact");
@@ -265,7 +309,9 @@ public sealed class ExtractorTests
     [Fact]
     public void AHeadlineAndAnImpersonalItAreNotStatements()
     {
-        var drafts = Drafts("Kyiv says convoy crossed the border\n\nIt was reported that the convoy had crossed the border. Olena Marchuk said the convoy had crossed the border.");
+        var drafts = Drafts(
+            "Kyiv says convoy crossed the border\n\nIt was reported that the convoy had crossed the border. Olena Marchuk said the convoy had crossed the border."
+        );
 
         drafts.Should().ContainSingle().Which.Speaker.ActorId.Should().Be(Marchuk);
     }

@@ -2,14 +2,25 @@ namespace ConflictTracker.Intake.Tests;
 
 public sealed class PropositionRankerTests
 {
-    private static readonly KnownProposition Deployed = new(Guid.NewGuid(), "Foreign troops are deployed to the front", null, [new KnownMeasure(Guid.NewGuid(), "Foreign soldiers at the front", "soldiers")]);
-    private static readonly KnownProposition Supplied = new(Guid.NewGuid(), "Russia is supplied with artillery shells from abroad", null, []);
+    private static readonly KnownProposition Deployed = new(
+        Guid.NewGuid(),
+        "Foreign troops are deployed to the front",
+        null,
+        [new KnownMeasure(Guid.NewGuid(), "Foreign soldiers at the front", "soldiers")]
+    );
+    private static readonly KnownProposition Supplied = new(
+        Guid.NewGuid(),
+        "Russia is supplied with artillery shells from abroad",
+        null,
+        []
+    );
     private static readonly PropositionRanker Ranker = new([Deployed, Supplied]);
 
     [Fact]
     public void WordsReportersUseForOneThingMatch()
     {
-        // "personnel" and "sent" are the proposition's "troops" and "deployed"; "ammunition" and "shipped" its "shells" and "supplied".
+        // "personnel" and "sent" are the proposition's "troops" and "deployed"; "ammunition" and "shipped" its "shells"
+        // and "supplied".
         Ranker.Rank("More personnel were sent to the front line last week", null)[0].Id.Should().Be(Deployed.Id);
         Ranker.Rank("Pyongyang shipped ammunition to Moscow by rail", null)[0].Id.Should().Be(Supplied.Id);
     }
@@ -35,7 +46,15 @@ public sealed class PropositionRankerTests
     public void AStatementWithNoWordsOfItsOwnIsRankedOnItsContext()
     {
         Ranker.Rank("This is yet another piece of disinformation", null).Should().BeEmpty();
-        Ranker.Rank("This is yet another piece of disinformation", null, "Kyiv said foreign troops had been deployed to the front.", null)[0].Id.Should().Be(Deployed.Id);
+        Ranker
+            .Rank(
+                "This is yet another piece of disinformation",
+                null,
+                "Kyiv said foreign troops had been deployed to the front.",
+                null
+            )[0]
+            .Id.Should()
+            .Be(Deployed.Id);
     }
 
     [Theory]

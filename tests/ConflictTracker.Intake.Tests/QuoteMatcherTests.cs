@@ -2,7 +2,8 @@ namespace ConflictTracker.Intake.Tests;
 
 public sealed class QuoteMatcherTests
 {
-    private const string Text = "Peskov said: \u201CThis is yet another piece of disinformation \u2014 nothing more.\u201D\nHe   added that it was \u2018no one\u2019s business\u2019.";
+    private const string Text =
+        "Peskov said: \u201CThis is yet another piece of disinformation \u2014 nothing more.\u201D\nHe   added that it was \u2018no one\u2019s business\u2019.";
 
     [Fact]
     public void AQuoteCopiedCharacterForCharacterIsAnExactMatch()

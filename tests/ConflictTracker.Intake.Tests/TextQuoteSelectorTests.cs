@@ -2,7 +2,8 @@ namespace ConflictTracker.Intake.Tests;
 
 public sealed class TextQuoteSelectorTests
 {
-    private const string Text = "The ministry said on Tuesday that nearly 1,500 North Korean soldiers had been ferried to Vladivostok by Russia's navy.";
+    private const string Text =
+        "The ministry said on Tuesday that nearly 1,500 North Korean soldiers had been ferried to Vladivostok by Russia's navy.";
 
     [Fact]
     public void ForTakesTheExactWordsWithUpToThirtyTwoCharactersEitherSide()

@@ -10,8 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConflictTracker.Testing;
 
 /// <summary>The real app, hosted on a test database.</summary>
-/// <param name="services">Changes to the app's services, applied after its own registrations (test doubles, interceptors).</param>
-public partial class AppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+/// <param name="services">Changes to the app's services, applied after its own registrations (test doubles,
+/// interceptors).</param>
+public partial class AppFactory(
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null
+) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,14 +34,23 @@ public partial class AppFactory(string connectionString, IReadOnlyDictionary<str
         }
     }
 
-    /// <summary>Creates an account with the given roles (none: a user without any role) and returns its e-mail and password.</summary>
+    /// <summary>Creates an account with the given roles (none: a user without any role) and returns its e-mail and
+    /// password.</summary>
     public async Task<(string Email, string Password)> CreateUserAsync(params string[] roles)
     {
-        var email = $"{(roles.Length == 0 ? "norole" : string.Join('-', roles).ToLowerInvariant())}-{Guid.NewGuid():N}@test.example";
+        var email =
+            $"{(roles.Length == 0 ? "norole" : string.Join('-', roles).ToLowerInvariant())}-{Guid.NewGuid():N}@test.example";
         var password = DemoAccounts.NewPassword();
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = "Test " + string.Join(' ', roles), EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = "Test " + string.Join(' ', roles),
+            EmailConfirmed = true,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
         Check(await users.CreateAsync(user, password));
         if (roles.Length > 0)
         {
@@ -46,23 +60,34 @@ public partial class AppFactory(string connectionString, IReadOnlyDictionary<str
         return (email, password);
     }
 
-    /// <summary>An HTTP client sending a fresh API token of a new user with <paramref name="roles"/> (none: a user without a role).</summary>
+    /// <summary>An HTTP client sending a fresh API token of a new user with <paramref name="roles"/> (none: a user
+    /// without a role).</summary>
     public async Task<HttpClient> TokenClientAsync(params string[] roles)
     {
         var (email, _) = await CreateUserAsync(roles);
         await using var scope = Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByEmailAsync(email);
-        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateForAsync(user!.Id, "test", days: 1);
+        var user = await scope
+            .ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>()
+            .FindByEmailAsync(email);
+        var token = await scope
+            .ServiceProvider.GetRequiredService<ApiTokenService>()
+            .CreateForAsync(user!.Id, "test", days: 1);
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Secret);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            token.Secret
+        );
         return client;
     }
 
-    /// <summary>An HTTP client that does not follow redirects and keeps cookies, signed in through the real sign-in form.</summary>
+    /// <summary>An HTTP client that does not follow redirects and keeps cookies, signed in through the real sign-in
+    /// form.</summary>
     public async Task<HttpClient> SignedInClientAsync(params string[] roles)
     {
         var (email, password) = await CreateUserAsync(roles);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
+        );
         using var response = await SignInAsync(client, email, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
@@ -74,13 +99,23 @@ public partial class AppFactory(string connectionString, IReadOnlyDictionary<str
 
     /// <summary>Posts the sign-in form (with its antiforgery token) and returns the response.</summary>
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
-        PostFormAsync(client, "/account/login", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        PostFormAsync(
+            client,
+            "/account/login",
+            "sign-in",
+            new() { ["Input.Email"] = email, ["Input.Password"] = password }
+        );
 
     /// <summary>
     /// Posts a server-rendered form as a browser would: reads the page at <paramref name="path"/> for
     /// its antiforgery token, then posts <paramref name="fields"/> with the form's name (<paramref name="handler"/>).
     /// </summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client,
+        string path,
+        string handler,
+        Dictionary<string, string> fields
+    )
     {
         var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
         fields["_handler"] = handler;

@@ -16,10 +16,18 @@ public sealed class CapturedLog : ILogEventSink
 
     public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
 
-    /// <summary>The request log's line for <paramref name="path"/> (Serilog's "HTTP {RequestMethod} {RequestPath} responded {StatusCode}").</summary>
+    /// <summary>The request log's line for <paramref name="path"/> (Serilog's "HTTP {RequestMethod} {RequestPath}
+    /// responded {StatusCode}").</summary>
     public IReadOnlyList<LogEvent> RequestLines(string path) =>
-        Events.Where(e => e.Properties.TryGetValue("RequestPath", out var value) && value is ScalarValue { Value: string p } && p == path
-            && e.Properties.ContainsKey("StatusCode") && e.Properties.ContainsKey("Elapsed")).ToList();
+        Events
+            .Where(e =>
+                e.Properties.TryGetValue("RequestPath", out var value)
+                && value is ScalarValue { Value: string p }
+                && p == path
+                && e.Properties.ContainsKey("StatusCode")
+                && e.Properties.ContainsKey("Elapsed")
+            )
+            .ToList();
 
     public static object? Property(LogEvent logEvent, string name) =>
         logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue scalar ? scalar.Value : null;

@@ -34,19 +34,35 @@ public sealed class PostgresCluster : IAsyncDisposable
     private string Data => Path.Combine(folder, "data");
 
     public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Password = password, Database = database }.ConnectionString;
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = "postgres",
+            Password = password,
+            Database = database,
+        }.ConnectionString;
 
     /// <summary>Initialises a new cluster and starts it.</summary>
     public static async Task<PostgresCluster> StartNewAsync()
     {
-        var bin = Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } configured
-            ? configured
+        var bin =
+            Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } configured ? configured
             : Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(Directory.Exists).OrderBy(v => Version.TryParse(Path.GetFileName(Path.GetDirectoryName(v)), out var n) ? n : new Version()).LastOrDefault()
-                : null;
+                ? Directory
+                    .GetDirectories("/usr/lib/postgresql")
+                    .Select(v => Path.Combine(v, "bin"))
+                    .Where(Directory.Exists)
+                    .OrderBy(v =>
+                        Version.TryParse(Path.GetFileName(Path.GetDirectoryName(v)), out var n) ? n : new Version()
+                    )
+                    .LastOrDefault()
+            : null;
         if (bin is null || !File.Exists(Path.Combine(bin, "initdb")))
         {
-            throw new InvalidOperationException("PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin (apt-get install postgresql, or set PG_BIN).");
+            throw new InvalidOperationException(
+                "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin (apt-get install postgresql, or set PG_BIN)."
+            );
         }
 
         var folder = Path.Combine(Path.GetTempPath(), $"ct-cluster-{Guid.NewGuid():N}");
@@ -66,10 +82,19 @@ public sealed class PostgresCluster : IAsyncDisposable
     }
 
     public Task StartAsync() =>
-        PgCtlAsync("-l", Path.Combine(folder, "postgres.log"), "-w", "-t", "60",
-            "-o", $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c fsync=on -c synchronous_commit=on", "start");
+        PgCtlAsync(
+            "-l",
+            Path.Combine(folder, "postgres.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c fsync=on -c synchronous_commit=on",
+            "start"
+        );
 
-    /// <summary>The honest crash: every server process is killed at once, nothing is flushed or said goodbye to.</summary>
+    /// <summary>The honest crash: every server process is killed at once, nothing is flushed or said goodbye
+    /// to.</summary>
     public Task StopImmediatelyAsync() => PgCtlAsync("-m", "immediate", "-w", "stop");
 
     public async ValueTask DisposeAsync()
@@ -99,11 +124,22 @@ public sealed class PostgresCluster : IAsyncDisposable
             await RunAsync("chown", "-R", "postgres:postgres", folder);
         }
 
-        await RunAsOwnerAsync(Path.Combine(bin, "initdb"), "-D", Data, "-U", "postgres", "--auth=scram-sha-256",
-            $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C.UTF-8");
+        await RunAsOwnerAsync(
+            Path.Combine(bin, "initdb"),
+            "-D",
+            Data,
+            "-U",
+            "postgres",
+            "--auth=scram-sha-256",
+            $"--pwfile={passwordFile}",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8"
+        );
     }
 
-    private Task PgCtlAsync(params string[] arguments) => RunAsOwnerAsync(Path.Combine(bin, "pg_ctl"), ["-D", Data, .. arguments]);
+    private Task PgCtlAsync(params string[] arguments) =>
+        RunAsOwnerAsync(Path.Combine(bin, "pg_ctl"), ["-D", Data, .. arguments]);
 
     private Task RunAsOwnerAsync(string program, params string[] arguments) =>
         asRoot ? RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : RunAsync(program, arguments);
@@ -127,12 +163,16 @@ public sealed class PostgresCluster : IAsyncDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} did not finish within {CommandTimeout.TotalSeconds} s.");
+            throw new InvalidOperationException(
+                $"{program} {string.Join(' ', arguments)} did not finish within {CommandTimeout.TotalSeconds} s."
+            );
         }
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}");
+            throw new InvalidOperationException(
+                $"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}"
+            );
         }
     }
 

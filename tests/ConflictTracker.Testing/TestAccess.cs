@@ -16,11 +16,18 @@ public static class TestAccess
     public static IAccess As(params string[] roles) => For(User(roles), new SecurityOptions());
 
     public static IAccess Anonymous(bool allowAnonymousReading = false) =>
-        For(new ClaimsPrincipal(new ClaimsIdentity()), new SecurityOptions { AllowAnonymousReading = allowAnonymousReading });
+        For(
+            new ClaimsPrincipal(new ClaimsIdentity()),
+            new SecurityOptions { AllowAnonymousReading = allowAnonymousReading }
+        );
 
     public static ClaimsPrincipal User(params string[] roles)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, $"{string.Join('-', roles).ToLowerInvariant()}@test.example"), new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, $"{string.Join('-', roles).ToLowerInvariant()}@test.example"),
+            new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+        };
         claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
     }
@@ -36,6 +43,7 @@ public static class TestAccess
 
     private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
     {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new AuthenticationState(user));
     }
 }

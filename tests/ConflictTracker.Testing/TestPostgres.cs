@@ -25,11 +25,16 @@ public static class TestPostgres
         Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
-                $"Tests need a PostgreSQL server: run scripts/test.sh, or set {ServerVariable} to an Npgsql connection " +
-                "string (database 'postgres') for a server where the user may create databases.");
+                $"Tests need a PostgreSQL server: run scripts/test.sh, or set {ServerVariable} to an Npgsql connection "
+                    + "string (database 'postgres') for a server where the user may create databases."
+            );
 
     public static string ConnectionStringFor(string database) =>
-        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = true }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(AdminConnectionString)
+        {
+            Database = database,
+            Pooling = true,
+        }.ConnectionString;
 
     public static async Task<TestDatabase> CreateDatabaseAsync()
     {
@@ -41,7 +46,10 @@ public static class TestPostgres
         {
             try
             {
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{source}\"", connection);
+                await using var create = new NpgsqlCommand(
+                    $"CREATE DATABASE \"{name}\" TEMPLATE \"{source}\"",
+                    connection
+                );
                 await create.ExecuteNonQueryAsync();
                 return new TestDatabase(name, ConnectionStringFor(name));
             }
@@ -53,7 +61,8 @@ public static class TestPostgres
         }
     }
 
-    /// <summary>A name for a database that does not exist yet (for tests of the commands that create one); dropped on dispose.</summary>
+    /// <summary>A name for a database that does not exist yet (for tests of the commands that create one); dropped on
+    /// dispose.</summary>
     public static TestDatabase NewDatabaseName()
     {
         var name = $"ct_test_{Guid.NewGuid():N}"[..20];
@@ -64,7 +73,11 @@ public static class TestPostgres
     public static async Task<TestDatabase> CreateDemoDatabaseAsync()
     {
         var database = await CreateDatabaseAsync();
-        await new Web.Features.DemoData.DemoDataLoader(database.ContextFactory, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.DemoData.DemoDataLoader>.Instance).LoadAsync();
+        await new Web.Features.DemoData.DemoDataLoader(
+            database.ContextFactory,
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.DemoData.DemoDataLoader>.Instance
+        ).LoadAsync();
         return database;
     }
 
@@ -87,14 +100,18 @@ public static class TestPostgres
             }
 
             var migrations = string.Join(",", CreateContext("Host=unused").Database.GetMigrations());
-            var name = "ct_template_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(migrations)))[..16];
+            var name =
+                "ct_template_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(migrations)))[..16];
 
             await using var connection = new NpgsqlConnection(AdminConnectionString);
             await connection.OpenAsync();
             await Execute(connection, $"SELECT pg_advisory_lock({TemplateLockKey})");
             try
             {
-                await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+                await using var exists = new NpgsqlCommand(
+                    "SELECT count(*) FROM pg_database WHERE datname = @name",
+                    connection
+                );
                 exists.Parameters.AddWithValue("name", name);
                 if ((long)(await exists.ExecuteScalarAsync())! == 0)
                 {

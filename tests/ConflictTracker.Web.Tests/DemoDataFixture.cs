@@ -15,5 +15,6 @@ public class DemoDataFixture : DatabaseFixture
         FirstLoad = await CreateLoader().LoadAsync();
     }
 
-    public DemoDataLoader CreateLoader() => new(Database.ContextFactory, TimeProvider.System, NullLogger<DemoDataLoader>.Instance);
+    public DemoDataLoader CreateLoader() =>
+        new(Database.ContextFactory, TimeProvider.System, NullLogger<DemoDataLoader>.Instance);
 }

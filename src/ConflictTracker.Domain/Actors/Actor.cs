@@ -11,7 +11,15 @@ public sealed class Actor : Entity
 {
     private readonly List<ActorAlias> aliases = [];
 
-    private Actor(Guid id, string name, ActorKind kind, string? countryCode, string? description, ReliabilityGrade? reliability, bool isCollective)
+    private Actor(
+        Guid id,
+        string name,
+        ActorKind kind,
+        string? countryCode,
+        string? description,
+        ReliabilityGrade? reliability,
+        bool isCollective
+    )
         : base(id)
     {
         IsCollective = isCollective;
@@ -46,7 +54,15 @@ public sealed class Actor : Entity
 
     public IReadOnlyCollection<ActorAlias> Aliases => aliases.AsReadOnly();
 
-    public static Actor Create(string? name, ActorKind kind, string? countryCode, string? description = null, ReliabilityGrade? reliability = null, Guid id = default, bool isCollective = false)
+    public static Actor Create(
+        string? name,
+        ActorKind kind,
+        string? countryCode,
+        string? description = null,
+        ReliabilityGrade? reliability = null,
+        Guid id = default,
+        bool isCollective = false
+    )
     {
         var errors = new ValidationErrors();
         var actorName = errors.Check(() => Rules.RequiredText(name, nameof(Name), MaxLengths.Name));
@@ -66,12 +82,22 @@ public sealed class Actor : Entity
     /// Changes the actor's details, by the same rules as <see cref="Create"/>. A null
     /// <paramref name="isCollective"/> keeps the actor's current marking.
     /// </summary>
-    public void Revise(string? name, ActorKind kind, string? countryCode, string? description, ReliabilityGrade? reliability, bool? isCollective = null)
+    public void Revise(
+        string? name,
+        ActorKind kind,
+        string? countryCode,
+        string? description,
+        ReliabilityGrade? reliability,
+        bool? isCollective = null
+    )
     {
         var valid = Create(name, kind, countryCode, description, reliability, Id, isCollective ?? IsCollective);
         if (aliases.Any(a => string.Equals(a.Name, valid.Name, StringComparison.Ordinal)))
         {
-            throw new DomainValidationException(nameof(Name), $"'{valid.Name}' is one of the actor's aliases; remove the alias first.");
+            throw new DomainValidationException(
+                nameof(Name),
+                $"'{valid.Name}' is one of the actor's aliases; remove the alias first."
+            );
         }
 
         Name = valid.Name;

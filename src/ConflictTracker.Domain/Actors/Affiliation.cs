@@ -9,7 +9,15 @@ namespace ConflictTracker.Domain.Actors;
 /// </summary>
 public sealed class Affiliation : Entity
 {
-    private Affiliation(Guid id, Guid memberId, Guid organisationId, string role, DateOnly? from, DateOnly? to, bool speaksFor)
+    private Affiliation(
+        Guid id,
+        Guid memberId,
+        Guid organisationId,
+        string role,
+        DateOnly? from,
+        DateOnly? to,
+        bool speaksFor
+    )
         : base(id)
     {
         MemberId = memberId;
@@ -36,7 +44,15 @@ public sealed class Affiliation : Entity
 
     public uint Version { get; private set; }
 
-    public static Affiliation Create(Actor member, Actor organisation, string? role, DateOnly? from, DateOnly? to, bool speaksFor, Guid id = default)
+    public static Affiliation Create(
+        Actor member,
+        Actor organisation,
+        string? role,
+        DateOnly? from,
+        DateOnly? to,
+        bool speaksFor,
+        Guid id = default
+    )
     {
         var errors = new ValidationErrors();
         var roleText = errors.Check(() => Rules.RequiredText(role, nameof(Role), MaxLengths.Role));
@@ -47,7 +63,10 @@ public sealed class Affiliation : Entity
 
         if (from is { } start && to is { } end && end < start)
         {
-            errors.Add(nameof(To), $"The affiliation cannot end ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd}).");
+            errors.Add(
+                nameof(To),
+                $"The affiliation cannot end ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})."
+            );
         }
 
         errors.ThrowIfAny();
@@ -58,5 +77,6 @@ public sealed class Affiliation : Entity
     public bool IsHeldOn(DateOnly date) => IsHeldDuring(date, date);
 
     /// <summary>True when the role was held on some day of the span (a statement dated only "October 2024").</summary>
-    public bool IsHeldDuring(DateOnly first, DateOnly last) => (From is null || From <= last) && (To is null || first <= To);
+    public bool IsHeldDuring(DateOnly first, DateOnly last) =>
+        (From is null || From <= last) && (To is null || first <= To);
 }

@@ -10,7 +10,15 @@ namespace ConflictTracker.Domain.Claims;
 /// </summary>
 public sealed class Citation : Entity
 {
-    internal Citation(Guid id, Guid claimId, Guid sourceId, CitationRole role, string? quote, string? locator, Guid? derivedFromId)
+    internal Citation(
+        Guid id,
+        Guid claimId,
+        Guid sourceId,
+        CitationRole role,
+        string? quote,
+        string? locator,
+        Guid? derivedFromId
+    )
         : base(id)
     {
         ClaimId = claimId;

@@ -109,7 +109,8 @@ public sealed class Claim : Entity
         RetractionReason = why;
     }
 
-    /// <summary>Undoes a retraction, putting the claim back in <paramref name="status"/> (published unless said).</summary>
+    /// <summary>Undoes a retraction, putting the claim back in <paramref name="status"/> (published unless
+    /// said).</summary>
     public void Restore(ClaimStatus status = ClaimStatus.Published)
     {
         var errors = new ValidationErrors();
@@ -213,7 +214,14 @@ public sealed class Claim : Entity
     /// Adds a source to the claim's chain. A claim has at most one origin, an origin derives from
     /// nothing, a source appears once per claim, and a citation derives only from another of the same claim.
     /// </summary>
-    public Citation Cite(Source source, CitationRole role, string? quote = null, string? locator = null, Citation? derivedFrom = null, Guid id = default)
+    public Citation Cite(
+        Source source,
+        CitationRole role,
+        string? quote = null,
+        string? locator = null,
+        Citation? derivedFrom = null,
+        Guid id = default
+    )
     {
         var errors = new ValidationErrors();
         errors.Check(() => Rules.Defined(role, "Citation.Role"));

@@ -37,15 +37,17 @@ public sealed class EventPeriod
         end ??= start;
         if (end.Latest < start.Earliest)
         {
-            throw new DomainValidationException("EventPeriod", $"The event period cannot end ({end}) before it starts ({start}).");
+            throw new DomainValidationException(
+                "EventPeriod",
+                $"The event period cannot end ({end}) before it starts ({start})."
+            );
         }
 
         return new EventPeriod(start.Date, start.Precision, end.Date, end.Precision);
     }
 
     /// <summary>True when the two periods share at least one day.</summary>
-    public bool Overlaps(EventPeriod other) =>
-        Start.Earliest <= other.End.Latest && other.Start.Earliest <= End.Latest;
+    public bool Overlaps(EventPeriod other) => Start.Earliest <= other.End.Latest && other.Start.Earliest <= End.Latest;
 
     public override string ToString() => Start.Equals(End) ? Start.ToString() : $"{Start} – {End}";
 }

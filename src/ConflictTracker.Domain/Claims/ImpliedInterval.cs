@@ -9,9 +9,8 @@ public sealed record ImpliedInterval(decimal Low, decimal? High)
     public bool Overlaps(ImpliedInterval other) =>
         (High is null || other.Low <= High) && (other.High is null || Low <= other.High);
 
-    public override string ToString() => High is null
-        ? $"{Format(Low)} or more"
-        : $"{Format(Low)} to {Format(High.Value)}";
+    public override string ToString() =>
+        High is null ? $"{Format(Low)} or more" : $"{Format(Low)} to {Format(High.Value)}";
 
     /// <summary>"1,500", "4,800,000", "2.5": thousands separated, no trailing zeros.</summary>
     public static string Format(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);

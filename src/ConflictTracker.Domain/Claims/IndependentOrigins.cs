@@ -1,6 +1,7 @@
 namespace ConflictTracker.Domain.Claims;
 
-/// <summary>What origin counting needs to know of one claim: its stance, the source of its origin citation, and every source citing it.</summary>
+/// <summary>What origin counting needs to know of one claim: its stance, the source of its origin citation, and every
+/// source citing it.</summary>
 /// <param name="Grade">
 /// How reliable the claim's origin is: the effective grade of its origin source, or, with no origin
 /// citation, the best grade among the sources citing it; null when nothing is cited (counted as F).
@@ -11,8 +12,14 @@ namespace ConflictTracker.Domain.Claims;
 /// id for a collective or unidentified source); null when not known, and then the claim merges with no voice.
 /// </param>
 public sealed record ClaimEvidence(
-    Guid ClaimId, Stance Stance, Guid? OriginSourceId, IReadOnlyCollection<Guid> SourceIds,
-    Sources.ReliabilityGrade? Grade = null, Credibility? Credibility = null, Guid? Voice = null);
+    Guid ClaimId,
+    Stance Stance,
+    Guid? OriginSourceId,
+    IReadOnlyCollection<Guid> SourceIds,
+    Sources.ReliabilityGrade? Grade = null,
+    Credibility? Credibility = null,
+    Guid? Voice = null
+);
 
 /// <summary>
 /// For one stance on a proposition, support in three levels (docs/rules/origin-counting.md): claims;
@@ -38,27 +45,33 @@ public static class IndependentOrigins
     /// "repeats" relation) also shares one origin: a reviewer found that one only repeats the other.
     /// Merging is transitive (A repeats B, B repeats C: one origin).
     /// </summary>
-    public static IReadOnlyList<StanceSupport> ByStance(IEnumerable<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats)
+    public static IReadOnlyList<StanceSupport> ByStance(
+        IEnumerable<ClaimEvidence> claims,
+        IEnumerable<(Guid Claim, Guid Repeated)> repeats
+    )
     {
         var list = claims.ToList();
         var pairs = repeats.ToList();
         var origin = Origins(list, pairs);
         var voice = Voices(list, pairs);
-        return list
-            .GroupBy(c => c.Stance)
+        return list.GroupBy(c => c.Stance)
             .OrderBy(g => g.Key)
             .Select(g => new StanceSupport(
                 g.Key,
                 g.Count(),
                 g.SelectMany(c => c.SourceIds).Distinct().Count(),
                 g.Select(c => origin(c.ClaimId)).Distinct().Count(),
-                g.Select(c => voice(c.ClaimId)).Distinct().Count()))
+                g.Select(c => voice(c.ClaimId)).Distinct().Count()
+            ))
             .ToList();
     }
 
-    /// <summary>Each claim's origin after merging repeats: a function from claim id to a representative origin.</summary>
-    public static Func<Guid, Guid> Origins(IReadOnlyCollection<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats) =>
-        Merge(claims, repeats, byVoice: false);
+    /// <summary>Each claim's origin after merging repeats: a function from claim id to a representative
+    /// origin.</summary>
+    public static Func<Guid, Guid> Origins(
+        IReadOnlyCollection<ClaimEvidence> claims,
+        IEnumerable<(Guid Claim, Guid Repeated)> repeats
+    ) => Merge(claims, repeats, byVoice: false);
 
     /// <summary>
     /// Each claim's independent voice: its origin (after repeats), merged with every other origin in
@@ -66,10 +79,16 @@ public static class IndependentOrigins
     /// representative are one independent voice. Merging is transitive: two voices speaking in one
     /// origin document are one (we cannot tell them apart there).
     /// </summary>
-    public static Func<Guid, Guid> Voices(IReadOnlyCollection<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats) =>
-        Merge(claims, repeats, byVoice: true);
+    public static Func<Guid, Guid> Voices(
+        IReadOnlyCollection<ClaimEvidence> claims,
+        IEnumerable<(Guid Claim, Guid Repeated)> repeats
+    ) => Merge(claims, repeats, byVoice: true);
 
-    private static Func<Guid, Guid> Merge(IReadOnlyCollection<ClaimEvidence> claims, IEnumerable<(Guid Claim, Guid Repeated)> repeats, bool byVoice)
+    private static Func<Guid, Guid> Merge(
+        IReadOnlyCollection<ClaimEvidence> claims,
+        IEnumerable<(Guid Claim, Guid Repeated)> repeats,
+        bool byVoice
+    )
     {
         var parent = new Dictionary<Guid, Guid>();
         Guid Find(Guid x)

@@ -9,7 +9,8 @@ public sealed record NewClaim(
     Actor AssertedBy,
     PartialDate StatedOn,
     Stance Stance,
-    string? Summary)
+    string? Summary
+)
 {
     /// <summary>The body the speaker spoke for (the Kremlin, for its spokesman), when not the speaker.</summary>
     public Actor? OnBehalfOf { get; init; }
@@ -24,6 +25,7 @@ public sealed record NewClaim(
 
     public ClaimStatus Status { get; init; } = ClaimStatus.Draft;
 
-    /// <summary>A rating the new claim starts with (from an import); <see cref="Claim.Revise"/> ignores it: reviewers rate with <see cref="Claim.Rate"/>.</summary>
+    /// <summary>A rating the new claim starts with (from an import); <see cref="Claim.Revise"/> ignores it: reviewers
+    /// rate with <see cref="Claim.Rate"/>.</summary>
     public Credibility? Credibility { get; init; }
 }

@@ -22,14 +22,16 @@ public sealed class PartialDate : IEquatable<PartialDate>
 
     public DateOnly Earliest => Date;
 
-    public DateOnly Latest => Precision switch
-    {
-        DatePrecision.Day => Date,
-        DatePrecision.Month => Date.AddMonths(1).AddDays(-1),
-        _ => new DateOnly(Date.Year, 12, 31),
-    };
+    public DateOnly Latest =>
+        Precision switch
+        {
+            DatePrecision.Day => Date,
+            DatePrecision.Month => Date.AddMonths(1).AddDays(-1),
+            _ => new DateOnly(Date.Year, 12, 31),
+        };
 
-    public static PartialDate Day(int year, int month, int day) => Create(new DateOnly(year, month, day), DatePrecision.Day);
+    public static PartialDate Day(int year, int month, int day) =>
+        Create(new DateOnly(year, month, day), DatePrecision.Day);
 
     public static PartialDate Month(int year, int month) => Create(new DateOnly(year, month, 1), DatePrecision.Month);
 
@@ -39,12 +41,13 @@ public sealed class PartialDate : IEquatable<PartialDate>
     /// No range check here: stored values are rebuilt through this factory, and a date saved before
     /// the range rule must still read. What people type goes through <see cref="Parse"/>, which checks it.
     /// </remarks>
-    public static PartialDate Create(DateOnly date, DatePrecision precision) => Rules.Defined(precision, nameof(Precision)) switch
-    {
-        DatePrecision.Day => new PartialDate(date, precision),
-        DatePrecision.Month => new PartialDate(new DateOnly(date.Year, date.Month, 1), precision),
-        _ => new PartialDate(new DateOnly(date.Year, 1, 1), precision),
-    };
+    public static PartialDate Create(DateOnly date, DatePrecision precision) =>
+        Rules.Defined(precision, nameof(Precision)) switch
+        {
+            DatePrecision.Day => new PartialDate(date, precision),
+            DatePrecision.Month => new PartialDate(new DateOnly(date.Year, date.Month, 1), precision),
+            _ => new PartialDate(new DateOnly(date.Year, 1, 1), precision),
+        };
 
     /// <summary>Reads "2024-10-18" (day), "2024-10" (month) or "2024" (year).</summary>
     public static PartialDate Parse(string? text, string field)
@@ -74,18 +77,20 @@ public sealed class PartialDate : IEquatable<PartialDate>
     public override int GetHashCode() => HashCode.Combine(Date, Precision);
 
     /// <summary>"18 Oct 2024", "Oct 2024" or "2024".</summary>
-    public override string ToString() => Precision switch
-    {
-        DatePrecision.Day => Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-        DatePrecision.Month => Date.ToString("MMM yyyy", CultureInfo.InvariantCulture),
-        _ => Date.ToString("yyyy", CultureInfo.InvariantCulture),
-    };
+    public override string ToString() =>
+        Precision switch
+        {
+            DatePrecision.Day => Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            DatePrecision.Month => Date.ToString("MMM yyyy", CultureInfo.InvariantCulture),
+            _ => Date.ToString("yyyy", CultureInfo.InvariantCulture),
+        };
 
     /// <summary>The ISO-like form <see cref="Parse"/> reads back.</summary>
-    public string ToIsoString() => Precision switch
-    {
-        DatePrecision.Day => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DatePrecision.Month => Date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        _ => Date.ToString("yyyy", CultureInfo.InvariantCulture),
-    };
+    public string ToIsoString() =>
+        Precision switch
+        {
+            DatePrecision.Day => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DatePrecision.Month => Date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            _ => Date.ToString("yyyy", CultureInfo.InvariantCulture),
+        };
 }

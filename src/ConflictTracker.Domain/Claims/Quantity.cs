@@ -43,22 +43,37 @@ public sealed class Quantity
 
         if (min > Largest || upper > Largest)
         {
-            throw new DomainValidationException("Quantity.Max", $"A figure cannot exceed {ImpliedInterval.Format(Largest)}.");
+            throw new DomainValidationException(
+                "Quantity.Max",
+                $"A figure cannot exceed {ImpliedInterval.Format(Largest)}."
+            );
         }
 
         if (min.Scale > MaxDecimalPlaces || upper.Scale > MaxDecimalPlaces)
         {
-            throw new DomainValidationException("Quantity.Min", $"A figure can have at most {MaxDecimalPlaces} decimal places.");
+            throw new DomainValidationException(
+                "Quantity.Min",
+                $"A figure can have at most {MaxDecimalPlaces} decimal places."
+            );
         }
 
         if (min > upper)
         {
-            throw new DomainValidationException("Quantity.Max", $"The range's minimum ({ImpliedInterval.Format(min)}) cannot exceed its maximum ({ImpliedInterval.Format(upper)}).");
+            throw new DomainValidationException(
+                "Quantity.Max",
+                $"The range's minimum ({ImpliedInterval.Format(min)}) cannot exceed its maximum ({ImpliedInterval.Format(upper)})."
+            );
         }
 
-        if (min != upper && qualifier is QuantityQualifier.Nearly or QuantityQualifier.AtLeast or QuantityQualifier.AtMost)
+        if (
+            min != upper
+            && qualifier is QuantityQualifier.Nearly or QuantityQualifier.AtLeast or QuantityQualifier.AtMost
+        )
         {
-            throw new DomainValidationException("Quantity.Qualifier", $"'{Describe(qualifier)}' applies to a single figure, not a range; enter one value.");
+            throw new DomainValidationException(
+                "Quantity.Qualifier",
+                $"'{Describe(qualifier)}' applies to a single figure, not a range; enter one value."
+            );
         }
 
         return new Quantity(min, upper, qualifier);
@@ -71,33 +86,40 @@ public sealed class Quantity
     /// below the minimum to ten per cent above the maximum. Nearly: ten per cent below the value up to
     /// the value. At least: the value and up, unbounded. At most: zero to the value.
     /// </summary>
-    public ImpliedInterval ImpliedInterval => Qualifier switch
-    {
-        QuantityQualifier.Exact => new ImpliedInterval(Min, Max),
-        QuantityQualifier.Approximately => new ImpliedInterval(Min * (1 - ApproximationMargin), Max * (1 + ApproximationMargin)),
-        QuantityQualifier.Nearly => new ImpliedInterval(Min * (1 - ApproximationMargin), Max),
-        QuantityQualifier.AtLeast => new ImpliedInterval(Min, null),
-        QuantityQualifier.AtMost => new ImpliedInterval(0, Max),
-        _ => throw new InvalidOperationException($"Unknown qualifier {Qualifier}."),
-    };
+    public ImpliedInterval ImpliedInterval =>
+        Qualifier switch
+        {
+            QuantityQualifier.Exact => new ImpliedInterval(Min, Max),
+            QuantityQualifier.Approximately => new ImpliedInterval(
+                Min * (1 - ApproximationMargin),
+                Max * (1 + ApproximationMargin)
+            ),
+            QuantityQualifier.Nearly => new ImpliedInterval(Min * (1 - ApproximationMargin), Max),
+            QuantityQualifier.AtLeast => new ImpliedInterval(Min, null),
+            QuantityQualifier.AtMost => new ImpliedInterval(0, Max),
+            _ => throw new InvalidOperationException($"Unknown qualifier {Qualifier}."),
+        };
 
     /// <summary>The figure as the speaker put it, e.g. "nearly 1,500" or "1,500 to 2,000".</summary>
     public string ToString(string? unit)
     {
-        var figure = IsRange ? $"{ImpliedInterval.Format(Min)} to {ImpliedInterval.Format(Max)}" : ImpliedInterval.Format(Min);
+        var figure = IsRange
+            ? $"{ImpliedInterval.Format(Min)} to {ImpliedInterval.Format(Max)}"
+            : ImpliedInterval.Format(Min);
         var prefix = Qualifier == QuantityQualifier.Exact ? string.Empty : Describe(Qualifier) + " ";
         return string.IsNullOrEmpty(unit) ? prefix + figure : $"{prefix}{figure} {unit}";
     }
 
     public override string ToString() => ToString(null);
 
-    public static string Describe(QuantityQualifier qualifier) => qualifier switch
-    {
-        QuantityQualifier.Exact => "exactly",
-        QuantityQualifier.Approximately => "about",
-        QuantityQualifier.Nearly => "nearly",
-        QuantityQualifier.AtLeast => "at least",
-        QuantityQualifier.AtMost => "up to",
-        _ => qualifier.ToString(),
-    };
+    public static string Describe(QuantityQualifier qualifier) =>
+        qualifier switch
+        {
+            QuantityQualifier.Exact => "exactly",
+            QuantityQualifier.Approximately => "about",
+            QuantityQualifier.Nearly => "nearly",
+            QuantityQualifier.AtLeast => "at least",
+            QuantityQualifier.AtMost => "up to",
+            _ => qualifier.ToString(),
+        };
 }

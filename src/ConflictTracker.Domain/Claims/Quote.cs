@@ -21,14 +21,22 @@ public sealed class Quote
 
     public string? TranslationLanguage { get; private set; }
 
-    public static Quote Create(string? text, string? language, string? translation = null, string? translationLanguage = null)
+    public static Quote Create(
+        string? text,
+        string? language,
+        string? translation = null,
+        string? translationLanguage = null
+    )
     {
         var errors = new ValidationErrors();
         var quoteText = errors.Check(() => Rules.RequiredText(text, "Quote.Text", MaxLengths.Quote));
         var lang = errors.Check(() => Rules.LanguageTag(language, "Quote.Language"));
         if (lang is null && quoteText is not null)
         {
-            errors.Add("Quote.Language", "Language is required: say which language the quote was spoken or written in.");
+            errors.Add(
+                "Quote.Language",
+                "Language is required: say which language the quote was spoken or written in."
+            );
         }
 
         var translated = errors.Check(() => Rules.OptionalText(translation, "Quote.Translation", MaxLengths.Quote));

@@ -7,9 +7,7 @@ namespace ConflictTracker.Domain.Common;
 public class DomainValidationException : Exception
 {
     public DomainValidationException(string field, string message)
-        : this(new Dictionary<string, string[]> { [field] = [message] })
-    {
-    }
+        : this(new Dictionary<string, string[]> { [field] = [message] }) { }
 
     public DomainValidationException(IReadOnlyDictionary<string, string[]> errors)
         : base(string.Join(" ", errors.SelectMany(e => e.Value)))
@@ -25,7 +23,8 @@ public class DomainValidationException : Exception
 /// since it was read. Still a validation error (pages show it beside the form), but the API answers
 /// it with 412 Precondition Failed, like every other stale write.
 /// </summary>
-public sealed class StaleVersionException(string field, string message, uint? currentVersion = null) : DomainValidationException(field, message)
+public sealed class StaleVersionException(string field, string message, uint? currentVersion = null)
+    : DomainValidationException(field, message)
 {
     /// <summary>The record's version now, when known: the ETag to read again from.</summary>
     public uint? CurrentVersion { get; } = currentVersion;

@@ -13,9 +13,7 @@ public abstract class Entity
     }
 
     /// <summary>For materialisation by the persistence layer, which sets <see cref="Id"/> itself.</summary>
-    protected Entity()
-    {
-    }
+    protected Entity() { }
 
     public Guid Id { get; private set; }
 }

@@ -8,14 +8,16 @@ namespace ConflictTracker.Domain.Common;
 /// </summary>
 public static partial class Rules
 {
-    /// <summary>Trims and checks a required text: not blank, no control characters, at most <paramref name="maxLength"/>.</summary>
+    /// <summary>Trims and checks a required text: not blank, no control characters, at most <paramref
+    /// name="maxLength"/>.</summary>
     public static string RequiredText(string? value, string field, int maxLength)
     {
         var text = OptionalText(value, field, maxLength);
         return text ?? throw new DomainValidationException(field, $"{Label(field)} is required.");
     }
 
-    /// <summary>Trims an optional text; blank becomes null. Same length and character rules as <see cref="RequiredText"/>.</summary>
+    /// <summary>Trims an optional text; blank becomes null. Same length and character rules as <see
+    /// cref="RequiredText"/>.</summary>
     public static string? OptionalText(string? value, string field, int maxLength)
     {
         var text = value is null ? null : WithoutDirectionalFormatting(value).Trim();
@@ -26,7 +28,10 @@ public static partial class Rules
 
         if (text.Length > maxLength)
         {
-            throw new DomainValidationException(field, $"{Label(field)} must be at most {maxLength:N0} characters (it has {text.Length:N0}).");
+            throw new DomainValidationException(
+                field,
+                $"{Label(field)} must be at most {maxLength:N0} characters (it has {text.Length:N0})."
+            );
         }
 
         CheckCharacters(text, field);
@@ -40,7 +45,9 @@ public static partial class Rules
     /// reader sees (U+202D, U+202E) are not removed but refused by <see cref="CheckCharacters"/>.
     /// </summary>
     public static string WithoutDirectionalFormatting(string text) =>
-        text.AsSpan().IndexOfAny(DirectionalFormatting) < 0 ? text : string.Concat(text.Where(c => !DirectionalFormatting.Contains(c)));
+        text.AsSpan().IndexOfAny(DirectionalFormatting) < 0
+            ? text
+            : string.Concat(text.Where(c => !DirectionalFormatting.Contains(c)));
 
     private static readonly System.Buffers.SearchValues<char> DirectionalFormatting =
         System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u2066\u2067\u2068\u2069");
@@ -64,7 +71,10 @@ public static partial class Rules
 
             if (c is '\u202D' or '\u202E')
             {
-                throw new DomainValidationException(field, $"{Label(field)} contains an invisible text-direction override (U+{(int)c:X4}) at position {i + 1}; remove it.");
+                throw new DomainValidationException(
+                    field,
+                    $"{Label(field)} contains an invisible text-direction override (U+{(int)c:X4}) at position {i + 1}; remove it."
+                );
             }
 
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -73,7 +83,10 @@ public static partial class Rules
             }
             else if (char.IsSurrogate(c))
             {
-                throw new DomainValidationException(field, $"{Label(field)} contains a broken character (a lone UTF-16 surrogate); type it again.");
+                throw new DomainValidationException(
+                    field,
+                    $"{Label(field)} contains a broken character (a lone UTF-16 surrogate); type it again."
+                );
             }
         }
     }
@@ -89,7 +102,10 @@ public static partial class Rules
         var code = value.Trim().ToUpperInvariant();
         if (!CountryCodePattern().IsMatch(code))
         {
-            throw new DomainValidationException(field, $"{Label(field)} must be a two-letter ISO 3166-1 code such as KR or UA.");
+            throw new DomainValidationException(
+                field,
+                $"{Label(field)} must be a two-letter ISO 3166-1 code such as KR or UA."
+            );
         }
 
         return code;
@@ -106,13 +122,17 @@ public static partial class Rules
         var tag = value.Trim();
         if (tag.Length > MaxLengths.LanguageTag || !LanguageTagPattern().IsMatch(tag))
         {
-            throw new DomainValidationException(field, $"{Label(field)} must be a language tag such as en, ko or uk-UA.");
+            throw new DomainValidationException(
+                field,
+                $"{Label(field)} must be a language tag such as en, ko or uk-UA."
+            );
         }
 
         return tag;
     }
 
-    /// <summary>An absolute http or https URL; null when blank. Other schemes (javascript:, file:, data:) are refused.</summary>
+    /// <summary>An absolute http or https URL; null when blank. Other schemes (javascript:, file:, data:) are
+    /// refused.</summary>
     public static Uri? WebUrl(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -123,14 +143,19 @@ public static partial class Rules
         var text = WithoutDirectionalFormatting(value).Trim();
         if (text.Length > MaxLengths.Url)
         {
-            throw new DomainValidationException(field, $"{Label(field)} must be at most {MaxLengths.Url:N0} characters.");
+            throw new DomainValidationException(
+                field,
+                $"{Label(field)} must be at most {MaxLengths.Url:N0} characters."
+            );
         }
 
         CheckCharacters(text, field);
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        if (
+            !Uri.TryCreate(text, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || string.IsNullOrEmpty(uri.Host))
+            || string.IsNullOrEmpty(uri.Host)
+        )
         {
             throw new DomainValidationException(field, $"{Label(field)} must be an http:// or https:// address.");
         }
@@ -141,14 +166,19 @@ public static partial class Rules
     /// <summary>The earliest year a date may have: nothing this project records happened before it.</summary>
     public const int MinYear = 1900;
 
-    /// <summary>The latest year a date may have: far enough for planned events, near enough to catch typos such as 9999.</summary>
+    /// <summary>The latest year a date may have: far enough for planned events, near enough to catch typos such as
+    /// 9999.</summary>
     public const int MaxYear = 2200;
 
-    /// <summary>A date between <see cref="MinYear"/> and <see cref="MaxYear"/>: 0001-01-01 and 9999-12-31 are typos, not dates.</summary>
+    /// <summary>A date between <see cref="MinYear"/> and <see cref="MaxYear"/>: 0001-01-01 and 9999-12-31 are typos,
+    /// not dates.</summary>
     public static DateOnly InRange(DateOnly date, string field) =>
         date.Year is >= MinYear and <= MaxYear
             ? date
-            : throw new DomainValidationException(field, $"{Label(field)} must be a date between {MinYear} and {MaxYear} (it is {date:yyyy-MM-dd}).");
+            : throw new DomainValidationException(
+                field,
+                $"{Label(field)} must be a date between {MinYear} and {MaxYear} (it is {date:yyyy-MM-dd})."
+            );
 
     public static T Defined<T>(T value, string field)
         where T : struct, Enum
@@ -161,7 +191,8 @@ public static partial class Rules
         return value;
     }
 
-    private static string Label(string field) => field.Contains('.', StringComparison.Ordinal) ? field[(field.LastIndexOf('.') + 1)..] : field;
+    private static string Label(string field) =>
+        field.Contains('.', StringComparison.Ordinal) ? field[(field.LastIndexOf('.') + 1)..] : field;
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryCodePattern();

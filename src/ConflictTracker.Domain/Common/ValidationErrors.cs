@@ -49,7 +49,9 @@ public sealed class ValidationErrors
     {
         if (Any)
         {
-            throw new DomainValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            throw new DomainValidationException(
+                errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal)
+            );
         }
     }
 

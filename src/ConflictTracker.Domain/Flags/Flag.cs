@@ -39,11 +39,23 @@ public sealed class Flag : Entity
 
     public uint Version { get; private set; }
 
-    public static Flag OnClaim(Claim claim, FlagKind kind, string? comment, string raisedBy, DateTimeOffset raisedAt, Guid id = default) =>
-        Raise(kind, comment, raisedBy, raisedAt, id, flag => flag.ClaimId = claim.Id);
+    public static Flag OnClaim(
+        Claim claim,
+        FlagKind kind,
+        string? comment,
+        string raisedBy,
+        DateTimeOffset raisedAt,
+        Guid id = default
+    ) => Raise(kind, comment, raisedBy, raisedAt, id, flag => flag.ClaimId = claim.Id);
 
-    public static Flag OnRelation(ClaimRelation relation, FlagKind kind, string? comment, string raisedBy, DateTimeOffset raisedAt, Guid id = default) =>
-        Raise(kind, comment, raisedBy, raisedAt, id, flag => flag.RelationId = relation.Id);
+    public static Flag OnRelation(
+        ClaimRelation relation,
+        FlagKind kind,
+        string? comment,
+        string raisedBy,
+        DateTimeOffset raisedAt,
+        Guid id = default
+    ) => Raise(kind, comment, raisedBy, raisedAt, id, flag => flag.RelationId = relation.Id);
 
     /// <summary>Resolves or dismisses an open flag, always with a reason.</summary>
     public void Close(FlagStatus outcome, string? resolution, string closedBy, DateTimeOffset at)
@@ -68,7 +80,14 @@ public sealed class Flag : Entity
         ClosedAt = at;
     }
 
-    private static Flag Raise(FlagKind kind, string? comment, string raisedBy, DateTimeOffset raisedAt, Guid id, Action<Flag> target)
+    private static Flag Raise(
+        FlagKind kind,
+        string? comment,
+        string raisedBy,
+        DateTimeOffset raisedAt,
+        Guid id,
+        Action<Flag> target
+    )
     {
         var errors = new ValidationErrors();
         errors.Check(() => Rules.Defined(kind, nameof(Kind)));

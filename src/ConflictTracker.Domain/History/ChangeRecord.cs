@@ -7,7 +7,14 @@ namespace ConflictTracker.Domain.History;
 /// </summary>
 public sealed class ChangeRecord
 {
-    public ChangeRecord(string entityType, Guid entityId, ChangeAction action, string changedBy, DateTimeOffset changedAt, string changes)
+    public ChangeRecord(
+        string entityType,
+        Guid entityId,
+        ChangeAction action,
+        string changedBy,
+        DateTimeOffset changedAt,
+        string changes
+    )
     {
         EntityType = entityType;
         EntityId = entityId;

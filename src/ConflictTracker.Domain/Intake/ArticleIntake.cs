@@ -9,7 +9,15 @@ namespace ConflictTracker.Domain.Intake;
 /// </summary>
 public sealed class ArticleIntake : Entity
 {
-    private ArticleIntake(Guid id, Guid sourceId, Guid snapshotId, string draftsJson, int draftCount, string startedBy, DateTimeOffset startedAt)
+    private ArticleIntake(
+        Guid id,
+        Guid sourceId,
+        Guid snapshotId,
+        string draftsJson,
+        int draftCount,
+        string startedBy,
+        DateTimeOffset startedAt
+    )
         : base(id)
     {
         SourceId = sourceId;
@@ -36,6 +44,13 @@ public sealed class ArticleIntake : Entity
     /// <summary>Moves with every decision: a decision made on an older view of the intake is refused.</summary>
     public uint Version { get; private set; }
 
-    public static ArticleIntake Start(Guid sourceId, Guid snapshotId, string draftsJson, int draftCount, string startedBy, DateTimeOffset at, Guid id = default) =>
-        new(id, sourceId, snapshotId, draftsJson, draftCount, startedBy, at);
+    public static ArticleIntake Start(
+        Guid sourceId,
+        Guid snapshotId,
+        string draftsJson,
+        int draftCount,
+        string startedBy,
+        DateTimeOffset at,
+        Guid id = default
+    ) => new(id, sourceId, snapshotId, draftsJson, draftCount, startedBy, at);
 }

@@ -14,7 +14,15 @@ public enum DraftDecision
 /// <summary>What an editor did with one draft of an intake. One per draft: deciding twice is refused.</summary>
 public sealed class IntakeDecision : Entity
 {
-    private IntakeDecision(Guid id, Guid intakeId, int draftNumber, DraftDecision decision, Guid? claimId, string decidedBy, DateTimeOffset decidedAt)
+    private IntakeDecision(
+        Guid id,
+        Guid intakeId,
+        int draftNumber,
+        DraftDecision decision,
+        Guid? claimId,
+        string decidedBy,
+        DateTimeOffset decidedAt
+    )
         : base(id)
     {
         IntakeId = intakeId;
@@ -38,8 +46,13 @@ public sealed class IntakeDecision : Entity
 
     public DateTimeOffset DecidedAt { get; private set; }
 
-    public static IntakeDecision Accept(Guid intakeId, int draftNumber, Guid claimId, string decidedBy, DateTimeOffset at) =>
-        new(Guid.Empty, intakeId, draftNumber, DraftDecision.Accepted, claimId, decidedBy, at);
+    public static IntakeDecision Accept(
+        Guid intakeId,
+        int draftNumber,
+        Guid claimId,
+        string decidedBy,
+        DateTimeOffset at
+    ) => new(Guid.Empty, intakeId, draftNumber, DraftDecision.Accepted, claimId, decidedBy, at);
 
     public static IntakeDecision Reject(Guid intakeId, int draftNumber, string decidedBy, DateTimeOffset at) =>
         new(Guid.Empty, intakeId, draftNumber, DraftDecision.Rejected, null, decidedBy, at);

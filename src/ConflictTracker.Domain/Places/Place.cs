@@ -22,7 +22,13 @@ public sealed class Place : Entity
 
     public double? Longitude { get; private set; }
 
-    public static Place Create(string? name, string? countryCode, double? latitude = null, double? longitude = null, Guid id = default)
+    public static Place Create(
+        string? name,
+        string? countryCode,
+        double? latitude = null,
+        double? longitude = null,
+        Guid id = default
+    )
     {
         var errors = new ValidationErrors();
         var placeName = errors.Check(() => Rules.RequiredText(name, nameof(Name), MaxLengths.Name));

@@ -52,7 +52,10 @@ public sealed class Proposition : Entity
         var errors = new ValidationErrors();
         var measureName = errors.Check(() => Rules.RequiredText(name, "Measure.Name", MaxLengths.Name));
         var measureUnit = errors.Check(() => Rules.RequiredText(unit, "Measure.Unit", MaxLengths.Name));
-        if (measureName is not null && measures.Any(m => string.Equals(m.Name, measureName, StringComparison.OrdinalIgnoreCase)))
+        if (
+            measureName is not null
+            && measures.Any(m => string.Equals(m.Name, measureName, StringComparison.OrdinalIgnoreCase))
+        )
         {
             errors.Add("Measure.Name", $"This proposition already has a measure named '{measureName}'.");
         }

@@ -16,10 +16,15 @@ public sealed record ReconciliationResult(IReadOnlyList<ContradictionCandidate> 
 public static class CandidateReconciliation
 {
     /// <param name="claims">Every published claim on the propositions the changed claims now belong to.</param>
-    /// <param name="changed">The claims that changed (retracted or moved claims included, even if absent from <paramref name="claims"/>).</param>
+    /// <param name="changed">The claims that changed (retracted or moved claims included, even if absent from <paramref
+    /// name="claims"/>).</param>
     /// <param name="stored">Every stored candidate involving a changed claim.</param>
     public static ReconciliationResult Reconcile(
-        IReadOnlyCollection<ClaimSnapshot> claims, IReadOnlySet<Guid> changed, IReadOnlyCollection<ContradictionCandidate> stored, DateTimeOffset at)
+        IReadOnlyCollection<ClaimSnapshot> claims,
+        IReadOnlySet<Guid> changed,
+        IReadOnlyCollection<ContradictionCandidate> stored,
+        DateTimeOffset at
+    )
     {
         var byClaim = claims.ToDictionary(c => c.Facts.Id);
         // One row per pair and rule; should two ever exist (the same pair stored in both orders),
@@ -36,11 +41,25 @@ public static class CandidateReconciliation
             var first = byClaim[found.First];
             if (byKey.TryGetValue(key, out var existing))
             {
-                changes += existing.FoundAgain(first.Facts.PropositionId, found, first.Fingerprint, byClaim[found.Second].Fingerprint, at) ? 1 : 0;
+                changes += existing.FoundAgain(
+                    first.Facts.PropositionId,
+                    found,
+                    first.Fingerprint,
+                    byClaim[found.Second].Fingerprint,
+                    at
+                )
+                    ? 1
+                    : 0;
             }
             else
             {
-                var candidate = ContradictionCandidate.Found(first.Facts.PropositionId, found, first.Fingerprint, byClaim[found.Second].Fingerprint, at);
+                var candidate = ContradictionCandidate.Found(
+                    first.Facts.PropositionId,
+                    found,
+                    first.Fingerprint,
+                    byClaim[found.Second].Fingerprint,
+                    at
+                );
                 byKey[key] = candidate;
                 added.Add(candidate);
             }
@@ -54,5 +73,6 @@ public static class CandidateReconciliation
         return new ReconciliationResult(added, changes);
     }
 
-    private static (Guid, Guid, CandidateRule) Key(Guid a, Guid b, CandidateRule rule) => a.CompareTo(b) < 0 ? (a, b, rule) : (b, a, rule);
+    private static (Guid, Guid, CandidateRule) Key(Guid a, Guid b, CandidateRule rule) =>
+        a.CompareTo(b) < 0 ? (a, b, rule) : (b, a, rule);
 }

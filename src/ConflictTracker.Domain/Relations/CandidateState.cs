@@ -6,7 +6,8 @@ public enum CandidateState
     /// <summary>Waiting in the reviewers' queue.</summary>
     Open,
 
-    /// <summary>A reviewer found it is not a contradiction, with a reason; it stays away until one of its claims changes.</summary>
+    /// <summary>A reviewer found it is not a contradiction, with a reason; it stays away until one of its claims
+    /// changes.</summary>
     Dismissed,
 
     /// <summary>A reviewer confirmed it: it became a confirmed relation.</summary>

@@ -19,9 +19,19 @@ public static class ClaimFingerprint
         var interval = facts.Interval is { } i
             ? $"{Canonical(i.Low)}..{(i.High is { } high ? Canonical(high) : "inf")}"
             : "-";
-        var canonical = string.Join('\u001f',
-            facts.PropositionId, facts.Voice, facts.Stance, facts.StatedOn.ToIsoString(), period,
-            facts.MeasureId?.ToString() ?? "-", interval, facts.Status, summary, quote ?? "-");
+        var canonical = string.Join(
+            '\u001f',
+            facts.PropositionId,
+            facts.Voice,
+            facts.Stance,
+            facts.StatedOn.ToIsoString(),
+            period,
+            facts.MeasureId?.ToString() ?? "-",
+            interval,
+            facts.Status,
+            summary,
+            quote ?? "-"
+        );
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)).AsSpan(0, 16));
     }
 

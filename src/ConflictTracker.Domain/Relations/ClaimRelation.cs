@@ -9,7 +9,15 @@ namespace ConflictTracker.Domain.Relations;
 /// </summary>
 public sealed class ClaimRelation : Entity
 {
-    private ClaimRelation(Guid id, Guid fromClaimId, Guid toClaimId, RelationType type, string rationale, string proposedBy, DateTimeOffset proposedAt)
+    private ClaimRelation(
+        Guid id,
+        Guid fromClaimId,
+        Guid toClaimId,
+        RelationType type,
+        string rationale,
+        string proposedBy,
+        DateTimeOffset proposedAt
+    )
         : base(id)
     {
         FromClaimId = fromClaimId;
@@ -43,7 +51,15 @@ public sealed class ClaimRelation : Entity
 
     public uint Version { get; private set; }
 
-    public static ClaimRelation Propose(Claim from, Claim to, RelationType type, string? rationale, string proposedBy, DateTimeOffset proposedAt, Guid id = default)
+    public static ClaimRelation Propose(
+        Claim from,
+        Claim to,
+        RelationType type,
+        string? rationale,
+        string proposedBy,
+        DateTimeOffset proposedAt,
+        Guid id = default
+    )
     {
         var errors = new ValidationErrors();
         errors.Check(() => Rules.Defined(type, nameof(Type)));
@@ -56,9 +72,15 @@ public sealed class ClaimRelation : Entity
 
         // The voice is who speaks: the body a claim was made on behalf of, else the speaker (a ministry's
         // two spokesmen give one voice), as in the candidate rules.
-        if (type == RelationType.Supersedes && (from.OnBehalfOfId ?? from.AssertedById) != (to.OnBehalfOfId ?? to.AssertedById))
+        if (
+            type == RelationType.Supersedes
+            && (from.OnBehalfOfId ?? from.AssertedById) != (to.OnBehalfOfId ?? to.AssertedById)
+        )
         {
-            errors.Add(nameof(Type), "Only the same voice can supersede its own claim; use 'refines' or 'contradicts' across actors.");
+            errors.Add(
+                nameof(Type),
+                "Only the same voice can supersede its own claim; use 'refines' or 'contradicts' across actors."
+            );
         }
 
         errors.ThrowIfAny();
@@ -73,7 +95,10 @@ public sealed class ClaimRelation : Entity
         var why = errors.Check(() => Rules.OptionalText(note, nameof(ReviewNote), MaxLengths.Note));
         if (State != ReviewState.Proposed)
         {
-            errors.Add(nameof(State), $"This relation was already {State.ToString().ToLowerInvariant()} by {ReviewedBy}.");
+            errors.Add(
+                nameof(State),
+                $"This relation was already {State.ToString().ToLowerInvariant()} by {ReviewedBy}."
+            );
         }
 
         if (decision == ReviewState.Proposed)

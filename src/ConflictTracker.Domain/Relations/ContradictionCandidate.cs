@@ -9,7 +9,14 @@ namespace ConflictTracker.Domain.Relations;
 /// </summary>
 public sealed class ContradictionCandidate : Entity
 {
-    private ContradictionCandidate(Guid id, Guid propositionId, Candidate found, string firstFingerprint, string secondFingerprint, DateTimeOffset at)
+    private ContradictionCandidate(
+        Guid id,
+        Guid propositionId,
+        Candidate found,
+        string firstFingerprint,
+        string secondFingerprint,
+        DateTimeOffset at
+    )
         : base(id)
     {
         PropositionId = propositionId;
@@ -66,10 +73,17 @@ public sealed class ContradictionCandidate : Entity
     public uint Version { get; private set; }
 
     /// <summary>The relation this candidate becomes when confirmed.</summary>
-    public RelationType Proposes => Rule == CandidateRule.LaterFigureBySameVoice ? RelationType.Supersedes : RelationType.Contradicts;
+    public RelationType Proposes =>
+        Rule == CandidateRule.LaterFigureBySameVoice ? RelationType.Supersedes : RelationType.Contradicts;
 
-    public static ContradictionCandidate Found(Guid propositionId, Candidate found, string firstFingerprint, string secondFingerprint, DateTimeOffset at, Guid id = default) =>
-        new(id, propositionId, found, firstFingerprint, secondFingerprint, at);
+    public static ContradictionCandidate Found(
+        Guid propositionId,
+        Candidate found,
+        string firstFingerprint,
+        string secondFingerprint,
+        DateTimeOffset at,
+        Guid id = default
+    ) => new(id, propositionId, found, firstFingerprint, secondFingerprint, at);
 
     /// <summary>
     /// The rules produced this candidate again. An open one takes the new reason and fingerprints; a
@@ -77,17 +91,28 @@ public sealed class ContradictionCandidate : Entity
     /// one the reviewer saw (dismissal memory); a confirmed one stays confirmed.
     /// Returns whether anything changed.
     /// </summary>
-    public bool FoundAgain(Guid propositionId, Candidate found, string firstFingerprint, string secondFingerprint, DateTimeOffset at)
+    public bool FoundAgain(
+        Guid propositionId,
+        Candidate found,
+        string firstFingerprint,
+        string secondFingerprint,
+        DateTimeOffset at
+    )
     {
-        var sameClaims = found.First == FirstClaimId
-            ? firstFingerprint == FirstFingerprint && secondFingerprint == SecondFingerprint
-            : firstFingerprint == SecondFingerprint && secondFingerprint == FirstFingerprint;
+        var sameClaims =
+            found.First == FirstClaimId
+                ? firstFingerprint == FirstFingerprint && secondFingerprint == SecondFingerprint
+                : firstFingerprint == SecondFingerprint && secondFingerprint == FirstFingerprint;
         switch (State)
         {
             case CandidateState.Confirmed:
             case CandidateState.Dismissed when sameClaims:
                 return false;
-            case CandidateState.Open when sameClaims && found.First == FirstClaimId && found.Reason == Reason && propositionId == PropositionId:
+            case CandidateState.Open
+                when sameClaims
+                    && found.First == FirstClaimId
+                    && found.Reason == Reason
+                    && propositionId == PropositionId:
                 return false;
             case CandidateState.Dismissed:
             case CandidateState.Lapsed:
@@ -108,7 +133,8 @@ public sealed class ContradictionCandidate : Entity
         return true;
     }
 
-    /// <summary>The rules no longer produce this candidate. An open one lapses; decisions stand. Returns whether it changed.</summary>
+    /// <summary>The rules no longer produce this candidate. An open one lapses; decisions stand. Returns whether it
+    /// changed.</summary>
     public bool NoLongerFound()
     {
         if (State != CandidateState.Open)
@@ -128,7 +154,10 @@ public sealed class ContradictionCandidate : Entity
         var why = errors.Check(() => Rules.OptionalText(reason, nameof(DecisionNote), MaxLengths.Note));
         if (why is null)
         {
-            errors.Add(nameof(DecisionNote), "Give the reason it is not a contradiction: it stays dismissed until one of the claims changes.");
+            errors.Add(
+                nameof(DecisionNote),
+                "Give the reason it is not a contradiction: it stays dismissed until one of the claims changes."
+            );
         }
 
         RequireOpen(errors);
@@ -147,7 +176,11 @@ public sealed class ContradictionCandidate : Entity
         var why = errors.Check(() => Rules.OptionalText(note, nameof(DecisionNote), MaxLengths.Note));
         RequireOpen(errors);
         var pair = new HashSet<Guid> { FirstClaimId, SecondClaimId };
-        if (relation.Type != Proposes || relation.State != ReviewState.Confirmed || !pair.SetEquals([relation.FromClaimId, relation.ToClaimId]))
+        if (
+            relation.Type != Proposes
+            || relation.State != ReviewState.Confirmed
+            || !pair.SetEquals([relation.FromClaimId, relation.ToClaimId])
+        )
         {
             errors.Add(nameof(RelationId), "The relation does not confirm this candidate.");
         }
@@ -161,9 +194,12 @@ public sealed class ContradictionCandidate : Entity
     {
         if (State != CandidateState.Open)
         {
-            errors.Add(nameof(State), State == CandidateState.Lapsed
-                ? "This candidate no longer holds: one of its claims changed or was retracted."
-                : $"This candidate was already {State.ToString().ToLowerInvariant()} by {DecidedBy}.");
+            errors.Add(
+                nameof(State),
+                State == CandidateState.Lapsed
+                    ? "This candidate no longer holds: one of its claims changed or was retracted."
+                    : $"This candidate was already {State.ToString().ToLowerInvariant()} by {DecidedBy}."
+            );
         }
     }
 

@@ -3,7 +3,8 @@ using ConflictTracker.Domain.Claims;
 namespace ConflictTracker.Domain.Relations;
 
 /// <summary>What the candidate rules need to know of one claim.</summary>
-/// <param name="Voice">Who is speaking: the body the claim was made on behalf of, else the asserting actor (Peskov speaks as the Kremlin).</param>
+/// <param name="Voice">Who is speaking: the body the claim was made on behalf of, else the asserting actor (Peskov
+/// speaks as the Kremlin).</param>
 public sealed record ClaimFacts(
     Guid Id,
     Guid PropositionId,
@@ -13,19 +14,31 @@ public sealed record ClaimFacts(
     EventPeriod? EventPeriod,
     Guid? MeasureId,
     ImpliedInterval? Interval,
-    ClaimStatus Status)
+    ClaimStatus Status
+)
 {
-    /// <param name="collective">Actors marked collective or unidentified (<see cref="Actors.Actor.IsCollective"/>); only those among the claim's actors matter.</param>
-    public static ClaimFacts Of(Claim claim, IReadOnlySet<Guid>? collective = null) => new(
-        claim.Id, claim.PropositionId, VoiceOf(claim, collective), claim.Stance, claim.StatedOn,
-        claim.EventPeriod, claim.MeasureId, claim.Quantity?.ImpliedInterval, claim.Status);
+    /// <param name="collective">Actors marked collective or unidentified (<see cref="Actors.Actor.IsCollective"/>);
+    /// only those among the claim's actors matter.</param>
+    public static ClaimFacts Of(Claim claim, IReadOnlySet<Guid>? collective = null) =>
+        new(
+            claim.Id,
+            claim.PropositionId,
+            VoiceOf(claim, collective),
+            claim.Stance,
+            claim.StatedOn,
+            claim.EventPeriod,
+            claim.MeasureId,
+            claim.Quantity?.ImpliedInterval,
+            claim.Status
+        );
 
     /// <summary>
     /// Who is speaking (docs/rules/origin-counting.md, "Voices"): the body the claim was made on behalf
     /// of, else the asserting actor; when that actor is collective or unidentified, the claim's own id,
     /// so that it shares its voice with no other claim.
     /// </summary>
-    public static Guid VoiceOf(Claim claim, IReadOnlySet<Guid>? collective) => VoiceOf(claim.Id, claim.OnBehalfOfId, claim.AssertedById, collective);
+    public static Guid VoiceOf(Claim claim, IReadOnlySet<Guid>? collective) =>
+        VoiceOf(claim.Id, claim.OnBehalfOfId, claim.AssertedById, collective);
 
     public static Guid VoiceOf(Guid claimId, Guid? onBehalfOfId, Guid assertedById, IReadOnlySet<Guid>? collective)
     {
@@ -39,7 +52,8 @@ public enum CandidateRule
     /// <summary>One claim affirms the proposition, the other denies it.</summary>
     OpposedStances,
 
-    /// <summary>Figures on the same measure, for overlapping event periods, whose implied intervals cannot both hold.</summary>
+    /// <summary>Figures on the same measure, for overlapping event periods, whose implied intervals cannot both
+    /// hold.</summary>
     IncompatibleFigures,
 
     /// <summary>
@@ -63,7 +77,8 @@ public enum CandidateRule
 public sealed record Candidate(Guid First, Guid Second, CandidateRule Rule, string Reason)
 {
     /// <summary>The relation a confirmed candidate becomes.</summary>
-    public RelationType Proposes => Rule == CandidateRule.LaterFigureBySameVoice ? RelationType.Supersedes : RelationType.Contradicts;
+    public RelationType Proposes =>
+        Rule == CandidateRule.LaterFigureBySameVoice ? RelationType.Supersedes : RelationType.Contradicts;
 }
 
 /// <summary>
@@ -110,7 +125,11 @@ public static class ContradictionCandidates
                 foreach (var other in all)
                 {
                     // A pair of two changed claims is taken once, from the one with the smaller id.
-                    if (!MayPair(c, other) || other.Id == c.Id || (changed.Contains(other.Id) && other.Id.CompareTo(c.Id) < 0))
+                    if (
+                        !MayPair(c, other)
+                        || other.Id == c.Id
+                        || (changed.Contains(other.Id) && other.Id.CompareTo(c.Id) < 0)
+                    )
                     {
                         continue;
                     }
@@ -123,7 +142,8 @@ public static class ContradictionCandidates
         return candidates;
     }
 
-    /// <summary>The candidates for one pair (at most one per rule); <paramref name="earlier"/> was stated no later than <paramref name="later"/>.</summary>
+    /// <summary>The candidates for one pair (at most one per rule); <paramref name="earlier"/> was stated no later than
+    /// <paramref name="later"/>.</summary>
     public static IEnumerable<Candidate> Between(ClaimFacts earlier, ClaimFacts later)
     {
         if (earlier.PropositionId != later.PropositionId || earlier.Id == later.Id)
@@ -133,18 +153,27 @@ public static class ContradictionCandidates
 
         if (IsOpposed(earlier.Stance, later.Stance) && DenialCanConcern(earlier, later))
         {
-            yield return new Candidate(earlier.Id, later.Id, CandidateRule.OpposedStances,
-                $"One {Words(earlier.Stance)} and the other {Words(later.Stance)} the same proposition.");
+            yield return new Candidate(
+                earlier.Id,
+                later.Id,
+                CandidateRule.OpposedStances,
+                $"One {Words(earlier.Stance)} and the other {Words(later.Stance)} the same proposition."
+            );
         }
 
         // A hedge ("as many as 300 cannot be ruled out") does not assert its figure, so it takes no part
         // in the figure rules, as it takes none in the stance rule.
         var p = When(earlier);
         var q = When(later);
-        if (earlier.Stance == Stance.Hedges || later.Stance == Stance.Hedges
-            || earlier.MeasureId is not { } measure || later.MeasureId != measure
-            || earlier.Interval is not { } a || later.Interval is not { } b
-            || !p.Overlaps(q))
+        if (
+            earlier.Stance == Stance.Hedges
+            || later.Stance == Stance.Hedges
+            || earlier.MeasureId is not { } measure
+            || later.MeasureId != measure
+            || earlier.Interval is not { } a
+            || later.Interval is not { } b
+            || !p.Overlaps(q)
+        )
         {
             yield break;
         }
@@ -157,15 +186,23 @@ public static class ContradictionCandidates
                 // The same voice speaking again is the newer word on its own figure: an update when
                 // the figures can both hold, a revision when they cannot.
                 var what = compatible ? "an update" : "a revision";
-                yield return new Candidate(earlier.Id, later.Id, CandidateRule.LaterFigureBySameVoice,
-                    $"The same voice said {b} on {later.StatedOn} after {a} on {earlier.StatedOn} for overlapping periods: {what}.");
+                yield return new Candidate(
+                    earlier.Id,
+                    later.Id,
+                    CandidateRule.LaterFigureBySameVoice,
+                    $"The same voice said {b} on {later.StatedOn} after {a} on {earlier.StatedOn} for overlapping periods: {what}."
+                );
             }
             else if (!compatible)
             {
                 // No strict "later" (the same day, or a year against a day in it): the voice cannot
                 // have said both; one report of it is likely wrong.
-                yield return new Candidate(earlier.Id, later.Id, CandidateRule.InconsistentReportsOfOneVoice,
-                    $"The same voice is reported as saying {a} ({earlier.StatedOn}) and {b} ({later.StatedOn}) for overlapping periods, with neither statement later: one report likely misreports it; compare the sources carrying each.");
+                yield return new Candidate(
+                    earlier.Id,
+                    later.Id,
+                    CandidateRule.InconsistentReportsOfOneVoice,
+                    $"The same voice is reported as saying {a} ({earlier.StatedOn}) and {b} ({later.StatedOn}) for overlapping periods, with neither statement later: one report likely misreports it; compare the sources carrying each."
+                );
             }
 
             yield break;
@@ -173,8 +210,12 @@ public static class ContradictionCandidates
 
         if (!compatible)
         {
-            yield return new Candidate(earlier.Id, later.Id, CandidateRule.IncompatibleFigures,
-                $"{a} and {b} cannot both hold for overlapping periods ({p}; {q}).");
+            yield return new Candidate(
+                earlier.Id,
+                later.Id,
+                CandidateRule.IncompatibleFigures,
+                $"{a} and {b} cannot both hold for overlapping periods ({p}; {q})."
+            );
         }
     }
 
@@ -190,9 +231,12 @@ public static class ContradictionCandidates
         return affirmation.EventPeriod is not { } period || period.Start.Earliest <= denial.StatedOn.Latest;
     }
 
-    /// <summary>Whether <paramref name="x"/> comes first: stated earlier, or on the same day with the smaller id (the order <see cref="Find"/> uses).</summary>
+    /// <summary>Whether <paramref name="x"/> comes first: stated earlier, or on the same day with the smaller id (the
+    /// order <see cref="Find"/> uses).</summary>
     public static bool ReadingOrder(ClaimFacts x, ClaimFacts y) =>
-        x.StatedOn.Earliest != y.StatedOn.Earliest ? x.StatedOn.Earliest < y.StatedOn.Earliest : x.Id.CompareTo(y.Id) < 0;
+        x.StatedOn.Earliest != y.StatedOn.Earliest
+            ? x.StatedOn.Earliest < y.StatedOn.Earliest
+            : x.Id.CompareTo(y.Id) < 0;
 
     /// <summary>
     /// The time a figure describes: its event period, or, when the editor recorded none, the span of
@@ -206,7 +250,8 @@ public static class ContradictionCandidates
     /// a proposition of tens of thousands of claims to seconds.
     /// </summary>
     private static bool MayPair(ClaimFacts x, ClaimFacts y) =>
-        IsOpposed(x.Stance, y.Stance) || (x.MeasureId is { } measure && y.MeasureId == measure && x.Interval is not null && y.Interval is not null);
+        IsOpposed(x.Stance, y.Stance)
+        || (x.MeasureId is { } measure && y.MeasureId == measure && x.Interval is not null && y.Interval is not null);
 
     private static bool IsOpposed(Stance x, Stance y) =>
         (x == Stance.Affirms && y == Stance.Denies) || (x == Stance.Denies && y == Stance.Affirms);

@@ -56,7 +56,8 @@ public sealed partial class Source : Entity
         string? archiveUrl = null,
         string? contentHash = null,
         ReliabilityGrade? reliability = null,
-        Guid id = default)
+        Guid id = default
+    )
     {
         var errors = new ValidationErrors();
         errors.Check(() => Rules.Defined(kind, nameof(Kind)));
@@ -77,7 +78,10 @@ public sealed partial class Source : Entity
 
         if (publishedOn is not null && retrievedOn is { } retrieved && retrieved < publishedOn.Earliest)
         {
-            errors.Add(nameof(RetrievedOn), $"A source cannot be retrieved ({retrieved:yyyy-MM-dd}) before it was published ({publishedOn}).");
+            errors.Add(
+                nameof(RetrievedOn),
+                $"A source cannot be retrieved ({retrieved:yyyy-MM-dd}) before it was published ({publishedOn})."
+            );
         }
 
         errors.ThrowIfAny();
@@ -97,15 +101,36 @@ public sealed partial class Source : Entity
 
     /// <summary>Changes the source's details, by the same rules as <see cref="Create"/>.</summary>
     public void Revise(
-        SourceKind kind, string? title, string? url, Actor? publisher, PartialDate? publishedOn, DateOnly? retrievedOn,
-        string? language, string? archiveUrl, string? contentHash, ReliabilityGrade? reliability)
+        SourceKind kind,
+        string? title,
+        string? url,
+        Actor? publisher,
+        PartialDate? publishedOn,
+        DateOnly? retrievedOn,
+        string? language,
+        string? archiveUrl,
+        string? contentHash,
+        ReliabilityGrade? reliability
+    )
     {
         if (Status == SourceStatus.Retracted)
         {
             throw new DomainValidationException(nameof(Status), "Restore the source before changing it.");
         }
 
-        var valid = Create(kind, title, url, publisher, publishedOn, retrievedOn, language, archiveUrl, contentHash, reliability, Id);
+        var valid = Create(
+            kind,
+            title,
+            url,
+            publisher,
+            publishedOn,
+            retrievedOn,
+            language,
+            archiveUrl,
+            contentHash,
+            reliability,
+            Id
+        );
         Kind = valid.Kind;
         Title = valid.Title;
         Url = valid.Url;
@@ -145,8 +170,10 @@ public sealed partial class Source : Entity
     }
 
     /// <summary>This source's own grade, else its publisher's, else F (cannot be judged).</summary>
-    public static ReliabilityGrade EffectiveReliability(ReliabilityGrade? sourceGrade, ReliabilityGrade? publisherGrade) =>
-        sourceGrade ?? publisherGrade ?? ReliabilityGrade.F;
+    public static ReliabilityGrade EffectiveReliability(
+        ReliabilityGrade? sourceGrade,
+        ReliabilityGrade? publisherGrade
+    ) => sourceGrade ?? publisherGrade ?? ReliabilityGrade.F;
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256Hex();

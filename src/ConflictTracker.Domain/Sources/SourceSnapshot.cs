@@ -14,7 +14,15 @@ public sealed class SourceSnapshot : Entity
     /// <summary>The longest snapshot text, in characters.</summary>
     public const int MaxText = 1_000_000;
 
-    private SourceSnapshot(Guid id, Guid sourceId, string text, string sha256, string format, DateTimeOffset capturedAt, string capturedBy)
+    private SourceSnapshot(
+        Guid id,
+        Guid sourceId,
+        string text,
+        string sha256,
+        string format,
+        DateTimeOffset capturedAt,
+        string capturedBy
+    )
         : base(id)
     {
         SourceId = sourceId;
@@ -42,7 +50,15 @@ public sealed class SourceSnapshot : Entity
 
     public string CapturedBy { get; private set; }
 
-    public static SourceSnapshot Create(Source source, string? text, string format, Uri? url, string capturedBy, DateTimeOffset capturedAt, Guid id = default)
+    public static SourceSnapshot Create(
+        Source source,
+        string? text,
+        string format,
+        Uri? url,
+        string capturedBy,
+        DateTimeOffset capturedAt,
+        Guid id = default
+    )
     {
         ArgumentNullException.ThrowIfNull(source);
         var errors = new ValidationErrors();
@@ -52,7 +68,10 @@ public sealed class SourceSnapshot : Entity
         }
         else if (text.Length > MaxText)
         {
-            errors.Add(nameof(Text), $"A snapshot holds at most {MaxText:N0} characters; this text has {text.Length:N0}.");
+            errors.Add(
+                nameof(Text),
+                $"A snapshot holds at most {MaxText:N0} characters; this text has {text.Length:N0}."
+            );
         }
 
         errors.ThrowIfAny();

@@ -23,9 +23,11 @@ namespace ConflictTracker.Web.Data;
 /// (after <c>dotnet tool restore</c>). The design-time factory needs no running database.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options),
+        IDataProtectionKeyContext
 {
-    /// <summary>ASP.NET Core's data-protection keys (cookies, antiforgery tokens), so they survive restarts and are shared by every instance.</summary>
+    /// <summary>ASP.NET Core's data-protection keys (cookies, antiforgery tokens), so they survive restarts and are
+    /// shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Actor> Actors => Set<Actor>();
@@ -78,7 +80,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>The PostgreSQL notification channel that tells every app instance the review queue changed.</summary>
     public const string ReviewQueueChannel = "review_queue";
 
-    /// <summary>The transaction the save path opened for the save under way, if it opened one (<see cref="Saving.SaveTransaction"/>).</summary>
+    /// <summary>The transaction the save path opened for the save under way, if it opened one (<see
+    /// cref="Saving.SaveTransaction"/>).</summary>
     internal IDbContextTransaction? OwnSaveTransaction { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -113,6 +116,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         // The Admiralty credibility scale is numeric (1 confirmed .. 6 cannot be judged): keep its numbers.
         configurationBuilder.Properties<Credibility>().HaveConversion<short>();
 
-        configurationBuilder.Properties<Uri>().HaveConversion<UriConverter>().HaveMaxLength(Domain.Common.MaxLengths.Url);
+        configurationBuilder
+            .Properties<Uri>()
+            .HaveConversion<UriConverter>()
+            .HaveMaxLength(Domain.Common.MaxLengths.Url);
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ConflictTracker.Web.Data;
 
-/// <summary>How every <see cref="AppDbContext"/> is configured: the app's, the commands', the tests' and the benchmark's.</summary>
+/// <summary>How every <see cref="AppDbContext"/> is configured: the app's, the commands', the tests' and the
+/// benchmark's.</summary>
 public static class DatabaseOptions
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>

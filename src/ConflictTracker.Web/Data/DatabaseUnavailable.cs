@@ -3,7 +3,8 @@ using Npgsql;
 
 namespace ConflictTracker.Web.Data;
 
-/// <summary>One way of the database not answering: <see cref="Kind"/> groups like failures (for the log), <see cref="Reason"/> is the message.</summary>
+/// <summary>One way of the database not answering: <see cref="Kind"/> groups like failures (for the log), <see
+/// cref="Reason"/> is the message.</summary>
 public sealed record DatabaseFailure(string Kind, string Reason);
 
 /// <summary>
@@ -15,7 +16,8 @@ public sealed record DatabaseFailure(string Kind, string Reason);
 /// </summary>
 public static class DatabaseUnavailable
 {
-    /// <summary>The failure showing that the database is not answering, or null when <paramref name="exception"/> is anything else.</summary>
+    /// <summary>The failure showing that the database is not answering, or null when <paramref name="exception"/> is
+    /// anything else.</summary>
     public static DatabaseFailure? Find(Exception? exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
@@ -25,16 +27,21 @@ public static class DatabaseUnavailable
                 // The server answered, so its error code decides: no need to look further in.
                 case PostgresException postgres:
                     return IsOutage(postgres.SqlState)
-                        ? new DatabaseFailure($"{nameof(PostgresException)} {postgres.SqlState}", FirstLine(postgres.MessageText))
+                        ? new DatabaseFailure(
+                            $"{nameof(PostgresException)} {postgres.SqlState}",
+                            FirstLine(postgres.MessageText)
+                        )
                         : null;
 
                 // Npgsql marks as transient what failed on the way to the server: a refused or dropped
                 // connection (SocketException, IOException), a timeout, an exhausted pool.
                 case NpgsqlException { IsTransient: true } npgsql:
                     var cause = Innermost(npgsql);
-                    var kind = cause is SocketException socket
-                        ? $"{nameof(NpgsqlException)} {nameof(SocketException)} {socket.SocketErrorCode}"
-                        : cause == npgsql ? nameof(NpgsqlException) : $"{nameof(NpgsqlException)} {cause.GetType().Name}";
+                    var kind =
+                        cause is SocketException socket
+                            ? $"{nameof(NpgsqlException)} {nameof(SocketException)} {socket.SocketErrorCode}"
+                        : cause == npgsql ? nameof(NpgsqlException)
+                        : $"{nameof(NpgsqlException)} {cause.GetType().Name}";
                     return new DatabaseFailure(kind, FirstLine(cause.Message));
 
                 case AggregateException aggregate:
@@ -53,7 +60,10 @@ public static class DatabaseUnavailable
     /// </summary>
     private static bool IsOutage(string sqlState) =>
         (sqlState.StartsWith("08", StringComparison.Ordinal) && sqlState != PostgresErrorCodes.ProtocolViolation)
-        || sqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+        || sqlState
+            is PostgresErrorCodes.AdminShutdown
+                or PostgresErrorCodes.CrashShutdown
+                or PostgresErrorCodes.CannotConnectNow
         || sqlState == PostgresErrorCodes.TooManyConnections;
 
     private static Exception Innermost(Exception exception)

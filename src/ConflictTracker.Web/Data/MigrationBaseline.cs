@@ -11,19 +11,33 @@ public static class MigrationBaseline
 {
     public const string Id = "20261202130000_Baseline";
 
-    /// <summary>The migrations the baseline replaced, oldest first: a database holding all of them has its schema.</summary>
+    /// <summary>The migrations the baseline replaced, oldest first: a database holding all of them has its
+    /// schema.</summary>
     public static readonly IReadOnlyList<string> Replaced =
     [
-        "20261128043315_Initial", "20261128044059_Search", "20261128125022_Identity", "20261128130204_DataProtectionKeys",
-        "20261128152244_ReviewQueue", "20261128154734_ApiTokens", "20261128160317_ImportKeys", "20261128195332_ScaleIndexes",
-        "20261128200358_CoveringIndexes", "20261128210402_CitationsBySourceCovering", "20261202035543_ApiTokenSecondFactor",
-        "20261202040336_UserSessions", "20261202050533_DateRanges", "20261202071027_ArticleIntake",
+        "20261128043315_Initial",
+        "20261128044059_Search",
+        "20261128125022_Identity",
+        "20261128130204_DataProtectionKeys",
+        "20261128152244_ReviewQueue",
+        "20261128154734_ApiTokens",
+        "20261128160317_ImportKeys",
+        "20261128195332_ScaleIndexes",
+        "20261128200358_CoveringIndexes",
+        "20261128210402_CitationsBySourceCovering",
+        "20261202035543_ApiTokenSecondFactor",
+        "20261202040336_UserSessions",
+        "20261202050533_DateRanges",
+        "20261202071027_ArticleIntake",
     ];
 
     /// <summary>The schema script (Data/Migrations/Baseline.sql, embedded in the assembly).</summary>
     public static string Script()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ConflictTracker.Web.Data.Migrations.Baseline.sql")
+        using var stream =
+            Assembly
+                .GetExecutingAssembly()
+                .GetManifestResourceStream("ConflictTracker.Web.Data.Migrations.Baseline.sql")
             ?? throw new InvalidOperationException("The baseline script is missing from the assembly.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
@@ -42,16 +56,16 @@ public static class MigrationBaseline
             return false; // Migrate creates it.
         }
 
-        var hasHistory = await db.Database
-            .SqlQuery<bool>($"""SELECT to_regclass('__ef_migrations_history') IS NOT NULL AS "Value" """)
+        var hasHistory = await db
+            .Database.SqlQuery<bool>($"""SELECT to_regclass('__ef_migrations_history') IS NOT NULL AS "Value" """)
             .SingleAsync(cancellationToken);
         if (!hasHistory)
         {
             return false;
         }
 
-        var history = await db.Database
-            .SqlQuery<string>($"""SELECT migration_id AS "Value" FROM __ef_migrations_history""")
+        var history = await db
+            .Database.SqlQuery<string>($"""SELECT migration_id AS "Value" FROM __ef_migrations_history""")
             .ToListAsync(cancellationToken);
         var replaced = history.Intersect(Replaced).Count();
         if (replaced == 0 || history.Contains(Id))
@@ -62,19 +76,28 @@ public static class MigrationBaseline
         if (replaced < Replaced.Count)
         {
             throw new InvalidOperationException(
-                $"This database was migrated by an older version up to {history.Max()}: migrate it with the version of " +
-                $"2 December 2026 (migration {Replaced[^1]}) first, then with this one.");
+                $"This database was migrated by an older version up to {history.Max()}: migrate it with the version of "
+                    + $"2 December 2026 (migration {Replaced[^1]}) first, then with this one."
+            );
         }
 
         var replacedIds = Replaced.ToArray();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM __ef_migrations_history WHERE migration_id = ANY({replacedIds})", cancellationToken);
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO __ef_migrations_history (migration_id, product_version) VALUES ({Id}, {ProductVersion})", cancellationToken);
+            $"DELETE FROM __ef_migrations_history WHERE migration_id = ANY({replacedIds})",
+            cancellationToken
+        );
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO __ef_migrations_history (migration_id, product_version) VALUES ({Id}, {ProductVersion})",
+            cancellationToken
+        );
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
     private static string ProductVersion =>
-        typeof(DbContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "10.0";
+        typeof(DbContext)
+            .Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
+            ?.InformationalVersion.Split('+')[0]
+        ?? "10.0";
 }

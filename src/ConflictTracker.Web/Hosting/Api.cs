@@ -6,15 +6,16 @@ using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace ConflictTracker.Web.Hosting;
 
-/// <summary>Rate limit of the API, per token: <c>Api:RateLimit:PermitLimit</c> requests per <c>Api:RateLimit:Window</c>.</summary>
+/// <summary>Rate limit of the API, per token: <c>Api:RateLimit:PermitLimit</c> requests per
+/// <c>Api:RateLimit:Window</c>.</summary>
 public sealed class ApiRateLimitOptions
 {
     public const string Section = "Api:RateLimit";
@@ -38,10 +39,19 @@ internal static class Api
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ApiTokenService>();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, policy => policy
-            .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser());
+        services
+            .AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(
+                ApiTokenAuthenticationHandler.SchemeName,
+                null
+            );
+        services
+            .AddAuthorizationBuilder()
+            .AddPolicy(
+                ApiPolicy,
+                policy =>
+                    policy.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+            );
         services.AddProblemDetails();
         services.AddApiJson();
 
@@ -49,63 +59,100 @@ internal static class Api
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableRequests>();
 
-        var failureLimit = configuration.GetSection(ApiAuthFailureLimitOptions.Section).Get<ApiAuthFailureLimitOptions>() ?? new ApiAuthFailureLimitOptions();
+        var failureLimit =
+            configuration.GetSection(ApiAuthFailureLimitOptions.Section).Get<ApiAuthFailureLimitOptions>()
+            ?? new ApiAuthFailureLimitOptions();
         services.AddSingleton(_ => new FailedTokenAttempts(failureLimit));
 
-        var limits = configuration.GetSection(ApiRateLimitOptions.Section).Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
+        var limits =
+            configuration.GetSection(ApiRateLimitOptions.Section).Get<ApiRateLimitOptions>()
+            ?? new ApiRateLimitOptions();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value ?? "anonymous",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitLimit, Window = limits.Window, QueueLimit = 0 }));
+            options.AddPolicy(
+                RateLimitPolicy,
+                context =>
+                    RateLimitPartition.GetFixedWindowLimiter(
+                        context.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value ?? "anonymous",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = limits.PermitLimit,
+                            Window = limits.Window,
+                            QueueLimit = 0,
+                        }
+                    )
+            );
             options.OnRejected = async (context, cancellationToken) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? wait
+                    : limits.Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await Results.Problem(
+                await Results
+                    .Problem(
                         title: "Too many requests",
                         detail: $"This token may make {limits.PermitLimit} requests per {limits.Window.TotalSeconds:0} s. Try again in {seconds} s.",
-                        statusCode: StatusCodes.Status429TooManyRequests)
+                        statusCode: StatusCodes.Status429TooManyRequests
+                    )
                     .ExecuteAsync(context.HttpContext);
             };
         });
 
-        services.AddOpenApi("v1", options =>
-        {
-            // Responses may carry nulls (ApiEndpoints.Configure), but a property the type declares
-            // non-nullable is refused as null in a request: the document says what the server reads.
-            options.AddSchemaTransformer((schema, context, _) =>
+        services.AddOpenApi(
+            "v1",
+            options =>
             {
-                if (context.JsonPropertyInfo is { IsSetNullable: false, PropertyType.IsValueType: false } && schema.Type is { } type && type.HasFlag(JsonSchemaType.Null))
-                {
-                    schema.Type = type & ~JsonSchemaType.Null;
-                }
+                // Responses may carry nulls (ApiEndpoints.Configure), but a property the type declares
+                // non-nullable is refused as null in a request: the document says what the server reads.
+                options.AddSchemaTransformer(
+                    (schema, context, _) =>
+                    {
+                        if (
+                            context.JsonPropertyInfo is { IsSetNullable: false, PropertyType.IsValueType: false }
+                            && schema.Type is { } type
+                            && type.HasFlag(JsonSchemaType.Null)
+                        )
+                        {
+                            schema.Type = type & ~JsonSchemaType.Null;
+                        }
 
-                return Task.CompletedTask;
-            });
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "ConflictTracker API",
-                    Version = "v1",
-                    Description = "Claims about a war: who asserted what, when, where it was published, how reliable it is, and which claims support or contradict each other. " +
-                        "Authenticate with a personal access token: 'Authorization: Bearer ctpat_…'. Errors are RFC 7807 problem details.",
-                };
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    Description = "A personal access token (ctpat_…), created on /account/tokens or with 'admin create-token'.",
-                };
-                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
-                return Task.CompletedTask;
-            });
-        });
+                        return Task.CompletedTask;
+                    }
+                );
+                options.AddDocumentTransformer(
+                    (document, _, _) =>
+                    {
+                        document.Info = new OpenApiInfo
+                        {
+                            Title = "ConflictTracker API",
+                            Version = "v1",
+                            Description =
+                                "Claims about a war: who asserted what, when, where it was published, how reliable it is, and which claims support or contradict each other. "
+                                + "Authenticate with a personal access token: 'Authorization: Bearer ctpat_…'. Errors are RFC 7807 problem details.",
+                        };
+                        document.Components ??= new OpenApiComponents();
+                        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+                        {
+                            Type = SecuritySchemeType.Http,
+                            Scheme = "bearer",
+                            Description =
+                                "A personal access token (ctpat_…), created on /account/tokens or with 'admin create-token'.",
+                        };
+                        document.Security =
+                        [
+                            new OpenApiSecurityRequirement
+                            {
+                                [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
+                            },
+                        ];
+                        return Task.CompletedTask;
+                    }
+                );
+            }
+        );
         return services;
     }
 
@@ -115,13 +162,17 @@ internal static class Api
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         // Nothing from a CDN and nothing sent elsewhere (fonts, telemetry, the AI chat), and a nonce
         // for its inline start-up script: the Content-Security-Policy allows nothing more (WebSecurity).
-        app.MapScalarApiReference("/api/docs", options => options
-                .WithTitle("ConflictTracker API")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .DisableDefaultFonts()
-                .DisableTelemetry()
-                .DisableAgent()
-                .WithNonce())
+        app.MapScalarApiReference(
+                "/api/docs",
+                options =>
+                    options
+                        .WithTitle("ConflictTracker API")
+                        .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                        .DisableDefaultFonts()
+                        .DisableTelemetry()
+                        .DisableAgent()
+                        .WithNonce()
+            )
             .AllowAnonymous();
 
         var api = app.MapGroup(Prefix)
@@ -140,10 +191,16 @@ internal static class Api
     /// pages), and turns refusals into problem details: bad input 400 with every field's messages,
     /// a role that does not allow it 403, a stale version 412.
     /// </summary>
-    public static async ValueTask<object?> ErrorsAsProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static async ValueTask<object?> ErrorsAsProblems(
+        EndpointFilterInvocationContext context,
+        EndpointFilterDelegate next
+    )
     {
         var http = context.HttpContext;
-        if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
+        if (
+            http.RequestServices.GetRequiredService<AuthenticationStateProvider>()
+            is IHostEnvironmentAuthenticationStateProvider host
+        )
         {
             host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
         }
@@ -163,15 +220,24 @@ internal static class Api
                 title: "The record changed since you read it",
                 detail: ex.Message + " Nothing was saved.",
                 statusCode: StatusCodes.Status412PreconditionFailed,
-                extensions: new Dictionary<string, object?> { ["errors"] = ex.Errors });
+                extensions: new Dictionary<string, object?> { ["errors"] = ex.Errors }
+            );
         }
         catch (DomainValidationException ex)
         {
-            return TypedResults.ValidationProblem(ex.Errors, title: "The request has invalid fields", detail: "Nothing was saved. Correct the fields listed in 'errors'.");
+            return TypedResults.ValidationProblem(
+                ex.Errors,
+                title: "The request has invalid fields",
+                detail: "Nothing was saved. Correct the fields listed in 'errors'."
+            );
         }
         catch (AccessDeniedException ex)
         {
-            return TypedResults.Problem(title: "Your role does not allow this", detail: ex.Message, statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem(
+                title: "Your role does not allow this",
+                detail: ex.Message,
+                statusCode: StatusCodes.Status403Forbidden
+            );
         }
         catch (ConcurrencyConflictException ex)
         {
@@ -184,8 +250,16 @@ internal static class Api
                 {
                     ["changedBy"] = ex.ChangedBy,
                     ["changedAt"] = ex.ChangedAt,
-                    ["theirChanges"] = ex.TheirChanges.Select(c => new { c.Field, c.Before, c.After }).ToList(),
-                });
+                    ["theirChanges"] = ex
+                        .TheirChanges.Select(c => new
+                        {
+                            c.Field,
+                            c.Before,
+                            c.After,
+                        })
+                        .ToList(),
+                }
+            );
         }
     }
 
@@ -196,7 +270,8 @@ internal static class Api
     /// The version an update was based on, from <c>If-Match</c>. Updates without it are refused
     /// with 428, so no client can overwrite a change it has not seen.
     /// </summary>
-    /// <remarks>An If-Match that is there but is not one of our ETags is refused (400): the client meant to guard its change.</remarks>
+    /// <remarks>An If-Match that is there but is not one of our ETags is refused (400): the client meant to guard its
+    /// change.</remarks>
     public static uint? IfMatch(HttpRequest request)
     {
         var sent = request.Headers.IfMatch.ToString().Trim();
@@ -207,10 +282,16 @@ internal static class Api
         }
 
         var header = sent.StartsWith("W/", StringComparison.Ordinal) ? sent[2..] : sent;
-        return header.Length > 2 && header[0] == '"' && header[^1] == '"'
+        return
+            header.Length > 2
+            && header[0] == '"'
+            && header[^1] == '"'
             && uint.TryParse(header[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
-            : throw new DomainValidationException("If-Match", $"If-Match must be an ETag this API gave out, such as \"42\" (it was {Shorten(sent)}).");
+            : throw new DomainValidationException(
+                "If-Match",
+                $"If-Match must be an ETag this API gave out, such as \"42\" (it was {Shorten(sent)})."
+            );
     }
 
     /// <summary>
@@ -219,16 +300,21 @@ internal static class Api
     /// </summary>
     public static async Task<uint?> DecisionVersionAsync(HttpRequest request)
     {
-        await request.HttpContext.RequestServices.GetRequiredService<IAccess>().DemandAsync(Policies.Review, "decide reviews");
+        await request
+            .HttpContext.RequestServices.GetRequiredService<IAccess>()
+            .DemandAsync(Policies.Review, "decide reviews");
         return IfMatch(request);
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    public static ProblemHttpResult PreconditionRequired() => TypedResults.Problem(
-        title: "If-Match is required",
-        detail: "Send the ETag you read (If-Match: \"42\") so a change made since then is not overwritten.",
-        statusCode: StatusCodes.Status428PreconditionRequired);
+    public static ProblemHttpResult PreconditionRequired() =>
+        TypedResults.Problem(
+            title: "If-Match is required",
+            detail: "Send the ETag you read (If-Match: \"42\") so a change made since then is not overwritten.",
+            statusCode: StatusCodes.Status428PreconditionRequired
+        );
 
-    public static ProblemHttpResult NotFound(string what) => TypedResults.Problem(title: $"No such {what}", statusCode: StatusCodes.Status404NotFound);
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(title: $"No such {what}", statusCode: StatusCodes.Status404NotFound);
 }

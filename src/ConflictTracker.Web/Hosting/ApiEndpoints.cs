@@ -5,10 +5,10 @@ using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Exchange;
 using ConflictTracker.Web.Features.Intake;
-using ConflictTracker.Web.Security;
 using ConflictTracker.Web.Features.Propositions;
 using ConflictTracker.Web.Features.Review;
 using ConflictTracker.Web.Features.Sources;
+using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Hosting;
 
@@ -29,7 +29,10 @@ internal static class ApiEndpoints
         api.MapIntakeEndpoints();
 
         // The same exports for the browser (the claims explorer's download links), with the sign-in cookie.
-        app.MapGroup("/").RequireAuthorization(Policies.Read).AddEndpointFilter(Api.ErrorsAsProblems).ExcludeFromDescription()
+        app.MapGroup("/")
+            .RequireAuthorization(Policies.Read)
+            .AddEndpointFilter(Api.ErrorsAsProblems)
+            .ExcludeFromDescription()
             .MapExportEndpoints(namePrefix: "Browser");
     }
 
@@ -47,13 +50,19 @@ internal static class ApiEndpoints
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(WritesNullsAsTheyAre);
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(
+            WritesNullsAsTheyAre
+        );
     }
 
     /// <summary>Nullability is enforced when reading a request; a response object is written as it is.</summary>
     private static void WritesNullsAsTheyAre(JsonTypeInfo type)
     {
-        foreach (var property in type.Properties.Where(p => !p.PropertyType.IsValueType || Nullable.GetUnderlyingType(p.PropertyType) is not null))
+        foreach (
+            var property in type.Properties.Where(p =>
+                !p.PropertyType.IsValueType || Nullable.GetUnderlyingType(p.PropertyType) is not null
+            )
+        )
         {
             property.IsGetNullable = true;
         }

@@ -1,5 +1,5 @@
-using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,9 +19,14 @@ internal static class Authentication
     /// <summary>How long a sign-in lasts without a request (sliding expiry).</summary>
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddAccounts(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment
+    )
     {
-        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var security =
+            configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         security.RequireTwoFactorForStaff ??= !environment.IsDevelopment();
         services.AddSingleton(security);
 
@@ -33,7 +38,8 @@ internal static class Authentication
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddScoped<IAccess, Access>();
 
-        services.AddAuthentication(options =>
+        services
+            .AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
@@ -41,7 +47,8 @@ internal static class Authentication
             .AddIdentityCookies();
         services.AddAuthorization(options => Policies.Configure(options, security));
 
-        services.AddIdentityCore<AppUser>(options =>
+        services
+            .AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 // Length and a common-password list instead of composition rules (PasswordRules).
@@ -73,8 +80,11 @@ internal static class Authentication
             {
                 foreach (var type in new[] { Policies.MultiFactorClaim, SessionStore.SessionClaim })
                 {
-                    if (context.CurrentPrincipal?.FindFirst(type) is { } claim
-                        && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(claim.Type, claim.Value))
+                    if (
+                        context.CurrentPrincipal?.FindFirst(type) is { } claim
+                        && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                        && !identity.HasClaim(claim.Type, claim.Value)
+                    )
                     {
                         identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
                     }
@@ -94,15 +104,21 @@ internal static class Authentication
             options.Cookie.Name = "ConflictTracker.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            // Secure everywhere but local development over http (behind a TLS proxy too: the flag does not depend on the request).
-            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // Secure everywhere but local development over http (behind a TLS proxy too: the flag does not depend on
+            // the request).
+            options.Cookie.SecurePolicy = environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
         });
 
         // Sessions live in the database and the cookie holds only a key: signing out ends the session
         // for every copy of the cookie (ASVS V7.4.1). Only the application cookie: the short-lived
         // two-factor cookies carry no session.
         services.AddSingleton<SessionStore>();
-        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+        services
+            .AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+                IdentityConstants.ApplicationScheme
+            )
             .Configure<SessionStore>((options, store) => options.SessionStore = store);
 
         services.AddScoped<AccountService>();

@@ -1,8 +1,8 @@
-using ConflictTracker.Web.Data.Accounts;
+using ConflictTracker.Domain.Common;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Data.Saving;
 using ConflictTracker.Web.Features.DemoData;
-using ConflictTracker.Domain.Common;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,13 +13,17 @@ namespace ConflictTracker.Web.Hosting;
 /// <summary>
 /// Operator commands run instead of the web server:
 /// <list type="bullet">
-/// <item><c>migrate [--seed-demo]</c> applies pending migrations and, with --seed-demo, loads the demo data (idempotently).</item>
+/// <item><c>migrate [--seed-demo]</c> applies pending migrations and, with --seed-demo, loads the demo data
+/// (idempotently).</item>
 /// <item><c>admin create-user --email E --name "N" --role R [--role R2] [--password-stdin]</c> creates an account
 /// (the first admin of a deployment); without --password-stdin a random password is printed once.</item>
-/// <item><c>admin demo-accounts</c> (Development only) gives one demo account per role a fresh password and prints them.</item>
-/// <item><c>admin create-token --email E [--name "N"] [--days D]</c> creates an API token for an account; it counts as a
+/// <item><c>admin demo-accounts</c> (Development only) gives one demo account per role a fresh password and prints
+/// them.</item>
+/// <item><c>admin create-token --email E [--name "N"] [--days D]</c> creates an API token for an account; it counts as
+/// a
 /// second factor, since the operator vouches for whoever receives it (docs/rules/authorisation.md, "The API").</item>
-/// <item><c>admin refresh-candidates</c> works out the contradiction candidates of every proposition again (after a bulk load).</item>
+/// <item><c>admin refresh-candidates</c> works out the contradiction candidates of every proposition again (after a
+/// bulk load).</item>
 /// </list>
 /// </summary>
 internal static class CommandLine
@@ -27,14 +31,14 @@ internal static class CommandLine
     private static readonly string[] Commands = ["migrate", "admin"];
 
     public static (string[]? Command, string[] HostArgs) Split(string[] args) =>
-        args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal)
-            ? (args, [])
-            : (null, args);
+        args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal) ? (args, []) : (null, args);
 
     public static async Task<int> RunAsync(WebApplication app, string[] command)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CommandLine));
-        return command[0] == "admin" ? await AdminAsync(app, command[1..], logger) : await MigrateAsync(app, command, logger);
+        return command[0] == "admin"
+            ? await AdminAsync(app, command[1..], logger)
+            : await MigrateAsync(app, command, logger);
     }
 
     private static async Task<int> MigrateAsync(WebApplication app, string[] command, ILogger logger)
@@ -55,7 +59,10 @@ internal static class CommandLine
             // A database migrated before the baseline migration is moved onto it first (ADR-012).
             if (await MigrationBaseline.RebaseAsync(db))
             {
-                logger.LogInformation("Moved the database's migration history onto the baseline {Migration}", MigrationBaseline.Id);
+                logger.LogInformation(
+                    "Moved the database's migration history onto the baseline {Migration}",
+                    MigrationBaseline.Id
+                );
             }
 
             // Migrate creates the database when it does not exist yet.
@@ -65,7 +72,10 @@ internal static class CommandLine
             var candidates = await CandidateRefresh.BackfillAsync(db);
             if (candidates > 0)
             {
-                logger.LogInformation("Worked out {Count} contradiction candidates for the claims already stored", candidates);
+                logger.LogInformation(
+                    "Worked out {Count} contradiction candidates for the claims already stored",
+                    candidates
+                );
             }
         }
 
@@ -86,22 +96,39 @@ internal static class CommandLine
         {
             case "create-user":
                 var options = Options(args[1..], ["--email", "--name", "--role"], ["--password-stdin"]);
-                if (options is null || !options.TryGetValue("--email", out var email) || !options.TryGetValue("--role", out var roles))
+                if (
+                    options is null
+                    || !options.TryGetValue("--email", out var email)
+                    || !options.TryGetValue("--role", out var roles)
+                )
                 {
-                    await Console.Error.WriteLineAsync("usage: admin create-user --email E --name \"N\" --role Analyst|Editor|Reviewer|Admin [--role ...] [--password-stdin]");
+                    await Console.Error.WriteLineAsync(
+                        "usage: admin create-user --email E --name \"N\" --role Analyst|Editor|Reviewer|Admin [--role ...] [--password-stdin]"
+                    );
                     return 2;
                 }
 
                 var generated = !options.ContainsKey("--password-stdin");
-                var password = generated ? DemoAccounts.NewPassword() : (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
+                var password = generated
+                    ? DemoAccounts.NewPassword()
+                    : (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
                 try
                 {
-                    var user = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUncheckedAsync(
-                        new NewUser(email[0], options.GetValueOrDefault("--name")?[0] ?? email[0], password, roles));
-                    logger.LogInformation("Account {Email} created with roles {Roles} from the command line", user.Email, user.Roles);
+                    var user = await scope
+                        .ServiceProvider.GetRequiredService<AccountService>()
+                        .CreateUncheckedAsync(
+                            new NewUser(email[0], options.GetValueOrDefault("--name")?[0] ?? email[0], password, roles)
+                        );
+                    logger.LogInformation(
+                        "Account {Email} created with roles {Roles} from the command line",
+                        user.Email,
+                        user.Roles
+                    );
                     if (generated)
                     {
-                        await Console.Out.WriteLineAsync($"Password for {user.Email} (shown once; change it after signing in): {password}");
+                        await Console.Out.WriteLineAsync(
+                            $"Password for {user.Email} (shown once; change it after signing in): {password}"
+                        );
                     }
 
                     return 0;
@@ -119,34 +146,56 @@ internal static class CommandLine
             case "demo-accounts":
                 if (!app.Environment.IsDevelopment())
                 {
-                    logger.LogError("Demo accounts exist only in Development; this is {Environment}", app.Environment.EnvironmentName);
+                    logger.LogError(
+                        "Demo accounts exist only in Development; this is {Environment}",
+                        app.Environment.EnvironmentName
+                    );
                     return 1;
                 }
 
                 var accounts = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().ResetAsync();
                 var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
-                var userManager = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-                await Console.Out.WriteLineAsync("Demo accounts (Development only; new passwords and API tokens on every start):");
+                var userManager =
+                    scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+                await Console.Out.WriteLineAsync(
+                    "Demo accounts (Development only; new passwords and API tokens on every start):"
+                );
                 foreach (var (address, role, secret) in accounts)
                 {
                     var demoUser = await userManager.FindByEmailAsync(address);
-                    var token = await tokens.CreateForAsync(demoUser!.Id, "demo (scripts/run.sh)", days: 1, ApiTokenSecondFactor.Operator);
-                    await Console.Out.WriteLineAsync($"  {role,-9} {address,-40} {secret}");
-                    await Console.Out.WriteLineAsync($"  {"",-9} API token: {token.Secret}");
+                    var token = await tokens.CreateForAsync(
+                        demoUser!.Id,
+                        "demo (scripts/run.sh)",
+                        days: 1,
+                        ApiTokenSecondFactor.Operator
+                    );
+                    await Console.Out.WriteLineAsync($"  {role, -9} {address, -40} {secret}");
+                    await Console.Out.WriteLineAsync($"  {"", -9} API token: {token.Secret}");
                 }
 
                 return 0;
 
             case "create-token":
                 var tokenOptions = Options(args[1..], ["--email", "--name", "--days"], []);
-                if (tokenOptions is null || !tokenOptions.TryGetValue("--email", out var tokenEmail)
-                    || !int.TryParse(tokenOptions.GetValueOrDefault("--days")?[0] ?? ApiTokenService.DefaultDays.ToString(System.Globalization.CultureInfo.InvariantCulture), out var days))
+                if (
+                    tokenOptions is null
+                    || !tokenOptions.TryGetValue("--email", out var tokenEmail)
+                    || !int.TryParse(
+                        tokenOptions.GetValueOrDefault("--days")?[0]
+                            ?? ApiTokenService.DefaultDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        out var days
+                    )
+                )
                 {
-                    await Console.Error.WriteLineAsync($"usage: admin create-token --email E [--name \"N\"] [--days 1-{ApiTokenService.MaxDays}]");
+                    await Console.Error.WriteLineAsync(
+                        $"usage: admin create-token --email E [--name \"N\"] [--days 1-{ApiTokenService.MaxDays}]"
+                    );
                     return 2;
                 }
 
-                var owner = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByEmailAsync(tokenEmail[0]);
+                var owner = await scope
+                    .ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>()
+                    .FindByEmailAsync(tokenEmail[0]);
                 if (owner is null)
                 {
                     await Console.Error.WriteLineAsync($"There is no account {tokenEmail[0]}.");
@@ -155,11 +204,25 @@ internal static class CommandLine
 
                 try
                 {
-                    var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>()
-                        .CreateForAsync(owner.Id, tokenOptions.GetValueOrDefault("--name")?[0] ?? "command line", days, ApiTokenSecondFactor.Operator);
-                    logger.LogInformation("API token {TokenId} created for {Email} from the command line", created.Token.Id, tokenEmail[0]);
-                    await Console.Out.WriteLineAsync($"API token for {tokenEmail[0]} (shown once; expires {created.Token.ExpiresAt:yyyy-MM-dd}): {created.Secret}");
-                    await Console.Out.WriteLineAsync("It counts as a second factor for editors, reviewers and admins: hand it over as carefully as the account itself.");
+                    var created = await scope
+                        .ServiceProvider.GetRequiredService<ApiTokenService>()
+                        .CreateForAsync(
+                            owner.Id,
+                            tokenOptions.GetValueOrDefault("--name")?[0] ?? "command line",
+                            days,
+                            ApiTokenSecondFactor.Operator
+                        );
+                    logger.LogInformation(
+                        "API token {TokenId} created for {Email} from the command line",
+                        created.Token.Id,
+                        tokenEmail[0]
+                    );
+                    await Console.Out.WriteLineAsync(
+                        $"API token for {tokenEmail[0]} (shown once; expires {created.Token.ExpiresAt:yyyy-MM-dd}): {created.Secret}"
+                    );
+                    await Console.Out.WriteLineAsync(
+                        "It counts as a second factor for editors, reviewers and admins: hand it over as carefully as the account itself."
+                    );
                     return 0;
                 }
                 catch (DomainValidationException ex)
@@ -177,25 +240,39 @@ internal static class CommandLine
                 await using (var db = MigrationContext(app))
                 {
                     var watch = System.Diagnostics.Stopwatch.StartNew();
-                    var added = await CandidateRefresh.RefreshAllAsync(db, (done, total) =>
-                    {
-                        if (done % 100 == 0 || done == total)
+                    var added = await CandidateRefresh.RefreshAllAsync(
+                        db,
+                        (done, total) =>
                         {
-                            logger.LogInformation("Candidates worked out for {Done} of {Total} propositions", done, total);
+                            if (done % 100 == 0 || done == total)
+                            {
+                                logger.LogInformation(
+                                    "Candidates worked out for {Done} of {Total} propositions",
+                                    done,
+                                    total
+                                );
+                            }
                         }
-                    });
-                    logger.LogInformation("Added {Count} contradiction candidates in {Seconds:F1} s", added, watch.Elapsed.TotalSeconds);
+                    );
+                    logger.LogInformation(
+                        "Added {Count} contradiction candidates in {Seconds:F1} s",
+                        added,
+                        watch.Elapsed.TotalSeconds
+                    );
                 }
 
                 return 0;
 
             default:
-                await Console.Error.WriteLineAsync("usage: admin create-user ... | admin create-token ... | admin demo-accounts | admin refresh-candidates");
+                await Console.Error.WriteLineAsync(
+                    "usage: admin create-user ... | admin create-token ... | admin demo-accounts | admin refresh-candidates"
+                );
                 return 2;
         }
     }
 
-    /// <summary>Reads "--name value" pairs (repeatable) and bare flags; null when an argument is unknown or lacks its value.</summary>
+    /// <summary>Reads "--name value" pairs (repeatable) and bare flags; null when an argument is unknown or lacks its
+    /// value.</summary>
     private static Dictionary<string, List<string>>? Options(string[] args, string[] withValue, string[] flags)
     {
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -236,12 +313,16 @@ internal static class CommandLine
             try
             {
                 await connection.OpenAsync();
-                await using var wait = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended('conflicttracker migrate ' || @name, 0))", connection);
+                await using var wait = new NpgsqlCommand(
+                    "SELECT pg_advisory_lock(hashtextextended('conflicttracker migrate ' || @name, 0))",
+                    connection
+                );
                 wait.Parameters.AddWithValue("name", name);
                 await wait.ExecuteNonQueryAsync();
                 return connection;
             }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InsufficientPrivilege)
+            catch (PostgresException e)
+                when (e.SqlState is PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InsufficientPrivilege)
             {
                 await connection.DisposeAsync();
             }
@@ -260,7 +341,8 @@ internal static class CommandLine
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseOptions.Configure(options, app.Configuration.GetConnectionString(Database.ConnectionStringName)!);
-        options.UseLoggerFactory(app.Services.GetRequiredService<ILoggerFactory>())
+        options
+            .UseLoggerFactory(app.Services.GetRequiredService<ILoggerFactory>())
             .ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
         return new AppDbContext(options.Options);
     }

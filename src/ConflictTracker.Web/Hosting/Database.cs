@@ -13,8 +13,9 @@ internal static class Database
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                $"No database configured: set ConnectionStrings__{ConnectionStringName} (an Npgsql connection string), " +
-                "or start the app with scripts/run.sh, which starts a local PostgreSQL.");
+                $"No database configured: set ConnectionStrings__{ConnectionStringName} (an Npgsql connection string), "
+                    + "or start the app with scripts/run.sh, which starts a local PostgreSQL."
+            );
         }
 
         // Blazor components take a factory and make one short-lived context per operation;

@@ -17,11 +17,13 @@ internal static class DatabaseOutage
     /// <summary>What a client is told to wait before trying again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often each kind of database failure is logged at most (<c>Database:UnavailableLogInterval</c>).</summary>
+    /// <summary>How often each kind of database failure is logged at most
+    /// (<c>Database:UnavailableLogInterval</c>).</summary>
     public static TimeSpan LogInterval(IConfiguration configuration) =>
         configuration.GetValue("Database:UnavailableLogInterval", TimeSpan.FromSeconds(30));
 
-    public static IApplicationBuilder UseDatabaseOutageAnswers(this IApplicationBuilder app) => app.UseMiddleware<DatabaseOutageMiddleware>();
+    public static IApplicationBuilder UseDatabaseOutageAnswers(this IApplicationBuilder app) =>
+        app.UseMiddleware<DatabaseOutageMiddleware>();
 }
 
 /// <summary>Answers 503 for any request that failed because the database is not answering.</summary>
@@ -47,7 +49,9 @@ internal sealed partial class DatabaseOutageMiddleware(RequestDelegate next, ILo
             }
 
             context.Response.Clear();
-            context.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(
+                CultureInfo.InvariantCulture
+            );
             context.Response.Headers.CacheControl = "no-store";
             if (WantsPage(context.Request))
             {
@@ -57,19 +61,24 @@ internal sealed partial class DatabaseOutageMiddleware(RequestDelegate next, ILo
                 return;
             }
 
-            await TypedResults.Problem(
+            await TypedResults
+                .Problem(
                     title: Title,
-                    detail: $"ConflictTracker cannot reach its database just now. Try again in {DatabaseOutage.RetryAfter.TotalSeconds:0} s. " +
-                        "A write that was under way may or may not have been stored: read the record before sending it again.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable)
+                    detail: $"ConflictTracker cannot reach its database just now. Try again in {DatabaseOutage.RetryAfter.TotalSeconds:0} s. "
+                        + "A write that was under way may or may not have been stored: read the record before sending it again.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable
+                )
                 .ExecuteAsync(context);
         }
     }
 
-    /// <summary>A browser asking for a page (not the API, not a download or a script) gets a page it can show.</summary>
+    /// <summary>A browser asking for a page (not the API, not a download or a script) gets a page it can
+    /// show.</summary>
     private static bool WantsPage(HttpRequest request) =>
         !request.Path.StartsWithSegments(Api.Prefix)
-        && request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+        && request.Headers.Accept.Any(accept =>
+            accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true
+        );
 
     // Self-contained: no layout, no script, nothing that needs the database or another request.
     private const string Page = """
@@ -90,7 +99,11 @@ internal sealed partial class DatabaseOutageMiddleware(RequestDelegate next, ILo
         </html>
         """;
 
-    [LoggerMessage(EventId = 5100, Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the database is not answering")]
+    [LoggerMessage(
+        EventId = 5100,
+        Level = LogLevel.Warning,
+        Message = "{Method} {Path} answered 503: the database is not answering"
+    )]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string method, string path);
 }
 
@@ -100,10 +113,13 @@ internal sealed partial class DatabaseOutageMiddleware(RequestDelegate next, ILo
 /// failure, one warning per interval with the reason and how many events were held back. While
 /// PostgreSQL was down, a stack trace per request filled the log at 1.5 MB a second.
 /// </summary>
-internal sealed class DatabaseOutageLogFilter(TimeSpan interval, TimeProvider time, Func<Serilog.ILogger> output) : ILogEventFilter
+internal sealed class DatabaseOutageLogFilter(TimeSpan interval, TimeProvider time, Func<Serilog.ILogger> output)
+    : ILogEventFilter
 {
     private readonly ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
-    private readonly Lazy<Serilog.ILogger> log = new(() => output().ForContext(Constants.SourceContextPropertyName, typeof(DatabaseOutage).FullName));
+    private readonly Lazy<Serilog.ILogger> log = new(() =>
+        output().ForContext(Constants.SourceContextPropertyName, typeof(DatabaseOutage).FullName)
+    );
 
     public bool IsEnabled(LogEvent logEvent)
     {
@@ -131,7 +147,12 @@ internal sealed class DatabaseOutageLogFilter(TimeSpan interval, TimeProvider ti
         logEvent.Properties.TryGetValue(Constants.SourceContextPropertyName, out var origin);
         log.Value.Warning(
             "Database unavailable ({Failure}): {Reason}. Seen in {Origin}; {HeldBack} like events held back since this kind was last logged (at most once every {Interval})",
-            failure.Kind, failure.Reason, (origin as ScalarValue)?.Value, heldBack, interval);
+            failure.Kind,
+            failure.Reason,
+            (origin as ScalarValue)?.Value,
+            heldBack,
+            interval
+        );
         return false;
     }
 

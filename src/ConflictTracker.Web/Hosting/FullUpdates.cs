@@ -18,65 +18,102 @@ internal static class FullUpdates
     /// A PUT's body is kept readable after binding, so the fields it carries can be checked against
     /// the type's; bodies are small (the largest field is 10,000 characters).
     /// </summary>
-    public static IApplicationBuilder UseReadablePutBodies(this IApplicationBuilder app) => app.Use((context, next) =>
-    {
-        if (HttpMethods.IsPut(context.Request.Method))
-        {
-            context.Request.EnableBuffering();
-        }
+    public static IApplicationBuilder UseReadablePutBodies(this IApplicationBuilder app) =>
+        app.Use(
+            (context, next) =>
+            {
+                if (HttpMethods.IsPut(context.Request.Method))
+                {
+                    context.Request.EnableBuffering();
+                }
 
-        return next(context);
-    });
+                return next(context);
+            }
+        );
 
     /// <summary>
     /// Refuses (400, each field named) a PUT body that leaves out a field of <typeparamref name="T"/>,
     /// or that gives a value to one of <paramref name="creationOnly"/>: fields only a POST reads (a PUT
     /// would otherwise ignore them without a word). Those may be left out or sent as null.
     /// </summary>
-    public static async Task RequireEveryFieldAsync<T>(HttpContext http, CancellationToken cancellationToken, params string[] creationOnly)
+    public static async Task RequireEveryFieldAsync<T>(
+        HttpContext http,
+        CancellationToken cancellationToken,
+        params string[] creationOnly
+    )
     {
         var body = http.Request.Body;
         if (!body.CanSeek)
         {
-            throw new InvalidOperationException("PUT bodies must be buffered (UseReadablePutBodies) to check their fields.");
+            throw new InvalidOperationException(
+                "PUT bodies must be buffered (UseReadablePutBodies) to check their fields."
+            );
         }
 
         body.Position = 0;
         using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
-        var sent = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind, StringComparer.OrdinalIgnoreCase);
+        var sent = document
+            .RootElement.EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.ValueKind, StringComparer.OrdinalIgnoreCase);
         var errors = new ValidationErrors();
-        foreach (var name in FieldNames<T>(http.RequestServices).Except(creationOnly).Where(name => !sent.ContainsKey(name)))
+        foreach (
+            var name in FieldNames<T>(http.RequestServices).Except(creationOnly).Where(name => !sent.ContainsKey(name))
+        )
         {
-            errors.Add(name, $"'{name}' is missing: a PUT replaces the whole record, so send every field (null to clear an optional one).");
+            errors.Add(
+                name,
+                $"'{name}' is missing: a PUT replaces the whole record, so send every field (null to clear an optional one)."
+            );
         }
 
-        foreach (var name in creationOnly.Where(name => sent.TryGetValue(name, out var kind) && kind != JsonValueKind.Null))
+        foreach (
+            var name in creationOnly.Where(name => sent.TryGetValue(name, out var kind) && kind != JsonValueKind.Null)
+        )
         {
-            errors.Add(name, $"'{name}' is read only when the record is created; leave it out of a PUT (or send null).");
+            errors.Add(
+                name,
+                $"'{name}' is read only when the record is created; leave it out of a PUT (or send null)."
+            );
         }
 
         errors.ThrowIfAny();
     }
 
-    /// <summary>Marks every field of the PUT body but <paramref name="creationOnly"/> as required in the OpenAPI document.</summary>
-    public static RouteHandlerBuilder RequiresEveryField<T>(this RouteHandlerBuilder builder, params string[] creationOnly) =>
-        builder.AddOpenApiOperationTransformer((operation, context, _) =>
-        {
-            if (operation.RequestBody?.Content is { } content)
+    /// <summary>Marks every field of the PUT body but <paramref name="creationOnly"/> as required in the OpenAPI
+    /// document.</summary>
+    public static RouteHandlerBuilder RequiresEveryField<T>(
+        this RouteHandlerBuilder builder,
+        params string[] creationOnly
+    ) =>
+        builder.AddOpenApiOperationTransformer(
+            (operation, context, _) =>
             {
-                var required = FieldNames<T>(context.ApplicationServices).Except(creationOnly).ToHashSet(StringComparer.Ordinal);
-                operation.Description = (operation.Description is { Length: > 0 } described ? described + " " : "")
-                    + "A PUT replaces the record: send every required field (null clears an optional one)."
-                    + (creationOnly.Length > 0 ? $" Read only on creation, so leave out or send null: {string.Join(", ", creationOnly)}." : "");
-                foreach (var media in content.Values.OfType<OpenApiMediaType>().Where(m => m.Schema is not null))
+                if (operation.RequestBody?.Content is { } content)
                 {
-                    media.Schema = new OpenApiSchema { AllOf = [media.Schema!], Required = required };
+                    var required = FieldNames<T>(context.ApplicationServices)
+                        .Except(creationOnly)
+                        .ToHashSet(StringComparer.Ordinal);
+                    operation.Description =
+                        (operation.Description is { Length: > 0 } described ? described + " " : "")
+                        + "A PUT replaces the record: send every required field (null clears an optional one)."
+                        + (
+                            creationOnly.Length > 0
+                                ? $" Read only on creation, so leave out or send null: {string.Join(", ", creationOnly)}."
+                                : ""
+                        );
+                    foreach (var media in content.Values.OfType<OpenApiMediaType>().Where(m => m.Schema is not null))
+                    {
+                        media.Schema = new OpenApiSchema { AllOf = [media.Schema!], Required = required };
+                    }
                 }
-            }
 
-            return Task.CompletedTask;
-        });
+                return Task.CompletedTask;
+            }
+        );
 
     private static IEnumerable<string> FieldNames<T>(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions.GetTypeInfo(typeof(T)).Properties.Select(p => p.Name);
+        services
+            .GetRequiredService<IOptions<JsonOptions>>()
+            .Value.SerializerOptions.GetTypeInfo(typeof(T))
+            .Properties.Select(p => p.Name);
 }

@@ -8,7 +8,8 @@ namespace ConflictTracker.Web.Hosting;
 
 internal static class Logging
 {
-    private const string ReadableTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+    private const string ReadableTemplate =
+        "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     /// <summary>
     /// Logs start-up failures before configuration is read, in the format the app will log in: the
@@ -18,10 +19,16 @@ internal static class Logging
     public static Serilog.ILogger CreateBootstrapLogger() =>
         new LoggerConfiguration()
             .MinimumLevel.Information()
-            .WriteTo.AppConsole(IsDevelopment(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")))
+            .WriteTo.AppConsole(
+                IsDevelopment(
+                    Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                        ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+                )
+            )
             .CreateBootstrapLogger();
 
-    private static bool IsDevelopment(string? environment) => string.Equals(environment, Environments.Development, StringComparison.OrdinalIgnoreCase);
+    private static bool IsDevelopment(string? environment) =>
+        string.Equals(environment, Environments.Development, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Readable console lines in Development, compact JSON (one event a line) elsewhere.</summary>
     public static void AddLogging(this WebApplicationBuilder builder)
@@ -33,13 +40,21 @@ internal static class Logging
         // process (the integration tests) each get their own logger instead of racing to freeze one.
         // Everything the app logs must therefore go through this logger, never the static one.
         builder.Services.AddSerilog(
-            (services, logger) => logger
-                .ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext()
-                .Filter.With(new DatabaseOutageLogFilter(outageLogInterval, TimeProvider.System, services.GetRequiredService<Serilog.ILogger>))
-                .WriteTo.AppConsole(development),
-            preserveStaticLogger: true);
+            (services, logger) =>
+                logger
+                    .ReadFrom.Configuration(builder.Configuration)
+                    .ReadFrom.Services(services)
+                    .Enrich.FromLogContext()
+                    .Filter.With(
+                        new DatabaseOutageLogFilter(
+                            outageLogInterval,
+                            TimeProvider.System,
+                            services.GetRequiredService<Serilog.ILogger>
+                        )
+                    )
+                    .WriteTo.AppConsole(development),
+            preserveStaticLogger: true
+        );
     }
 
     /// <summary>
@@ -52,13 +67,14 @@ internal static class Logging
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             // 503 is the honest answer during a database outage (DatabaseOutage), not a failure of the app.
-            options.GetLevel = (context, _, exception) => (exception, context.Response.StatusCode) switch
-            {
-                (not null, _) => LogEventLevel.Error,
-                (_, StatusCodes.Status503ServiceUnavailable) => LogEventLevel.Warning,
-                (_, >= 500) => LogEventLevel.Error,
-                _ => LogEventLevel.Information,
-            };
+            options.GetLevel = (context, _, exception) =>
+                (exception, context.Response.StatusCode) switch
+                {
+                    (not null, _) => LogEventLevel.Error,
+                    (_, StatusCodes.Status503ServiceUnavailable) => LogEventLevel.Warning,
+                    (_, >= 500) => LogEventLevel.Error,
+                    _ => LogEventLevel.Information,
+                };
         });
 
     private static LoggerConfiguration AppConsole(this LoggerSinkConfiguration sink, bool development) =>

@@ -18,8 +18,14 @@ internal static class Operations
 
     public static void MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteJson });
+        app.MapHealthChecks(
+            "/health/live",
+            new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson }
+        );
+        app.MapHealthChecks(
+            "/health/ready",
+            new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteJson }
+        );
     }
 
     private static Task WriteJson(HttpContext context, HealthReport report)
@@ -28,7 +34,10 @@ internal static class Operations
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }
+            ),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }

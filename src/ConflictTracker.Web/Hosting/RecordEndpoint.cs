@@ -7,7 +7,12 @@ namespace ConflictTracker.Web.Hosting;
 internal static class RecordEndpoint
 {
     /// <summary>A record with its version as the ETag, or 404 when there is none.</summary>
-    public static Results<Ok<T>, ProblemHttpResult> Read<T>(T? record, string what, Func<T, uint> version, HttpResponse response)
+    public static Results<Ok<T>, ProblemHttpResult> Read<T>(
+        T? record,
+        string what,
+        Func<T, uint> version,
+        HttpResponse response
+    )
         where T : class
     {
         if (record is null)
@@ -19,17 +24,50 @@ internal static class RecordEndpoint
         return TypedResults.Ok(record);
     }
 
-    /// <summary>Changes need the Edit policy (checked first: a reader gets 403, not 428), an existing record and the version read.</summary>
-    public static Task<Results<NoContent, ProblemHttpResult>> UpdateAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken) =>
-        ChangeAsync(kind, id, http, lookups, save, checkBody: null, cancellationToken);
+    /// <summary>Changes need the Edit policy (checked first: a reader gets 403, not 428), an existing record and the
+    /// version read.</summary>
+    public static Task<Results<NoContent, ProblemHttpResult>> UpdateAsync(
+        RecordKind kind,
+        Guid id,
+        HttpContext http,
+        LookupService lookups,
+        Func<uint, Task> save,
+        CancellationToken cancellationToken
+    ) => ChangeAsync(kind, id, http, lookups, save, checkBody: null, cancellationToken);
 
-    /// <summary>A PUT: like <see cref="UpdateAsync"/>, and the body must carry every field of <typeparamref name="TInput"/> (<see cref="FullUpdates"/>).</summary>
-    public static Task<Results<NoContent, ProblemHttpResult>> ReplaceAsync<TInput>(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, CancellationToken cancellationToken) =>
-        ChangeAsync(kind, id, http, lookups, save, () => FullUpdates.RequireEveryFieldAsync<TInput>(http, cancellationToken), cancellationToken);
+    /// <summary>A PUT: like <see cref="UpdateAsync"/>, and the body must carry every field of <typeparamref
+    /// name="TInput"/> (<see cref="FullUpdates"/>).</summary>
+    public static Task<Results<NoContent, ProblemHttpResult>> ReplaceAsync<TInput>(
+        RecordKind kind,
+        Guid id,
+        HttpContext http,
+        LookupService lookups,
+        Func<uint, Task> save,
+        CancellationToken cancellationToken
+    ) =>
+        ChangeAsync(
+            kind,
+            id,
+            http,
+            lookups,
+            save,
+            () => FullUpdates.RequireEveryFieldAsync<TInput>(http, cancellationToken),
+            cancellationToken
+        );
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ChangeAsync(RecordKind kind, Guid id, HttpContext http, LookupService lookups, Func<uint, Task> save, Func<Task>? checkBody, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangeAsync(
+        RecordKind kind,
+        Guid id,
+        HttpContext http,
+        LookupService lookups,
+        Func<uint, Task> save,
+        Func<Task>? checkBody,
+        CancellationToken cancellationToken
+    )
     {
-        await http.RequestServices.GetRequiredService<Security.IAccess>().DemandAsync(Security.Policies.Edit, $"change {kind.ToString().ToLowerInvariant()}s");
+        await http
+            .RequestServices.GetRequiredService<Security.IAccess>()
+            .DemandAsync(Security.Policies.Edit, $"change {kind.ToString().ToLowerInvariant()}s");
         if (await lookups.VersionAsync(kind, id, cancellationToken) is null)
         {
             return Api.NotFound(kind.ToString().ToLowerInvariant());
@@ -50,14 +88,14 @@ internal static class RecordEndpoint
         return TypedResults.NoContent();
     }
 
-    public static RouteHandlerBuilder Updates(this RouteHandlerBuilder builder) => builder
-        .Produces(StatusCodes.Status204NoContent)
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+    public static RouteHandlerBuilder Updates(this RouteHandlerBuilder builder) =>
+        builder
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-    public static RouteHandlerBuilder Reads<T>(this RouteHandlerBuilder builder) => builder
-        .Produces<T>()
-        .ProducesProblem(StatusCodes.Status404NotFound);
+    public static RouteHandlerBuilder Reads<T>(this RouteHandlerBuilder builder) =>
+        builder.Produces<T>().ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -12,11 +12,19 @@ namespace ConflictTracker.Web.Hosting;
 /// problem with the status the framework chose (400, 413, 415) and, for 400, an <c>errors</c> map
 /// that names the field as the client wrote it ("stance", "placeIds[2]") and says what it expects.
 /// </summary>
-internal sealed partial class UnreadableRequests(IProblemDetailsService problems, IOptions<JsonOptions> json, ILogger<UnreadableRequests> logger) : IExceptionHandler
+internal sealed partial class UnreadableRequests(
+    IProblemDetailsService problems,
+    IOptions<JsonOptions> json,
+    ILogger<UnreadableRequests> logger
+) : IExceptionHandler
 {
     public const string BodyField = "body";
 
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext,
+        Exception exception,
+        CancellationToken cancellationToken
+    )
     {
         if (exception is not BadHttpRequestException bad)
         {
@@ -24,7 +32,12 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
         }
 
         var (field, message) = Explain(bad, json.Value.SerializerOptions);
-        logger.LogInformation("Refused an unreadable request ({StatusCode}): {Field}: {Reason}", bad.StatusCode, field, message);
+        logger.LogInformation(
+            "Refused an unreadable request ({StatusCode}): {Field}: {Reason}",
+            bad.StatusCode,
+            field,
+            message
+        );
         httpContext.Response.StatusCode = bad.StatusCode;
         var problem = new ProblemDetailsContext
         {
@@ -50,14 +63,19 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
     {
         if (bad.InnerException is JsonException json)
         {
-            var body = BodyParameter().Match(bad.Message) is { Success: true } parameter ? TypeNamed(parameter.Groups["type"].Value) : null;
+            var body = BodyParameter().Match(bad.Message) is { Success: true } parameter
+                ? TypeNamed(parameter.Groups["type"].Value)
+                : null;
             return Explain(json, body is null ? null : TypeAt(body, json.Path, options));
         }
 
         if (BindFailure().Match(bad.Message) is { Success: true } bind)
         {
             var name = bind.Groups["name"].Value;
-            return (name, $"'{bind.Groups["value"].Value}' is not a valid {name}: expected {Expected(bind.Groups["type"].Value)}.");
+            return (
+                name,
+                $"'{bind.Groups["value"].Value}' is not a valid {name}: expected {Expected(bind.Groups["type"].Value)}."
+            );
         }
 
         if (RequiredParameter().Match(bad.Message) is { Success: true } required)
@@ -69,7 +87,10 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
 
         return bad.StatusCode switch
         {
-            StatusCodes.Status415UnsupportedMediaType => (BodyField, "Send the body as JSON with 'Content-Type: application/json'."),
+            StatusCodes.Status415UnsupportedMediaType => (
+                BodyField,
+                "Send the body as JSON with 'Content-Type: application/json'."
+            ),
             StatusCodes.Status413PayloadTooLarge => (BodyField, "The body is larger than this server accepts."),
             _ => (BodyField, bad.Message),
         };
@@ -84,7 +105,10 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
         if (Unmapped().Match(json.Message) is { Success: true } unmapped)
         {
             var name = Join(path, unmapped.Groups["name"].Value);
-            return (name, $"'{name}' is not a field of this request; check its spelling against the API reference (/api/docs).");
+            return (
+                name,
+                $"'{name}' is not a field of this request; check its spelling against the API reference (/api/docs)."
+            );
         }
 
         if (NullNotAllowed().Match(json.Message) is { Success: true } isNull)
@@ -96,12 +120,18 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
         if (MissingRequired().Match(json.Message) is { Success: true } missing)
         {
             var names = Names().Matches(missing.Groups["names"].Value).Select(m => m.Groups[1].Value).ToList();
-            return (Join(path, names.FirstOrDefault() ?? ""), $"Missing required field(s): {string.Join(", ", names)}.");
+            return (
+                Join(path, names.FirstOrDefault() ?? ""),
+                $"Missing required field(s): {string.Join(", ", names)}."
+            );
         }
 
         if (NotConvertible().Match(json.Message) is { Success: true } convert)
         {
-            return (path, $"{path} must be {(target is null ? Expected(convert.Groups["type"].Value) : Expected(target))}.");
+            return (
+                path,
+                $"{path} must be {(target is null ? Expected(convert.Groups["type"].Value) : Expected(target))}."
+            );
         }
 
         if (json.Message.Contains("maximum configured depth", StringComparison.Ordinal))
@@ -122,13 +152,16 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
     }
 
     private static string Join(string path, string name) =>
-        path == BodyField ? name : path.EndsWith(name, StringComparison.OrdinalIgnoreCase) ? path : $"{path}.{name}";
+        path == BodyField ? name
+        : path.EndsWith(name, StringComparison.OrdinalIgnoreCase) ? path
+        : $"{path}.{name}";
 
     /// <summary>The body parameter's type, by the name the framework gives it ("StatementInput").</summary>
     private static Type? TypeNamed(string name) =>
         typeof(UnreadableRequests).Assembly.GetTypes().FirstOrDefault(t => t.Name == name || t.FullName == name);
 
-    /// <summary>The type of the value at a JSON path ("$.newSource.kind", "$.placeIds[2]") inside <paramref name="root"/>.</summary>
+    /// <summary>The type of the value at a JSON path ("$.newSource.kind", "$.placeIds[2]") inside <paramref
+    /// name="root"/>.</summary>
     private static Type? TypeAt(Type root, string? path, JsonSerializerOptions options)
     {
         Type? type = root;
@@ -142,7 +175,10 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
             else
             {
                 var name = step.Groups["name"].Value;
-                type = options.GetTypeInfo(type!).Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+                type = options
+                    .GetTypeInfo(type!)
+                    .Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+                    ?.PropertyType;
             }
 
             if (type is null)
@@ -162,7 +198,9 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
             return $"one of {string.Join(", ", Enum.GetNames(type))} (as text)";
         }
 
-        return type != typeof(string) && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+        return
+            type != typeof(string)
+            && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
             ? "a list [ ... ]"
             : Expected(type.FullName ?? type.Name);
     }
@@ -173,12 +211,18 @@ internal sealed partial class UnreadableRequests(IProblemDetailsService problems
         var name = NullableOf().Match(typeName) is { Success: true } nullable ? nullable.Groups[1].Value : typeName;
         name = name.Split(',')[0].Trim();
         var simple = name[(name.LastIndexOf('.') + 1)..];
-        if (simple.StartsWith("IReadOnlyList", StringComparison.Ordinal) || simple.StartsWith("List", StringComparison.Ordinal) || name.EndsWith("[]", StringComparison.Ordinal))
+        if (
+            simple.StartsWith("IReadOnlyList", StringComparison.Ordinal)
+            || simple.StartsWith("List", StringComparison.Ordinal)
+            || name.EndsWith("[]", StringComparison.Ordinal)
+        )
         {
             return "a list [ ... ]";
         }
 
-        var enumType = typeof(Domain.Common.Entity).Assembly.GetTypes().FirstOrDefault(t => t.IsEnum && (t.FullName == name || t.Name == simple));
+        var enumType = typeof(Domain.Common.Entity)
+            .Assembly.GetTypes()
+            .FirstOrDefault(t => t.IsEnum && (t.FullName == name || t.Name == simple));
         if (enumType is not null)
         {
             return $"one of {string.Join(", ", Enum.GetNames(enumType))} (as text)";

@@ -11,7 +11,9 @@ internal static class UserInterface
     {
         // SignalR's default of 32 KB dropped the connection, and the form with it, on a 10,000-character
         // Korean quote: every value a form accepts must fit in one message (TextLimits says how big).
-        services.AddRazorComponents().AddInteractiveServerComponents()
+        services
+            .AddRazorComponents()
+            .AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = TextLimits.LargestFieldMessage);
         services.AddMudServices();
         // Per circuit: the editor pages' script module and the drafts kept through it.
@@ -38,7 +40,10 @@ internal static class UserInterface
 
         // The API answers every error with problem details. Registered after (inside) the pages'
         // handlers, so it answers first and they find the response already written.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Api.Prefix), api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(Api.Prefix),
+            api => api.UseExceptionHandler().UseStatusCodePages()
+        );
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -57,8 +62,10 @@ internal static class UserInterface
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
-        // Blazor sends a frame-ancestors policy of its own ('self' by default): the same as ours, so the two never disagree.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
+        // Blazor sends a frame-ancestors policy of its own ('self' by default): the same as ours, so the two never
+        // disagree.
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
     }
 }

@@ -61,28 +61,36 @@ internal static class WebSecurity
         return services;
     }
 
-    /// <summary>First in the pipeline: the client's address and scheme as the proxy saw them, for everything after.</summary>
+    /// <summary>First in the pipeline: the client's address and scheme as the proxy saw them, for everything
+    /// after.</summary>
     public static IApplicationBuilder UseProxyHeaders(this IApplicationBuilder app) => app.UseForwardedHeaders();
 
-    /// <summary>Adds the headers to every response, error pages included (set as the response starts, so an exception handler clearing it does not lose them).</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
-    {
-        // base64url: nothing in it that HTML would escape in the attribute.
-        var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
-        context.Items[NonceKey] = nonce;
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] as string ?? nonce);
-            return Task.CompletedTask;
-        });
-        return next(context);
-    });
+    /// <summary>Adds the headers to every response, error pages included (set as the response starts, so an exception
+    /// handler clearing it does not lose them).</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(
+            (context, next) =>
+            {
+                // base64url: nothing in it that HTML would escape in the attribute.
+                var nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+                context.Items[NonceKey] = nonce;
+                context.Response.OnStarting(() =>
+                {
+                    var headers = context.Response.Headers;
+                    headers.XContentTypeOptions = "nosniff";
+                    headers["Referrer-Policy"] = "no-referrer";
+                    headers.XFrameOptions = "DENY";
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy(
+                        context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] as string ?? nonce
+                    );
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            }
+        );
 
-    /// <summary>This request's script nonce, for the one inline script the app renders (the import map in App.razor).</summary>
+    /// <summary>This request's script nonce, for the one inline script the app renders (the import map in
+    /// App.razor).</summary>
     public static string? Nonce(HttpContext? context) => context?.Items[NonceKey] as string;
 
     /// <summary>
@@ -94,16 +102,16 @@ internal static class WebSecurity
     /// go to this origin only. Nothing from another origin, no plugins, no framing.
     /// </summary>
     private static string ContentSecurityPolicy(string nonce) =>
-        "default-src 'self'; " +
-        $"script-src 'self' 'nonce-{nonce}'; " +
-        "style-src 'self' 'unsafe-inline'; " +
-        "img-src 'self' data:; " +
-        "font-src 'self'; " +
-        "connect-src 'self'; " +
-        "object-src 'none'; " +
-        "base-uri 'self'; " +
-        "form-action 'self'; " +
-        "frame-ancestors 'none'";
+        "default-src 'self'; "
+        + $"script-src 'self' 'nonce-{nonce}'; "
+        + "style-src 'self' 'unsafe-inline'; "
+        + "img-src 'self' data:; "
+        + "font-src 'self'; "
+        + "connect-src 'self'; "
+        + "object-src 'none'; "
+        + "base-uri 'self'; "
+        + "form-action 'self'; "
+        + "frame-ancestors 'none'";
 
     private static IPAddress ParseAddress(string address) =>
         IPAddress.TryParse(address, out var parsed)
@@ -113,7 +121,9 @@ internal static class WebSecurity
     private static System.Net.IPNetwork ParseNetwork(string network) =>
         System.Net.IPNetwork.TryParse(network, out var parsed)
             ? parsed
-            : throw new InvalidOperationException($"Proxy:KnownNetworks: '{network}' is not a network in CIDR notation (10.0.0.0/8, fd00::/8).");
+            : throw new InvalidOperationException(
+                $"Proxy:KnownNetworks: '{network}' is not a network in CIDR notation (10.0.0.0/8, fd00::/8)."
+            );
 
     private static string[] Split(string? list) =>
         list?.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];

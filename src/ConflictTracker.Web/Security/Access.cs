@@ -11,7 +11,8 @@ public interface IAccess
 
     Task<bool> AllowsAsync(string policy);
 
-    /// <summary>Throws <see cref="AccessDeniedException"/> (and logs the denial) unless the user satisfies <paramref name="policy"/>.</summary>
+    /// <summary>Throws <see cref="AccessDeniedException"/> (and logs the denial) unless the user satisfies <paramref
+    /// name="policy"/>.</summary>
     Task DemandAsync(string policy, string operation);
 }
 
@@ -31,7 +32,8 @@ public sealed class AccessDeniedException(string policy, string operation)
 public sealed partial class Access(
     AuthenticationStateProvider authentication,
     IAuthorizationService authorization,
-    ILogger<Access> logger) : IAccess
+    ILogger<Access> logger
+) : IAccess
 {
     public async Task<ClaimsPrincipal> UserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 
@@ -48,6 +50,10 @@ public sealed partial class Access(
         }
     }
 
-    [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "Authorisation denied: {User} may not {Operation} (policy {Policy}) at {At:O}")]
+    [LoggerMessage(
+        EventId = 4030,
+        Level = LogLevel.Warning,
+        Message = "Authorisation denied: {User} may not {Operation} (policy {Policy}) at {At:O}"
+    )]
     private partial void LogDenied(string user, string operation, string policy, DateTimeOffset at);
 }

@@ -5,7 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Security;
 
-public sealed record UserRow(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, DateTimeOffset? LockedOutUntil, DateTimeOffset CreatedAt);
+public sealed record UserRow(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    IReadOnlyList<string> Roles,
+    bool IsDisabled,
+    DateTimeOffset? LockedOutUntil,
+    DateTimeOffset CreatedAt
+);
 
 public sealed record NewUser(string? Email, string? DisplayName, string? Password, IReadOnlyCollection<string> Roles);
 
@@ -18,7 +26,8 @@ public enum SignInOutcome
     RequiresTwoFactor,
 }
 
-/// <summary>What a user needs to add an authenticator app: the key to type, and the otpauth:// address a QR code carries.</summary>
+/// <summary>What a user needs to add an authenticator app: the key to type, and the otpauth:// address a QR code
+/// carries.</summary>
 public sealed record AuthenticatorSetup(string Key, string Uri);
 
 /// <summary>
@@ -32,7 +41,8 @@ public sealed partial class AccountService(
     IAccess access,
     IServiceScopeFactory scopes,
     TimeProvider time,
-    ILogger<AccountService> logger)
+    ILogger<AccountService> logger
+)
 {
     public async Task<SignInOutcome> SignInAsync(string email, string password, bool remember)
     {
@@ -104,7 +114,9 @@ public sealed partial class AccountService(
     /// <summary>The signed-in user's authenticator key (a new one if none yet) for setting up an app.</summary>
     public async Task<AuthenticatorSetup> AuthenticatorSetupAsync(System.Security.Claims.ClaimsPrincipal principal)
     {
-        var user = await users.GetUserAsync(principal) ?? throw new AccessDeniedException(Policies.Read, "set up two-factor sign-in");
+        var user =
+            await users.GetUserAsync(principal)
+            ?? throw new AccessDeniedException(Policies.Read, "set up two-factor sign-in");
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
@@ -117,7 +129,14 @@ public sealed partial class AccountService(
 
         var issuer = Uri.EscapeDataString("ConflictTracker");
         var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={issuer}&digits=6";
-        var spaced = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - (i * 4)))).ToArray()).ToLowerInvariant();
+        var spaced = string.Join(
+                ' ',
+                Enumerable
+                    .Range(0, (key!.Length + 3) / 4)
+                    .Select(i => key.Substring(i * 4, Math.Min(4, key.Length - (i * 4))))
+                    .ToArray()
+            )
+            .ToLowerInvariant();
         return new AuthenticatorSetup(spaced, uri);
     }
 
@@ -125,9 +144,14 @@ public sealed partial class AccountService(
     /// Turns on two-factor sign-in once the user proves their app works (a current code), signs the
     /// session in again as having passed a second factor, and returns ten single-use recovery codes.
     /// </summary>
-    public async Task<IReadOnlyList<string>?> EnableTwoFactorAsync(System.Security.Claims.ClaimsPrincipal principal, string code)
+    public async Task<IReadOnlyList<string>?> EnableTwoFactorAsync(
+        System.Security.Claims.ClaimsPrincipal principal,
+        string code
+    )
     {
-        var user = await users.GetUserAsync(principal) ?? throw new AccessDeniedException(Policies.Read, "set up two-factor sign-in");
+        var user =
+            await users.GetUserAsync(principal)
+            ?? throw new AccessDeniedException(Policies.Read, "set up two-factor sign-in");
         var cleaned = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
         {
@@ -137,7 +161,11 @@ public sealed partial class AccountService(
 
         Throw(await users.SetTwoFactorEnabledAsync(user, true));
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim(Policies.MultiFactorClaim, Policies.MultiFactorValue)]);
+        await signIn.SignInWithClaimsAsync(
+            user,
+            isPersistent: false,
+            [new System.Security.Claims.Claim(Policies.MultiFactorClaim, Policies.MultiFactorValue)]
+        );
         LogTwoFactorEnabled(user.Email!, time.GetUtcNow());
         return codes;
     }
@@ -146,9 +174,14 @@ public sealed partial class AccountService(
     /// Changes the signed-in user's own password (the current one is required). Returns the rules the
     /// new one breaks, or none; the session is renewed so other sessions of the account must sign in again.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ChangePasswordAsync(System.Security.Claims.ClaimsPrincipal principal, string current, string replacement)
+    public async Task<IReadOnlyList<string>> ChangePasswordAsync(
+        System.Security.Claims.ClaimsPrincipal principal,
+        string current,
+        string replacement
+    )
     {
-        var user = await users.GetUserAsync(principal) ?? throw new AccessDeniedException(Policies.Read, "change a password");
+        var user =
+            await users.GetUserAsync(principal) ?? throw new AccessDeniedException(Policies.Read, "change a password");
         var broken = PasswordRules.Check(replacement, user.Email);
         if (broken.Count > 0)
         {
@@ -158,7 +191,9 @@ public sealed partial class AccountService(
         var result = await users.ChangePasswordAsync(user, current, replacement);
         if (!result.Succeeded)
         {
-            return result.Errors.Select(e => e.Code == "PasswordMismatch" ? "The current password is not right." : e.Description).ToList();
+            return result
+                .Errors.Select(e => e.Code == "PasswordMismatch" ? "The current password is not right." : e.Description)
+                .ToList();
         }
 
         await signIn.RefreshSignInAsync(user);
@@ -166,7 +201,8 @@ public sealed partial class AccountService(
         return [];
     }
 
-    /// <summary>Signs out the user of the current HTTP request (<paramref name="user"/>: that request's user, for the log).</summary>
+    /// <summary>Signs out the user of the current HTTP request (<paramref name="user"/>: that request's user, for the
+    /// log).</summary>
     public async Task SignOutAsync(System.Security.Claims.ClaimsPrincipal user)
     {
         await signIn.SignOutAsync();
@@ -180,12 +216,25 @@ public sealed partial class AccountService(
         var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
         // One query for the users and one for all their roles, not one per user.
         var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        var roles = await (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id select new { link.UserId, role.Name })
-            .AsNoTracking().ToListAsync(cancellationToken);
+        var roles = await (
+            from link in db.UserRoles
+            join role in db.Roles on link.RoleId equals role.Id
+            select new { link.UserId, role.Name }
+        )
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
         var now = time.GetUtcNow();
-        return all.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, byUser[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsDisabled,
-            u.LockoutEnd is { } end && end > now ? end : null, u.CreatedAt)).ToList();
+        return all.Select(u => new UserRow(
+                u.Id,
+                u.Email ?? "",
+                u.DisplayName,
+                byUser[u.Id].Order(StringComparer.Ordinal).ToList(),
+                u.IsDisabled,
+                u.LockoutEnd is { } end && end > now ? end : null,
+                u.CreatedAt
+            ))
+            .ToList();
     }
 
     public async Task<UserRow> CreateAsync(NewUser input)
@@ -244,14 +293,17 @@ public sealed partial class AccountService(
         return await RowAsync(users, user);
     }
 
-    /// <summary>Creates a user without an authorisation check: for the operator command line and demo accounts only.</summary>
+    /// <summary>Creates a user without an authorisation check: for the operator command line and demo accounts
+    /// only.</summary>
     internal async Task<UserRow> CreateUncheckedAsync(NewUser input)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var errors = new ValidationErrors();
         var email = errors.Check(() => Rules.RequiredText(input.Email, nameof(NewUser.Email), 256));
-        var name = errors.Check(() => Rules.RequiredText(input.DisplayName, nameof(NewUser.DisplayName), AppUser.MaxDisplayNameLength));
+        var name = errors.Check(() =>
+            Rules.RequiredText(input.DisplayName, nameof(NewUser.DisplayName), AppUser.MaxDisplayNameLength)
+        );
         if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
         {
             errors.Add(nameof(NewUser.Email), "Enter an e-mail address such as name@example.org.");
@@ -269,7 +321,14 @@ public sealed partial class AccountService(
         }
 
         errors.ThrowIfAny();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = name!, EmailConfirmed = true, CreatedAt = time.GetUtcNow() };
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = name!,
+            EmailConfirmed = true,
+            CreatedAt = time.GetUtcNow(),
+        };
         Throw(await users.CreateAsync(user, input.Password!));
         Throw(await users.AddToRolesAsync(user, input.Roles));
         return await RowAsync(users, user);
@@ -289,11 +348,19 @@ public sealed partial class AccountService(
     }
 
     private static async Task<AppUser> FindAsync(UserManager<AppUser> users, Guid id) =>
-        await users.FindByIdAsync(id.ToString()) ?? throw new DomainValidationException("User", "There is no such user.");
+        await users.FindByIdAsync(id.ToString())
+        ?? throw new DomainValidationException("User", "There is no such user.");
 
     private async Task<UserRow> RowAsync(UserManager<AppUser> users, AppUser user) =>
-        new(user.Id, user.Email ?? "", user.DisplayName, (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.IsDisabled,
-            user.LockoutEnd is { } end && end > time.GetUtcNow() ? end : null, user.CreatedAt);
+        new(
+            user.Id,
+            user.Email ?? "",
+            user.DisplayName,
+            (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(),
+            user.IsDisabled,
+            user.LockoutEnd is { } end && end > time.GetUtcNow() ? end : null,
+            user.CreatedAt
+        );
 
     private async Task<Guid?> CurrentUserIdAsync() =>
         Guid.TryParse(users.GetUserId(await access.UserAsync()), out var id) ? id : null;
@@ -305,44 +372,85 @@ public sealed partial class AccountService(
     {
         if (!result.Succeeded)
         {
-            throw new DomainValidationException(result.Errors.GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(NewUser.Password) : "User")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray(), StringComparer.Ordinal));
+            throw new DomainValidationException(
+                result
+                    .Errors.GroupBy(e =>
+                        e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(NewUser.Password) : "User"
+                    )
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray(), StringComparer.Ordinal)
+            );
         }
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Sign-in succeeded for {Email} at {At:O}")]
     private partial void LogSignedIn(string email, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Sign-in failed for {Email} ({Outcome}) at {At:O}")]
+    [LoggerMessage(
+        EventId = 4002,
+        Level = LogLevel.Warning,
+        Message = "Sign-in failed for {Email} ({Outcome}) at {At:O}"
+    )]
     private partial void LogSignInFailed(string email, SignInOutcome outcome, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Account {Email} is locked out after repeated failures, at {At:O}")]
+    [LoggerMessage(
+        EventId = 4003,
+        Level = LogLevel.Warning,
+        Message = "Account {Email} is locked out after repeated failures, at {At:O}"
+    )]
     private partial void LogLockedOut(string email, DateTimeOffset at);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "{User} signed out at {At:O}")]
     private partial void LogSignedOut(string user, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Password accepted for {Email} at {At:O}; waiting for the second factor")]
+    [LoggerMessage(
+        EventId = 4005,
+        Level = LogLevel.Information,
+        Message = "Password accepted for {Email} at {At:O}; waiting for the second factor"
+    )]
     private partial void LogPasswordAccepted(string email, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Second factor ({Method}) passed for {Email} at {At:O}")]
+    [LoggerMessage(
+        EventId = 4006,
+        Level = LogLevel.Information,
+        Message = "Second factor ({Method}) passed for {Email} at {At:O}"
+    )]
     private partial void LogSecondFactorPassed(string email, string method, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Second factor failed for {Email} ({Outcome}) at {At:O}")]
+    [LoggerMessage(
+        EventId = 4007,
+        Level = LogLevel.Warning,
+        Message = "Second factor failed for {Email} ({Outcome}) at {At:O}"
+    )]
     private partial void LogSecondFactorFailed(string email, SignInOutcome outcome, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "Two-factor sign-in enabled for {Email} at {At:O}")]
+    [LoggerMessage(
+        EventId = 4008,
+        Level = LogLevel.Information,
+        Message = "Two-factor sign-in enabled for {Email} at {At:O}"
+    )]
     private partial void LogTwoFactorEnabled(string email, DateTimeOffset at);
 
     [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "{Email} changed their password at {At:O}")]
     private partial void LogPasswordChanged(string email, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Account {Email} created with roles {Roles} by {Admin} at {At:O}")]
+    [LoggerMessage(
+        EventId = 4010,
+        Level = LogLevel.Information,
+        Message = "Account {Email} created with roles {Roles} by {Admin} at {At:O}"
+    )]
     private partial void LogUserCreated(string email, string roles, string admin, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Roles of {Email} set to {Roles} by {Admin} at {At:O}")]
+    [LoggerMessage(
+        EventId = 4011,
+        Level = LogLevel.Information,
+        Message = "Roles of {Email} set to {Roles} by {Admin} at {At:O}"
+    )]
     private partial void LogRolesChanged(string email, string roles, string admin, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "Account {Email} disabled: {Disabled}, by {Admin} at {At:O}")]
+    [LoggerMessage(
+        EventId = 4012,
+        Level = LogLevel.Information,
+        Message = "Account {Email} disabled: {Disabled}, by {Admin} at {At:O}"
+    )]
     private partial void LogDisabledChanged(string email, bool disabled, string admin, DateTimeOffset at);
 }

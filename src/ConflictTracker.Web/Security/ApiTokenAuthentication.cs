@@ -20,8 +20,8 @@ public sealed partial class ApiTokenAuthenticationHandler(
     ApiTokenService tokens,
     FailedTokenAttempts failures,
     IOptions<IdentityOptions> identityOptions,
-    SecurityOptions security)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    SecurityOptions security
+) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiToken";
 
@@ -91,29 +91,45 @@ public sealed partial class ApiTokenAuthenticationHandler(
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem(StatusCodes.Status429TooManyRequests, "Too many failed token attempts",
-                $"This address sent more than {failures.Options.PermitLimit} unknown, expired or revoked tokens in {failures.Options.Window.TotalSeconds:0} s. " +
-                $"Check the token (or create one on /account/tokens) and try again in {seconds} s.");
+            return Problem(
+                StatusCodes.Status429TooManyRequests,
+                "Too many failed token attempts",
+                $"This address sent more than {failures.Options.PermitLimit} unknown, expired or revoked tokens in {failures.Options.Window.TotalSeconds:0} s. "
+                    + $"Check the token (or create one on /account/tokens) and try again in {seconds} s."
+            );
         }
 
         Response.Headers.WWWAuthenticate = "Bearer realm=\"ConflictTracker API\"";
-        return Problem(StatusCodes.Status401Unauthorized, "A valid API token is required",
-            "Send 'Authorization: Bearer <token>'. Create a token on your account page (/account/tokens); it may have expired or been revoked.");
+        return Problem(
+            StatusCodes.Status401Unauthorized,
+            "A valid API token is required",
+            "Send 'Authorization: Bearer <token>'. Create a token on your account page (/account/tokens); it may have expired or been revoked."
+        );
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         // Every policy refuses staff without a second factor, whatever their roles: say so, not "lacks the role".
-        if ((await HandleAuthenticateOnceSafeAsync()).Principal is { } user && Policies.NeedsSecondFactor(user, security))
+        if (
+            (await HandleAuthenticateOnceSafeAsync()).Principal is { } user
+            && Policies.NeedsSecondFactor(user, security)
+        )
         {
-            await Problem(StatusCodes.Status403Forbidden, "This token needs two-factor sign-in",
-                "The token's user is an editor, reviewer or admin, who must use two-factor sign-in, and this token was not created in a session that passed it. " +
-                "Set up two-factor sign-in at /account/two-factor, sign in with it and create a new token at /account/tokens, " +
-                "or ask the operator for one made with 'admin create-token' (docs/api.md).");
+            await Problem(
+                StatusCodes.Status403Forbidden,
+                "This token needs two-factor sign-in",
+                "The token's user is an editor, reviewer or admin, who must use two-factor sign-in, and this token was not created in a session that passed it. "
+                    + "Set up two-factor sign-in at /account/two-factor, sign in with it and create a new token at /account/tokens, "
+                    + "or ask the operator for one made with 'admin create-token' (docs/api.md)."
+            );
             return;
         }
 
-        await Problem(StatusCodes.Status403Forbidden, "Your role does not allow this", "The token's user lacks the role this operation needs (docs/rules/authorisation.md).");
+        await Problem(
+            StatusCodes.Status403Forbidden,
+            "Your role does not allow this",
+            "The token's user lacks the role this operation needs (docs/rules/authorisation.md)."
+        );
     }
 
     private Task Problem(int status, string title, string detail) =>
@@ -122,6 +138,10 @@ public sealed partial class ApiTokenAuthenticationHandler(
     [LoggerMessage(EventId = 4042, Level = LogLevel.Warning, Message = "API token rejected for {Path} at {At:O}")]
     private static partial void LogRejected(ILogger logger, string path, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4043, Level = LogLevel.Warning, Message = "API requests from {Client} refused for up to {Window}: {Limit} failed token attempts")]
+    [LoggerMessage(
+        EventId = 4043,
+        Level = LogLevel.Warning,
+        Message = "API requests from {Client} refused for up to {Window}: {Limit} failed token attempts"
+    )]
     private static partial void LogClientRefused(ILogger logger, string client, int limit, TimeSpan window);
 }

@@ -1,6 +1,6 @@
 using ConflictTracker.Domain.Common;
-using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +8,22 @@ namespace ConflictTracker.Web.Security;
 
 /// <summary>A token as its owner sees it in the list (never the secret).</summary>
 /// <summary>A valid token with its user and the user's roles and claims at this moment.</summary>
-public sealed record ValidToken(ApiToken Token, AppUser User, IReadOnlyList<string> Roles, IReadOnlyList<(string Type, string Value)> Claims);
+public sealed record ValidToken(
+    ApiToken Token,
+    AppUser User,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<(string Type, string Value)> Claims
+);
 
-public sealed record ApiTokenRow(Guid Id, string Name, string Hint, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt)
+public sealed record ApiTokenRow(
+    Guid Id,
+    string Name,
+    string Hint,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? RevokedAt,
+    DateTimeOffset? LastUsedAt
+)
 {
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
 }
@@ -28,23 +41,35 @@ public sealed partial class ApiTokenService(
     IAccess access,
     SecurityOptions security,
     TimeProvider time,
-    ILogger<ApiTokenService> logger)
+    ILogger<ApiTokenService> logger
+)
 {
     public const int DefaultDays = 90;
     public const int MaxDays = 366;
 
-    /// <summary>Creates a token for the signed-in user. Staff who must use two-factor sign-in need a session that passed it.</summary>
-    public async Task<CreatedApiToken> CreateAsync(string? name, int days, CancellationToken cancellationToken = default)
+    /// <summary>Creates a token for the signed-in user. Staff who must use two-factor sign-in need a session that
+    /// passed it.</summary>
+    public async Task<CreatedApiToken> CreateAsync(
+        string? name,
+        int days,
+        CancellationToken cancellationToken = default
+    )
     {
         var user = await access.UserAsync();
-        if (user.Identity?.IsAuthenticated != true || !Policies.PassedSecondFactorIfStaff(user, security)
-            || !Guid.TryParse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId))
+        if (
+            user.Identity?.IsAuthenticated != true
+            || !Policies.PassedSecondFactorIfStaff(user, security)
+            || !Guid.TryParse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId)
+        )
         {
             throw new AccessDeniedException("Authenticated", "create API tokens");
         }
 
-        // The token remembers whether this session passed a second factor: it will need it if its user is (or becomes) staff.
-        var secondFactor = user.HasClaim(Policies.MultiFactorClaim, Policies.MultiFactorValue) ? ApiTokenSecondFactor.Session : ApiTokenSecondFactor.None;
+        // The token remembers whether this session passed a second factor: it will need it if its user is (or becomes)
+        // staff.
+        var secondFactor = user.HasClaim(Policies.MultiFactorClaim, Policies.MultiFactorValue)
+            ? ApiTokenSecondFactor.Session
+            : ApiTokenSecondFactor.None;
         return await CreateForAsync(userId, name, days, secondFactor, cancellationToken);
     }
 
@@ -53,7 +78,13 @@ public sealed partial class ApiTokenService(
     /// line (<see cref="ApiTokenSecondFactor.Operator"/>), and for <see cref="CreateAsync"/> once it has checked.
     /// Unless told otherwise, the token does not count as a second factor.
     /// </summary>
-    public async Task<CreatedApiToken> CreateForAsync(Guid userId, string? name, int days, ApiTokenSecondFactor secondFactor = ApiTokenSecondFactor.None, CancellationToken cancellationToken = default)
+    public async Task<CreatedApiToken> CreateForAsync(
+        Guid userId,
+        string? name,
+        int days,
+        ApiTokenSecondFactor secondFactor = ApiTokenSecondFactor.None,
+        CancellationToken cancellationToken = default
+    )
     {
         var errors = new ValidationErrors();
         var label = errors.Check(() => Rules.RequiredText(name, "Name", ApiToken.MaxNameLength));
@@ -64,7 +95,8 @@ public sealed partial class ApiTokenService(
 
         errors.ThrowIfAny();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var owner = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+        var owner =
+            await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
             ?? throw new DomainValidationException("User", "There is no such user.");
         var now = time.GetUtcNow();
         var secret = ApiToken.NewSecret();
@@ -94,18 +126,29 @@ public sealed partial class ApiTokenService(
     {
         var userId = await SignedInUserAsync("list API tokens");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return (await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken))
-            .Select(Row).ToList();
+        return (
+            await db
+                .ApiTokens.AsNoTracking()
+                .Where(t => t.UserId == userId)
+                .OrderByDescending(t => t.CreatedAt)
+                .ToListAsync(cancellationToken)
+        )
+            .Select(Row)
+            .ToList();
     }
 
-    /// <summary>Revokes one of the signed-in user's tokens (an admin may revoke anyone's). It stops working at once.</summary>
+    /// <summary>Revokes one of the signed-in user's tokens (an admin may revoke anyone's). It stops working at
+    /// once.</summary>
     public async Task RevokeAsync(Guid tokenId, CancellationToken cancellationToken = default)
     {
         var userId = await SignedInUserAsync("revoke API tokens");
         var isAdmin = await access.AllowsAsync(Policies.Administer);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && (t.UserId == userId || isAdmin), cancellationToken)
-            ?? throw new DomainValidationException("Token", "There is no such token.");
+        var token =
+            await db.ApiTokens.SingleOrDefaultAsync(
+                t => t.Id == tokenId && (t.UserId == userId || isAdmin),
+                cancellationToken
+            ) ?? throw new DomainValidationException("Token", "There is no such token.");
         if (token.RevokedAt is null)
         {
             token.RevokedAt = time.GetUtcNow();
@@ -129,17 +172,26 @@ public sealed partial class ApiTokenService(
         var now = time.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var found = await (
-                from token in db.ApiTokens
-                where token.Hash == hash && token.RevokedAt == null && token.ExpiresAt > now
-                join user in db.Users on token.UserId equals user.Id
-                where !user.IsDisabled
-                select new
-                {
-                    token,
-                    user,
-                    Roles = (from link in db.UserRoles where link.UserId == user.Id join role in db.Roles on link.RoleId equals role.Id select role.Name).ToList(),
-                    Claims = db.UserClaims.Where(c => c.UserId == user.Id).Select(c => new { c.ClaimType, c.ClaimValue }).ToList(),
-                })
+            from token in db.ApiTokens
+            where token.Hash == hash && token.RevokedAt == null && token.ExpiresAt > now
+            join user in db.Users on token.UserId equals user.Id
+            where !user.IsDisabled
+            select new
+            {
+                token,
+                user,
+                Roles = (
+                    from link in db.UserRoles
+                    where link.UserId == user.Id
+                    join role in db.Roles on link.RoleId equals role.Id
+                    select role.Name
+                ).ToList(),
+                Claims = db
+                    .UserClaims.Where(c => c.UserId == user.Id)
+                    .Select(c => new { c.ClaimType, c.ClaimValue })
+                    .ToList(),
+            }
+        )
             .AsSingleQuery()
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -155,26 +207,47 @@ public sealed partial class ApiTokenService(
         }
 
         return new ValidToken(
-            found.token, found.user, found.Roles.OfType<string>().ToList(),
-            found.Claims.Where(c => c.ClaimType is not null && c.ClaimValue is not null).Select(c => (c.ClaimType!, c.ClaimValue!)).ToList());
+            found.token,
+            found.user,
+            found.Roles.OfType<string>().ToList(),
+            found
+                .Claims.Where(c => c.ClaimType is not null && c.ClaimValue is not null)
+                .Select(c => (c.ClaimType!, c.ClaimValue!))
+                .ToList()
+        );
     }
 
     private async Task<Guid> SignedInUserAsync(string operation)
     {
         var user = await access.UserAsync();
-        return user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id)
+        return
+            user.Identity?.IsAuthenticated == true
+            && Guid.TryParse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id)
             ? id
             : throw new AccessDeniedException("Authenticated", operation);
     }
 
-    private static ApiTokenRow Row(ApiToken t) => new(t.Id, t.Name, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt);
+    private static ApiTokenRow Row(ApiToken t) =>
+        new(t.Id, t.Name, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt);
 
-    [LoggerMessage(EventId = 4040, Level = LogLevel.Information, Message = "API token {TokenId} created for {User}, expires {ExpiresAt:O}, at {At:O}")]
+    [LoggerMessage(
+        EventId = 4040,
+        Level = LogLevel.Information,
+        Message = "API token {TokenId} created for {User}, expires {ExpiresAt:O}, at {At:O}"
+    )]
     private partial void LogCreated(string user, Guid tokenId, DateTimeOffset expiresAt, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4044, Level = LogLevel.Warning, Message = "API token {TokenId} for {User} was created by the operator's command and counts as a second factor, at {At:O}")]
+    [LoggerMessage(
+        EventId = 4044,
+        Level = LogLevel.Warning,
+        Message = "API token {TokenId} for {User} was created by the operator's command and counts as a second factor, at {At:O}"
+    )]
     private partial void LogOperatorVouched(string user, Guid tokenId, DateTimeOffset at);
 
-    [LoggerMessage(EventId = 4041, Level = LogLevel.Information, Message = "API token {TokenId} revoked by {User} at {At:O}")]
+    [LoggerMessage(
+        EventId = 4041,
+        Level = LogLevel.Information,
+        Message = "API token {TokenId} revoked by {User} at {At:O}"
+    )]
     private partial void LogRevoked(string user, Guid tokenId, DateTimeOffset at);
 }

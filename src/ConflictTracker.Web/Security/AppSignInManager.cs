@@ -19,15 +19,22 @@ public sealed class AppSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
-    : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+    IUserConfirmation<AppUser> confirmation
+) : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    // A hash of a random password made by the app's own hasher, so checking against it costs exactly what checking a real one does.
+    // A hash of a random password made by the app's own hasher, so checking against it costs exactly what checking a
+    // real one does.
     private static string? dummyHash;
 
-    public override async Task<bool> CanSignInAsync(AppUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
+    public override async Task<bool> CanSignInAsync(AppUser user) =>
+        !user.IsDisabled && await base.CanSignInAsync(user);
 
-    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    public override async Task<SignInResult> PasswordSignInAsync(
+        string userName,
+        string password,
+        bool isPersistent,
+        bool lockoutOnFailure
+    )
     {
         // No account can have a name with control characters (and PostgreSQL refuses a NUL in a query).
         var user = userName.Any(char.IsControl) ? null : await UserManager.FindByNameAsync(userName);
@@ -40,7 +47,11 @@ public sealed class AppSignInManager(
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
     }
 
-    public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
+    public override async Task<SignInResult> CheckPasswordSignInAsync(
+        AppUser user,
+        string password,
+        bool lockoutOnFailure
+    )
     {
         // Identity refuses a locked-out or disabled account before it looks at the password, which
         // would make that answer much faster than a wrong password's.
@@ -56,7 +67,10 @@ public sealed class AppSignInManager(
     private void SpendOneHash(string password)
     {
         var hasher = UserManager.PasswordHasher;
-        var hash = LazyInitializer.EnsureInitialized(ref dummyHash, () => hasher.HashPassword(new AppUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+        var hash = LazyInitializer.EnsureInitialized(
+            ref dummyHash,
+            () => hasher.HashPassword(new AppUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)))
+        );
         hasher.VerifyHashedPassword(new AppUser(), hash, password);
     }
 }

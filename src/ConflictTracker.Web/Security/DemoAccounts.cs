@@ -49,7 +49,11 @@ public sealed class DemoAccounts(UserManager<AppUser> users, AccountService acco
     public static string NewPassword()
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-        var groups = Enumerable.Range(0, 4).Select(_ => new string(Enumerable.Range(0, 4).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray()));
+        var groups = Enumerable
+            .Range(0, 4)
+            .Select(_ => new string(
+                Enumerable.Range(0, 4).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray()
+            ));
         return string.Join('-', groups);
     }
 

@@ -4,7 +4,8 @@ using System.Threading.RateLimiting;
 
 namespace ConflictTracker.Web.Security;
 
-/// <summary>Failed API token attempts allowed per client address: <c>Api:AuthFailureLimit:PermitLimit</c> per <c>Api:AuthFailureLimit:Window</c>.</summary>
+/// <summary>Failed API token attempts allowed per client address: <c>Api:AuthFailureLimit:PermitLimit</c> per
+/// <c>Api:AuthFailureLimit:Window</c>.</summary>
 public sealed class ApiAuthFailureLimitOptions
 {
     public const string Section = "Api:AuthFailureLimit";
@@ -24,21 +25,28 @@ public sealed class ApiAuthFailureLimitOptions
 public sealed class FailedTokenAttempts(ApiAuthFailureLimitOptions options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.PermitLimit,
-            Window = options.Window,
-            QueueLimit = 0,
-        }));
+        RateLimitPartition.GetFixedWindowLimiter(
+            address,
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.PermitLimit,
+                Window = options.Window,
+                QueueLimit = 0,
+            }
+        )
+    );
 
     public ApiAuthFailureLimitOptions Options => options;
 
-    /// <summary>How long <paramref name="client"/> must wait before its next attempt, or null when it may try now.</summary>
+    /// <summary>How long <paramref name="client"/> must wait before its next attempt, or null when it may try
+    /// now.</summary>
     public TimeSpan? WaitFor(string client)
     {
         // Asking for no permit tells whether any is left, without using one.
         using var lease = limiter.AttemptAcquire(client, 0);
-        return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
+        return lease.IsAcquired ? null
+            : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait
+            : options.Window;
     }
 
     /// <summary>Counts a failed attempt; true when it used the address's last one.</summary>

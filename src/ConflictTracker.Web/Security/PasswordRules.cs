@@ -17,7 +17,9 @@ public sealed class PasswordRules : IPasswordValidator<AppUser>
 
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
-        var errors = Check(password, user.Email).Select(message => new IdentityError { Code = "Password", Description = message }).ToArray();
+        var errors = Check(password, user.Email)
+            .Select(message => new IdentityError { Code = "Password", Description = message })
+            .ToArray();
         return Task.FromResult(errors.Length == 0 ? IdentityResult.Success : IdentityResult.Failed(errors));
     }
 

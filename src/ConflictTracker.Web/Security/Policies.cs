@@ -27,25 +27,55 @@ public static class Policies
     public const string MultiFactorClaim = "amr";
     public const string MultiFactorValue = "mfa";
 
-    /// <summary>Roles that must sign in with a second factor when <see cref="SecurityOptions.RequireTwoFactorForStaff"/> is on.</summary>
+    /// <summary>Roles that must sign in with a second factor when <see
+    /// cref="SecurityOptions.RequireTwoFactorForStaff"/> is on.</summary>
     public static readonly IReadOnlyList<string> StaffRoles = [Roles.Editor, Roles.Reviewer, Roles.Admin];
 
     public static void Configure(AuthorizationOptions options, SecurityOptions security)
     {
-        options.AddPolicy(Read, policy => policy.RequireAssertion(context =>
-            security.AllowAnonymousReading
-            || (Roles.All.Any(context.User.IsInRole) && PassedSecondFactorIfStaff(context.User, security))));
-        options.AddPolicy(Edit, policy => policy.RequireRole(Roles.Editor, Roles.Admin).RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security)));
-        options.AddPolicy(Propose, policy => policy.RequireRole(Roles.Editor, Roles.Reviewer, Roles.Admin).RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security)));
-        options.AddPolicy(Review, policy => policy.RequireRole(Roles.Reviewer, Roles.Admin).RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security)));
-        options.AddPolicy(Administer, policy => policy.RequireRole(Roles.Admin).RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security)));
+        options.AddPolicy(
+            Read,
+            policy =>
+                policy.RequireAssertion(context =>
+                    security.AllowAnonymousReading
+                    || (Roles.All.Any(context.User.IsInRole) && PassedSecondFactorIfStaff(context.User, security))
+                )
+        );
+        options.AddPolicy(
+            Edit,
+            policy =>
+                policy
+                    .RequireRole(Roles.Editor, Roles.Admin)
+                    .RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security))
+        );
+        options.AddPolicy(
+            Propose,
+            policy =>
+                policy
+                    .RequireRole(Roles.Editor, Roles.Reviewer, Roles.Admin)
+                    .RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security))
+        );
+        options.AddPolicy(
+            Review,
+            policy =>
+                policy
+                    .RequireRole(Roles.Reviewer, Roles.Admin)
+                    .RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security))
+        );
+        options.AddPolicy(
+            Administer,
+            policy => policy.RequireRole(Roles.Admin).RequireAssertion(c => PassedSecondFactorIfStaff(c.User, security))
+        );
     }
 
     /// <summary>
     /// A staff member (editor, reviewer, admin) who signed in with a password only may do nothing
     /// until they set up and use a second factor; everyone else passes.
     /// </summary>
-    public static bool PassedSecondFactorIfStaff(System.Security.Claims.ClaimsPrincipal user, SecurityOptions security) =>
+    public static bool PassedSecondFactorIfStaff(
+        System.Security.Claims.ClaimsPrincipal user,
+        SecurityOptions security
+    ) =>
         security.RequireTwoFactorForStaff != true
         || !StaffRoles.Any(user.IsInRole)
         || user.HasClaim(MultiFactorClaim, MultiFactorValue);

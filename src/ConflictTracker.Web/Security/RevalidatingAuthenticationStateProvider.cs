@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace ConflictTracker.Web.Security;
 
 /// <summary>
-/// Re-checks the user of every open circuit each minute (Security:RevalidationInterval): a disabled account, a changed role or a
-/// changed password (all of which change the security stamp), or the end of the circuit's session (signed out in another tab,
+/// Re-checks the user of every open circuit each minute (Security:RevalidationInterval): a disabled account, a changed
+/// role or a
+/// changed password (all of which change the security stamp), or the end of the circuit's session (signed out in
+/// another tab,
 /// <see cref="SessionStore"/>) signs the circuit out within a minute.
 /// </summary>
 public sealed class RevalidatingAuthenticationStateProvider(
@@ -17,22 +19,29 @@ public sealed class RevalidatingAuthenticationStateProvider(
     IServiceScopeFactory scopeFactory,
     IOptions<IdentityOptions> options,
     SecurityOptions security,
-    SessionStore sessions)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    SessionStore sessions
+) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => security.RevalidationInterval;
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        StillValidAsync(authenticationState.User, cancellationToken);
+    protected override Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState,
+        CancellationToken cancellationToken
+    ) => StillValidAsync(authenticationState.User, cancellationToken);
 
     internal async Task<bool> StillValidAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await IsStillValidAsync(users, principal, options.Value) && await sessions.IsActiveAsync(principal, cancellationToken);
+        return await IsStillValidAsync(users, principal, options.Value)
+            && await sessions.IsActiveAsync(principal, cancellationToken);
     }
 
-    internal static async Task<bool> IsStillValidAsync(UserManager<AppUser> users, ClaimsPrincipal principal, IdentityOptions options)
+    internal static async Task<bool> IsStillValidAsync(
+        UserManager<AppUser> users,
+        ClaimsPrincipal principal,
+        IdentityOptions options
+    )
     {
         if (principal.Identity?.IsAuthenticated != true)
         {

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Data.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,9 +23,11 @@ public sealed partial class SessionStore(
     IDataProtectionProvider protection,
     IOptions<IdentityOptions> identity,
     TimeProvider time,
-    ILogger<SessionStore> logger) : ITicketStore
+    ILogger<SessionStore> logger
+) : ITicketStore
 {
-    /// <summary>The claim that names a session's row in the user's principal, so open pages can check it still exists.</summary>
+    /// <summary>The claim that names a session's row in the user's principal, so open pages can check it still
+    /// exists.</summary>
     public const string SessionClaim = "session";
 
     // The tickets hold e-mail addresses, roles and security stamps: not for anyone who reads the table.
@@ -40,7 +42,12 @@ public sealed partial class SessionStore(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Sessions nobody came back to go when they expire, not years later.
         await db.UserSessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-        var session = new UserSession { UserId = UserIdOf(ticket), KeyHash = Hash(key), CreatedAt = now };
+        var session = new UserSession
+        {
+            UserId = UserIdOf(ticket),
+            KeyHash = Hash(key),
+            CreatedAt = now,
+        };
         Fill(session, ticket, now);
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
@@ -81,7 +88,9 @@ public sealed partial class SessionStore(
     {
         var hash = Hash(key);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.KeyHash == hash, cancellationToken);
+        var session = await db
+            .UserSessions.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.KeyHash == hash, cancellationToken);
         if (session is null)
         {
             return null;
@@ -141,7 +150,11 @@ public sealed partial class SessionStore(
         }
 
         first.AddClaim(new Claim(SessionClaim, session.Id.ToString()));
-        session.Ticket = protector.Protect(TicketSerializer.Default.Serialize(new AuthenticationTicket(principal, ticket.Properties, ticket.AuthenticationScheme)));
+        session.Ticket = protector.Protect(
+            TicketSerializer.Default.Serialize(
+                new AuthenticationTicket(principal, ticket.Properties, ticket.AuthenticationScheme)
+            )
+        );
         session.ExpiresAt = ticket.Properties.ExpiresUtc ?? now.Add(Hosting.Authentication.SessionLifetime);
     }
 
@@ -152,6 +165,10 @@ public sealed partial class SessionStore(
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "Session {SessionId} ended: someone signed in as another account over it, at {At:O}")]
+    [LoggerMessage(
+        EventId = 4013,
+        Level = LogLevel.Warning,
+        Message = "Session {SessionId} ended: someone signed in as another account over it, at {At:O}"
+    )]
     private static partial void LogSessionEndedBySignInAsOther(ILogger logger, Guid sessionId, DateTimeOffset at);
 }

@@ -27,7 +27,15 @@ public class ActorTests
     [Fact]
     public void AffiliationCannotEndBeforeItStarts()
     {
-        var act = () => Affiliation.Create(Make.Actor("Shin Won-sik"), Make.Actor("Ministry"), "Minister", new DateOnly(2024, 9, 5), new DateOnly(2023, 10, 7), true);
+        var act = () =>
+            Affiliation.Create(
+                Make.Actor("Shin Won-sik"),
+                Make.Actor("Ministry"),
+                "Minister",
+                new DateOnly(2024, 9, 5),
+                new DateOnly(2023, 10, 7),
+                true
+            );
 
         act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("To");
     }
@@ -50,7 +58,14 @@ public class ActorTests
     [InlineData("2024-12-06", false)]
     public void RoleIsHeldBetweenItsDatesInclusive(string date, bool held)
     {
-        var minister = Affiliation.Create(Make.Actor("Kim Yong-hyun"), Make.Actor("Ministry"), "Minister", new DateOnly(2024, 9, 6), new DateOnly(2024, 12, 5), true);
+        var minister = Affiliation.Create(
+            Make.Actor("Kim Yong-hyun"),
+            Make.Actor("Ministry"),
+            "Minister",
+            new DateOnly(2024, 9, 6),
+            new DateOnly(2024, 12, 5),
+            true
+        );
 
         minister.IsHeldOn(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(held);
     }
@@ -58,7 +73,14 @@ public class ActorTests
     [Fact]
     public void OpenEndedRoleIsHeldFromItsStart()
     {
-        var spokesman = Affiliation.Create(Make.Actor("Dmitry Peskov"), Make.Actor("Kremlin"), "Press Secretary", new DateOnly(2012, 5, 22), null, true);
+        var spokesman = Affiliation.Create(
+            Make.Actor("Dmitry Peskov"),
+            Make.Actor("Kremlin"),
+            "Press Secretary",
+            new DateOnly(2012, 5, 22),
+            null,
+            true
+        );
 
         spokesman.IsHeldOn(new DateOnly(2024, 10, 20)).Should().BeTrue();
         spokesman.IsHeldOn(new DateOnly(2012, 5, 21)).Should().BeFalse();

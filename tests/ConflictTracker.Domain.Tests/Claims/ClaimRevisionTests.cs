@@ -12,7 +12,17 @@ public class ClaimRevisionTests
         var measure = proposition.AddMeasure("Soldiers", "soldiers");
         var claim = Claim.Create(Make.NewClaim(proposition), Make.Now);
 
-        claim.Revise(Make.NewClaim(proposition) with { Summary = "Revised.", Stance = Stance.Hedges, Measure = measure, Quantity = Quantity.Create(1500, null, QuantityQualifier.AtLeast), Status = ClaimStatus.Published }, Make.Now.AddDays(1));
+        claim.Revise(
+            Make.NewClaim(proposition) with
+            {
+                Summary = "Revised.",
+                Stance = Stance.Hedges,
+                Measure = measure,
+                Quantity = Quantity.Create(1500, null, QuantityQualifier.AtLeast),
+                Status = ClaimStatus.Published,
+            },
+            Make.Now.AddDays(1)
+        );
 
         claim.Summary.Should().Be("Revised.");
         claim.Stance.Should().Be(Stance.Hedges);
@@ -44,7 +54,11 @@ public class ClaimRevisionTests
         claim.Status.Should().Be(ClaimStatus.Retracted);
         claim.RetractionReason.Should().Be("The ministry withdrew the figure.");
         ((Action)(() => claim.Retract("again"))).Should().Throw<DomainValidationException>();
-        ((Action)(() => claim.Revise(Make.NewClaim(), Make.Now))).Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("Status");
+        ((Action)(() => claim.Revise(Make.NewClaim(), Make.Now)))
+            .Should()
+            .Throw<DomainValidationException>()
+            .Which.Errors.Should()
+            .ContainKey("Status");
 
         claim.Restore();
         claim.Status.Should().Be(ClaimStatus.Published);

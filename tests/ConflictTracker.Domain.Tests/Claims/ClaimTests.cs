@@ -18,7 +18,8 @@ public class ClaimTests
                 Quantity = Quantity.Create(1500, null, QuantityQualifier.Nearly),
                 EventPeriod = EventPeriod.Create(PartialDate.Day(2024, 10, 8), PartialDate.Day(2024, 10, 13)),
             },
-            Make.Now);
+            Make.Now
+        );
 
         claim.MeasureId.Should().Be(measure.Id);
         claim.Quantity!.ImpliedInterval.Should().Be(new ImpliedInterval(1350, 1500));
@@ -32,7 +33,8 @@ public class ClaimTests
         var other = Make.Proposition("North Korea supplies Russia with artillery shells");
         var shells = other.AddMeasure("Shells", "shells");
 
-        var act = () => Claim.Create(Make.NewClaim() with { Measure = shells, Quantity = Quantity.Exactly(10) }, Make.Now);
+        var act = () =>
+            Claim.Create(Make.NewClaim() with { Measure = shells, Quantity = Quantity.Exactly(10) }, Make.Now);
 
         act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("Measure");
     }
@@ -43,7 +45,8 @@ public class ClaimTests
         var proposition = Make.Proposition();
         var measure = proposition.AddMeasure("Soldiers", "soldiers");
 
-        var noMeasure = () => Claim.Create(Make.NewClaim(proposition) with { Quantity = Quantity.Exactly(10) }, Make.Now);
+        var noMeasure = () =>
+            Claim.Create(Make.NewClaim(proposition) with { Quantity = Quantity.Exactly(10) }, Make.Now);
         var noFigure = () => Claim.Create(Make.NewClaim(proposition) with { Measure = measure }, Make.Now);
 
         noMeasure.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("Measure");
@@ -63,7 +66,8 @@ public class ClaimTests
     [Fact]
     public void ClaimCannotBeStatedInTheFuture()
     {
-        var act = () => Claim.Create(Make.NewClaim() with { }, new DateTimeOffset(2024, 10, 17, 0, 0, 0, TimeSpan.Zero));
+        var act = () =>
+            Claim.Create(Make.NewClaim() with { }, new DateTimeOffset(2024, 10, 17, 0, 0, 0, TimeSpan.Zero));
 
         act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("StatedOn");
     }
@@ -92,7 +96,13 @@ public class ClaimTests
         var article = Make.Source("Seed article");
 
         var origin = claim.Cite(interview, CitationRole.Origin, locator: "para. 3");
-        var republication = claim.Cite(article, CitationRole.Republication, "nearly 11,000", "para. 12", derivedFrom: origin);
+        var republication = claim.Cite(
+            article,
+            CitationRole.Republication,
+            "nearly 11,000",
+            "para. 12",
+            derivedFrom: origin
+        );
 
         claim.Citations.Should().HaveCount(2);
         republication.DerivedFromId.Should().Be(origin.Id);

@@ -8,8 +8,12 @@ public class CorroborationTests
 {
     private static readonly Guid Briefing = Guid.NewGuid();
 
-    private static ClaimEvidence Evidence(Guid? origin, ReliabilityGrade? grade, Credibility? credibility = null, Stance stance = Stance.Affirms) =>
-        new(Guid.NewGuid(), stance, origin, origin is { } o ? [o] : [], grade, credibility);
+    private static ClaimEvidence Evidence(
+        Guid? origin,
+        ReliabilityGrade? grade,
+        Credibility? credibility = null,
+        Stance stance = Stance.Affirms
+    ) => new(Guid.NewGuid(), stance, origin, origin is { } o ? [o] : [], grade, credibility);
 
     [Theory]
     [InlineData(ReliabilityGrade.A, 1.0)]
@@ -35,7 +39,11 @@ public class CorroborationTests
 
     [Fact]
     public void OneConfirmedClaimFromACompletelyReliableOriginScoresOne() =>
-        Corroboration.ByStance([Evidence(Briefing, ReliabilityGrade.A, Credibility.Confirmed)], []).Single().Score.Should().Be(1.0m);
+        Corroboration
+            .ByStance([Evidence(Briefing, ReliabilityGrade.A, Credibility.Confirmed)], [])
+            .Single()
+            .Score.Should()
+            .Be(1.0m);
 
     [Fact]
     public void OutletsRepeatingOneBriefingScoreAsOneOriginWithItsStrongestClaim()
@@ -73,12 +81,19 @@ public class CorroborationTests
 
     [Fact]
     public void AnImprobableClaimFromAnUnreliableOriginBarelyCounts() =>
-        Corroboration.ByStance([Evidence(Guid.NewGuid(), ReliabilityGrade.E, Credibility.Improbable)], []).Single().Score.Should().Be(0.02m);
+        Corroboration
+            .ByStance([Evidence(Guid.NewGuid(), ReliabilityGrade.E, Credibility.Improbable)], [])
+            .Single()
+            .Score.Should()
+            .Be(0.02m);
 
     [Fact]
     public void EachStanceHasItsOwnScore()
     {
-        var scores = Corroboration.ByStance([Evidence(Guid.NewGuid(), ReliabilityGrade.A), Evidence(null, null, stance: Stance.Denies)], []);
+        var scores = Corroboration.ByStance(
+            [Evidence(Guid.NewGuid(), ReliabilityGrade.A), Evidence(null, null, stance: Stance.Denies)],
+            []
+        );
 
         scores.Select(s => (s.Stance, s.Score)).Should().Equal((Stance.Affirms, 0.5m), (Stance.Denies, 0.25m));
     }

@@ -12,7 +12,9 @@ public class CredibilityRatingTests
 
         claim.Rate(Credibility.ProbablyTrue, "matches the satellite imagery");
 
-        (claim.Credibility, claim.CredibilityNote).Should().Be((Credibility.ProbablyTrue, "matches the satellite imagery"));
+        (claim.Credibility, claim.CredibilityNote)
+            .Should()
+            .Be((Credibility.ProbablyTrue, "matches the satellite imagery"));
     }
 
     [Fact]
@@ -20,8 +22,12 @@ public class CredibilityRatingTests
     {
         var claim = Make.Claim();
 
-        claim.Invoking(c => c.Rate(null, "why?")).Should().Throw<DomainValidationException>()
-            .Which.Errors.Should().ContainKey(nameof(Claim.CredibilityNote));
+        claim
+            .Invoking(c => c.Rate(null, "why?"))
+            .Should()
+            .Throw<DomainValidationException>()
+            .Which.Errors.Should()
+            .ContainKey(nameof(Claim.CredibilityNote));
     }
 
     [Fact]

@@ -10,8 +10,11 @@ public class EventPeriodTests
     {
         var act = () => EventPeriod.Create(PartialDate.Day(2024, 10, 13), PartialDate.Day(2024, 10, 8));
 
-        act.Should().Throw<DomainValidationException>()
-            .Which.Errors["EventPeriod"].Should().ContainSingle(m => m.Contains("8 Oct 2024") && m.Contains("13 Oct 2024"));
+        act.Should()
+            .Throw<DomainValidationException>()
+            .Which.Errors["EventPeriod"]
+            .Should()
+            .ContainSingle(m => m.Contains("8 Oct 2024") && m.Contains("13 Oct 2024"));
     }
 
     [Theory]
@@ -21,7 +24,10 @@ public class EventPeriodTests
     [InlineData("2024-10-08", null)] // a single day
     public void AcceptsPeriodsThatCanHold(string start, string? end)
     {
-        var period = EventPeriod.Create(PartialDate.Parse(start, "Start"), end is null ? null : PartialDate.Parse(end, "End"));
+        var period = EventPeriod.Create(
+            PartialDate.Parse(start, "Start"),
+            end is null ? null : PartialDate.Parse(end, "End")
+        );
 
         period.Start.Should().Be(PartialDate.Parse(start, "Start"));
         period.End.Should().Be(PartialDate.Parse(end ?? start, "End"));
@@ -53,6 +59,10 @@ public class EventPeriodTests
     public void ShowsASingleDayOnceAndARangeWithBothEnds()
     {
         EventPeriod.Create(PartialDate.Day(2024, 11, 1)).ToString().Should().Be("1 Nov 2024");
-        EventPeriod.Create(PartialDate.Day(2024, 10, 8), PartialDate.Day(2024, 10, 13)).ToString().Should().Be("8 Oct 2024 – 13 Oct 2024");
+        EventPeriod
+            .Create(PartialDate.Day(2024, 10, 8), PartialDate.Day(2024, 10, 13))
+            .ToString()
+            .Should()
+            .Be("8 Oct 2024 – 13 Oct 2024");
     }
 }

@@ -61,9 +61,16 @@ public class IndependentOriginsTests
         var kyiv = new ClaimEvidence(Guid.NewGuid(), Stance.Affirms, Guid.NewGuid(), []);
 
         IndependentOrigins.ByStance([seoul, outlet, blog, kyiv]).Single().OriginDocuments.Should().Be(4);
-        IndependentOrigins.ByStance([seoul, outlet, blog, kyiv], [(outlet.ClaimId, seoul.ClaimId)]).Single().OriginDocuments.Should().Be(3);
-        IndependentOrigins.ByStance([seoul, outlet, blog, kyiv], [(outlet.ClaimId, seoul.ClaimId), (blog.ClaimId, outlet.ClaimId)])
-            .Single().OriginDocuments.Should().Be(2, "the blog repeats the outlet, which repeats Seoul");
+        IndependentOrigins
+            .ByStance([seoul, outlet, blog, kyiv], [(outlet.ClaimId, seoul.ClaimId)])
+            .Single()
+            .OriginDocuments.Should()
+            .Be(3);
+        IndependentOrigins
+            .ByStance([seoul, outlet, blog, kyiv], [(outlet.ClaimId, seoul.ClaimId), (blog.ClaimId, outlet.ClaimId)])
+            .Single()
+            .OriginDocuments.Should()
+            .Be(2, "the blog repeats the outlet, which repeats Seoul");
     }
 
     [Fact]
@@ -86,7 +93,8 @@ public class IndependentOriginsTests
         get
         {
             var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-            ClaimEvidence Claim(Guid? origin, Guid? voice) => new(Guid.NewGuid(), Stance.Affirms, origin, origin is { } o ? [o] : [Guid.NewGuid()], Voice: voice);
+            ClaimEvidence Claim(Guid? origin, Guid? voice) =>
+                new(Guid.NewGuid(), Stance.Affirms, origin, origin is { } o ? [o] : [Guid.NewGuid()], Voice: voice);
             var zelenskyyOne = Claim(a, Kyiv);
             var repeated = Claim(b, Guid.NewGuid());
             var repeating = Claim(c, Guid.NewGuid());
@@ -96,24 +104,69 @@ public class IndependentOriginsTests
             collectiveTwo = collectiveTwo with { Voice = collectiveTwo.ClaimId };
             return new()
             {
-                { "one voice's three briefings on three days: three origin documents, one voice", [Claim(a, Kyiv), Claim(b, Kyiv), Claim(c, Kyiv)], [], 3, 1 },
+                {
+                    "one voice's three briefings on three days: three origin documents, one voice",
+                    [Claim(a, Kyiv), Claim(b, Kyiv), Claim(c, Kyiv)],
+                    [],
+                    3,
+                    1
+                },
                 { "two voices in their own documents: two and two", [Claim(a, Kyiv), Claim(b, Seoul)], [], 2, 2 },
-                { "an outlet's own footage (no origin cited) counts for the outlet, apart from the government it also reports", [Claim(null, Seoul), Claim(a, Kyiv)], [], 2, 2 },
-                { "an outlet's own footage and its later article on it: one voice", [Claim(null, Seoul), Claim(a, Seoul)], [], 2, 1 },
+                {
+                    "an outlet's own footage (no origin cited) counts for the outlet, apart from the government it also reports",
+                    [Claim(null, Seoul), Claim(a, Kyiv)],
+                    [],
+                    2,
+                    2
+                },
+                {
+                    "an outlet's own footage and its later article on it: one voice",
+                    [Claim(null, Seoul), Claim(a, Seoul)],
+                    [],
+                    2,
+                    1
+                },
                 {
                     "a collective source's claims carry each a voice of their own (ClaimFacts.VoiceOf gives the claim's id)",
-                    [collectiveOne, collectiveTwo], [], 2, 2
+                    [collectiveOne, collectiveTwo],
+                    [],
+                    2,
+                    2
                 },
-                { "two voices speaking in one origin document are one voice there", [Claim(a, Kyiv), Claim(a, Seoul)], [], 1, 1 },
-                { "a confirmed repeats still merges across voices", [repeated, repeating], [(repeating.ClaimId, repeated.ClaimId)], 1, 1 },
-                { "voice merging is transitive through a shared document", [zelenskyyOne, Claim(a, Seoul), Claim(b, Seoul), Claim(c, Kyiv)], [], 3, 1 },
+                {
+                    "two voices speaking in one origin document are one voice there",
+                    [Claim(a, Kyiv), Claim(a, Seoul)],
+                    [],
+                    1,
+                    1
+                },
+                {
+                    "a confirmed repeats still merges across voices",
+                    [repeated, repeating],
+                    [(repeating.ClaimId, repeated.ClaimId)],
+                    1,
+                    1
+                },
+                {
+                    "voice merging is transitive through a shared document",
+                    [zelenskyyOne, Claim(a, Seoul), Claim(b, Seoul), Claim(c, Kyiv)],
+                    [],
+                    3,
+                    1
+                },
             };
         }
     }
 
     [Theory]
     [MemberData(nameof(VoiceCases))]
-    public void IndependentVoices(string why, ClaimEvidence[] claims, (Guid, Guid)[] repeats, int originDocuments, int voices)
+    public void IndependentVoices(
+        string why,
+        ClaimEvidence[] claims,
+        (Guid, Guid)[] repeats,
+        int originDocuments,
+        int voices
+    )
     {
         var support = IndependentOrigins.ByStance(claims, repeats).Single();
 
@@ -123,9 +176,30 @@ public class IndependentOriginsTests
     [Fact]
     public void TheScoreWeighsEachVoiceOnceWithItsBestReliability()
     {
-        var briefing = new ClaimEvidence(Guid.NewGuid(), Stance.Affirms, Guid.NewGuid(), [], Domain.Sources.ReliabilityGrade.F, Voice: Kyiv);
-        var interview = new ClaimEvidence(Guid.NewGuid(), Stance.Affirms, Guid.NewGuid(), [], Domain.Sources.ReliabilityGrade.B, Voice: Kyiv);
-        var seoul = new ClaimEvidence(Guid.NewGuid(), Stance.Affirms, Guid.NewGuid(), [], Domain.Sources.ReliabilityGrade.F, Voice: Seoul);
+        var briefing = new ClaimEvidence(
+            Guid.NewGuid(),
+            Stance.Affirms,
+            Guid.NewGuid(),
+            [],
+            Domain.Sources.ReliabilityGrade.F,
+            Voice: Kyiv
+        );
+        var interview = new ClaimEvidence(
+            Guid.NewGuid(),
+            Stance.Affirms,
+            Guid.NewGuid(),
+            [],
+            Domain.Sources.ReliabilityGrade.B,
+            Voice: Kyiv
+        );
+        var seoul = new ClaimEvidence(
+            Guid.NewGuid(),
+            Stance.Affirms,
+            Guid.NewGuid(),
+            [],
+            Domain.Sources.ReliabilityGrade.F,
+            Voice: Seoul
+        );
 
         var score = Corroboration.ByStance([briefing, interview, seoul], []).Single();
 

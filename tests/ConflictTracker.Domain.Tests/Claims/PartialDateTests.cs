@@ -10,7 +10,13 @@ public class PartialDateTests
     [InlineData("2024-10", DatePrecision.Month, "2024-10-01", "2024-10-31", "Oct 2024")]
     [InlineData("2024-02", DatePrecision.Month, "2024-02-01", "2024-02-29", "Feb 2024")]
     [InlineData("2024", DatePrecision.Year, "2024-01-01", "2024-12-31", "2024")]
-    public void ParsesEachPrecisionAndKnowsTheSpanItCovers(string text, DatePrecision precision, string earliest, string latest, string shown)
+    public void ParsesEachPrecisionAndKnowsTheSpanItCovers(
+        string text,
+        DatePrecision precision,
+        string earliest,
+        string latest,
+        string shown
+    )
     {
         var date = PartialDate.Parse(text, "StatedOn");
 

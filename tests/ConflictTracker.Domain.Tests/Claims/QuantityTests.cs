@@ -16,7 +16,13 @@ public class QuantityTests
     [InlineData(1000, null, QuantityQualifier.Approximately, 900, 1100)] // "about 1,000"
     [InlineData(2000, 5000, QuantityQualifier.Approximately, 1800, 5500)] // "a few thousand"
     [InlineData(0, null, QuantityQualifier.Exact, 0, 0)]
-    public void EachQualifierImpliesItsDocumentedInterval(int min, int? max, QuantityQualifier qualifier, int low, int? high)
+    public void EachQualifierImpliesItsDocumentedInterval(
+        int min,
+        int? max,
+        QuantityQualifier qualifier,
+        int low,
+        int? high
+    )
     {
         var quantity = Quantity.Create((decimal)min, (decimal?)max, qualifier);
 
@@ -28,9 +34,12 @@ public class QuantityTests
     {
         var act = () => Quantity.Create(2000, 1500, QuantityQualifier.Exact);
 
-        act.Should().Throw<DomainValidationException>()
-            .Which.Errors.Should().ContainKey("Quantity.Max")
-            .WhoseValue.Should().ContainSingle(m => m.Contains("2,000") && m.Contains("1,500"));
+        act.Should()
+            .Throw<DomainValidationException>()
+            .Which.Errors.Should()
+            .ContainKey("Quantity.Max")
+            .WhoseValue.Should()
+            .ContainSingle(m => m.Contains("2,000") && m.Contains("1,500"));
     }
 
     [Theory]

@@ -28,7 +28,13 @@ public class QuoteTests
     [InlineData("words", "english", null, null, "Quote.Language")]
     [InlineData("words", "en", null, "uk", "Quote.Translation")]
     [InlineData("words", "en", "words", "en", "Quote.TranslationLanguage")]
-    public void RefusesIncompleteQuotes(string text, string? language, string? translation, string? translationLanguage, string field)
+    public void RefusesIncompleteQuotes(
+        string text,
+        string? language,
+        string? translation,
+        string? translationLanguage,
+        string field
+    )
     {
         var act = () => Quote.Create(text, language, translation, translationLanguage);
 

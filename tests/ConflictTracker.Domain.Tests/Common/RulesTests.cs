@@ -27,8 +27,13 @@ public class RulesTests
     {
         var act = () => Rules.WebUrl(url, "Url");
 
-        act.Should().Throw<DomainValidationException>()
-            .Which.Errors["Url"].Should().ContainSingle().Which.Should().Contain("http:// or https://");
+        act.Should()
+            .Throw<DomainValidationException>()
+            .Which.Errors["Url"]
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Contain("http:// or https://");
     }
 
     [Fact]
@@ -51,8 +56,13 @@ public class RulesTests
     {
         var act = () => Rules.RequiredText(new string('x', 100_000), "Summary", MaxLengths.Summary);
 
-        act.Should().Throw<DomainValidationException>()
-            .Which.Errors["Summary"].Single().Should().Contain("2,000").And.Contain("100,000");
+        act.Should()
+            .Throw<DomainValidationException>()
+            .Which.Errors["Summary"]
+            .Single()
+            .Should()
+            .Contain("2,000")
+            .And.Contain("100,000");
     }
 
     [Theory]
@@ -63,7 +73,12 @@ public class RulesTests
     {
         var act = () => Rules.RequiredText(text, "Summary", 100);
 
-        act.Should().Throw<DomainValidationException>().Which.Errors["Summary"].Single().Should().Contain("control characters");
+        act.Should()
+            .Throw<DomainValidationException>()
+            .Which.Errors["Summary"]
+            .Single()
+            .Should()
+            .Contain("control characters");
     }
 
     [Fact]
@@ -137,18 +152,32 @@ public class RulesTests
     public void RefusesALoneSurrogate()
     {
         // Built in code: an attribute argument cannot carry half a character (it is stored as UTF-8).
-        foreach (var text in new[] { "broken " + '\ud800' + " half", "reversed " + '\udc00' + '\ud800' + " pair", "end " + '\ud83d' })
+        foreach (
+            var text in new[]
+            {
+                "broken " + '\ud800' + " half",
+                "reversed " + '\udc00' + '\ud800' + " pair",
+                "end " + '\ud83d',
+            }
+        )
         {
             var act = () => Rules.OptionalText(text, "Quote", 100);
-            act.Should().Throw<DomainValidationException>().Which.Errors["Quote"].Single().Should().Contain("broken character");
+            act.Should()
+                .Throw<DomainValidationException>()
+                .Which.Errors["Quote"]
+                .Single()
+                .Should()
+                .Contain("broken character");
         }
     }
 
     [Fact]
     public void RemovesTheDirectionIsolatesPlatformsWrapAroundNamesButKeepsMarksAndEmoji()
     {
-        Rules.OptionalText("\u2066@budanov\u2069 said \u202Bما\u202C \u200Fok\u200E 😀", "Quote", 100)
-            .Should().Be("@budanov said ما \u200Fok\u200E 😀");
+        Rules
+            .OptionalText("\u2066@budanov\u2069 said \u202Bما\u202C \u200Fok\u200E 😀", "Quote", 100)
+            .Should()
+            .Be("@budanov said ما \u200Fok\u200E 😀");
         Rules.OptionalText("\u2066\u2069", "Quote", 100).Should().BeNull();
         Rules.WebUrl("\u2066https://example.org/a\u2069", "Url")!.OriginalString.Should().Be("https://example.org/a");
     }
@@ -170,7 +199,12 @@ public class RulesTests
         }
         else
         {
-            act.Should().Throw<DomainValidationException>().Which.Errors["EventEnd"].Single().Should().Contain("between 1900 and 2200");
+            act.Should()
+                .Throw<DomainValidationException>()
+                .Which.Errors["EventEnd"]
+                .Single()
+                .Should()
+                .Contain("between 1900 and 2200");
         }
     }
 }

@@ -10,7 +10,9 @@ public class ValidationErrorsTests
     {
         var act = () => Actor.Create("", (ActorKind)99, "Korea", new string('x', MaxLengths.Note + 1));
 
-        act.Should().Throw<DomainValidationException>()
-            .Which.Errors.Keys.Should().BeEquivalentTo("Name", "Kind", "CountryCode", "Description");
+        act.Should()
+            .Throw<DomainValidationException>()
+            .Which.Errors.Keys.Should()
+            .BeEquivalentTo("Name", "Kind", "CountryCode", "Description");
     }
 }

@@ -8,7 +8,13 @@ public class FlagTests
     [Fact]
     public void FlagIsRaisedOpenAndClosedOnceWithAReason()
     {
-        var flag = Flag.OnClaim(Make.Claim(), FlagKind.WeakSource, "Only one anonymous post", "rui@example.org", Make.Now);
+        var flag = Flag.OnClaim(
+            Make.Claim(),
+            FlagKind.WeakSource,
+            "Only one anonymous post",
+            "rui@example.org",
+            Make.Now
+        );
         flag.Status.Should().Be(FlagStatus.Open);
 
         flag.Close(FlagStatus.Resolved, "Second source added", "ana@example.org", Make.Now.AddDays(1));
@@ -21,7 +27,13 @@ public class FlagTests
     [Fact]
     public void ClosingNeedsAReason()
     {
-        var flag = Flag.OnClaim(Make.Claim(), FlagKind.TranslationNeeded, "Korean original missing", "rui@example.org", Make.Now);
+        var flag = Flag.OnClaim(
+            Make.Claim(),
+            FlagKind.TranslationNeeded,
+            "Korean original missing",
+            "rui@example.org",
+            Make.Now
+        );
 
         var act = () => flag.Close(FlagStatus.Dismissed, null, "ana@example.org", Make.Now);
 

@@ -4,7 +4,8 @@ using ConflictTracker.Domain.Relations;
 
 namespace ConflictTracker.Domain.Tests.Relations;
 
-/// <summary>Keeping stored candidates in step with the claims, and the dismissal memory (docs/rules/contradictions.md).</summary>
+/// <summary>Keeping stored candidates in step with the claims, and the dismissal memory
+/// (docs/rules/contradictions.md).</summary>
 public class CandidateReconciliationTests
 {
     private static readonly Guid Deployment = Guid.NewGuid();
@@ -13,20 +14,32 @@ public class CandidateReconciliationTests
     private static readonly DateTimeOffset Monday = new(2024, 10, 21, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Tuesday = Monday.AddDays(1);
 
-    private static ClaimFacts Facts(Guid id, Guid voice, Stance stance, int day, ClaimStatus status = ClaimStatus.Published) =>
-        new(id, Deployment, voice, stance, PartialDate.Day(2024, 10, day), null, null, null, status);
+    private static ClaimFacts Facts(
+        Guid id,
+        Guid voice,
+        Stance stance,
+        int day,
+        ClaimStatus status = ClaimStatus.Published
+    ) => new(id, Deployment, voice, stance, PartialDate.Day(2024, 10, day), null, null, null, status);
 
-    private static ClaimSnapshot Snap(ClaimFacts facts, string summary = "as first worded") => new(facts, ClaimFingerprint.Of(facts, summary, null));
+    private static ClaimSnapshot Snap(ClaimFacts facts, string summary = "as first worded") =>
+        new(facts, ClaimFingerprint.Of(facts, summary, null));
 
     private readonly Guid nis = Guid.NewGuid();
     private readonly Guid peskov = Guid.NewGuid();
 
-    private ClaimSnapshot Nis(string summary = "as first worded", ClaimStatus status = ClaimStatus.Published) => Snap(Facts(nis, Seoul, Stance.Affirms, 18, status), summary);
+    private ClaimSnapshot Nis(string summary = "as first worded", ClaimStatus status = ClaimStatus.Published) =>
+        Snap(Facts(nis, Seoul, Stance.Affirms, 18, status), summary);
 
-    private ClaimSnapshot Peskov(string summary = "as first worded", int day = 19) => Snap(Facts(peskov, Kremlin, Stance.Denies, day), summary);
+    private ClaimSnapshot Peskov(string summary = "as first worded", int day = 19) =>
+        Snap(Facts(peskov, Kremlin, Stance.Denies, day), summary);
 
-    private static ReconciliationResult Run(IEnumerable<ClaimSnapshot> claims, IEnumerable<Guid> changed, IEnumerable<ContradictionCandidate> stored, DateTimeOffset at) =>
-        CandidateReconciliation.Reconcile(claims.ToList(), changed.ToHashSet(), stored.ToList(), at);
+    private static ReconciliationResult Run(
+        IEnumerable<ClaimSnapshot> claims,
+        IEnumerable<Guid> changed,
+        IEnumerable<ContradictionCandidate> stored,
+        DateTimeOffset at
+    ) => CandidateReconciliation.Reconcile(claims.ToList(), changed.ToHashSet(), stored.ToList(), at);
 
     private ContradictionCandidate FoundOnMonday()
     {
@@ -77,7 +90,12 @@ public class CandidateReconciliationTests
         var candidate = FoundOnMonday();
         candidate.Dismiss("rui@example.org", "not the same deployment", Monday);
 
-        var again = Run([Nis(), Peskov("Peskov: 'another fake', said of the Kursk deployment")], [peskov], [candidate], Tuesday);
+        var again = Run(
+            [Nis(), Peskov("Peskov: 'another fake', said of the Kursk deployment")],
+            [peskov],
+            [candidate],
+            Tuesday
+        );
 
         again.Changed.Should().Be(1);
         candidate.State.Should().Be(CandidateState.Open);
@@ -143,7 +161,11 @@ public class CandidateReconciliationTests
 
         var result = Run([Nis(), Peskov(), other], [peskov], [], Monday);
 
-        result.Added.Should().ContainSingle().Which.SecondClaimId.Should().Be(peskov, "NIS against the other denial is not involved");
+        result
+            .Added.Should()
+            .ContainSingle()
+            .Which.SecondClaimId.Should()
+            .Be(peskov, "NIS against the other denial is not involved");
     }
 
     [Fact]
@@ -152,15 +174,29 @@ public class CandidateReconciliationTests
         var random = new Random(7);
         var voices = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
         var measure = Guid.NewGuid();
-        var claims = Enumerable.Range(0, 40).Select(_ => new ClaimFacts(
-                Guid.NewGuid(), Deployment, voices[random.Next(voices.Count)], (Stance)random.Next(4),
-                PartialDate.Day(2024, 10, random.Next(1, 6)), EventPeriod.Create(PartialDate.Day(2024, 10, random.Next(1, 4)), PartialDate.Day(2024, 10, random.Next(4, 8))),
-                measure, Quantity.Create(random.Next(1, 5) * 1000, null, (QuantityQualifier)random.Next(3)).ImpliedInterval, ClaimStatus.Published))
+        var claims = Enumerable
+            .Range(0, 40)
+            .Select(_ => new ClaimFacts(
+                Guid.NewGuid(),
+                Deployment,
+                voices[random.Next(voices.Count)],
+                (Stance)random.Next(4),
+                PartialDate.Day(2024, 10, random.Next(1, 6)),
+                EventPeriod.Create(
+                    PartialDate.Day(2024, 10, random.Next(1, 4)),
+                    PartialDate.Day(2024, 10, random.Next(4, 8))
+                ),
+                measure,
+                Quantity.Create(random.Next(1, 5) * 1000, null, (QuantityQualifier)random.Next(3)).ImpliedInterval,
+                ClaimStatus.Published
+            ))
             .ToList();
         var changed = claims.Where((_, i) => i % 3 == 0).Select(c => c.Id).ToHashSet();
 
         var involving = ContradictionCandidates.Involving(claims, changed);
-        var expected = ContradictionCandidates.Find(claims).Where(c => changed.Contains(c.First) || changed.Contains(c.Second));
+        var expected = ContradictionCandidates
+            .Find(claims)
+            .Where(c => changed.Contains(c.First) || changed.Contains(c.Second));
 
         involving.Should().BeEquivalentTo(expected);
         involving.Should().NotBeEmpty();
@@ -171,12 +207,19 @@ public class CandidateReconciliationTests
     {
         var candidate = FoundOnMonday();
 
-        candidate.Invoking(c => c.Dismiss("rui@example.org", " ", Monday))
-            .Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey(nameof(ContradictionCandidate.DecisionNote));
+        candidate
+            .Invoking(c => c.Dismiss("rui@example.org", " ", Monday))
+            .Should()
+            .Throw<DomainValidationException>()
+            .Which.Errors.Should()
+            .ContainKey(nameof(ContradictionCandidate.DecisionNote));
 
         candidate.Dismiss("rui@example.org", "different deployments", Monday);
-        candidate.Invoking(c => c.Dismiss("ana@example.org", "again", Tuesday))
-            .Should().Throw<DomainValidationException>().WithMessage("*already dismissed by rui@example.org*");
+        candidate
+            .Invoking(c => c.Dismiss("ana@example.org", "again", Tuesday))
+            .Should()
+            .Throw<DomainValidationException>()
+            .WithMessage("*already dismissed by rui@example.org*");
     }
 
     [Fact]
@@ -185,8 +228,11 @@ public class CandidateReconciliationTests
         var candidate = FoundOnMonday();
         Run([Peskov()], [nis], [candidate], Tuesday);
 
-        candidate.Invoking(c => c.Dismiss("rui@example.org", "no", Tuesday))
-            .Should().Throw<DomainValidationException>().WithMessage("*no longer holds*");
+        candidate
+            .Invoking(c => c.Dismiss("rui@example.org", "no", Tuesday))
+            .Should()
+            .Throw<DomainValidationException>()
+            .WithMessage("*no longer holds*");
     }
 
     [Fact]
@@ -194,12 +240,32 @@ public class CandidateReconciliationTests
     {
         var candidate = FoundOnMonday();
         var (first, second) = Claims(candidate);
-        var corroborates = ClaimRelation.Propose(second, first, RelationType.Corroborates, "wrong type", "rules", Monday);
+        var corroborates = ClaimRelation.Propose(
+            second,
+            first,
+            RelationType.Corroborates,
+            "wrong type",
+            "rules",
+            Monday
+        );
         corroborates.Review(ReviewState.Confirmed, "rui@example.org", null, Monday);
-        var unconfirmed = ClaimRelation.Propose(second, first, RelationType.Contradicts, "not yet reviewed", "rules", Monday);
+        var unconfirmed = ClaimRelation.Propose(
+            second,
+            first,
+            RelationType.Contradicts,
+            "not yet reviewed",
+            "rules",
+            Monday
+        );
 
-        candidate.Invoking(c => c.Confirm(corroborates, "rui@example.org", null, Monday)).Should().Throw<DomainValidationException>();
-        candidate.Invoking(c => c.Confirm(unconfirmed, "rui@example.org", null, Monday)).Should().Throw<DomainValidationException>();
+        candidate
+            .Invoking(c => c.Confirm(corroborates, "rui@example.org", null, Monday))
+            .Should()
+            .Throw<DomainValidationException>();
+        candidate
+            .Invoking(c => c.Confirm(unconfirmed, "rui@example.org", null, Monday))
+            .Should()
+            .Throw<DomainValidationException>();
 
         var relation = ConfirmedRelation(candidate);
         candidate.Confirm(relation, "rui@example.org", "the denial answers this very report", Monday);
@@ -215,8 +281,14 @@ public class CandidateReconciliationTests
 
         ClaimFingerprint.Of(facts, "summary", null).Should().Be(fingerprint);
         ClaimFingerprint.Of(facts with { Stance = Stance.Hedges }, "summary", null).Should().NotBe(fingerprint);
-        ClaimFingerprint.Of(facts with { StatedOn = PartialDate.Month(2024, 10) }, "summary", null).Should().NotBe(fingerprint);
-        ClaimFingerprint.Of(facts with { Interval = new ImpliedInterval(1350, 1500) }, "summary", null).Should().NotBe(fingerprint);
+        ClaimFingerprint
+            .Of(facts with { StatedOn = PartialDate.Month(2024, 10) }, "summary", null)
+            .Should()
+            .NotBe(fingerprint);
+        ClaimFingerprint
+            .Of(facts with { Interval = new ImpliedInterval(1350, 1500) }, "summary", null)
+            .Should()
+            .NotBe(fingerprint);
         ClaimFingerprint.Of(facts, "summary reworded", null).Should().NotBe(fingerprint);
         ClaimFingerprint.Of(facts, "summary", "a quote").Should().NotBe(fingerprint);
     }
@@ -228,22 +300,39 @@ public class CandidateReconciliationTests
         var facts = Facts(nis, Seoul, Stance.Affirms, 18);
         var written = ClaimFingerprint.Of(facts with { Interval = new ImpliedInterval(1350m, 1500m) }, "summary", null);
 
-        ClaimFingerprint.Of(facts with { Interval = new ImpliedInterval(1350.0000m, 1500.0000m) }, "summary", null).Should().Be(written);
-        ClaimFingerprint.Of(facts with { Interval = new ImpliedInterval(1350.5m, 1500m) }, "summary", null).Should().NotBe(written);
+        ClaimFingerprint
+            .Of(facts with { Interval = new ImpliedInterval(1350.0000m, 1500.0000m) }, "summary", null)
+            .Should()
+            .Be(written);
+        ClaimFingerprint
+            .Of(facts with { Interval = new ImpliedInterval(1350.5m, 1500m) }, "summary", null)
+            .Should()
+            .NotBe(written);
     }
 
     private static (Claim First, Claim Second) Claims(ContradictionCandidate candidate)
     {
         var proposition = Make.Proposition();
         var first = Claim.Create(Make.NewClaim(proposition, Make.Actor("NIS")), Monday, candidate.FirstClaimId);
-        var second = Claim.Create(Make.NewClaim(proposition, Make.Actor("Peskov"), Stance.Denies), Monday, candidate.SecondClaimId);
+        var second = Claim.Create(
+            Make.NewClaim(proposition, Make.Actor("Peskov"), Stance.Denies),
+            Monday,
+            candidate.SecondClaimId
+        );
         return (first, second);
     }
 
     private static ClaimRelation ConfirmedRelation(ContradictionCandidate candidate)
     {
         var (first, second) = Claims(candidate);
-        var relation = ClaimRelation.Propose(second, first, RelationType.Contradicts, candidate.Reason, "contradiction rules", Monday);
+        var relation = ClaimRelation.Propose(
+            second,
+            first,
+            RelationType.Contradicts,
+            candidate.Reason,
+            "contradiction rules",
+            Monday
+        );
         relation.Review(ReviewState.Confirmed, "rui@example.org", null, Monday);
         return relation;
     }

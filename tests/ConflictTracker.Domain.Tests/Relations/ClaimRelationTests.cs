@@ -9,7 +9,14 @@ public class ClaimRelationTests
     [Fact]
     public void ProposerCannotReviewTheirOwnRelation()
     {
-        var relation = ClaimRelation.Propose(Make.Claim(), Make.Claim(stance: Stance.Denies), RelationType.Contradicts, "Affirms vs denies", "ana@example.org", Make.Now);
+        var relation = ClaimRelation.Propose(
+            Make.Claim(),
+            Make.Claim(stance: Stance.Denies),
+            RelationType.Contradicts,
+            "Affirms vs denies",
+            "ana@example.org",
+            Make.Now
+        );
 
         var act = () => relation.Review(ReviewState.Confirmed, "ANA@example.org", null, Make.Now);
 
@@ -20,7 +27,14 @@ public class ClaimRelationTests
     [Fact]
     public void AnotherReviewerConfirms()
     {
-        var relation = ClaimRelation.Propose(Make.Claim(), Make.Claim(stance: Stance.Denies), RelationType.Contradicts, "Affirms vs denies", "ana@example.org", Make.Now);
+        var relation = ClaimRelation.Propose(
+            Make.Claim(),
+            Make.Claim(stance: Stance.Denies),
+            RelationType.Contradicts,
+            "Affirms vs denies",
+            "ana@example.org",
+            Make.Now
+        );
 
         relation.Review(ReviewState.Confirmed, "rui@example.org", null, Make.Now.AddHours(1));
 
@@ -31,7 +45,14 @@ public class ClaimRelationTests
     [Fact]
     public void RelationIsReviewedOnce()
     {
-        var relation = ClaimRelation.Propose(Make.Claim(), Make.Claim(stance: Stance.Denies), RelationType.Contradicts, "Affirms vs denies", "ana@example.org", Make.Now);
+        var relation = ClaimRelation.Propose(
+            Make.Claim(),
+            Make.Claim(stance: Stance.Denies),
+            RelationType.Contradicts,
+            "Affirms vs denies",
+            "ana@example.org",
+            Make.Now
+        );
         relation.Review(ReviewState.Dismissed, "rui@example.org", "Different periods", Make.Now);
 
         var act = () => relation.Review(ReviewState.Confirmed, "eva@example.org", null, Make.Now);
@@ -43,7 +64,14 @@ public class ClaimRelationTests
     [Fact]
     public void DismissalNeedsAReason()
     {
-        var relation = ClaimRelation.Propose(Make.Claim(), Make.Claim(), RelationType.Corroborates, "Same figure", "ana@example.org", Make.Now);
+        var relation = ClaimRelation.Propose(
+            Make.Claim(),
+            Make.Claim(),
+            RelationType.Corroborates,
+            "Same figure",
+            "ana@example.org",
+            Make.Now
+        );
 
         var act = () => relation.Review(ReviewState.Dismissed, "rui@example.org", " ", Make.Now);
 
@@ -53,7 +81,15 @@ public class ClaimRelationTests
     [Fact]
     public void OnlyTheSameActorSupersedesItsOwnClaim()
     {
-        var act = () => ClaimRelation.Propose(Make.Claim(actor: Make.Actor("A")), Make.Claim(actor: Make.Actor("B")), RelationType.Supersedes, "Updated figure", "ana@example.org", Make.Now);
+        var act = () =>
+            ClaimRelation.Propose(
+                Make.Claim(actor: Make.Actor("A")),
+                Make.Claim(actor: Make.Actor("B")),
+                RelationType.Supersedes,
+                "Updated figure",
+                "ana@example.org",
+                Make.Now
+            );
 
         act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("Type");
     }
@@ -63,11 +99,32 @@ public class ClaimRelationTests
     {
         var ministry = Make.Actor("Ministry of Defence", Domain.Actors.ActorKind.GovernmentBody);
         var proposition = Make.Proposition();
-        var earlier = Claim.Create(Make.NewClaim(proposition, Make.Actor("Spokesman A", Domain.Actors.ActorKind.Person)) with { OnBehalfOf = ministry }, Make.Now);
-        var later = Claim.Create(Make.NewClaim(proposition, Make.Actor("Spokesman B", Domain.Actors.ActorKind.Person)) with { OnBehalfOf = ministry }, Make.Now);
+        var earlier = Claim.Create(
+            Make.NewClaim(proposition, Make.Actor("Spokesman A", Domain.Actors.ActorKind.Person)) with
+            {
+                OnBehalfOf = ministry,
+            },
+            Make.Now
+        );
+        var later = Claim.Create(
+            Make.NewClaim(proposition, Make.Actor("Spokesman B", Domain.Actors.ActorKind.Person)) with
+            {
+                OnBehalfOf = ministry,
+            },
+            Make.Now
+        );
 
-        ClaimRelation.Propose(later, earlier, RelationType.Supersedes, "The ministry's updated figure", "ana@example.org", Make.Now)
-            .Type.Should().Be(RelationType.Supersedes);
+        ClaimRelation
+            .Propose(
+                later,
+                earlier,
+                RelationType.Supersedes,
+                "The ministry's updated figure",
+                "ana@example.org",
+                Make.Now
+            )
+            .Type.Should()
+            .Be(RelationType.Supersedes);
     }
 
     [Fact]
@@ -75,7 +132,8 @@ public class ClaimRelationTests
     {
         var claim = Make.Claim();
 
-        var act = () => ClaimRelation.Propose(claim, claim, RelationType.Corroborates, "Same", "ana@example.org", Make.Now);
+        var act = () =>
+            ClaimRelation.Propose(claim, claim, RelationType.Corroborates, "Same", "ana@example.org", Make.Now);
 
         act.Should().Throw<DomainValidationException>().Which.Errors.Should().ContainKey("ToClaimId");
     }

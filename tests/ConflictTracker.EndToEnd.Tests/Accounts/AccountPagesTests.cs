@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 
 namespace ConflictTracker.EndToEnd.Tests.Accounts;
 
-/// <summary>Signing in and out, roles in the browser, the admin page, and a disabled user losing an open page.</summary>
+/// <summary>Signing in and out, roles in the browser, the admin page, and a disabled user losing an open
+/// page.</summary>
 public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -16,7 +17,11 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var page = await browser.NewPageAsync(role: null);
 
         await page.GotoAsync("/claims?q=Vladivostok");
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl=%2Fclaims%3Fq%3DVladivostok"));
+        await Assertions
+            .Expect(page)
+            .ToHaveURLAsync(
+                new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl=%2Fclaims%3Fq%3DVladivostok")
+            );
         (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
         await page.SaveScreenshotAsync("sign-in");
 
@@ -27,7 +32,9 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
 
         await page.GetByTestId("password").FillAsync(password);
         await page.GetByTestId("sign-in").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims\\?q=Vladivostok$"));
+        await Assertions
+            .Expect(page)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims\\?q=Vladivostok$"));
         await Assertions.Expect(page.GetByTestId("claims-count")).ToHaveTextAsync("1 claim");
 
         await page.WaitForCircuitAsync();
@@ -92,12 +99,17 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = (await users.FindByEmailAsync(email))!;
-            var admin = ActivatorUtilities.CreateInstance<AccountService>(scope.ServiceProvider, Testing.TestAccess.As(Roles.Admin));
+            var admin = ActivatorUtilities.CreateInstance<AccountService>(
+                scope.ServiceProvider,
+                Testing.TestAccess.As(Roles.Admin)
+            );
             await admin.SetDisabledAsync(user.Id, disabled: true);
         }
 
         // The fixture re-checks sessions every 2 s (one minute in production).
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
+        await Assertions
+            .Expect(page)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
     }
 
     [Fact]
@@ -116,6 +128,8 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Assertions.Expect(second.GetByTestId("signed-out")).ToBeVisibleAsync();
 
         // The session has ended on the server; the first tab's open page finds out at its next revalidation (2 s here).
-        await Assertions.Expect(first).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
+        await Assertions
+            .Expect(first)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), new() { Timeout = 15_000 });
     }
 }

@@ -10,10 +10,17 @@ public class ClaimsPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
 
     // Two pages can have the same number of rows: wait until the first row links to another claim.
     private static async Task WaitForFirstClaimOtherThanAsync(IPage page, string? href) =>
-        await Assertions.Expect(FirstClaimLink(page)).ToHaveAttributeAsync("href",
-            new System.Text.RegularExpressions.Regex($"^(?!{System.Text.RegularExpressions.Regex.Escape(href ?? "")}$)claims/"));
+        await Assertions
+            .Expect(FirstClaimLink(page))
+            .ToHaveAttributeAsync(
+                "href",
+                new System.Text.RegularExpressions.Regex(
+                    $"^(?!{System.Text.RegularExpressions.Regex.Escape(href ?? "")}$)claims/"
+                )
+            );
 
-    private static ILocator Row(IPage page, string text) => page.GetByTestId("claims-table").Locator("tr", new LocatorLocatorOptions { HasText = text });
+    private static ILocator Row(IPage page, string text) =>
+        page.GetByTestId("claims-table").Locator("tr", new LocatorLocatorOptions { HasText = text });
 
     [Fact]
     public async Task SearchForVladivostokFindsTheNisClaimAndMarksTheWord()
@@ -25,7 +32,9 @@ public class ClaimsPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByTestId("claim-search").FillAsync("Vladivostok");
         await page.GetByTestId("claim-search").PressAsync("Enter");
 
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/claims\?q=Vladivostok$"));
+        await Assertions
+            .Expect(page)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/claims\?q=Vladivostok$"));
         var nis = Row(page, "National Intelligence Service");
         await Assertions.Expect(nis).ToContainTextAsync("nearly 1,500 soldiers");
         await Assertions.Expect(nis.Locator("mark").First).ToHaveTextAsync("Vladivostok");
@@ -42,7 +51,9 @@ public class ClaimsPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
 
         await page.GetByText("Filters", new PageGetByTextOptions { Exact = true }).ClickAsync();
         await page.Locator(".mud-select").Filter(new LocatorFilterOptions { HasText = "Stance" }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = "denies" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item")
+            .Filter(new LocatorFilterOptions { HasText = "denies" })
+            .ClickAsync();
         await page.Keyboard.PressAsync("Escape");
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"stance=Denies"));
@@ -70,7 +81,9 @@ public class ClaimsPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         foreach (var name in new[] { "Буданов", "Budanow" })
         {
             await page.GotoAsync("/claims?q=" + Uri.EscapeDataString(name));
-            await Assertions.Expect(Rows(page).Filter(new LocatorFilterOptions { HasText = "Kyrylo Budanov" })).ToHaveCountAsync(3);
+            await Assertions
+                .Expect(Rows(page).Filter(new LocatorFilterOptions { HasText = "Kyrylo Budanov" }))
+                .ToHaveCountAsync(3);
         }
     }
 
@@ -127,7 +140,9 @@ public class ClaimsPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.WaitForCircuitAsync();
 
         await Assertions.Expect(page.GetByText("nearly 1,500 soldiers")).ToBeVisibleAsync();
-        (await page.OverflowsSidewaysAsync()).Should().BeFalse("the table stacks its cells instead of scrolling sideways");
+        (await page.OverflowsSidewaysAsync())
+            .Should()
+            .BeFalse("the table stacks its cells instead of scrolling sideways");
         await page.SaveScreenshotAsync("claims-390");
     }
 

@@ -9,7 +9,8 @@ using Microsoft.Playwright;
 
 namespace ConflictTracker.EndToEnd.Tests.Claims;
 
-/// <summary>Quote verification in the browser: the claim page's verdict per citation, and the review queue's unverified quotes.</summary>
+/// <summary>Quote verification in the browser: the claim page's verdict per citation, and the review queue's unverified
+/// quotes.</summary>
 public class QuoteVerificationPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Article =
@@ -31,8 +32,12 @@ public class QuoteVerificationPageTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(check).ToContainTextAsync("Quote found in the source text");
         await Assertions.Expect(check).ToContainTextAsync($"snapshot {SourceSnapshot.HashOf(Article)[..12]}");
         var marked = page.GetByTestId("quote-passage").Locator("mark");
-        await Assertions.Expect(marked).ToHaveTextAsync("Russia\u2019s navy had ferried \u201Cnearly 1,500 special-forces soldiers");
-        await Assertions.Expect(page.GetByTestId("quote-passage")).ToContainTextAsync("South Korea\u2019s spy agency said on Friday that");
+        await Assertions
+            .Expect(marked)
+            .ToHaveTextAsync("Russia\u2019s navy had ferried \u201Cnearly 1,500 special-forces soldiers");
+        await Assertions
+            .Expect(page.GetByTestId("quote-passage"))
+            .ToContainTextAsync("South Korea\u2019s spy agency said on Friday that");
         await Assertions.Expect(page.GetByTestId("citation-chain")).ToContainTextAsync(title);
         (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
         await page.SaveScreenshotAsync("claim-quote-found");
@@ -67,7 +72,9 @@ public class QuoteVerificationPageTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(editor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/review/quotes$"));
         await editor.WaitForCircuitAsync();
         await Assertions.Expect(editor.GetByTestId("quotes-checked")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        var listed = editor.GetByTestId("unverified-quote").Filter(new() { HasText = "nearly 2,500 special-forces soldiers" });
+        var listed = editor
+            .GetByTestId("unverified-quote")
+            .Filter(new() { HasText = "nearly 2,500 special-forces soldiers" });
         await Assertions.Expect(listed).ToHaveCountAsync(1);
         await Assertions.Expect(listed).ToContainTextAsync(title);
         (await editor.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
@@ -80,9 +87,26 @@ public class QuoteVerificationPageTests(BrowserFixture browser) : IClassFixture<
     private async Task<(Guid Id, string Title)> SourceAsync()
     {
         await using var db = await ContextAsync();
-        var source = Source.Create(SourceKind.Article, $"Spy agency report {Guid.NewGuid().ToString("N")[..8]}", "https://example.org/report", null, PartialDate.Day(2024, 10, 18), null, "en");
+        var source = Source.Create(
+            SourceKind.Article,
+            $"Spy agency report {Guid.NewGuid().ToString("N")[..8]}",
+            "https://example.org/report",
+            null,
+            PartialDate.Day(2024, 10, 18),
+            null,
+            "en"
+        );
         db.Sources.Add(source);
-        db.SourceSnapshots.Add(SourceSnapshot.Create(source, Article, "Text", null, "tester", new DateTimeOffset(2024, 10, 19, 8, 0, 0, TimeSpan.Zero)));
+        db.SourceSnapshots.Add(
+            SourceSnapshot.Create(
+                source,
+                Article,
+                "Text",
+                null,
+                "tester",
+                new DateTimeOffset(2024, 10, 19, 8, 0, 0, TimeSpan.Zero)
+            )
+        );
         await db.SaveChangesAsync();
         return (source.Id, source.Title);
     }
@@ -90,12 +114,24 @@ public class QuoteVerificationPageTests(BrowserFixture browser) : IClassFixture<
     private async Task<Guid> ClaimAsync(Guid sourceId, string citationQuote)
     {
         await using var db = await ContextAsync();
-        var proposition = await db.Propositions.SingleAsync(p => p.Id == DemoIds.For("proposition", "nk-troops-in-russia"));
+        var proposition = await db.Propositions.SingleAsync(p =>
+            p.Id == DemoIds.For("proposition", "nk-troops-in-russia")
+        );
         var actor = await db.Actors.SingleAsync(a => a.Id == DemoIds.For("actor", "nis"));
         var source = await db.Sources.SingleAsync(s => s.Id == sourceId);
         var claim = Claim.Create(
-            new NewClaim(proposition, actor, PartialDate.Day(2024, 10, 18), Stance.Affirms, $"Special forces ferried to Vladivostok ({Guid.NewGuid().ToString("N")[..8]}).") { Status = ClaimStatus.Published },
-            DateTimeOffset.UtcNow);
+            new NewClaim(
+                proposition,
+                actor,
+                PartialDate.Day(2024, 10, 18),
+                Stance.Affirms,
+                $"Special forces ferried to Vladivostok ({Guid.NewGuid().ToString("N")[..8]})."
+            )
+            {
+                Status = ClaimStatus.Published,
+            },
+            DateTimeOffset.UtcNow
+        );
         claim.Cite(source, CitationRole.FirstReport, citationQuote);
         db.Claims.Add(claim);
         await db.SaveChangesAsync();
@@ -104,7 +140,9 @@ public class QuoteVerificationPageTests(BrowserFixture browser) : IClassFixture<
 
     private async Task<AppDbContext> ContextAsync()
     {
-        var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var db = await browser
+            .App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>()
+            .CreateDbContextAsync();
         db.ChangedBy = "tester";
         return db;
     }

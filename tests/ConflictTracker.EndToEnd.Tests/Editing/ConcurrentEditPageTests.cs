@@ -18,10 +18,14 @@ public class ConcurrentEditPageTests(BrowserFixture browser) : IClassFixture<Bro
         {
             await page.GotoAsync(claim + "/edit");
             await page.WaitForCircuitAsync();
-            await Assertions.Expect(page.GetByTestId("summary")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("might support"));
+            await Assertions
+                .Expect(page.GetByTestId("summary"))
+                .ToHaveValueAsync(new System.Text.RegularExpressions.Regex("might support"));
         }
 
-        await first.GetByTestId("summary").FillAsync("The defence minister told parliament North Korea might send troops to Russia.");
+        await first
+            .GetByTestId("summary")
+            .FillAsync("The defence minister told parliament North Korea might send troops to Russia.");
         await first.GetByTestId("save").ClickAsync();
         await Assertions.Expect(first).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(claim + "$"));
 
@@ -37,6 +41,8 @@ public class ConcurrentEditPageTests(BrowserFixture browser) : IClassFixture<Bro
         await second.GetByTestId("reapply").ClickAsync();
         await Assertions.Expect(second).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(claim + "$"));
         await Assertions.Expect(second.GetByTestId("claim-stated")).ToHaveTextAsync("Oct 2024");
-        await Assertions.Expect(second.Locator("h1")).ToHaveTextAsync("The defence minister told parliament North Korea might send troops to Russia.");
+        await Assertions
+            .Expect(second.Locator("h1"))
+            .ToHaveTextAsync("The defence minister told parliament North Korea might send troops to Russia.");
     }
 }

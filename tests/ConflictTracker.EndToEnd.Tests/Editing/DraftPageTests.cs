@@ -28,23 +28,36 @@ public class DraftPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
         // Typed last and still in the field (no blur): once the kept draft holds it, it holds everything before it.
         await page.GetByTestId("quote").FillAsync(quote);
         await Assertions.Expect(page.GetByTestId("draft-status")).ToContainTextAsync("Draft kept in this browser");
-        // Encrypted and in base64, the 10,000-character quote alone takes over 30,000 characters; the rest, under 2,000.
-        await page.WaitForFunctionAsync("() => Object.keys(localStorage).some(k => k.startsWith('ct-draft:') && localStorage.getItem(k).length > 30000)");
-        (await FormSteps.StoredDraftsAsync(page)).Should().ContainSingle().Which.Should().NotContain(tag, "the draft is kept encrypted");
+        // Encrypted and in base64, the 10,000-character quote alone takes over 30,000 characters; the rest, under
+        // 2,000.
+        await page.WaitForFunctionAsync(
+            "() => Object.keys(localStorage).some(k => k.startsWith('ct-draft:') && localStorage.getItem(k).length > 30000)"
+        );
+        (await FormSteps.StoredDraftsAsync(page))
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .NotContain(tag, "the draft is kept encrypted");
 
         await page.ReloadAsync();
         await page.WaitForCircuitAsync();
 
-        await Assertions.Expect(page.GetByTestId("draft-restored")).ToContainTextAsync("Your unsaved draft was restored");
+        await Assertions
+            .Expect(page.GetByTestId("draft-restored"))
+            .ToContainTextAsync("Your unsaved draft was restored");
         await Assertions.Expect(page.GetByTestId("summary")).ToHaveValueAsync(summary);
-        await Assertions.Expect(page.GetByTestId("proposition")).ToHaveValueAsync("North Korean troops are deployed to Russia for the war against Ukraine");
+        await Assertions
+            .Expect(page.GetByTestId("proposition"))
+            .ToHaveValueAsync("North Korean troops are deployed to Russia for the war against Ukraine");
         await Assertions.Expect(page.GetByTestId("actor")).ToHaveValueAsync("National Intelligence Service");
         (await page.GetByTestId("quote").InputValueAsync()).Should().Be(quote);
 
         await page.GetByTestId("stated-on").FillAsync("2024-10-18");
         await FormSteps.PickAsync(page, "source", "troop transfers", "National Intelligence Service statement");
         await page.GetByTestId("save").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/[0-9a-f-]{36}$"));
+        await Assertions
+            .Expect(page)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/[0-9a-f-]{36}$"));
         (await FormSteps.StoredDraftsAsync(page)).Should().BeEmpty("a saved form leaves no draft behind");
 
         await page.GotoAsync("/claims/new");
@@ -66,8 +79,12 @@ public class DraftPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
 
         await page.ReloadAsync();
         await page.WaitForCircuitAsync();
-        await Assertions.Expect(page.GetByTestId("draft-restored")).ToContainTextAsync("Your unsaved draft was restored");
-        await Assertions.Expect(page.GetByTestId("actor-description")).ToHaveValueAsync("A description typed before the connection was lost.");
+        await Assertions
+            .Expect(page.GetByTestId("draft-restored"))
+            .ToContainTextAsync("Your unsaved draft was restored");
+        await Assertions
+            .Expect(page.GetByTestId("actor-description"))
+            .ToHaveValueAsync("A description typed before the connection was lost.");
         (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
         await page.SaveScreenshotAsync("draft-restored");
 

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace ConflictTracker.EndToEnd.Tests.Editing;
 
-/// <summary>A refused save takes the editor to the message, far above the Save button, and from there to the field.</summary>
+/// <summary>A refused save takes the editor to the message, far above the Save button, and from there to the
+/// field.</summary>
 public class FailedSavePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -21,7 +22,13 @@ public class FailedSavePageTests(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(message).ToBeInViewportAsync();
         await Assertions.Expect(message).ToBeFocusedAsync();
         await Assertions.Expect(message).ToHaveAttributeAsync("role", "alert");
-        (await page.EvaluateAsync<double>("() => document.querySelector('[data-testid=form-errors]').getBoundingClientRect().top")).Should().BeGreaterThanOrEqualTo(48, "the message is not hidden under the app bar");
+        (
+            await page.EvaluateAsync<double>(
+                "() => document.querySelector('[data-testid=form-errors]').getBoundingClientRect().top"
+            )
+        )
+            .Should()
+            .BeGreaterThanOrEqualTo(48, "the message is not hidden under the app bar");
         (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
         await page.SaveScreenshotAsync("refused-save-revealed");
 

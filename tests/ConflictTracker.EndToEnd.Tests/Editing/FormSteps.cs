@@ -22,7 +22,8 @@ internal static class FormSteps
 
     public static async Task SelectAsync(IPage page, string label, string option)
     {
-        await page.Locator(".mud-select", new() { Has = page.GetByText(label, new() { Exact = true }) }).First.ClickAsync();
+        await page.Locator(".mud-select", new() { Has = page.GetByText(label, new() { Exact = true }) })
+            .First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
     }
 
@@ -47,5 +48,7 @@ internal static class FormSteps
 
     /// <summary>The drafts this browser keeps for the app, as stored (encrypted).</summary>
     public static Task<string[]> StoredDraftsAsync(IPage page) =>
-        page.EvaluateAsync<string[]>("() => Object.keys(localStorage).filter(k => k.startsWith('ct-draft:')).map(k => localStorage.getItem(k))");
+        page.EvaluateAsync<string[]>(
+            "() => Object.keys(localStorage).filter(k => k.startsWith('ct-draft:')).map(k => localStorage.getItem(k))"
+        );
 }

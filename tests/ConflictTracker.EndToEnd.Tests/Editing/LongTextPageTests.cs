@@ -7,7 +7,8 @@ using Microsoft.Playwright;
 
 namespace ConflictTracker.EndToEnd.Tests.Editing;
 
-/// <summary>Text as long as the rules allow makes the round trip intact; longer text is kept, counted and refused, never cut.</summary>
+/// <summary>Text as long as the rules allow makes the round trip intact; longer text is kept, counted and refused,
+/// never cut.</summary>
 public class LongTextPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly System.Text.RegularExpressions.Regex ClaimPage = new("/claims/[0-9a-f-]{36}$");
@@ -38,7 +39,9 @@ public class LongTextPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Assertions.Expect(page).ToHaveURLAsync(ClaimPage);
         await Assertions.Expect(page.GetByTestId("claim-quote")).ToHaveTextAsync($"“{quote}”");
         var id = Guid.Parse(page.Url[^36..]);
-        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await browser
+            .App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>()
+            .CreateDbContextAsync();
         var claim = await db.Claims.AsNoTracking().SingleAsync(c => c.Id == id);
         claim.Quote!.Text.Should().Be(quote);
         claim.Quote.Translation.Should().Be(translation);
@@ -60,16 +63,22 @@ public class LongTextPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByTestId("summary").FillAsync(summary);
 
         summary.Length.Should().Be(MaxLengths.Summary + 50);
-        (await page.GetByTestId("summary").InputValueAsync()).Should().Be(summary, "text over the limit is kept for the editor to shorten, not cut");
+        (await page.GetByTestId("summary").InputValueAsync())
+            .Should()
+            .Be(summary, "text over the limit is kept for the editor to shorten, not cut");
         var field = FormSteps.FieldOf(page, "summary");
         await Assertions.Expect(field).ToContainTextAsync("2050 / 2000");
         await Assertions.Expect(field).ToContainTextAsync("Summary must be at most 2,000 characters (it has 2,050).");
 
         await page.GetByTestId("save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("form-errors")).ToContainTextAsync("must be at most 2,000 characters (it has 2,050)");
+        await Assertions
+            .Expect(page.GetByTestId("form-errors"))
+            .ToContainTextAsync("must be at most 2,000 characters (it has 2,050)");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/new$"));
         (await page.GetByTestId("summary").InputValueAsync()).Should().Be(summary);
-        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await using var db = await browser
+            .App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>()
+            .CreateDbContextAsync();
         (await db.Claims.CountAsync(c => c.Summary.StartsWith($"Too long {tag}"))).Should().Be(0);
     }
 
@@ -81,12 +90,15 @@ public class LongTextPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.WaitForCircuitAsync();
         var description = new string('y', MaxLengths.Note + 1);
 
-        await page.GetByTestId("proposition-statement").FillAsync($"North Korea sends cooks to Russia {Guid.NewGuid():N}");
+        await page.GetByTestId("proposition-statement")
+            .FillAsync($"North Korea sends cooks to Russia {Guid.NewGuid():N}");
         await page.GetByTestId("proposition-description").FillAsync(description);
         await Assertions.Expect(FormSteps.FieldOf(page, "proposition-description")).ToContainTextAsync("4001 / 4000");
         await page.GetByTestId("save-proposition").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("form-errors")).ToContainTextAsync("must be at most 4,000 characters (it has 4,001)");
+        await Assertions
+            .Expect(page.GetByTestId("form-errors"))
+            .ToContainTextAsync("must be at most 4,000 characters (it has 4,001)");
         (await page.GetByTestId("proposition-description").InputValueAsync()).Should().Be(description);
     }
 }

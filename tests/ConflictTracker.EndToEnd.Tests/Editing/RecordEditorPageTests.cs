@@ -20,7 +20,9 @@ public class RecordEditorPageTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByTestId("measure-name").FillAsync("North Korean engineers in Russia");
         await page.GetByTestId("measure-unit").FillAsync("engineers");
         await page.GetByTestId("add-measure").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("measures-editor")).ToContainTextAsync("North Korean engineers in Russia (engineers)");
+        await Assertions
+            .Expect(page.GetByTestId("measures-editor"))
+            .ToContainTextAsync("North Korean engineers in Russia (engineers)");
         // Check once the "saved" message has faded: axe measures contrast mid-animation otherwise.
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();

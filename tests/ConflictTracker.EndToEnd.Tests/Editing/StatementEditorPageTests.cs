@@ -18,7 +18,8 @@ public class StatementEditorPageTests(BrowserFixture browser) : IClassFixture<Br
         await FormSteps.PickAsync(page, "proposition", "deployed", "North Korean troops are deployed to Russia");
         await page.GetByTestId("new-actor").CheckAsync();
         await page.GetByTestId("new-actor-name").FillAsync($"Joint Chiefs of Staff {tag}");
-        await page.GetByTestId("summary").FillAsync("About 3,000 more North Korean soldiers were moved to Russia in October.");
+        await page.GetByTestId("summary")
+            .FillAsync("About 3,000 more North Korean soldiers were moved to Russia in October.");
         await page.GetByTestId("stated-on").FillAsync("2024-10-23");
         await page.GetByTestId("event-start").FillAsync("2024-10");
         await page.GetByTestId("quote").FillAsync("<script>window.hacked = true</script> 약 3,000명");
@@ -42,10 +43,16 @@ public class StatementEditorPageTests(BrowserFixture browser) : IClassFixture<Br
         await page.GetByTestId("new-source-url").FillAsync("https://example.org/jcs-briefing");
         await page.GetByTestId("save").ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/[0-9a-f-]{36}$"));
+        await Assertions
+            .Expect(page)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByTestId("claim-quantity")).ToContainTextAsync("about 3,000 soldiers");
-        await Assertions.Expect(page.Locator(".quote").First).ToContainTextAsync("<script>window.hacked = true</script>");
-        (await page.EvaluateAsync<bool>("() => window.hacked === true")).Should().BeFalse("a quote is shown as text, never run");
+        await Assertions
+            .Expect(page.Locator(".quote").First)
+            .ToContainTextAsync("<script>window.hacked = true</script>");
+        (await page.EvaluateAsync<bool>("() => window.hacked === true"))
+            .Should()
+            .BeFalse("a quote is shown as text, never run");
         var claimUrl = page.Url;
 
         var analyst = await browser.NewPageAsync(role: Roles.Analyst);
@@ -65,7 +72,10 @@ public class StatementEditorPageTests(BrowserFixture browser) : IClassFixture<Br
 
         await FormSteps.PickAsync(page, "proposition", "deployed", "North Korean troops are deployed to Russia");
         await FormSteps.PickAsync(page, "actor", "National Intelligence", "National Intelligence Service");
-        await page.GetByTestId("summary").FillAsync("Russia's navy ferried nearly 1,500 North Korean soldiers to Vladivostok between 8 and 13 October.");
+        await page.GetByTestId("summary")
+            .FillAsync(
+                "Russia's navy ferried nearly 1,500 North Korean soldiers to Vladivostok between 8 and 13 October."
+            );
         await page.GetByTestId("summary").BlurAsync();
 
         await Assertions.Expect(page.GetByTestId("similar-warning")).ToContainTextAsync("18 Oct 2024");

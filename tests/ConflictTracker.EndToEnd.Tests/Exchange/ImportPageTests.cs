@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace ConflictTracker.EndToEnd.Tests.Exchange;
 
-/// <summary>The import page in a real browser: a dry run, the real import, a file with a bad row; the explorer's download link.</summary>
+/// <summary>The import page in a real browser: a dry run, the real import, a file with a bad row; the explorer's
+/// download link.</summary>
 public class ImportPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static string Sample(string name)
@@ -26,7 +27,9 @@ public class ImportPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.Locator("[data-testid=import-form][data-ready=true]").WaitForAsync();
 
         await page.GetByTestId("import-file").SetInputFilesAsync(Sample("import.jsonl"));
-        await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("Dry run", new() { Timeout = 30_000 });
+        await Assertions
+            .Expect(page.GetByTestId("import-result"))
+            .ToContainTextAsync("Dry run", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("import-counts")).ToContainTextAsync("Claims");
         await page.SaveScreenshotAsync("import-dry-run");
         (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
@@ -34,7 +37,9 @@ public class ImportPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByLabel("Dry run: check and report, store nothing").UncheckAsync();
         // The same records as a JSON array (a browser does not report choosing the same file twice).
         await page.GetByTestId("import-file").SetInputFilesAsync(Sample("import.json"));
-        await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("Imported import.json: 9 row(s)", new() { Timeout = 30_000 });
+        await Assertions
+            .Expect(page.GetByTestId("import-result"))
+            .ToContainTextAsync("Imported import.json: 9 row(s)", new() { Timeout = 30_000 });
 
         // The file name says what the CSV holds.
         var bad = Path.Combine(Path.GetTempPath(), $"actors-{Guid.NewGuid():N}.csv");

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace ConflictTracker.EndToEnd.Tests.Records;
 
-/// <summary>Every analyst page in the browser: what it shows, that it is accessible, and that it fits a phone.</summary>
+/// <summary>Every analyst page in the browser: what it shows, that it is accessible, and that it fits a
+/// phone.</summary>
 public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly string NisClaim = $"/claims/{DemoIds.For("claim", "nis-1500-vladivostok")}";
@@ -13,17 +14,18 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
     private static readonly string Deployment = $"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}";
     private static readonly string Munitions = $"/propositions/{DemoIds.For("proposition", "nk-supplies-munitions")}";
 
-    public static TheoryData<string, string> Pages => new()
-    {
-        { "/", "home" },
-        { "/claims", "claims" },
-        { NisClaim, "claim-nis" },
-        { Budanov, "actor-budanov" },
-        { SeedArticle, "source-seed-article" },
-        { "/propositions", "propositions" },
-        { Deployment, "proposition-deployment" },
-        { $"/history/{DemoIds.For("claim", "nis-1500-vladivostok")}", "history-nis" },
-    };
+    public static TheoryData<string, string> Pages =>
+        new()
+        {
+            { "/", "home" },
+            { "/claims", "claims" },
+            { NisClaim, "claim-nis" },
+            { Budanov, "actor-budanov" },
+            { SeedArticle, "source-seed-article" },
+            { "/propositions", "propositions" },
+            { Deployment, "proposition-deployment" },
+            { $"/history/{DemoIds.For("claim", "nis-1500-vladivostok")}", "history-nis" },
+        };
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -67,8 +69,13 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Assertions.Expect(chain.Nth(0)).ToContainTextAsync("National Intelligence Service statement");
         await Assertions.Expect(chain.Nth(1)).ToContainTextAsync("Republication");
 
-        await chain.Nth(1).GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Are North Korean troops fighting" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Uri(browser.BaseAddress, SeedArticle.TrimStart('/')).ToString());
+        await chain
+            .Nth(1)
+            .GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Are North Korean troops fighting" })
+            .ClickAsync();
+        await Assertions
+            .Expect(page)
+            .ToHaveURLAsync(new Uri(browser.BaseAddress, SeedArticle.TrimStart('/')).ToString());
         await Assertions.Expect(page.GetByTestId("source-claims").Locator("tbody tr")).ToHaveCountAsync(25);
     }
 
@@ -78,7 +85,11 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"/claims/{DemoIds.For("claim", "kim-might-send-troops")}");
 
-        await Assertions.Expect(page.GetByTestId("claim-actor")).ToContainTextAsync("Kim Yong-hyun, Minister of National Defense, Ministry of National Defense of the Republic of Korea at the time");
+        await Assertions
+            .Expect(page.GetByTestId("claim-actor"))
+            .ToContainTextAsync(
+                "Kim Yong-hyun, Minister of National Defense, Ministry of National Defense of the Republic of Korea at the time"
+            );
     }
 
     [Fact]
@@ -88,7 +99,9 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await page.GotoAsync(Peskov);
 
         await Assertions.Expect(page.GetByTestId("aliases")).ToContainTextAsync("Дмитрий Песков");
-        await Assertions.Expect(page.GetByTestId("affiliations")).ToContainTextAsync("Press Secretary of the President of Russia");
+        await Assertions
+            .Expect(page.GetByTestId("affiliations"))
+            .ToContainTextAsync("Press Secretary of the President of Russia");
         await Assertions.Expect(page.GetByTestId("affiliations")).ToContainTextAsync("from 22 May 2012");
         await Assertions.Expect(page.GetByTestId("track-record")).ToContainTextAsync("Of 1 published claim");
         await Assertions.Expect(page.GetByTestId("actor-claims")).ToContainTextAsync("fake news");
@@ -117,8 +130,12 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
             await Assertions.Expect(chart.GetByTestId("estimates-table").Locator("tbody tr")).ToHaveCountAsync(figures);
         }
 
-        await Assertions.Expect(page.Locator("[data-measure='North Korean soldiers ferried to Vladivostok']")).ToContainTextAsync("nearly 1,500 soldiers");
-        await Assertions.Expect(page.Locator("[data-measure='North Korean soldiers ferried to Vladivostok']")).ToContainTextAsync("1,350 to 1,500");
+        await Assertions
+            .Expect(page.Locator("[data-measure='North Korean soldiers ferried to Vladivostok']"))
+            .ToContainTextAsync("nearly 1,500 soldiers");
+        await Assertions
+            .Expect(page.Locator("[data-measure='North Korean soldiers ferried to Vladivostok']"))
+            .ToContainTextAsync("1,350 to 1,500");
         await Assertions.Expect(page.GetByTestId("stance-denies")).ToContainTextAsync("Dmitry Peskov");
         await Assertions.Expect(page.GetByTestId("period-timeline")).ToBeVisibleAsync();
     }
@@ -157,7 +174,9 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         var summary = created.Locator("tr", new() { HasText = "Summary" });
         await Assertions.Expect(summary.Locator("td.unset")).ToHaveTextAsync("—");
         await Assertions.Expect(summary.Locator("td.added")).ToContainTextAsync("Russia's navy ferried nearly 1,500");
-        await Assertions.Expect(page.GetByTestId("history-entry").Filter(new() { HasText = "Citation added" })).ToHaveCountAsync(2);
+        await Assertions
+            .Expect(page.GetByTestId("history-entry").Filter(new() { HasText = "Citation added" }))
+            .ToHaveCountAsync(2);
     }
 
     [Fact]
@@ -178,7 +197,9 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
 
-        await Assertions.Expect(page.GetByTestId("disputed")).ToContainTextAsync("North Korean troops are deployed to Russia");
+        await Assertions
+            .Expect(page.GetByTestId("disputed"))
+            .ToContainTextAsync("North Korean troops are deployed to Russia");
         await page.GetByTestId("quick-search").FillAsync("김용현");
         await page.GetByTestId("quick-search").PressAsync("Enter");
 

@@ -23,14 +23,18 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     private static ILocator Item(IPage page, string first, string second) =>
         page.GetByTestId("queue-item").Filter(new() { HasText = first }).Filter(new() { HasText = second });
 
-    private static ILocator Group(IPage page) => page.GetByTestId("queue-item").Filter(new() { HasText = "Opposed stances: a denial against" });
+    private static ILocator Group(IPage page) =>
+        page.GetByTestId("queue-item").Filter(new() { HasText = "Opposed stances: a denial against" });
 
     [Fact]
     public async Task AReviewerConfirmsPeskovsDenialForAllButOneTickedClaimAndAnalystsSeeIt()
     {
         // Another reviewer watches the queue in a second browser.
         var watcher = await QueueAsync(await browser.NewPageAsync(role: Roles.Admin));
-        var candidates = int.Parse(await watcher.GetByTestId("count-candidates").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var candidates = int.Parse(
+            await watcher.GetByTestId("count-candidates").InnerTextAsync(),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         candidates.Should().BePositive();
 
         // Peskov's denial is one item against the 11 claims affirming the deployment, not 11 items.
@@ -43,11 +47,16 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await Assertions.Expect(reviewer.GetByTestId("claim-card")).ToContainTextAsync("fake news");
         var members = reviewer.GetByTestId("group-member");
         await Assertions.Expect(members).ToHaveCountAsync(11);
-        await Assertions.Expect(members.Filter(new() { HasText = "Vladivostok" })).ToContainTextAsync("National Intelligence Service · 18 Oct 2024 · nearly 1,500");
+        await Assertions
+            .Expect(members.Filter(new() { HasText = "Vladivostok" }))
+            .ToContainTextAsync("National Intelligence Service · 18 Oct 2024 · nearly 1,500");
         await Assertions.Expect(reviewer.GetByTestId("group-ticked")).ToHaveTextAsync("11 of 11 ticked");
 
         // Zelenskyy's "thousands" is unticked: it stays open.
-        await members.Filter(new() { HasText = "thousands of North Korean troops" }).GetByTestId("group-tick").UncheckAsync();
+        await members
+            .Filter(new() { HasText = "thousands of North Korean troops" })
+            .GetByTestId("group-tick")
+            .UncheckAsync();
         await Assertions.Expect(reviewer.GetByTestId("group-ticked")).ToHaveTextAsync("10 of 11 ticked");
         await reviewer.SaveScreenshotAsync("review-queue-grouped");
         (await reviewer.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
@@ -57,10 +66,14 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
 
         // The group now stands against the one unticked claim; the watcher's count drops by ten without a reload.
         await Assertions.Expect(Group(reviewer)).ToContainTextAsync("a denial against 1 claim");
-        await Assertions.Expect(watcher.GetByTestId("count-candidates")).ToHaveTextAsync((candidates - 10).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions
+            .Expect(watcher.GetByTestId("count-candidates"))
+            .ToHaveTextAsync((candidates - 10).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Group(reviewer).ClickAsync();
         await Assertions.Expect(reviewer.GetByTestId("group-member")).ToHaveCountAsync(1);
-        await Assertions.Expect(reviewer.GetByTestId("group-member")).ToContainTextAsync("thousands of North Korean troops");
+        await Assertions
+            .Expect(reviewer.GetByTestId("group-member"))
+            .ToContainTextAsync("thousands of North Korean troops");
 
         var analyst = await browser.NewPageAsync(role: Roles.Analyst);
         await analyst.GotoAsync(Nis);
@@ -70,9 +83,14 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         var related = analyst.GetByTestId("related-contradicts");
         await Assertions.Expect(related).ToHaveCountAsync(10);
         await Assertions.Expect(related.Filter(new() { HasText = "ferried nearly 1,500" })).ToHaveCountAsync(1);
-        await Assertions.Expect(related.Filter(new() { HasText = "thousands of North Korean troops" })).ToHaveCountAsync(0);
+        await Assertions
+            .Expect(related.Filter(new() { HasText = "thousands of North Korean troops" }))
+            .ToHaveCountAsync(0);
         await analyst.GotoAsync(Deployment);
-        var conflict = analyst.GetByTestId("conflict").Filter(new() { HasText = "fake news" }).Filter(new() { HasText = "ferried nearly 1,500" });
+        var conflict = analyst
+            .GetByTestId("conflict")
+            .Filter(new() { HasText = "fake news" })
+            .Filter(new() { HasText = "ferried nearly 1,500" });
         await Assertions.Expect(conflict).ToContainTextAsync("contradicts");
         await analyst.SaveScreenshotAsync("proposition-confirmed-contradiction");
     }
@@ -94,7 +112,9 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
 
         await reviewer.GetByTestId("decision-note").FillAsync("The two videos may show different days.");
         await reviewer.GetByTestId("dismiss").ClickAsync();
-        await Assertions.Expect(Item(reviewer, "Incompatible figures", "hundreds of North Korean soldiers")).ToHaveCountAsync(0);
+        await Assertions
+            .Expect(Item(reviewer, "Incompatible figures", "hundreds of North Korean soldiers"))
+            .ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -105,9 +125,13 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         await reviewer.WaitForCircuitAsync();
         await reviewer.GetByRole(AriaRole.Tab, new() { Name = "Credibility" }).ClickAsync();
         await reviewer.GetByTestId("credibility").ClickAsync();
-        await reviewer.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("2 · Probably true", RegexOptions.IgnoreCase) }).ClickAsync();
+        await reviewer
+            .GetByRole(AriaRole.Option, new() { NameRegex = new Regex("2 · Probably true", RegexOptions.IgnoreCase) })
+            .ClickAsync();
         await reviewer.GetByTestId("credibility-submit").ClickAsync();
-        await Assertions.Expect(reviewer.GetByTestId("claim-credibility")).ToContainTextAsync(new Regex("probably true", RegexOptions.IgnoreCase));
+        await Assertions
+            .Expect(reviewer.GetByTestId("claim-credibility"))
+            .ToContainTextAsync(new Regex("probably true", RegexOptions.IgnoreCase));
 
         var editor = await browser.NewPageAsync(role: Roles.Editor);
         await editor.GotoAsync($"/claims/{DemoIds.For("claim", "ccsis-uniform-video")}");

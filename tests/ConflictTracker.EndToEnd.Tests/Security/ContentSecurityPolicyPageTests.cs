@@ -12,7 +12,8 @@ namespace ConflictTracker.EndToEnd.Tests.Security;
 /// </summary>
 public class ContentSecurityPolicyPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Recorder = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' in ' + new URL(e.sourceFile || '/', location.href).pathname));";
+    private const string Recorder =
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' in ' + new URL(e.sourceFile || '/', location.href).pathname));";
 
     // Scalar's bundle (Zod, validating its configuration) asks once whether eval is allowed, with
     // try { Function("") } catch, and works without it: that question is the only report expected.
@@ -31,7 +32,16 @@ public class ContentSecurityPolicyPageTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
         (await Violations(page, console)).Should().BeEmpty("/claims");
 
-        foreach (var path in new[] { "/", $"/claims/{DemoIds.For("claim", "nis-1500-vladivostok")}", $"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}", "/claims/new", "/review" })
+        foreach (
+            var path in new[]
+            {
+                "/",
+                $"/claims/{DemoIds.For("claim", "nis-1500-vladivostok")}",
+                $"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}",
+                "/claims/new",
+                "/review",
+            }
+        )
         {
             await GotoUnderThePolicyAsync(page, path);
             await page.WaitForCircuitAsync();
@@ -41,21 +51,26 @@ public class ContentSecurityPolicyPageTests(BrowserFixture browser) : IClassFixt
         // A static page (its QR code a data: image), then Blazor's enhanced navigation from it to an interactive one.
         await GotoUnderThePolicyAsync(page, "/account/two-factor");
         await Assertions.Expect(page.Locator("img[src^='data:image/png']")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Propositions", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Propositions", Exact = true })
+            .ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/propositions$"));
         await page.WaitForCircuitAsync();
         (await Violations(page, console)).Should().BeEmpty("/account/two-factor, then /propositions");
     }
 
-    /// <summary>Opens <paramref name="path"/> and checks that the browser got a policy to enforce, so a page without violations means something.</summary>
+    /// <summary>Opens <paramref name="path"/> and checks that the browser got a policy to enforce, so a page without
+    /// violations means something.</summary>
     private static async Task GotoUnderThePolicyAsync(IPage page, string path)
     {
         // The navigation's own response, waited for: GotoAsync answers null when the page was already
         // navigating (a circuit reconnecting, an enhanced navigation in flight) as it was called.
         var response = await page.RunAndWaitForResponseAsync(
             () => page.GotoAsync(path),
-            r => r.Request.IsNavigationRequest && new Uri(r.Url).AbsolutePath == path.Split('?')[0]);
-        (await response.HeaderValueAsync("content-security-policy")).Should().MatchRegex("script-src 'self' 'nonce-[^']+';", path);
+            r => r.Request.IsNavigationRequest && new Uri(r.Url).AbsolutePath == path.Split('?')[0]
+        );
+        (await response.HeaderValueAsync("content-security-policy"))
+            .Should()
+            .MatchRegex("script-src 'self' 'nonce-[^']+';", path);
     }
 
     [Fact]
@@ -67,9 +82,13 @@ public class ContentSecurityPolicyPageTests(BrowserFixture browser) : IClassFixt
         await GotoUnderThePolicyAsync(page, "/api/docs/");
 
         // A 5 MB bundle: on a busy machine it takes a while to start.
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "ConflictTracker API" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "ConflictTracker API" }).First)
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
         // The operations listed: the document was fetched and rendered.
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "post /api/v1/citations" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "post /api/v1/citations" }))
+            .ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.SaveScreenshotAsync("api-docs-under-csp");
         var violations = await Violations(page, console);
@@ -77,7 +96,8 @@ public class ContentSecurityPolicyPageTests(BrowserFixture browser) : IClassFixt
         violations.Count(v => v == ScalarEvalProbe).Should().BeLessThanOrEqualTo(1);
     }
 
-    /// <summary>Records what the browser reports: the console's CSP messages, and the violation events of each document.</summary>
+    /// <summary>Records what the browser reports: the console's CSP messages, and the violation events of each
+    /// document.</summary>
     private static async Task<ConcurrentQueue<string>> WatchAsync(IPage page)
     {
         var console = new ConcurrentQueue<string>();

@@ -6,12 +6,16 @@ using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Tests.Api;
 
-/// <summary>The app on the demo data, with one token client per role (and one without a role, and one with no token).</summary>
+/// <summary>The app on the demo data, with one token client per role (and one without a role, and one with no
+/// token).</summary>
 public sealed class ApiFixture : DemoDataFixture
 {
     private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public AppFactory App { get; private set; } = null!;
 
@@ -21,7 +25,8 @@ public sealed class ApiFixture : DemoDataFixture
         App = new AppFactory(Database.ConnectionString);
     }
 
-    /// <summary>A client for <paramref name="role"/>; "none" has a token but no role, "anonymous" sends no token.</summary>
+    /// <summary>A client for <paramref name="role"/>; "none" has a token but no role, "anonymous" sends no
+    /// token.</summary>
     public async Task<HttpClient> ClientAsync(string role)
     {
         if (!clients.TryGetValue(role, out var client))

@@ -25,18 +25,27 @@ public partial class ApiTokenSecondFactorTests(TwoFactorFixture fixture) : IClas
     public async Task AStaffTokenFromASessionWithoutASecondFactorIsRefusedWithTheReason()
     {
         var (user, _) = await UserAsync(Roles.Analyst);
-        var created = await Service(Session(user, Roles.Analyst, secondFactor: false)).CreateAsync("made as an analyst", 30);
+        var created = await Service(Session(user, Roles.Analyst, secondFactor: false))
+            .CreateAsync("made as an analyst", 30);
         using var client = Client(created.Secret);
         (await client.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        await WithUsersAsync(async users => await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, Roles.Editor));
+        await WithUsersAsync(async users =>
+            await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, Roles.Editor)
+        );
         using var refused = await client.GetAsync("/api/v1/propositions");
 
         refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         var problem = await refused.JsonAsync();
         problem.GetProperty("title").GetString().Should().Be("This token needs two-factor sign-in");
-        problem.GetProperty("detail").GetString().Should().Contain("/account/two-factor").And.Contain("/account/tokens").And.Contain("admin create-token")
+        problem
+            .GetProperty("detail")
+            .GetString()
+            .Should()
+            .Contain("/account/two-factor")
+            .And.Contain("/account/tokens")
+            .And.Contain("admin create-token")
             .And.NotContain("lacks the role");
         (await StoredSecondFactorAsync(created.Token.Id)).Should().Be(ApiTokenSecondFactor.None);
     }
@@ -74,7 +83,16 @@ public partial class ApiTokenSecondFactorTests(TwoFactorFixture fixture) : IClas
 
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ConflictTracker.Web.dll"), "admin", "create-token", "--email", email, "--days", "2" },
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "ConflictTracker.Web.dll"),
+                "admin",
+                "create-token",
+                "--email",
+                email,
+                "--days",
+                "2",
+            },
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -94,10 +112,16 @@ public partial class ApiTokenSecondFactorTests(TwoFactorFixture fixture) : IClas
         var secret = Secret().Match(output).Value;
         secret.Should().StartWith(ApiToken.SecretPrefix);
         using var client = Client(secret);
-        (await client.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.OK, "the operator's command counts as a second factor");
-        (await client.PostAsync("/api/v1/claims", System.Net.Http.Json.JsonContent.Create(new { }))).StatusCode.Should().Be(HttpStatusCode.BadRequest, "an editor may try");
+        (await client.GetAsync("/api/v1/propositions"))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.OK, "the operator's command counts as a second factor");
+        (await client.PostAsync("/api/v1/claims", System.Net.Http.Json.JsonContent.Create(new { })))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.BadRequest, "an editor may try");
         await using var db = fixture.Database.CreateContext();
-        (await db.ApiTokens.SingleAsync(t => t.UserId == user.Id)).SecondFactor.Should().Be(ApiTokenSecondFactor.Operator);
+        (await db.ApiTokens.SingleAsync(t => t.UserId == user.Id))
+            .SecondFactor.Should()
+            .Be(ApiTokenSecondFactor.Operator);
     }
 
     private async Task<(AppUser User, string Email)> UserAsync(string role)
@@ -116,7 +140,12 @@ public partial class ApiTokenSecondFactorTests(TwoFactorFixture fixture) : IClas
 
     private static IAccess Session(AppUser user, string role, bool secondFactor)
     {
-        List<Claim> claims = [new(ClaimTypes.Name, user.Email!), new(ClaimTypes.NameIdentifier, user.Id.ToString()), new(ClaimTypes.Role, role)];
+        List<Claim> claims =
+        [
+            new(ClaimTypes.Name, user.Email!),
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Role, role),
+        ];
         if (secondFactor)
         {
             claims.Add(new(Policies.MultiFactorClaim, Policies.MultiFactorValue));
@@ -131,7 +160,10 @@ public partial class ApiTokenSecondFactorTests(TwoFactorFixture fixture) : IClas
     private HttpClient Client(string secret)
     {
         var client = fixture.App.CreateClient(new() { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            secret
+        );
         return client;
     }
 

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConflictTracker.Web.Tests.Api;
 
-/// <summary>Personal access tokens: shown once, stored hashed, expire, revoked at once, and die with a disabled user.</summary>
+/// <summary>Personal access tokens: shown once, stored hashed, expire, revoked at once, and die with a disabled
+/// user.</summary>
 public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private async Task<(AppUser User, IAccess Access)> UserAsync(string role, bool secondFactor = true)
@@ -19,22 +20,42 @@ public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var (email, _) = await fixture.App.CreateUserAsync(role);
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!;
-        List<Claim> claims = [new(ClaimTypes.Name, email), new(ClaimTypes.NameIdentifier, user.Id.ToString()), new(ClaimTypes.Role, role)];
+        List<Claim> claims =
+        [
+            new(ClaimTypes.Name, email),
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Role, role),
+        ];
         if (secondFactor)
         {
             claims.Add(new(Policies.MultiFactorClaim, Policies.MultiFactorValue));
         }
 
-        return (user, TestAccess.For(new ClaimsPrincipal(new ClaimsIdentity(claims, "Test")), new SecurityOptions { RequireTwoFactorForStaff = true }));
+        return (
+            user,
+            TestAccess.For(
+                new ClaimsPrincipal(new ClaimsIdentity(claims, "Test")),
+                new SecurityOptions { RequireTwoFactorForStaff = true }
+            )
+        );
     }
 
     private ApiTokenService Service(IAccess access, TimeProvider? time = null) =>
-        new(fixture.Database.ContextFactory, access, new SecurityOptions { RequireTwoFactorForStaff = true }, time ?? TimeProvider.System, NullLogger<ApiTokenService>.Instance);
+        new(
+            fixture.Database.ContextFactory,
+            access,
+            new SecurityOptions { RequireTwoFactorForStaff = true },
+            time ?? TimeProvider.System,
+            NullLogger<ApiTokenService>.Instance
+        );
 
     private HttpClient Client(string secret)
     {
         var client = fixture.App.CreateClient(new() { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            secret
+        );
         return client;
     }
 
@@ -50,12 +71,20 @@ public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             var stored = await db.ApiTokens.SingleAsync(t => t.Id == created.Token.Id);
             stored.Hash.Should().Equal(ApiToken.HashOf(created.Secret));
             stored.UserId.Should().Be(user.Id);
-            (await db.Database.SqlQueryRaw<string>("SELECT encode(hash, 'hex') AS \"Value\" FROM api_tokens").ToListAsync()).Should().NotContain(h => h.Contains(created.Secret, StringComparison.Ordinal));
+            (
+                await db
+                    .Database.SqlQueryRaw<string>("SELECT encode(hash, 'hex') AS \"Value\" FROM api_tokens")
+                    .ToListAsync()
+            )
+                .Should()
+                .NotContain(h => h.Contains(created.Secret, StringComparison.Ordinal));
         }
 
         using var client = Client(created.Secret);
         (await client.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Service(access).ListAsync()).Should().ContainSingle(t => t.Id == created.Token.Id && t.LastUsedAt != null);
+        (await Service(access).ListAsync())
+            .Should()
+            .ContainSingle(t => t.Id == created.Token.Id && t.LastUsedAt != null);
 
         await Service(access).RevokeAsync(created.Token.Id);
         (await client.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -78,7 +107,9 @@ public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var (user, access) = await UserAsync(Roles.Editor);
         var created = await Service(access).CreateAsync("editor tool", 30);
         using var client = Client(created.Secret);
-        (await client.PostAsync("/api/v1/claims", System.Net.Http.Json.JsonContent.Create(new { }))).StatusCode.Should().Be(HttpStatusCode.BadRequest, "an editor may try");
+        (await client.PostAsync("/api/v1/claims", System.Net.Http.Json.JsonContent.Create(new { })))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.BadRequest, "an editor may try");
 
         await using (var scope = fixture.App.Services.CreateAsyncScope())
         {
@@ -88,7 +119,9 @@ public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             await users.AddToRoleAsync(stored, Roles.Analyst);
         }
 
-        (await client.PostAsync("/api/v1/claims", System.Net.Http.Json.JsonContent.Create(new { }))).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the token carries the user's roles now, not when it was made");
+        (await client.PostAsync("/api/v1/claims", System.Net.Http.Json.JsonContent.Create(new { })))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.Forbidden, "the token carries the user's roles now, not when it was made");
 
         await using (var scope = fixture.App.Services.CreateAsyncScope())
         {
@@ -110,20 +143,30 @@ public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         var (_, access) = await UserAsync(Roles.Reviewer);
         var bad = () => Service(access).CreateAsync(" ", 1000);
-        (await bad.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("Name", "Days");
+        (await bad.Should().ThrowAsync<DomainValidationException>())
+            .Which.Errors.Keys.Should()
+            .BeEquivalentTo("Name", "Days");
     }
 
     [Fact]
     public async Task ATokenMadeBeforeAPromotionDoesNotSkipTwoFactorSignIn()
     {
-        await using var strict = new AppFactory(fixture.Database.ConnectionString, new Dictionary<string, string?> { ["Security:RequireTwoFactorForStaff"] = "true" });
+        await using var strict = new AppFactory(
+            fixture.Database.ConnectionString,
+            new Dictionary<string, string?> { ["Security:RequireTwoFactorForStaff"] = "true" }
+        );
         using var client = await strict.TokenClientAsync(Roles.Analyst);
         (await client.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         string email;
         await using (var db = fixture.Database.CreateContext())
         {
-            email = (await db.ApiTokens.OrderByDescending(t => t.CreatedAt).Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u.Email).FirstAsync())!;
+            email = (
+                await db
+                    .ApiTokens.OrderByDescending(t => t.CreatedAt)
+                    .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => u.Email)
+                    .FirstAsync()
+            )!;
         }
 
         await using (var scope = strict.Services.CreateAsyncScope())
@@ -133,7 +176,9 @@ public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             await users.AddToRoleAsync(user, Roles.Editor);
         }
 
-        (await client.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "staff without two-factor sign-in are refused, with a token too");
+        (await client.GetAsync("/api/v1/propositions"))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.Forbidden, "staff without two-factor sign-in are refused, with a token too");
     }
 
     [Fact]

@@ -24,7 +24,10 @@ public class BadInputCorpusTests(ApiFixture fixture, ITestOutputHelper output) :
     [Fact]
     public async Task NoBadRequestGetsA5xxOrAnUnclearAnswerOrStoresAnything()
     {
-        await using var app = new AppFactory(fixture.Database.ConnectionString, new Dictionary<string, string?> { ["Api:RateLimit:PermitLimit"] = "1000000" });
+        await using var app = new AppFactory(
+            fixture.Database.ConnectionString,
+            new Dictionary<string, string?> { ["Api:RateLimit:PermitLimit"] = "1000000" }
+        );
         using var admin = await app.TokenClientAsync(Roles.Admin);
         using var editor = await app.TokenClientAsync(Roles.Editor);
         using var document = JsonDocument.Parse(await admin.GetStringAsync("/openapi/v1.json"));
@@ -65,17 +68,32 @@ public class BadInputCorpusTests(ApiFixture fixture, ITestOutputHelper output) :
             else if (attempt.IsWrite && status < 400)
             {
                 writesAccepted++;
-                failures.Add($"{what}: a bad write was accepted: {Short(attempt.Content is null ? "" : await attempt.Content.ReadAsStringAsync(), 400)}");
+                failures.Add(
+                    $"{what}: a bad write was accepted: {Short(attempt.Content is null ? "" : await attempt.Content.ReadAsStringAsync(), 400)}"
+                );
             }
         }
 
         var after = await RowCountsAsync();
-        var changed = before.Where(t => after[t.Key] != t.Value).Select(t => $"{t.Key}: {t.Value} -> {after[t.Key]}").ToList();
-        output.WriteLine($"Bad-input corpus: {attempts.Count} requests ({attempts.Count(a => a.IsWrite)} writes), {fiveHundreds} 5xx or 429, {unclear} unclear, {misnamed} not naming the bad field, {writesAccepted} writes accepted, {changed.Count} tables changed.");
+        var changed = before
+            .Where(t => after[t.Key] != t.Value)
+            .Select(t => $"{t.Key}: {t.Value} -> {after[t.Key]}")
+            .ToList();
+        output.WriteLine(
+            $"Bad-input corpus: {attempts.Count} requests ({attempts.Count(a => a.IsWrite)} writes), {fiveHundreds} 5xx or 429, {unclear} unclear, {misnamed} not naming the bad field, {writesAccepted} writes accepted, {changed.Count} tables changed."
+        );
         output.WriteLine("By status: " + string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}")));
 
         attempts.Should().HaveCountGreaterThanOrEqualTo(300);
-        failures.Should().BeEmpty("every bad request is refused clearly:\n" + string.Join("\n", failures.OrderBy(f => f.Contains("does not name", StringComparison.Ordinal)).Take(40)));
+        failures
+            .Should()
+            .BeEmpty(
+                "every bad request is refused clearly:\n"
+                    + string.Join(
+                        "\n",
+                        failures.OrderBy(f => f.Contains("does not name", StringComparison.Ordinal)).Take(40)
+                    )
+            );
         changed.Should().BeEmpty("a refused request stores nothing");
     }
 
@@ -94,9 +112,16 @@ public class BadInputCorpusTests(ApiFixture fixture, ITestOutputHelper output) :
 
         // An import names each bad row (line, field, message) under "rows" instead of "errors".
         return status != 400
-            || (problem.RootElement.TryGetProperty("errors", out var errors) && errors.EnumerateObject().Any(e => e.Name.Length > 0))
-            || (problem.RootElement.TryGetProperty("rows", out var rows) && rows.GetArrayLength() > 0
-                && rows.EnumerateArray().All(r => r.TryGetProperty("message", out var m) && m.GetString() is { Length: > 0 }));
+            || (
+                problem.RootElement.TryGetProperty("errors", out var errors)
+                && errors.EnumerateObject().Any(e => e.Name.Length > 0)
+            )
+            || (
+                problem.RootElement.TryGetProperty("rows", out var rows)
+                && rows.GetArrayLength() > 0
+                && rows.EnumerateArray()
+                    .All(r => r.TryGetProperty("message", out var m) && m.GetString() is { Length: > 0 })
+            );
     }
 
     private async Task<Dictionary<string, long>> RowCountsAsync()
@@ -104,7 +129,12 @@ public class BadInputCorpusTests(ApiFixture fixture, ITestOutputHelper output) :
         await using var connection = new NpgsqlConnection(fixture.Database.ConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename", connection))
+        await using (
+            var list = new NpgsqlCommand(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
+                connection
+            )
+        )
         await using (var reader = await list.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -139,12 +169,18 @@ public class BadInputCorpusTests(ApiFixture fixture, ITestOutputHelper output) :
         var wanted = Plain(field);
         foreach (var error in errors.EnumerateObject())
         {
-            // "Quote.Translation" names "translation", "RetractionReason" names "reason", "newActor.nonsense" names "newActor".
+            // "Quote.Translation" names "translation", "RetractionReason" names "reason", "newActor.nonsense" names
+            // "newActor".
             var whole = Plain(error.Name);
             var segments = error.Name.Split('.', '[').Select(Plain).Where(p => p.Length > 0).ToList();
-            if (whole.StartsWith(wanted, StringComparison.Ordinal) || whole.EndsWith(wanted, StringComparison.Ordinal)
+            if (
+                whole.StartsWith(wanted, StringComparison.Ordinal)
+                || whole.EndsWith(wanted, StringComparison.Ordinal)
                 || segments.Any(part => part == wanted || wanted.StartsWith(part, StringComparison.Ordinal))
-                || FieldAliases.Any(a => a.Field == wanted && segments.Any(part => part.StartsWith(a.Named, StringComparison.Ordinal))))
+                || FieldAliases.Any(a =>
+                    a.Field == wanted && segments.Any(part => part.StartsWith(a.Named, StringComparison.Ordinal))
+                )
+            )
             {
                 return true;
             }
@@ -156,9 +192,16 @@ public class BadInputCorpusTests(ApiFixture fixture, ITestOutputHelper output) :
     /// <summary>Fields whose fault the domain reports under the value they make up together.</summary>
     private static readonly (string Field, string Named)[] FieldAliases =
     [
-        ("quantitymin", "quantity"), ("quantitymax", "quantity"), ("quantityqualifier", "quantity"), ("measureid", "quantity"),
-        ("eventstart", "eventperiod"), ("eventend", "eventperiod"), ("quotelanguage", "quote"), ("translationlanguage", "translation"),
-        ("reason", "decisionnote"), ("relationid", "claimid"),
+        ("quantitymin", "quantity"),
+        ("quantitymax", "quantity"),
+        ("quantityqualifier", "quantity"),
+        ("measureid", "quantity"),
+        ("eventstart", "eventperiod"),
+        ("eventend", "eventperiod"),
+        ("quotelanguage", "quote"),
+        ("translationlanguage", "translation"),
+        ("reason", "decisionnote"),
+        ("relationid", "claimid"),
     ];
 
     private static string Short(string text, int length = 160) => text.Length > length ? text[..length] + "…" : text;

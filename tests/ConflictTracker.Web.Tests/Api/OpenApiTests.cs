@@ -7,7 +7,8 @@ using Microsoft.OpenApi.Reader;
 
 namespace ConflictTracker.Web.Tests.Api;
 
-/// <summary>The OpenAPI document is valid, lists every API route with its errors, and the reference page needs no CDN.</summary>
+/// <summary>The OpenAPI document is valid, lists every API route with its errors, and the reference page needs no
+/// CDN.</summary>
 public class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private async Task<(string Json, OpenApiDocument Document)> DocumentAsync()
@@ -35,16 +36,25 @@ public class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     public async Task EveryApiRouteIsInTheDocumentWithItsErrorShapes()
     {
         var (_, document) = await DocumentAsync();
-        var routes = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = fixture
+            .App.Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Path: Normalise(e.RoutePattern.RawText!), Method: m)))
+            .SelectMany(e =>
+                (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m =>
+                    (Path: Normalise(e.RoutePattern.RawText!), Method: m)
+                )
+            )
             .ToList();
 
         routes.Should().HaveCountGreaterThan(25);
         foreach (var (path, method) in routes)
         {
             document.Paths.Should().ContainKey(path, $"{method} {path} is a route of the app");
-            var operation = document.Paths[path].Operations!.Single(o => string.Equals(o.Key.ToString(), method, StringComparison.OrdinalIgnoreCase)).Value;
+            var operation = document
+                .Paths[path]
+                .Operations!.Single(o => string.Equals(o.Key.ToString(), method, StringComparison.OrdinalIgnoreCase))
+                .Value;
             operation.Responses!.Keys.Should().Contain(["401", "403", "429"], $"{method} {path} documents its errors");
         }
     }

@@ -10,11 +10,14 @@ public class RateLimitTests(DemoDataFixture fixture) : IClassFixture<DemoDataFix
     [Fact]
     public async Task ATokenOverItsLimitGets429WithRetryAfterWhileAnotherTokenIsServed()
     {
-        await using var app = new AppFactory(fixture.Database.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Api:RateLimit:PermitLimit"] = "3",
-            ["Api:RateLimit:Window"] = "00:01:00",
-        });
+        await using var app = new AppFactory(
+            fixture.Database.ConnectionString,
+            new Dictionary<string, string?>
+            {
+                ["Api:RateLimit:PermitLimit"] = "3",
+                ["Api:RateLimit:Window"] = "00:01:00",
+            }
+        );
         using var busy = await app.TokenClientAsync(Roles.Analyst);
         using var other = await app.TokenClientAsync(Roles.Analyst);
 
@@ -28,6 +31,8 @@ public class RateLimitTests(DemoDataFixture fixture) : IClassFixture<DemoDataFix
         refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         refused.Headers.RetryAfter!.Delta!.Value.Should().BePositive().And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(1));
 
-        (await other.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.OK, "the limit is per token");
+        (await other.GetAsync("/api/v1/propositions"))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.OK, "the limit is per token");
     }
 }

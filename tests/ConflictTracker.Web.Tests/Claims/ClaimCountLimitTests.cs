@@ -24,11 +24,21 @@ public sealed class ClaimCountLimitTests : IAsyncLifetime
         var budanov = await db.Actors.SingleAsync(a => a.Name == "Kyrylo Budanov");
         for (var i = 0; i < ClaimSearchService.CountLimit + 50; i++)
         {
-            db.Claims.Add(Claim.Create(
-                new NewClaim(proposition, budanov, PartialDate.Day(2025, 1 + (i % 12), 1 + (i % 28)), Stance.Neutral,
-                    i % 2 == 0 ? $"Budanov said convoy {i} was seen." : $"A convoy was seen, report {i}.")
-                { Status = ClaimStatus.Published },
-                DateTimeOffset.UtcNow));
+            db.Claims.Add(
+                Claim.Create(
+                    new NewClaim(
+                        proposition,
+                        budanov,
+                        PartialDate.Day(2025, 1 + (i % 12), 1 + (i % 28)),
+                        Stance.Neutral,
+                        i % 2 == 0 ? $"Budanov said convoy {i} was seen." : $"A convoy was seen, report {i}."
+                    )
+                    {
+                        Status = ClaimStatus.Published,
+                    },
+                    DateTimeOffset.UtcNow
+                )
+            );
         }
 
         await db.SaveChangesAsync();
@@ -51,7 +61,9 @@ public sealed class ClaimCountLimitTests : IAsyncLifetime
     [Fact]
     public async Task BelowTheLimitTheTotalIsExact()
     {
-        var page = await Service.SearchAsync(new ClaimQuery { Text = "convoy", StatedFrom = new DateOnly(2025, 12, 1) });
+        var page = await Service.SearchAsync(
+            new ClaimQuery { Text = "convoy", StatedFrom = new DateOnly(2025, 12, 1) }
+        );
 
         page.Total.Should().Be(87); // the claims of December 2025: every twelfth of the 1,050
         page.TotalIsLowerBound.Should().BeFalse();
@@ -60,11 +72,17 @@ public sealed class ClaimCountLimitTests : IAsyncLifetime
     [Fact]
     public async Task AClaimMatchingByWordsAndByNameIsCountedAndListedOnce()
     {
-        var query = new ClaimQuery { Text = "Budanov", StatedFrom = new DateOnly(2025, 12, 1), PageSize = 100 };
+        var query = new ClaimQuery
+        {
+            Text = "Budanov",
+            StatedFrom = new DateOnly(2025, 12, 1),
+            PageSize = 100,
+        };
 
         var page = await Service.SearchAsync(query);
 
-        // Every December claim is Budanov's (by name), half also name him in their words; plus none of the demo claims (2024).
+        // Every December claim is Budanov's (by name), half also name him in their words; plus none of the demo claims
+        // (2024).
         page.Total.Should().Be(87);
         page.Items.Select(i => i.Id).Should().OnlyHaveUniqueItems().And.HaveCount(87);
     }
@@ -74,7 +92,11 @@ public sealed class ClaimCountLimitTests : IAsyncLifetime
     {
         var query = new ClaimQuery { Text = "Budanov", PageSize = 100 };
         var seen = new List<ClaimListItem>();
-        for (var page = await Service.SearchAsync(query); ; page = await Service.SearchAsync(query with { After = page.NextCursor }))
+        for (
+            var page = await Service.SearchAsync(query);
+            ;
+            page = await Service.SearchAsync(query with { After = page.NextCursor })
+        )
         {
             seen.AddRange(page.Items);
             if (page.NextCursor is null)
@@ -86,7 +108,12 @@ public sealed class ClaimCountLimitTests : IAsyncLifetime
         seen.Select(i => i.Id).Should().OnlyHaveUniqueItems();
         seen.Should().HaveCountGreaterThan(ClaimSearchService.CountLimit);
         // PostgreSQL orders uuids by their bytes, which is the order of their text.
-        seen.Select(i => (i.StatedOnDate, Id: i.Id.ToString())).Should().BeInDescendingOrder(Comparer<(DateOnly Date, string Id)>.Create((a, b) =>
-            a.Date != b.Date ? a.Date.CompareTo(b.Date) : string.CompareOrdinal(a.Id, b.Id)));
+        seen.Select(i => (i.StatedOnDate, Id: i.Id.ToString()))
+            .Should()
+            .BeInDescendingOrder(
+                Comparer<(DateOnly Date, string Id)>.Create(
+                    (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : string.CompareOrdinal(a.Id, b.Id)
+                )
+            );
     }
 }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConflictTracker.Web.Tests.Claims;
 
-/// <summary>Keyset pages: every claim exactly once, forwards and backwards, even while claims are being added.</summary>
+/// <summary>Keyset pages: every claim exactly once, forwards and backwards, even while claims are being
+/// added.</summary>
 public class ClaimPagingTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixture>
 {
     [Theory]
@@ -17,11 +18,17 @@ public class ClaimPagingTests(DemoDataFixture fixture) : IClassFixture<DemoDataF
     public async Task PagesCoverEveryClaimOnceInOrderAndBackAgain(ClaimSort sort)
     {
         var service = new ClaimSearchService(fixture.Database.ContextFactory, Analyst);
-        var everything = (await service.SearchAsync(new ClaimQuery { Sort = sort, PageSize = 100 })).Items.Select(i => i.Id).ToList();
+        var everything = (await service.SearchAsync(new ClaimQuery { Sort = sort, PageSize = 100 }))
+            .Items.Select(i => i.Id)
+            .ToList();
 
         var pages = new List<ClaimPage>();
         var query = new ClaimQuery { Sort = sort, PageSize = 4 };
-        for (var page = await service.SearchAsync(query); ; page = await service.SearchAsync(query with { After = page.NextCursor }))
+        for (
+            var page = await service.SearchAsync(query);
+            ;
+            page = await service.SearchAsync(query with { After = page.NextCursor })
+        )
         {
             pages.Add(page);
             if (page.NextCursor is null)
@@ -46,14 +53,22 @@ public class ClaimPagingTests(DemoDataFixture fixture) : IClassFixture<DemoDataF
         var database = await TestPostgres.CreateDatabaseAsync();
         await using (database)
         {
-            await new DemoDataLoader(database.ContextFactory, TimeProvider.System, NullLogger<DemoDataLoader>.Instance).LoadAsync();
+            await new DemoDataLoader(
+                database.ContextFactory,
+                TimeProvider.System,
+                NullLogger<DemoDataLoader>.Instance
+            ).LoadAsync();
             var service = new ClaimSearchService(database.ContextFactory, Analyst);
             var query = new ClaimQuery { PageSize = 5 };
             var seen = new List<Guid>();
             var added = new List<Guid>();
             var statedOn = new DateOnly(2024, 11, 1);
 
-            for (var page = await service.SearchAsync(query); ; page = await service.SearchAsync(query with { After = page.NextCursor }))
+            for (
+                var page = await service.SearchAsync(query);
+                ;
+                page = await service.SearchAsync(query with { After = page.NextCursor })
+            )
             {
                 seen.AddRange(page.Items.Select(i => i.Id));
                 // A newer claim (sorts before the cursor) arrives while the analyst reads each page.
@@ -76,8 +91,18 @@ public class ClaimPagingTests(DemoDataFixture fixture) : IClassFixture<DemoDataF
         var proposition = await db.Propositions.FirstAsync();
         var actor = await db.Actors.FirstAsync();
         var claim = Claim.Create(
-            new NewClaim(proposition, actor, PartialDate.Create(statedOn, DatePrecision.Day), Stance.Neutral, $"Added while paging {statedOn}") { Status = ClaimStatus.Published },
-            DateTimeOffset.UtcNow);
+            new NewClaim(
+                proposition,
+                actor,
+                PartialDate.Create(statedOn, DatePrecision.Day),
+                Stance.Neutral,
+                $"Added while paging {statedOn}"
+            )
+            {
+                Status = ClaimStatus.Published,
+            },
+            DateTimeOffset.UtcNow
+        );
         db.Claims.Add(claim);
         await db.SaveChangesAsync();
         return claim.Id;

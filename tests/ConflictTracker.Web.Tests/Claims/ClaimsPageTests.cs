@@ -15,7 +15,8 @@ public class ClaimsPageTests(DemoDataFixture fixture) : IClassFixture<DemoDataFi
         var html = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        html.Should().Contain("Russia&#x27;s navy ferried nearly 1,500 North Korean soldiers to Vladivostok")
+        html.Should()
+            .Contain("Russia&#x27;s navy ferried nearly 1,500 North Korean soldiers to Vladivostok")
             .And.Contain("nearly 1,500 soldiers")
             .And.Contain("Dmitry Peskov");
     }

@@ -21,7 +21,8 @@ namespace ConflictTracker.Web.Tests.Claims;
 /// </summary>
 public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
-    /// <summary>A stored article text with curly quotation marks, an em dash and a line break, as articles have them.</summary>
+    /// <summary>A stored article text with curly quotation marks, an em dash and a line break, as articles have
+    /// them.</summary>
     public const string Article =
         "SEOUL, 18 October. South Korea\u2019s spy agency said on Friday that Russia\u2019s navy had ferried \u201Cnearly 1,500 special-forces soldiers\u201D "
         + "to Vladivostok between 8 and 13 October \u2014 the first such transfer it has seen.\n\nThe Kremlin called the report \u201Cfake news\u201D.";
@@ -50,10 +51,22 @@ public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixtu
 
     [Theory]
     [InlineData("South Korea's spy agency said", "South Korea\u2019s spy agency said")]
-    [InlineData("between 8 and 13 October - the first such transfer", "between 8 and 13 October \u2014 the first such transfer")]
-    [InlineData("ferried   \"nearly 1,500\n special-forces soldiers\"", "ferried \u201Cnearly 1,500 special-forces soldiers")]
-    [InlineData("the first such transfer it has seen. The Kremlin called", "the first such transfer it has seen.\n\nThe Kremlin called")]
-    public async Task AQuoteThatDiffersOnlyInQuotationMarksDashesOrSpacesIsFoundAfterNormalising(string quote, string asStored)
+    [InlineData(
+        "between 8 and 13 October - the first such transfer",
+        "between 8 and 13 October \u2014 the first such transfer"
+    )]
+    [InlineData(
+        "ferried   \"nearly 1,500\n special-forces soldiers\"",
+        "ferried \u201Cnearly 1,500 special-forces soldiers"
+    )]
+    [InlineData(
+        "the first such transfer it has seen. The Kremlin called",
+        "the first such transfer it has seen.\n\nThe Kremlin called"
+    )]
+    public async Task AQuoteThatDiffersOnlyInQuotationMarksDashesOrSpacesIsFoundAfterNormalising(
+        string quote,
+        string asStored
+    )
     {
         var claim = await ClaimAsync(await SourceAsync(Article), quote);
 
@@ -74,17 +87,23 @@ public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         var check = await CheckAsync(claim);
 
         check.Result.Should().Be(QuoteCheckResult.NotFound);
-        check.Snapshot!.Sha256.Should().Be(SourceSnapshot.HashOf(Article), "the warning says which stored text was searched");
+        check
+            .Snapshot!.Sha256.Should()
+            .Be(SourceSnapshot.HashOf(Article), "the warning says which stored text was searched");
         check.Passage.Should().BeNull();
     }
 
     [Fact]
     public async Task WithoutASnapshotOrWithoutWordsThereIsNothingToCheck()
     {
-        var withoutSnapshot = await CheckAsync(await ClaimAsync(await SourceAsync(), "nearly 1,500 special-forces soldiers"));
+        var withoutSnapshot = await CheckAsync(
+            await ClaimAsync(await SourceAsync(), "nearly 1,500 special-forces soldiers")
+        );
         var withoutWords = await CheckAsync(await ClaimAsync(await SourceAsync(Article), citationQuote: null));
 
-        withoutSnapshot.Should().Be(new QuoteCheck(QuoteCheckResult.NotCheckable, QuotedWords.CitationQuote, null, null));
+        withoutSnapshot
+            .Should()
+            .Be(new QuoteCheck(QuoteCheckResult.NotCheckable, QuotedWords.CitationQuote, null, null));
         withoutWords.Should().Be(QuoteCheck.Nothing);
     }
 
@@ -93,12 +112,22 @@ public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     {
         var source = await SourceAsync(Article);
         var english = await CheckAsync(await ClaimAsync(source, citationQuote: null, Quote.Create("fake news", "en")));
-        var korean = await CheckAsync(await ClaimAsync(source, citationQuote: null, Quote.Create("가짜 뉴스", "ko", "fake news", "en")));
-        var neither = await CheckAsync(await ClaimAsync(source, citationQuote: null, Quote.Create("가짜 뉴스", "ko", "false news", "en")));
+        var korean = await CheckAsync(
+            await ClaimAsync(source, citationQuote: null, Quote.Create("가짜 뉴스", "ko", "fake news", "en"))
+        );
+        var neither = await CheckAsync(
+            await ClaimAsync(source, citationQuote: null, Quote.Create("가짜 뉴스", "ko", "false news", "en"))
+        );
 
-        english.Should().Match<QuoteCheck>(c => c.Result == QuoteCheckResult.Found && c.Words == QuotedWords.ClaimQuote);
-        korean.Should().Match<QuoteCheck>(c => c.Result == QuoteCheckResult.Found && c.Words == QuotedWords.ClaimTranslation);
-        neither.Should().Match<QuoteCheck>(c => c.Result == QuoteCheckResult.NotFound && c.Words == QuotedWords.ClaimQuote);
+        english
+            .Should()
+            .Match<QuoteCheck>(c => c.Result == QuoteCheckResult.Found && c.Words == QuotedWords.ClaimQuote);
+        korean
+            .Should()
+            .Match<QuoteCheck>(c => c.Result == QuoteCheckResult.Found && c.Words == QuotedWords.ClaimTranslation);
+        neither
+            .Should()
+            .Match<QuoteCheck>(c => c.Result == QuoteCheckResult.NotFound && c.Words == QuotedWords.ClaimQuote);
     }
 
     [Fact]
@@ -127,11 +156,21 @@ public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         found.GetProperty("result").GetString().Should().Be("Found");
         found.GetProperty("words").GetString().Should().Be("CitationQuote");
         found.GetProperty("snapshot").GetProperty("sha256").GetString().Should().Be(SourceSnapshot.HashOf(Article));
-        found.GetProperty("passage").GetProperty("quote").GetString().Should().Be("nearly 1,500 special-forces soldiers");
+        found
+            .GetProperty("passage")
+            .GetProperty("quote")
+            .GetString()
+            .Should()
+            .Be("nearly 1,500 special-forces soldiers");
         notFound.GetProperty("result").GetString().Should().Be("NotFound");
         notFound.GetProperty("passage").ValueKind.Should().Be(JsonValueKind.Null);
         using var citations = await analyst.GetAsync($"/api/v1/citations?claim={bad}");
-        (await citations.JsonAsync())[0].GetProperty("quoteCheck").GetProperty("result").GetString().Should().Be("NotFound");
+        (await citations.JsonAsync())[0]
+            .GetProperty("quoteCheck")
+            .GetProperty("result")
+            .GetString()
+            .Should()
+            .Be("NotFound");
     }
 
     [Fact]
@@ -158,7 +197,15 @@ public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixtu
 
         var check = await CitationJsonAsync(editor, id);
         check.GetProperty("result").GetString().Should().Be("FoundNormalised");
-        check.GetProperty("passage").GetProperty("quote").GetString().Should().Be("Russia\u2019s navy had ferried \u201Cnearly 1,500 special-forces soldiers", "quotation marks around the ends are left out");
+        check
+            .GetProperty("passage")
+            .GetProperty("quote")
+            .GetString()
+            .Should()
+            .Be(
+                "Russia\u2019s navy had ferried \u201Cnearly 1,500 special-forces soldiers",
+                "quotation marks around the ends are left out"
+            );
     }
 
     [Fact]
@@ -172,10 +219,18 @@ public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         var analyst = await fixture.ClientAsync(Roles.Analyst);
 
         using var json = await analyst.GetAsync($"/api/v1/export/claims.json?proposition={Deployment}");
-        var fromJson = (await json.JsonAsync()).EnumerateArray().ToDictionary(r => r.GetProperty("id").GetGuid(), r => r.GetProperty("quoteCheck").GetString()!);
+        var fromJson = (await json.JsonAsync())
+            .EnumerateArray()
+            .ToDictionary(r => r.GetProperty("id").GetGuid(), r => r.GetProperty("quoteCheck").GetString()!);
         using var csv = await analyst.GetAsync($"/api/v1/export/claims.csv?proposition={Deployment}");
-        using var reader = new CsvReader(new StringReader(await csv.Content.ReadAsStringAsync()), CultureInfo.InvariantCulture);
-        var fromCsv = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToDictionary(r => Guid.Parse((string)r["Id"]), r => (string)r["QuoteCheck"]);
+        using var reader = new CsvReader(
+            new StringReader(await csv.Content.ReadAsStringAsync()),
+            CultureInfo.InvariantCulture
+        );
+        var fromCsv = reader
+            .GetRecords<dynamic>()
+            .Cast<IDictionary<string, object>>()
+            .ToDictionary(r => Guid.Parse((string)r["Id"]), r => (string)r["QuoteCheck"]);
 
         foreach (var exported in new[] { fromJson, fromCsv })
         {
@@ -183,7 +238,9 @@ public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixtu
             exported[normalised].Should().Be("FoundNormalised");
             exported[bad].Should().Be("NotFound");
             exported[notChecked].Should().Be("NotCheckable");
-            exported[DemoIds.For("claim", "nis-1500-vladivostok")].Should().Be("NotCheckable", "no demo source has a snapshot");
+            exported[DemoIds.For("claim", "nis-1500-vladivostok")]
+                .Should()
+                .Be("NotCheckable", "no demo source has a snapshot");
         }
     }
 
@@ -200,11 +257,16 @@ public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         passage.After.Should().StartWith(" word102").And.EndWith("…");
         passage.Before.Length.Should().BeLessThanOrEqualTo(QuoteVerification.ContextLength + 1);
         passage.After.Length.Should().BeLessThanOrEqualTo(QuoteVerification.ContextLength + 1);
-        passage.Before.TrimStart('…').Split(' ')[0].Should().MatchRegex("^word[0-9]+$", "the context starts on a whole word");
+        passage
+            .Before.TrimStart('…')
+            .Split(' ')[0]
+            .Should()
+            .MatchRegex("^word[0-9]+$", "the context starts on a whole word");
         QuoteVerification.Passage("short quote", 0, 5).Should().Be(new QuotePassage("", "short", " quote", 0, 5));
     }
 
-    private async Task<QuoteCheck> CheckAsync(Guid claim) => (await Details.GetAsync(claim))!.Citations.Single().QuoteCheck;
+    private async Task<QuoteCheck> CheckAsync(Guid claim) =>
+        (await Details.GetAsync(claim))!.Citations.Single().QuoteCheck;
 
     private static async Task<JsonElement> CitationJsonAsync(HttpClient client, Guid claim)
     {
@@ -218,7 +280,15 @@ public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     {
         await using var db = fixture.Database.CreateContext();
         db.ChangedBy = "tester";
-        var source = Source.Create(SourceKind.Article, $"Spy agency report {Guid.NewGuid():N}", "https://example.org/report", null, PartialDate.Day(2024, 10, 18), null, "en");
+        var source = Source.Create(
+            SourceKind.Article,
+            $"Spy agency report {Guid.NewGuid():N}",
+            "https://example.org/report",
+            null,
+            PartialDate.Day(2024, 10, 18),
+            null,
+            "en"
+        );
         db.Sources.Add(source);
         var at = new DateTimeOffset(2024, 10, 19, 8, 0, 0, TimeSpan.Zero);
         foreach (var (text, i) in texts.Select((t, i) => (t, i)))
@@ -239,12 +309,19 @@ public class QuoteVerificationTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         var actor = await db.Actors.SingleAsync(a => a.Id == Nis);
         var source = await db.Sources.SingleAsync(s => s.Id == sourceId);
         var claim = Claim.Create(
-            new NewClaim(proposition, actor, PartialDate.Day(2024, 10, 18), Stance.Affirms, $"Special forces ferried to Vladivostok ({Guid.NewGuid():N}).")
+            new NewClaim(
+                proposition,
+                actor,
+                PartialDate.Day(2024, 10, 18),
+                Stance.Affirms,
+                $"Special forces ferried to Vladivostok ({Guid.NewGuid():N})."
+            )
             {
                 Quote = quote,
                 Status = ClaimStatus.Published,
             },
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow
+        );
         claim.Cite(source, CitationRole.FirstReport, citationQuote);
         db.Claims.Add(claim);
         await db.SaveChangesAsync();

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Tests.Data;
 
-/// <summary>The operator's <c>migrate</c> command, run as a real process the way scripts/run.sh and a deployment run it.</summary>
+/// <summary>The operator's <c>migrate</c> command, run as a real process the way scripts/run.sh and a deployment run
+/// it.</summary>
 public class MigrateCommandTests
 {
     /// <summary>
@@ -40,7 +41,11 @@ public class MigrateCommandTests
         {
             claims = await db.Claims.CountAsync();
             // Back to the schema the replaced migrations left (the baseline's), undoing later migrations.
-            await Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(db).MigrateAsync(MigrationBaseline.Id);
+            await Microsoft
+                .EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(
+                    db
+                )
+                .MigrateAsync(MigrationBaseline.Id);
             await SetHistoryAsync(db, MigrationBaseline.Replaced);
         }
 
@@ -48,12 +53,15 @@ public class MigrateCommandTests
 
         run.ExitCode.Should().Be(0, run.Errors);
         await using var after = database.CreateContext();
-        (await after.Database.GetAppliedMigrationsAsync()).Should().Equal(after.Database.GetMigrations(), "the baseline, then every later migration");
+        (await after.Database.GetAppliedMigrationsAsync())
+            .Should()
+            .Equal(after.Database.GetMigrations(), "the baseline, then every later migration");
         (await after.Database.GetAppliedMigrationsAsync()).First().Should().Be(MigrationBaseline.Id);
         (await after.Claims.CountAsync()).Should().Be(claims);
     }
 
-    /// <summary>One left half-way through the replaced migrations is refused, saying what to do, and left as it was.</summary>
+    /// <summary>One left half-way through the replaced migrations is refused, saying what to do, and left as it
+    /// was.</summary>
     [Fact]
     public async Task ADatabaseLeftHalfWayThroughTheReplacedMigrationsIsRefusedAndLeftAlone()
     {
@@ -69,8 +77,13 @@ public class MigrateCommandTests
         run.ExitCode.Should().Be(1);
         run.Errors.Should().Contain("migrated by an older version up to 20261128125022_Identity");
         await using var after = database.CreateContext();
-        (await after.Database.SqlQuery<string>($"SELECT migration_id AS \"Value\" FROM __ef_migrations_history").ToListAsync())
-            .Should().BeEquivalentTo(halfWay);
+        (
+            await after
+                .Database.SqlQuery<string>($"SELECT migration_id AS \"Value\" FROM __ef_migrations_history")
+                .ToListAsync()
+        )
+            .Should()
+            .BeEquivalentTo(halfWay);
     }
 
     private static async Task SetHistoryAsync(AppDbContext db, IEnumerable<string> migrations)

@@ -10,7 +10,9 @@ public class MigrationTests(DatabaseFixture fixture) : IClassFixture<DatabaseFix
     {
         using var db = fixture.Database.CreateContext();
 
-        db.Database.HasPendingModelChanges().Should().BeFalse("every model change needs a migration (dotnet ef migrations add)");
+        db.Database.HasPendingModelChanges()
+            .Should()
+            .BeFalse("every model change needs a migration (dotnet ef migrations add)");
     }
 
     [Fact]

@@ -24,7 +24,19 @@ public class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixt
     [Fact]
     public async Task EveryAttributedClaimOfTheArticleIsLoaded()
     {
-        fixture.FirstLoad.Should().BeEquivalentTo(new { Actors = 34, Affiliations = 12, Places = 5, Propositions = 7, Sources = 17, Claims = 25 });
+        fixture
+            .FirstLoad.Should()
+            .BeEquivalentTo(
+                new
+                {
+                    Actors = 34,
+                    Affiliations = 12,
+                    Places = 5,
+                    Propositions = 7,
+                    Sources = 17,
+                    Claims = 25,
+                }
+            );
 
         await using var db = fixture.Database.CreateContext();
         (await db.Claims.CountAsync(c => c.Status == ClaimStatus.Published)).Should().Be(25);
@@ -42,8 +54,9 @@ public class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixt
         peskov.AssertedById.Should().Be(Id("actor", "peskov"));
         peskov.OnBehalfOfId.Should().Be(Id("actor", "kremlin"));
         peskov.Quote!.Text.Should().Be("This seems like yet another fake news story.");
-        (await db.Propositions.SingleAsync(p => p.Id == peskov.PropositionId)).Statement
-            .Should().Be("North Korean troops are deployed to Russia for the war against Ukraine");
+        (await db.Propositions.SingleAsync(p => p.Id == peskov.PropositionId))
+            .Statement.Should()
+            .Be("North Korean troops are deployed to Russia for the war against Ukraine");
     }
 
     [Fact]
@@ -51,7 +64,10 @@ public class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixt
     {
         await using var db = fixture.Database.CreateContext();
 
-        var nis = await db.Claims.Include(c => c.Places).Include(c => c.Citations).SingleAsync(c => c.Id == Id("claim", "nis-1500-vladivostok"));
+        var nis = await db
+            .Claims.Include(c => c.Places)
+            .Include(c => c.Citations)
+            .SingleAsync(c => c.Id == Id("claim", "nis-1500-vladivostok"));
         var measure = await db.Measures.SingleAsync(m => m.Id == nis.MeasureId);
 
         nis.AssertedById.Should().Be(Id("actor", "nis"));
@@ -59,7 +75,8 @@ public class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixt
         nis.StatedOn.Should().Be(PartialDate.Day(2024, 10, 18));
         nis.EventPeriod!.Start.Should().Be(PartialDate.Day(2024, 10, 8));
         nis.EventPeriod.End.Should().Be(PartialDate.Day(2024, 10, 13));
-        nis.Quantity!.Qualifier.Should().Be(QuantityQualifier.Nearly, "'nearly' is the approximate-from-below qualifier");
+        nis.Quantity!.Qualifier.Should()
+            .Be(QuantityQualifier.Nearly, "'nearly' is the approximate-from-below qualifier");
         nis.Quantity.Min.Should().Be(1500);
         nis.Quantity.ImpliedInterval.Should().Be(new ImpliedInterval(1350, 1500));
         measure.Unit.Should().Be("soldiers");
@@ -72,9 +89,7 @@ public class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixt
     public async Task BudanovsFiguresAreOnTheirOwnMeasures()
     {
         await using var db = fixture.Database.CreateContext();
-        var claims = await db.Claims
-            .Where(c => c.AssertedById == Id("actor", "budanov"))
-            .ToDictionaryAsync(c => c.Id);
+        var claims = await db.Claims.Where(c => c.AssertedById == Id("actor", "budanov")).ToDictionaryAsync(c => c.Id);
 
         claims.Should().HaveCount(3);
         var training = claims[Id("claim", "budanov-11000-training")];
@@ -104,9 +119,19 @@ public class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixt
         await using var db = fixture.Database.CreateContext();
 
         var hedges = await db.Claims.Where(c => c.Stance == Stance.Hedges).Select(c => c.Id).ToListAsync();
-        var citingArticle = await db.Citations.Where(c => c.SourceId == Id("source", "seed-article")).Select(c => c.ClaimId).Distinct().CountAsync();
+        var citingArticle = await db
+            .Citations.Where(c => c.SourceId == Id("source", "seed-article"))
+            .Select(c => c.ClaimId)
+            .Distinct()
+            .CountAsync();
 
-        hedges.Should().BeEquivalentTo([Id("claim", "kim-might-send-troops"), Id("claim", "howell-cannot-rule-out"), Id("claim", "howell-engineers")]);
+        hedges
+            .Should()
+            .BeEquivalentTo([
+                Id("claim", "kim-might-send-troops"),
+                Id("claim", "howell-cannot-rule-out"),
+                Id("claim", "howell-engineers"),
+            ]);
         citingArticle.Should().Be(25);
     }
 
@@ -131,7 +156,9 @@ public class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixt
     {
         await using var db = fixture.Database.CreateContext();
 
-        (await db.Propositions.Select(p => p.Assessment).Distinct().ToListAsync()).Should().Equal(Assessment.Unverified);
+        (await db.Propositions.Select(p => p.Assessment).Distinct().ToListAsync())
+            .Should()
+            .Equal(Assessment.Unverified);
     }
 
     private async Task<int[]> CountsAsync()
@@ -139,9 +166,15 @@ public class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixt
         await using var db = fixture.Database.CreateContext();
         return
         [
-            await db.Actors.CountAsync(), await db.ActorAliases.CountAsync(), await db.Affiliations.CountAsync(),
-            await db.Places.CountAsync(), await db.Propositions.CountAsync(), await db.Claims.CountAsync(),
-            await db.Citations.CountAsync(), await db.Sources.CountAsync(), await db.Measures.CountAsync(),
+            await db.Actors.CountAsync(),
+            await db.ActorAliases.CountAsync(),
+            await db.Affiliations.CountAsync(),
+            await db.Places.CountAsync(),
+            await db.Propositions.CountAsync(),
+            await db.Claims.CountAsync(),
+            await db.Citations.CountAsync(),
+            await db.Sources.CountAsync(),
+            await db.Measures.CountAsync(),
         ];
     }
 }

@@ -25,12 +25,18 @@ public class DraftCodecTests
             Places = [new LookupItem(Guid.NewGuid(), "Vladivostok")],
         };
         var key = DraftCodec.Key("user-1", "statement", Guid.NewGuid());
-        var kept = new StoredDraft<StatementDraft>(new StatementDraft(form, 42, new StatementInput { Summary = "As loaded" }), DateTimeOffset.UnixEpoch);
+        var kept = new StoredDraft<StatementDraft>(
+            new StatementDraft(form, 42, new StatementInput { Summary = "As loaded" }),
+            DateTimeOffset.UnixEpoch
+        );
 
         var payload = DraftCodec.Seal(Keys, key, kept);
         var opened = DraftCodec.Open<StatementDraft>(Keys, key, payload)!;
 
-        Encoding.UTF8.GetString(Base64Url.DecodeFromChars(payload)).Should().NotContain("Vladivostok", "the draft is encrypted");
+        Encoding
+            .UTF8.GetString(Base64Url.DecodeFromChars(payload))
+            .Should()
+            .NotContain("Vladivostok", "the draft is encrypted");
         opened.SavedAt.Should().Be(DateTimeOffset.UnixEpoch);
         opened.Value.Version.Should().Be(42);
         opened.Value.Loaded!.Summary.Should().Be("As loaded");
@@ -41,12 +47,29 @@ public class DraftCodecTests
     public void ADraftOpensOnlyUnderTheKeyOfItsUserFormAndRecord()
     {
         var mine = DraftCodec.Key("user-1", "actor", null);
-        var payload = DraftCodec.Seal(Keys, mine, new StoredDraft<RecordDraft<ActorInput>>(new(new ActorInput("Kim Yong-hyun", ActorKind.Person, "KR", null, null), 0, null), DateTimeOffset.UnixEpoch));
+        var payload = DraftCodec.Seal(
+            Keys,
+            mine,
+            new StoredDraft<RecordDraft<ActorInput>>(
+                new(new ActorInput("Kim Yong-hyun", ActorKind.Person, "KR", null, null), 0, null),
+                DateTimeOffset.UnixEpoch
+            )
+        );
 
         DraftCodec.Open<RecordDraft<ActorInput>>(Keys, mine, payload)!.Value.Values.Name.Should().Be("Kim Yong-hyun");
-        foreach (var other in new[] { DraftCodec.Key("user-2", "actor", null), DraftCodec.Key("user-1", "source", null), DraftCodec.Key("user-1", "actor", Guid.NewGuid()) })
+        foreach (
+            var other in new[]
+            {
+                DraftCodec.Key("user-2", "actor", null),
+                DraftCodec.Key("user-1", "source", null),
+                DraftCodec.Key("user-1", "actor", Guid.NewGuid()),
+            }
+        )
         {
-            FluentActions.Invoking(() => DraftCodec.Open<RecordDraft<ActorInput>>(Keys, other, payload)).Should().Throw<CryptographicException>(other);
+            FluentActions
+                .Invoking(() => DraftCodec.Open<RecordDraft<ActorInput>>(Keys, other, payload))
+                .Should()
+                .Throw<CryptographicException>(other);
         }
     }
 }

@@ -13,7 +13,13 @@ public class FieldMergeTests
     [Fact]
     public void OnlyTheFieldsIChangedGoOnTopOfTheirSave()
     {
-        var original = new StatementInput { Summary = "Original wording.", Stance = Stance.Affirms, PlaceIds = [Vladivostok], StatedOn = "2024-10-18" };
+        var original = new StatementInput
+        {
+            Summary = "Original wording.",
+            Stance = Stance.Affirms,
+            PlaceIds = [Vladivostok],
+            StatedOn = "2024-10-18",
+        };
         var theirs = original with { Summary = "Their wording.", PlaceIds = [Vladivostok, Kursk] };
         var mine = original with { Stance = Stance.Hedges, StatedOn = " 2024-10-18 " };
 
@@ -30,7 +36,11 @@ public class FieldMergeTests
     {
         var original = new PropositionInput("North Korea sends troops", null);
         var theirs = original with { Statement = "North Korea sends troops to Russia" };
-        var mine = original with { Statement = "North Korean troops are deployed to Russia", Description = "Neutral wording." };
+        var mine = original with
+        {
+            Statement = "North Korean troops are deployed to Russia",
+            Description = "Neutral wording.",
+        };
 
         FieldMerge.Apply(original, mine, theirs).Should().Be(mine);
     }

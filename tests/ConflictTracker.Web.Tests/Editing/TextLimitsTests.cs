@@ -21,15 +21,24 @@ public class TextLimitsTests
         // What the browser sends carries the value as JSON (escaped at worst as \uXXXX), in a message of its own.
         var onTheWire = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(value));
 
-        onTheWire.Should().BeLessThanOrEqualTo((int)TextLimits.LargestFieldMessage - (4 * 1024), "the rest of the message (which event, which element) needs room too");
+        onTheWire
+            .Should()
+            .BeLessThanOrEqualTo(
+                (int)TextLimits.LargestFieldMessage - (4 * 1024),
+                "the rest of the message (which event, which element) needs room too"
+            );
     }
 
     [Fact]
     public void TheMessageSaysTheLimitAndTheLength() =>
-        TextLimits.TooLong("Quote", MaxLengths.Quote, 10_412).Should().Be("Quote must be at most 10,000 characters (it has 10,412).");
+        TextLimits
+            .TooLong("Quote", MaxLengths.Quote, 10_412)
+            .Should()
+            .Be("Quote must be at most 10,000 characters (it has 10,412).");
 
     [Theory]
     [InlineData(null, 0)]
     [InlineData("  김용현\n", 3)]
-    public void LengthIsCountedAsTheRulesCountIt(string? text, int length) => TextLimits.LengthOf(text).Should().Be(length);
+    public void LengthIsCountedAsTheRulesCountIt(string? text, int length) =>
+        TextLimits.LengthOf(text).Should().Be(length);
 }

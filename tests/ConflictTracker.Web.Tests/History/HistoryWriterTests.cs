@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Tests.History;
 
-/// <summary>Every save of a record writes its history in the same transaction: who, when, which fields, before and after.</summary>
+/// <summary>Every save of a record writes its history in the same transaction: who, when, which fields, before and
+/// after.</summary>
 public class HistoryWriterTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private async Task<List<ChangeRecord>> HistoryAsync(Guid id)
@@ -16,7 +17,8 @@ public class HistoryWriterTests(DatabaseFixture fixture) : IClassFixture<Databas
         return await db.ChangeHistory.Where(c => c.EntityId == id).OrderBy(c => c.Id).ToListAsync();
     }
 
-    private static JsonElement Field(ChangeRecord record, string field) => JsonDocument.Parse(record.Changes).RootElement.GetProperty(field);
+    private static JsonElement Field(ChangeRecord record, string field) =>
+        JsonDocument.Parse(record.Changes).RootElement.GetProperty(field);
 
     [Fact]
     public async Task ANewClaimIsRecordedWithItsCitationsAndPlacesUnderTheClaim()
@@ -32,20 +34,28 @@ public class HistoryWriterTests(DatabaseFixture fixture) : IClassFixture<Databas
         var history = await HistoryAsync(sample.Claim.Id);
 
         history.Should().OnlyContain(c => c.ChangedBy == "ji-woo@example.org");
-        history.Select(c => (c.EntityType, c.Action)).Should().BeEquivalentTo(new[]
-        {
-            ("Claim", ChangeAction.Created),
-            ("Citation", ChangeAction.Updated),
-            ("Citation", ChangeAction.Updated),
-            ("ClaimPlace", ChangeAction.Updated),
-        });
+        history
+            .Select(c => (c.EntityType, c.Action))
+            .Should()
+            .BeEquivalentTo(
+                new[]
+                {
+                    ("Claim", ChangeAction.Created),
+                    ("Citation", ChangeAction.Updated),
+                    ("Citation", ChangeAction.Updated),
+                    ("ClaimPlace", ChangeAction.Updated),
+                }
+            );
         var created = history.Single(c => c.EntityType == "Claim");
         Field(created, "Summary").GetProperty("after").GetString().Should().StartWith("Russia's navy ferried");
         Field(created, "Summary").GetProperty("before").ValueKind.Should().Be(JsonValueKind.Null);
         Field(created, "Stance").GetProperty("after").GetString().Should().Be("Affirms");
         Field(created, "StatedOn.Date").GetProperty("after").GetString().Should().Be("2024-10-18");
-        history.Where(c => c.EntityType == "Citation").Select(c => Field(c, "Role").GetProperty("after").GetString())
-            .Should().BeEquivalentTo("Origin", "FirstReport");
+        history
+            .Where(c => c.EntityType == "Citation")
+            .Select(c => Field(c, "Role").GetProperty("after").GetString())
+            .Should()
+            .BeEquivalentTo("Origin", "FirstReport");
     }
 
     [Fact]
@@ -62,19 +72,24 @@ public class HistoryWriterTests(DatabaseFixture fixture) : IClassFixture<Databas
         {
             db.ChangedBy = "rui@example.org";
             var claim = await db.Claims.SingleAsync(c => c.Id == sample.Claim.Id);
-            var proposition = await db.Propositions.Include(p => p.Measures).SingleAsync(p => p.Id == sample.Proposition.Id);
+            var proposition = await db
+                .Propositions.Include(p => p.Measures)
+                .SingleAsync(p => p.Id == sample.Proposition.Id);
             var actor = await db.Actors.SingleAsync(a => a.Id == sample.Spokesman.Id);
             var agency = await db.Actors.SingleAsync(a => a.Id == sample.Agency.Id);
-            claim.Revise(new NewClaim(proposition, actor, claim.StatedOn, claim.Stance, claim.Summary)
-            {
-                OnBehalfOf = agency,
-                EventPeriod = claim.EventPeriod,
-                Quote = claim.Quote,
-                Measure = proposition.Measures.Single(),
-                Quantity = Quantity.Create(1500, null, QuantityQualifier.AtLeast),
-                Status = claim.Status,
-                Credibility = claim.Credibility,
-            }, sample.Now);
+            claim.Revise(
+                new NewClaim(proposition, actor, claim.StatedOn, claim.Stance, claim.Summary)
+                {
+                    OnBehalfOf = agency,
+                    EventPeriod = claim.EventPeriod,
+                    Quote = claim.Quote,
+                    Measure = proposition.Measures.Single(),
+                    Quantity = Quantity.Create(1500, null, QuantityQualifier.AtLeast),
+                    Status = claim.Status,
+                    Credibility = claim.Credibility,
+                },
+                sample.Now
+            );
             await db.SaveChangesAsync();
         }
 
@@ -98,7 +113,9 @@ public class HistoryWriterTests(DatabaseFixture fixture) : IClassFixture<Databas
             await db.SaveChangesAsync();
         }
 
-        foreach (var change in new Action<Claim>[] { c => c.Retract("The agency withdrew the figure."), c => c.Restore() })
+        foreach (
+            var change in new Action<Claim>[] { c => c.Retract("The agency withdrew the figure."), c => c.Restore() }
+        )
         {
             await using var db = fixture.Database.CreateContext();
             var claim = await db.Claims.SingleAsync(c => c.Id == sample.Claim.Id);
@@ -108,7 +125,11 @@ public class HistoryWriterTests(DatabaseFixture fixture) : IClassFixture<Databas
 
         var history = await HistoryAsync(sample.Claim.Id);
         history.Select(c => c.Action).Should().EndWith([ChangeAction.Retracted, ChangeAction.Restored]);
-        Field(history[^2], "RetractionReason").GetProperty("after").GetString().Should().Be("The agency withdrew the figure.");
+        Field(history[^2], "RetractionReason")
+            .GetProperty("after")
+            .GetString()
+            .Should()
+            .Be("The agency withdrew the figure.");
     }
 
     [Fact]

@@ -13,7 +13,8 @@ using Serilog.Events;
 
 namespace ConflictTracker.Web.Tests.Operations;
 
-/// <summary>Runs alone: it stops a PostgreSQL server, and on two cores the other tests would blur what it measures.</summary>
+/// <summary>Runs alone: it stops a PostgreSQL server, and on two cores the other tests would blur what it
+/// measures.</summary>
 [CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
 public sealed class RunsAlone;
 
@@ -33,7 +34,14 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IAsyncDisposable
     private PostgresCluster? cluster;
     private AppFactory? app;
 
-    private sealed record Write(int Number, HttpStatusCode Status, Guid? Id, string? ContentType, TimeSpan? RetryAfter, string Body);
+    private sealed record Write(
+        int Number,
+        HttpStatusCode Status,
+        Guid? Id,
+        string? ContentType,
+        TimeSpan? RetryAfter,
+        string Body
+    );
 
     public async Task InitializeAsync()
     {
@@ -51,7 +59,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IAsyncDisposable
                 // Longer than the test: each kind of failure may be logged once at most.
                 ["Database:UnavailableLogInterval"] = "01:00:00",
             },
-            services => services.AddSingleton<ILogEventSink>(log));
+            services => services.AddSingleton<ILogEventSink>(log)
+        );
     }
 
     [Fact]
@@ -61,13 +70,19 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IAsyncDisposable
         editor.Timeout = TimeSpan.FromSeconds(60);
         using var reader = app.CreateClient();
         using var stop = new CancellationTokenSource();
-        var writers = Enumerable.Range(0, 2).Select(w => Task.Run(() => WriteUntilStoppedAsync(editor, w, stop.Token))).ToList();
+        var writers = Enumerable
+            .Range(0, 2)
+            .Select(w => Task.Run(() => WriteUntilStoppedAsync(editor, w, stop.Token)))
+            .ToList();
 
         await WaitUntilAsync("writes succeed before the outage", () => Count(HttpStatusCode.Created) >= 20);
         await cluster!.StopImmediatelyAsync();
         var stoppedAfter = writes.Count;
 
-        await WaitUntilAsync("writes are refused while the database is down", () => writes.Skip(stoppedAfter).Count(w => w.Status == HttpStatusCode.ServiceUnavailable) >= 20);
+        await WaitUntilAsync(
+            "writes are refused while the database is down",
+            () => writes.Skip(stoppedAfter).Count(w => w.Status == HttpStatusCode.ServiceUnavailable) >= 20
+        );
         var downAfter = writes.Count;
         using (var ready = await reader.GetAsync(new Uri("/health/ready", UriKind.Relative)))
         {
@@ -75,20 +90,35 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IAsyncDisposable
         }
 
         // Each writer may have had one write under way as the server stopped: it may have been stored or not.
-        writes.Skip(stoppedAfter + writers.Count).Take(downAfter - stoppedAfter - writers.Count).Where(w => w.Status != HttpStatusCode.ServiceUnavailable)
-            .Should().BeEmpty("the server was down for all of these");
+        writes
+            .Skip(stoppedAfter + writers.Count)
+            .Take(downAfter - stoppedAfter - writers.Count)
+            .Where(w => w.Status != HttpStatusCode.ServiceUnavailable)
+            .Should()
+            .BeEmpty("the server was down for all of these");
 
         await cluster.StartAsync();
         var startedAfter = writes.Count;
-        await WaitUntilAsync("writes succeed again without restarting the app", () => writes.Skip(startedAfter).Count(w => w.Status == HttpStatusCode.Created) >= 20);
+        await WaitUntilAsync(
+            "writes succeed again without restarting the app",
+            () => writes.Skip(startedAfter).Count(w => w.Status == HttpStatusCode.Created) >= 20
+        );
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
         var all = writes.ToList();
-        all.Should().NotContain(w => w.Status != HttpStatusCode.Created && w.Status != HttpStatusCode.ServiceUnavailable,
-            "a write either succeeds or is refused as the outage it is, never 500");
-        all.Where(w => w.Status == HttpStatusCode.ServiceUnavailable).Should().OnlyContain(
-            w => w.ContentType == "application/problem+json" && w.RetryAfter > TimeSpan.Zero && w.Body.Contains("The database is not answering", StringComparison.Ordinal));
+        all.Should()
+            .NotContain(
+                w => w.Status != HttpStatusCode.Created && w.Status != HttpStatusCode.ServiceUnavailable,
+                "a write either succeeds or is refused as the outage it is, never 500"
+            );
+        all.Where(w => w.Status == HttpStatusCode.ServiceUnavailable)
+            .Should()
+            .OnlyContain(w =>
+                w.ContentType == "application/problem+json"
+                && w.RetryAfter > TimeSpan.Zero
+                && w.Body.Contains("The database is not answering", StringComparison.Ordinal)
+            );
 
         var acknowledged = all.Where(w => w.Status == HttpStatusCode.Created).Select(w => w.Id!.Value).ToList();
         var stored = await StoredActorIdsAsync();
@@ -99,7 +129,9 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IAsyncDisposable
         var outageLines = log.Events.Where(e => CapturedLog.Property(e, "Failure") is not null).ToList();
         outageLines.Should().NotBeEmpty();
         outageLines.GroupBy(e => CapturedLog.Property(e, "Failure")).Should().OnlyContain(kind => kind.Count() == 1);
-        log.Events.Where(e => e.Level >= LogEventLevel.Error).Should().OnlyContain(e => e.Exception == null, "no stack trace");
+        log.Events.Where(e => e.Level >= LogEventLevel.Error)
+            .Should()
+            .OnlyContain(e => e.Exception == null, "no stack trace");
     }
 
     [Fact]
@@ -118,12 +150,15 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IAsyncDisposable
         }
 
         await cluster.StartAsync();
-        await WaitUntilAsync("the page is served again", async () =>
-        {
-            using var page = await PageAsync(analyst, "/claims");
-            page.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable);
-            return page.StatusCode == HttpStatusCode.OK;
-        });
+        await WaitUntilAsync(
+            "the page is served again",
+            async () =>
+            {
+                using var page = await PageAsync(analyst, "/claims");
+                page.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable);
+                return page.StatusCode == HttpStatusCode.OK;
+            }
+        );
     }
 
     private static async Task<HttpResponseMessage> PageAsync(HttpClient client, string path)
@@ -138,10 +173,26 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IAsyncDisposable
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
             var number = (writer * 1_000_000) + i;
-            using var response = await editor.PostAsJsonAsync("/api/v1/actors", new { name = $"Outage witness {number}", kind = "Person" }, CancellationToken.None);
+            using var response = await editor.PostAsJsonAsync(
+                "/api/v1/actors",
+                new { name = $"Outage witness {number}", kind = "Person" },
+                CancellationToken.None
+            );
             var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
-            Guid? id = response.StatusCode == HttpStatusCode.Created ? System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid() : null;
-            writes.Enqueue(new Write(number, response.StatusCode, id, response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter?.Delta, body));
+            Guid? id =
+                response.StatusCode == HttpStatusCode.Created
+                    ? System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid()
+                    : null;
+            writes.Enqueue(
+                new Write(
+                    number,
+                    response.StatusCode,
+                    id,
+                    response.Content.Headers.ContentType?.MediaType,
+                    response.Headers.RetryAfter?.Delta,
+                    body
+                )
+            );
         }
     }
 
@@ -162,7 +213,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IAsyncDisposable
         return ids;
     }
 
-    private static Task WaitUntilAsync(string what, Func<bool> condition) => WaitUntilAsync(what, () => Task.FromResult(condition()));
+    private static Task WaitUntilAsync(string what, Func<bool> condition) =>
+        WaitUntilAsync(what, () => Task.FromResult(condition()));
 
     private static async Task WaitUntilAsync(string what, Func<Task<bool>> condition)
     {

@@ -23,7 +23,9 @@ public class HealthTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixtur
     public async Task NotReadyButAliveWhenTheDatabaseIsUnreachable()
     {
         // Port 1 on loopback: nothing listens there, so every connection is refused at once.
-        await using var app = new AppFactory("Host=127.0.0.1;Port=1;Username=nobody;Password=none;Database=none;Timeout=2");
+        await using var app = new AppFactory(
+            "Host=127.0.0.1;Port=1;Username=nobody;Password=none;Database=none;Timeout=2"
+        );
         using var client = app.CreateClient();
 
         using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));

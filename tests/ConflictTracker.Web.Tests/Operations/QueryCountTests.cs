@@ -29,9 +29,14 @@ public sealed class QueryCountTests : IAsyncLifetime, IDisposable
         app = new AppFactory(
             database.ConnectionString,
             new Dictionary<string, string?> { ["Security:AllowAnonymousReading"] = "true" },
-            services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(counter)));
+            services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(counter))
+        );
         await using var db = database.CreateContext();
-        var claim = await db.Claims.Include(c => c.Citations).Where(c => c.Citations.Count > 1).OrderBy(c => c.Id).FirstAsync();
+        var claim = await db
+            .Claims.Include(c => c.Citations)
+            .Where(c => c.Citations.Count > 1)
+            .OrderBy(c => c.Id)
+            .FirstAsync();
         ids = new Ids(claim.Id, claim.PropositionId, claim.AssertedById, claim.Citations.First().SourceId);
     }
 
@@ -49,25 +54,29 @@ public sealed class QueryCountTests : IAsyncLifetime, IDisposable
     /// statement (plus the token check through the API). Proposition: the record, the evidence rows,
     /// relations, the latest claims of each stance, figures per measure, periods, open candidates.
     /// </summary>
-    public static TheoryData<string, int> Reads => new()
-    {
-        { "/claims", 3 },
-        { "/claims?q=Budanov&stance=Affirms", 6 },
-        { "/claims/{claim}", 1 },
-        { "/propositions/{proposition}", 12 },
-        { "/actors/{actor}", 6 },
-        { "/sources/{source}", 3 },
-        { "/api/v1/claims?q=troops", 6 },
-        { "/api/v1/claims/{claim}", 2 },
-        { "/api/v1/propositions/{proposition}", 13 },
-    };
+    public static TheoryData<string, int> Reads =>
+        new()
+        {
+            { "/claims", 3 },
+            { "/claims?q=Budanov&stance=Affirms", 6 },
+            { "/claims/{claim}", 1 },
+            { "/propositions/{proposition}", 12 },
+            { "/actors/{actor}", 6 },
+            { "/sources/{source}", 3 },
+            { "/api/v1/claims?q=troops", 6 },
+            { "/api/v1/claims/{claim}", 2 },
+            { "/api/v1/propositions/{proposition}", 13 },
+        };
 
     [Theory]
     [MemberData(nameof(Reads))]
     public async Task AReadRunsAFixedNumberOfStatementsWhateverItShows(string template, int budget)
     {
-        var client = template.StartsWith("/api/", StringComparison.Ordinal) ? await app.TokenClientAsync("Analyst") : app.CreateClient();
-        var path = template.Replace("{claim}", ids.Claim.ToString(), StringComparison.Ordinal)
+        var client = template.StartsWith("/api/", StringComparison.Ordinal)
+            ? await app.TokenClientAsync("Analyst")
+            : app.CreateClient();
+        var path = template
+            .Replace("{claim}", ids.Claim.ToString(), StringComparison.Ordinal)
             .Replace("{proposition}", ids.Proposition.ToString(), StringComparison.Ordinal)
             .Replace("{actor}", ids.Actor.ToString(), StringComparison.Ordinal)
             .Replace("{source}", ids.Source.ToString(), StringComparison.Ordinal);
@@ -95,7 +104,8 @@ public sealed class QueryCountTests : IAsyncLifetime, IDisposable
         return counter.Count;
     }
 
-    /// <summary>More claims on the same proposition, by the same actor, citing the same source, each with two more citations and a place.</summary>
+    /// <summary>More claims on the same proposition, by the same actor, citing the same source, each with two more
+    /// citations and a place.</summary>
     private async Task AddCitedClaimsAsync(int count)
     {
         await using var db = database.CreateContext();
@@ -107,8 +117,18 @@ public sealed class QueryCountTests : IAsyncLifetime, IDisposable
         for (var i = 0; i < count; i++)
         {
             var claim = Claim.Create(
-                new NewClaim(proposition, actor, PartialDate.Day(2024, 11, 1 + (i % 28)), Stance.Affirms, $"Troops seen moving, report {i}.") { Status = ClaimStatus.Published },
-                DateTimeOffset.UtcNow);
+                new NewClaim(
+                    proposition,
+                    actor,
+                    PartialDate.Day(2024, 11, 1 + (i % 28)),
+                    Stance.Affirms,
+                    $"Troops seen moving, report {i}."
+                )
+                {
+                    Status = ClaimStatus.Published,
+                },
+                DateTimeOffset.UtcNow
+            );
             var origin = claim.Cite(sources[0], CitationRole.Origin);
             var first = claim.Cite(sources[1], CitationRole.FirstReport, derivedFrom: origin);
             claim.Cite(sources[2], CitationRole.Republication, derivedFrom: first);
@@ -130,19 +150,34 @@ public sealed class QueryCountTests : IAsyncLifetime, IDisposable
 
         public void Reset() => Interlocked.Exchange(ref count, 0);
 
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command,
+            CommandEventData eventData,
+            InterceptionResult<DbDataReader> result,
+            CancellationToken cancellationToken = default
+        )
         {
             Interlocked.Increment(ref count);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
 
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command,
+            CommandEventData eventData,
+            InterceptionResult<object> result,
+            CancellationToken cancellationToken = default
+        )
         {
             Interlocked.Increment(ref count);
             return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
         }
 
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command,
+            CommandEventData eventData,
+            InterceptionResult<int> result,
+            CancellationToken cancellationToken = default
+        )
         {
             Interlocked.Increment(ref count);
             return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);

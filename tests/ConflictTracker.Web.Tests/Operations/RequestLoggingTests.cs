@@ -8,7 +8,8 @@ using Serilog.Events;
 
 namespace ConflictTracker.Web.Tests.Operations;
 
-/// <summary>A request the framework refuses as unreadable is logged as the 400 it is: no error, no stack trace.</summary>
+/// <summary>A request the framework refuses as unreadable is logged as the 400 it is: no error, no stack
+/// trace.</summary>
 public class RequestLoggingTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     [Theory]
@@ -22,7 +23,8 @@ public class RequestLoggingTests(DatabaseFixture fixture) : IClassFixture<Databa
         await using var app = new AppFactory(
             fixture.Database.ConnectionString,
             new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" },
-            services => services.AddSingleton<ILogEventSink>(log));
+            services => services.AddSingleton<ILogEventSink>(log)
+        );
         using var client = await app.TokenClientAsync(Roles.Editor);
         using var request = new HttpRequestMessage(new HttpMethod(method), address);
         if (body is not null)
@@ -39,6 +41,10 @@ public class RequestLoggingTests(DatabaseFixture fixture) : IClassFixture<Databa
         CapturedLog.Property(line, "StatusCode").Should().Be(400);
         line.Level.Should().Be(LogEventLevel.Information);
         line.Exception.Should().BeNull();
-        log.Events.Should().NotContain(e => e.Exception != null || e.Level >= LogEventLevel.Error, "a client's mistake is not the app's error");
+        log.Events.Should()
+            .NotContain(
+                e => e.Exception != null || e.Level >= LogEventLevel.Error,
+                "a client's mistake is not the app's error"
+            );
     }
 }

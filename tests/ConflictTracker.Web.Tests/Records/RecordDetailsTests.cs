@@ -1,6 +1,6 @@
-using ConflictTracker.Testing;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Sources;
+using ConflictTracker.Testing;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
@@ -18,16 +18,30 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
     [Fact]
     public async Task ClaimDetailsGiveTheFigureItsIntervalAndTheChainFromOriginToRepublication()
     {
-        var claim = await new ClaimDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(Id("claim", "nis-1500-vladivostok"));
+        var claim = await new ClaimDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(
+            Id("claim", "nis-1500-vladivostok")
+        );
 
         claim.Should().NotBeNull();
-        claim!.Quantity.Should().Be(new QuantityView("nearly 1,500 soldiers", "1,350 to 1,500 soldiers", "North Korean soldiers ferried to Vladivostok"));
+        claim!
+            .Quantity.Should()
+            .Be(
+                new QuantityView(
+                    "nearly 1,500 soldiers",
+                    "1,350 to 1,500 soldiers",
+                    "North Korean soldiers ferried to Vladivostok"
+                )
+            );
         claim.StatedOn.Should().Be("18 Oct 2024");
         claim.EventPeriod.Should().Be("8 Oct 2024 – 13 Oct 2024");
         claim.Places.Select(p => p.Name).Should().Equal("Vladivostok");
-        claim.Citations.Select(c => (c.Role, c.Depth, c.Source.Id)).Should().Equal(
-            (CitationRole.Origin, 0, Id("source", "nis-2024-10-18")),
-            (CitationRole.Republication, 1, Id("source", "seed-article")));
+        claim
+            .Citations.Select(c => (c.Role, c.Depth, c.Source.Id))
+            .Should()
+            .Equal(
+                (CitationRole.Origin, 0, Id("source", "nis-2024-10-18")),
+                (CitationRole.Republication, 1, Id("source", "seed-article"))
+            );
         claim.Citations[1].Locator.Should().Be("para. 12");
         claim.Related.Should().BeEmpty();
         claim.OpenFlags.Should().BeEmpty();
@@ -41,8 +55,12 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
         var kim = await service.GetAsync(Id("claim", "kim-might-send-troops"));
         var peskov = await service.GetAsync(Id("claim", "peskov-fake-news"));
 
-        kim!.ActorRole.Should().Be("Minister of National Defense, Ministry of National Defense of the Republic of Korea");
-        peskov!.ActorRole.Should().Be("Press Secretary of the President of Russia, Kremlin (Presidential Executive Office of Russia)");
+        kim!
+            .ActorRole.Should()
+            .Be("Minister of National Defense, Ministry of National Defense of the Republic of Korea");
+        peskov!
+            .ActorRole.Should()
+            .Be("Press Secretary of the President of Russia, Kremlin (Presidential Executive Office of Russia)");
         peskov.OnBehalfOf!.Name.Should().Be("Kremlin (Presidential Executive Office of Russia)");
     }
 
@@ -55,22 +73,39 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
         var kremlin = await service.GetAsync(Id("actor", "kremlin"));
 
         peskov!.Aliases.Select(a => a.Name).Should().Contain("Дмитрий Песков");
-        peskov.Affiliations.Should().ContainSingle(a => a.AsMember && a.Role == "Press Secretary of the President of Russia" && a.From == new DateOnly(2012, 5, 22));
+        peskov
+            .Affiliations.Should()
+            .ContainSingle(a =>
+                a.AsMember
+                && a.Role == "Press Secretary of the President of Russia"
+                && a.From == new DateOnly(2012, 5, 22)
+            );
         peskov.Claims.Select(c => c.Id).Should().Equal(Id("claim", "peskov-fake-news"));
         peskov.TrackRecord.Should().Be(new TrackRecord(1, 0, 0, 0));
-        kremlin!.Claims.Select(c => c.Id).Should().Contain(Id("claim", "peskov-fake-news"), "a spokesman's claim is made on the Kremlin's behalf");
+        kremlin!
+            .Claims.Select(c => c.Id)
+            .Should()
+            .Contain(Id("claim", "peskov-fake-news"), "a spokesman's claim is made on the Kremlin's behalf");
         kremlin.Affiliations.Should().Contain(a => !a.AsMember && a.Other.Name == "Dmitry Peskov");
     }
 
     [Fact]
     public async Task SourceDetailsTakeThePublishersGradeWhenTheSourceHasNone()
     {
-        var source = await new SourceDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(Id("source", "seed-article"));
+        var source = await new SourceDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(
+            Id("source", "seed-article")
+        );
 
         source!.Claims.Should().HaveCount(25);
         source.OwnReliability.Should().BeNull();
         source.Reliability.Should().Be(Source.EffectiveReliability(null, source.PublisherReliability));
-        source.Claims.Should().OnlyContain(c => c.Role == CitationRole.Republication || c.Role == CitationRole.FirstReport || c.Role == CitationRole.Origin);
+        source
+            .Claims.Should()
+            .OnlyContain(c =>
+                c.Role == CitationRole.Republication
+                || c.Role == CitationRole.FirstReport
+                || c.Role == CitationRole.Origin
+            );
     }
 
     [Fact]
@@ -82,28 +117,52 @@ public class RecordDetailsTests(DemoDataFixture fixture) : IClassFixture<DemoDat
         var deployment = await service.GetAsync(Id("proposition", "nk-troops-in-russia"));
 
         // Shin's two figures share one Bloomberg interview; the 2022 US accusation has no origin on record.
-        munitions!.Support.Should().Equal(new StanceSupport(Stance.Affirms, Claims: 3, Reports: 2, OriginDocuments: 2, IndependentVoices: 2));
+        munitions!
+            .Support.Should()
+            .Equal(new StanceSupport(Stance.Affirms, Claims: 3, Reports: 2, OriginDocuments: 2, IndependentVoices: 2));
         munitions.Estimates.Should().HaveCount(2);
-        deployment!.Support.Select(s => (s.Stance, s.Claims)).Should().Equal((Stance.Affirms, 11), (Stance.Denies, 1), (Stance.Hedges, 2));
-        deployment.Support.Should().OnlyContain(s => s.IndependentVoices <= s.OriginDocuments && s.OriginDocuments <= s.Claims);
-        deployment.Estimates.Select(e => (e.Measure.Name, e.Points.Count)).Should().BeEquivalentTo(new[]
-        {
-            ("North Korean soldiers at the Sergeevka training ground", 2),
-            ("North Korean soldiers ferried to Vladivostok", 1),
-            ("North Korean soldiers sent to Russia", 1),
-            ("North Korean soldiers training in eastern Russia", 1),
-        });
-        var vladivostok = deployment.Estimates.Single(e => e.Measure.Name == "North Korean soldiers ferried to Vladivostok").Points.Single();
+        deployment!
+            .Support.Select(s => (s.Stance, s.Claims))
+            .Should()
+            .Equal((Stance.Affirms, 11), (Stance.Denies, 1), (Stance.Hedges, 2));
+        deployment
+            .Support.Should()
+            .OnlyContain(s => s.IndependentVoices <= s.OriginDocuments && s.OriginDocuments <= s.Claims);
+        deployment
+            .Estimates.Select(e => (e.Measure.Name, e.Points.Count))
+            .Should()
+            .BeEquivalentTo(
+                new[]
+                {
+                    ("North Korean soldiers at the Sergeevka training ground", 2),
+                    ("North Korean soldiers ferried to Vladivostok", 1),
+                    ("North Korean soldiers sent to Russia", 1),
+                    ("North Korean soldiers training in eastern Russia", 1),
+                }
+            );
+        var vladivostok = deployment
+            .Estimates.Single(e => e.Measure.Name == "North Korean soldiers ferried to Vladivostok")
+            .Points.Single();
         (vladivostok.Low, vladivostok.High).Should().Be((1350m, 1500m));
-        deployment.Periods.Should().Contain(p => p.ClaimId == Id("claim", "nis-1500-vladivostok") && p.EventFirst == new DateOnly(2024, 10, 8) && p.EventLast == new DateOnly(2024, 10, 13));
+        deployment
+            .Periods.Should()
+            .Contain(p =>
+                p.ClaimId == Id("claim", "nis-1500-vladivostok")
+                && p.EventFirst == new DateOnly(2024, 10, 8)
+                && p.EventLast == new DateOnly(2024, 10, 13)
+            );
     }
 
     [Fact]
     public async Task OpenEndedFiguresHaveNoUpperBoundOnTheChart()
     {
-        var munitions = await new PropositionDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(Id("proposition", "nk-supplies-munitions"));
+        var munitions = await new PropositionDetailsService(fixture.Database.ContextFactory, Analyst).GetAsync(
+            Id("proposition", "nk-supplies-munitions")
+        );
 
-        var containers = munitions!.Estimates.SelectMany(e => e.Points).Single(p => p.ClaimId == Id("claim", "shin-10000-containers"));
+        var containers = munitions!
+            .Estimates.SelectMany(e => e.Points)
+            .Single(p => p.ClaimId == Id("claim", "shin-10000-containers"));
         containers.Low.Should().Be(10_000m);
         containers.High.Should().BeNull("'at least 10,000' has no upper bound");
     }

@@ -33,27 +33,46 @@ public sealed class IncrementalCandidatesTests : IAsyncLifetime
         {
             await using var db = database.CreateContext();
             db.ChangedBy = "incremental candidates test";
-            var proposition = await db.Propositions.Include(p => p.Measures).Where(p => p.Measures.Any()).OrderBy(p => p.Id).FirstAsync();
+            var proposition = await db
+                .Propositions.Include(p => p.Measures)
+                .Where(p => p.Measures.Any())
+                .OrderBy(p => p.Id)
+                .FirstAsync();
             var measure = proposition.Measures.OrderBy(m => m.Id).First();
             var actors = await db.Actors.OrderBy(a => a.Id).Take(4).ToListAsync();
             for (var i = 0; i < 5; i++)
             {
                 var qualifier = qualifiers[random.Next(qualifiers.Length)];
                 var value = 500 + random.Next(3000);
-                var quantity = qualifier == QuantityQualifier.Exact && random.Next(3) == 0
-                    ? Quantity.Create(value, value + random.Next(1, 500), qualifier)
-                    : Quantity.Create(value, null, qualifier);
+                var quantity =
+                    qualifier == QuantityQualifier.Exact && random.Next(3) == 0
+                        ? Quantity.Create(value, value + random.Next(1, 500), qualifier)
+                        : Quantity.Create(value, null, qualifier);
                 var day = new DateOnly(2024, 10, 1 + random.Next(28));
-                db.Claims.Add(Claim.Create(
-                    new NewClaim(proposition, actors[random.Next(actors.Count)], PartialDate.Create(day, DatePrecision.Day),
-                        random.Next(4) == 0 ? Stance.Denies : Stance.Affirms, $"Figure {batch}-{i}: {quantity}.")
-                    {
-                        Status = ClaimStatus.Published,
-                        Measure = measure,
-                        Quantity = quantity,
-                        EventPeriod = random.Next(2) == 0 ? null : EventPeriod.Create(PartialDate.Create(day.AddDays(-random.Next(10)), DatePrecision.Day), PartialDate.Create(day, DatePrecision.Day)),
-                    },
-                    DateTimeOffset.UtcNow));
+                db.Claims.Add(
+                    Claim.Create(
+                        new NewClaim(
+                            proposition,
+                            actors[random.Next(actors.Count)],
+                            PartialDate.Create(day, DatePrecision.Day),
+                            random.Next(4) == 0 ? Stance.Denies : Stance.Affirms,
+                            $"Figure {batch}-{i}: {quantity}."
+                        )
+                        {
+                            Status = ClaimStatus.Published,
+                            Measure = measure,
+                            Quantity = quantity,
+                            EventPeriod =
+                                random.Next(2) == 0
+                                    ? null
+                                    : EventPeriod.Create(
+                                        PartialDate.Create(day.AddDays(-random.Next(10)), DatePrecision.Day),
+                                        PartialDate.Create(day, DatePrecision.Day)
+                                    ),
+                        },
+                        DateTimeOffset.UtcNow
+                    )
+                );
             }
 
             await db.SaveChangesAsync();
@@ -61,12 +80,23 @@ public sealed class IncrementalCandidatesTests : IAsyncLifetime
 
         await using var check = database.CreateContext();
         var claims = await check.Claims.AsNoTracking().ToListAsync();
-        var collective = (await check.Actors.AsNoTracking().Where(a => a.IsCollective).Select(a => a.Id).ToListAsync()).ToHashSet();
-        var expected = ContradictionCandidates.Find(claims.Select(c => ClaimFacts.Of(c, collective))).Select(c => (c.First, c.Second, c.Rule)).ToHashSet();
+        var collective = (
+            await check.Actors.AsNoTracking().Where(a => a.IsCollective).Select(a => a.Id).ToListAsync()
+        ).ToHashSet();
+        var expected = ContradictionCandidates
+            .Find(claims.Select(c => ClaimFacts.Of(c, collective)))
+            .Select(c => (c.First, c.Second, c.Rule))
+            .ToHashSet();
         var stored = (await check.Candidates.AsNoTracking().Where(c => c.State == CandidateState.Open).ToListAsync())
-            .Select(c => (c.FirstClaimId, c.SecondClaimId, c.Rule)).ToHashSet();
+            .Select(c => (c.FirstClaimId, c.SecondClaimId, c.Rule))
+            .ToHashSet();
 
-        expected.Should().Contain(c => c.Rule == CandidateRule.IncompatibleFigures, "the generated figures must exercise the figure rules");
+        expected
+            .Should()
+            .Contain(
+                c => c.Rule == CandidateRule.IncompatibleFigures,
+                "the generated figures must exercise the figure rules"
+            );
         stored.Should().BeEquivalentTo(expected);
     }
 }

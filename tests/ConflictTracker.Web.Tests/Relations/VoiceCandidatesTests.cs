@@ -3,9 +3,9 @@ using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Testing;
-using ConflictTracker.Web.Features.DemoData;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.DemoData;
 using ConflictTracker.Web.Features.Sources;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -25,22 +25,39 @@ public class VoiceCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoD
 
     private StatementEditorService Statements() => new(fixture.Database.ContextFactory, Editor, TimeProvider.System);
 
-    private static StatementInput Figure(string tag, string statedOn, QuantityQualifier qualifier, decimal value, Guid? actor = null) => new()
-    {
-        PropositionId = Deployment,
-        ActorId = actor,
-        NewActor = actor is null ? new NewActorInput($"Defence Ministry {tag}", ActorKind.GovernmentBody, "KR") : null,
-        Stance = Stance.Affirms,
-        Summary = $"{qualifier} {value} North Korean soldiers were sent to Russia ({tag}, {statedOn}).",
-        StatedOn = statedOn,
-        EventStart = "2024-10",
-        MeasureId = SentToRussia,
-        QuantityMin = value,
-        QuantityQualifier = qualifier,
-        Status = ClaimStatus.Published,
-        NewSource = new NewSourceInput(SourceKind.OfficialStatement, $"Briefing {tag} {statedOn} {value}", null, null, statedOn, "en", null),
-        CitationRole = CitationRole.Origin,
-    };
+    private static StatementInput Figure(
+        string tag,
+        string statedOn,
+        QuantityQualifier qualifier,
+        decimal value,
+        Guid? actor = null
+    ) =>
+        new()
+        {
+            PropositionId = Deployment,
+            ActorId = actor,
+            NewActor = actor is null
+                ? new NewActorInput($"Defence Ministry {tag}", ActorKind.GovernmentBody, "KR")
+                : null,
+            Stance = Stance.Affirms,
+            Summary = $"{qualifier} {value} North Korean soldiers were sent to Russia ({tag}, {statedOn}).",
+            StatedOn = statedOn,
+            EventStart = "2024-10",
+            MeasureId = SentToRussia,
+            QuantityMin = value,
+            QuantityQualifier = qualifier,
+            Status = ClaimStatus.Published,
+            NewSource = new NewSourceInput(
+                SourceKind.OfficialStatement,
+                $"Briefing {tag} {statedOn} {value}",
+                null,
+                null,
+                statedOn,
+                "en",
+                null
+            ),
+            CitationRole = CitationRole.Origin,
+        };
 
     private async Task<Guid> SpeakerAsync(Guid claim)
     {
@@ -51,7 +68,8 @@ public class VoiceCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoD
     private async Task<List<ContradictionCandidate>> StoredAsync(Guid a, Guid b)
     {
         await using var db = fixture.Database.CreateContext();
-        return await db.Candidates.AsNoTracking()
+        return await db
+            .Candidates.AsNoTracking()
             .Where(c => (c.FirstClaimId == a && c.SecondClaimId == b) || (c.FirstClaimId == b && c.SecondClaimId == a))
             .ToListAsync();
     }
@@ -66,10 +84,20 @@ public class VoiceCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoD
         var later = await Statements().CreateAsync(Figure(tag, "2024-10-08", QuantityQualifier.AtLeast, 150, ministry));
 
         var stored = await StoredAsync(first, later);
-        stored.Should().ContainSingle().Which.Should().BeEquivalentTo(new
-        {
-            FirstClaimId = first, SecondClaimId = later, Rule = CandidateRule.LaterFigureBySameVoice, State = CandidateState.Open, Proposes = RelationType.Supersedes,
-        });
+        stored
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .BeEquivalentTo(
+                new
+                {
+                    FirstClaimId = first,
+                    SecondClaimId = later,
+                    Rule = CandidateRule.LaterFigureBySameVoice,
+                    State = CandidateState.Open,
+                    Proposes = RelationType.Supersedes,
+                }
+            );
         stored[0].Reason.Should().EndWith("an update.");
     }
 
@@ -80,9 +108,14 @@ public class VoiceCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoD
         var first = await Statements().CreateAsync(Figure(tag, "2024-10-09", QuantityQualifier.AtLeast, 120));
         var ministry = await SpeakerAsync(first);
 
-        var second = await Statements().CreateAsync(Figure(tag, "2024-10-09", QuantityQualifier.Approximately, 90, ministry));
+        var second = await Statements()
+            .CreateAsync(Figure(tag, "2024-10-09", QuantityQualifier.Approximately, 90, ministry));
 
-        (await StoredAsync(first, second)).Should().ContainSingle().Which.Rule.Should().Be(CandidateRule.InconsistentReportsOfOneVoice);
+        (await StoredAsync(first, second))
+            .Should()
+            .ContainSingle()
+            .Which.Rule.Should()
+            .Be(CandidateRule.InconsistentReportsOfOneVoice);
     }
 
     [Fact]
@@ -97,7 +130,11 @@ public class VoiceCandidatesTests(DemoDataFixture fixture) : IClassFixture<DemoD
 
         await editor.SaveActorAsync(account, loaded.Version, loaded.Input with { IsCollective = true });
 
-        (await StoredAsync(first, later)).Should().ContainSingle().Which.State.Should().Be(CandidateState.Lapsed, "the claims of a collective source never share a voice");
+        (await StoredAsync(first, later))
+            .Should()
+            .ContainSingle()
+            .Which.State.Should()
+            .Be(CandidateState.Lapsed, "the claims of a collective source never share a voice");
         var marked = (await editor.LoadActorAsync(account))!;
         marked.Input.IsCollective.Should().BeTrue();
 

@@ -24,18 +24,25 @@ public abstract class GroupedReviewTestsBase(DemoDataFixture fixture)
     protected static readonly Guid Nis = DemoIds.For("claim", "nis-1500-vladivostok");
     protected static readonly Guid Zelenskyy = DemoIds.For("claim", "zelenskyy-thousands");
 
-    /// <summary>The claims affirming the deployment that Peskov's denial stands against (docs/rules/contradictions.md, "What the demo data produces").</summary>
+    /// <summary>The claims affirming the deployment that Peskov's denial stands against (docs/rules/contradictions.md,
+    /// "What the demo data produces").</summary>
     protected const int Affirmations = 11;
 
     protected DemoDataFixture Fixture { get; } = fixture;
 
     private static IAccess As(string email, string role) =>
-        TestAccess.For(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, role)], "Test")), new SecurityOptions());
+        TestAccess.For(
+            new ClaimsPrincipal(
+                new ClaimsIdentity([new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, role)], "Test")
+            ),
+            new SecurityOptions()
+        );
 
     protected static readonly IAccess Reviewer = As("rui@example.org", Roles.Reviewer);
     protected static readonly IAccess Editor = As("ana@example.org", Roles.Editor);
 
-    protected ReviewService Service(IAccess access) => new(Fixture.Database.ContextFactory, access, TimeProvider.System);
+    protected ReviewService Service(IAccess access) =>
+        new(Fixture.Database.ContextFactory, access, TimeProvider.System);
 
     protected ReviewQueueService Queue(IAccess access) => new(Fixture.Database.ContextFactory, access);
 
@@ -44,50 +51,103 @@ public abstract class GroupedReviewTestsBase(DemoDataFixture fixture)
     protected async Task<List<ContradictionCandidate>> PeskovsCandidatesAsync()
     {
         await using var db = Fixture.Database.CreateContext();
-        return await db.Candidates.AsNoTracking()
-            .Where(c => c.Rule == CandidateRule.OpposedStances && (c.FirstClaimId == Peskov || c.SecondClaimId == Peskov)).ToListAsync();
+        return await db
+            .Candidates.AsNoTracking()
+            .Where(c =>
+                c.Rule == CandidateRule.OpposedStances && (c.FirstClaimId == Peskov || c.SecondClaimId == Peskov)
+            )
+            .ToListAsync();
     }
 
     protected async Task<List<ClaimRelation>> PeskovsRelationsAsync()
     {
         await using var db = Fixture.Database.CreateContext();
-        return await db.Relations.AsNoTracking().Where(r => r.FromClaimId == Peskov || r.ToClaimId == Peskov).ToListAsync();
+        return await db
+            .Relations.AsNoTracking()
+            .Where(r => r.FromClaimId == Peskov || r.ToClaimId == Peskov)
+            .ToListAsync();
     }
 
-    protected static Guid Other(ContradictionCandidate c) => c.FirstClaimId == Peskov ? c.SecondClaimId : c.FirstClaimId;
+    protected static Guid Other(ContradictionCandidate c) =>
+        c.FirstClaimId == Peskov ? c.SecondClaimId : c.FirstClaimId;
 }
 
-public class GroupedReviewConfirmTests(DemoDataFixture fixture) : GroupedReviewTestsBase(fixture), IClassFixture<DemoDataFixture>
+public class GroupedReviewConfirmTests(DemoDataFixture fixture)
+    : GroupedReviewTestsBase(fixture),
+        IClassFixture<DemoDataFixture>
 {
     [Fact]
     public async Task PeskovsDenialIsOneItemAgainstElevenAffirmationsAndConfirmingAllButOneConfirmsTen()
     {
         var queue = await Queue(Editor).GetAsync(new QueueFilter(QueueKind.Candidate, Deployment));
         var item = queue.Items.Should().ContainSingle(i => i.IsGroup, "the demo data has one denial").Subject;
-        (item.Id, item.FirstClaimId, item.GroupSize, item.SecondClaimId).Should().Be((Peskov, Peskov, Affirmations, (Guid?)null));
+        (item.Id, item.FirstClaimId, item.GroupSize, item.SecondClaimId)
+            .Should()
+            .Be((Peskov, Peskov, Affirmations, (Guid?)null));
         item.What.Should().Be("Opposed stances: a denial against 11 claims");
-        queue.Items.Should().NotContain(i => !i.IsGroup && (i.FirstClaimId == Peskov || i.SecondClaimId == Peskov), "no pair of the denial is listed on its own");
-        queue.Counts.Candidates.Should().Be(Affirmations + 1, "the counts are of pairs: the 11 grouped ones and the incompatible figures");
+        queue
+            .Items.Should()
+            .NotContain(
+                i => !i.IsGroup && (i.FirstClaimId == Peskov || i.SecondClaimId == Peskov),
+                "no pair of the denial is listed on its own"
+            );
+        queue
+            .Counts.Candidates.Should()
+            .Be(Affirmations + 1, "the counts are of pairs: the 11 grouped ones and the incompatible figures");
 
         var group = await PeskovsGroupAsync();
         (group.Total, group.Members.Count, group.Speaker).Should().Be((Affirmations, Affirmations, "Dmitry Peskov"));
         group.Members.Select(m => m.ClaimId).Should().BeEquivalentTo((await PeskovsCandidatesAsync()).Select(Other));
-        group.Members.Should().Contain(m => m.ClaimId == Nis && m.Speaker == "National Intelligence Service" && m.StatedOn == "18 Oct 2024" && m.Figure == "nearly 1,500");
+        group
+            .Members.Should()
+            .Contain(m =>
+                m.ClaimId == Nis
+                && m.Speaker == "National Intelligence Service"
+                && m.StatedOn == "18 Oct 2024"
+                && m.Figure == "nearly 1,500"
+            );
         (await Queue(Editor).CandidateGroupAsync(Nis)).Should().BeNull("an affirmation heads no group");
 
         // Confirmed for all but one: ten contradictions, the unticked pair stays open.
-        var ticked = group.Members.Where(m => m.ClaimId != Zelenskyy).Select(m => new GroupDecisionMember(m.CandidateId, m.Version)).ToList();
+        var ticked = group
+            .Members.Where(m => m.ClaimId != Zelenskyy)
+            .Select(m => new GroupDecisionMember(m.CandidateId, m.Version))
+            .ToList();
         ticked.Should().HaveCount(Affirmations - 1);
 
-        var relations = await Service(Reviewer).DecideCandidateGroupAsync(Peskov, ReviewState.Confirmed, ticked, "Peskov denies every report of the deployment.");
+        var relations = await Service(Reviewer)
+            .DecideCandidateGroupAsync(
+                Peskov,
+                ReviewState.Confirmed,
+                ticked,
+                "Peskov denies every report of the deployment."
+            );
 
         relations.Should().HaveCount(Affirmations - 1).And.OnlyHaveUniqueItems();
         var candidates = await PeskovsCandidatesAsync();
-        candidates.Where(c => c.State == CandidateState.Confirmed).Should().HaveCount(Affirmations - 1)
-            .And.OnlyContain(c => c.DecidedBy == "rui@example.org" && c.DecisionNote == "Peskov denies every report of the deployment." && relations.Contains(c.RelationId!.Value));
-        candidates.Should().ContainSingle(c => c.State == CandidateState.Open).Which.Should().Match<ContradictionCandidate>(c => Other(c) == Zelenskyy);
+        candidates
+            .Where(c => c.State == CandidateState.Confirmed)
+            .Should()
+            .HaveCount(Affirmations - 1)
+            .And.OnlyContain(c =>
+                c.DecidedBy == "rui@example.org"
+                && c.DecisionNote == "Peskov denies every report of the deployment."
+                && relations.Contains(c.RelationId!.Value)
+            );
+        candidates
+            .Should()
+            .ContainSingle(c => c.State == CandidateState.Open)
+            .Which.Should()
+            .Match<ContradictionCandidate>(c => Other(c) == Zelenskyy);
         var stored = await PeskovsRelationsAsync();
-        stored.Should().HaveCount(Affirmations - 1).And.OnlyContain(r => r.Type == RelationType.Contradicts && r.State == ReviewState.Confirmed && r.ReviewedBy == "rui@example.org");
+        stored
+            .Should()
+            .HaveCount(Affirmations - 1)
+            .And.OnlyContain(r =>
+                r.Type == RelationType.Contradicts
+                && r.State == ReviewState.Confirmed
+                && r.ReviewedBy == "rui@example.org"
+            );
         stored.Select(r => r.FromClaimId == Peskov ? r.ToClaimId : r.FromClaimId).Should().NotContain(Zelenskyy);
 
         // The save path wrote each pair's history.
@@ -95,7 +155,9 @@ public class GroupedReviewConfirmTests(DemoDataFixture fixture) : GroupedReviewT
         {
             foreach (var candidate in candidates.Where(c => c.State == CandidateState.Confirmed))
             {
-                (await db.ChangeHistory.CountAsync(h => h.EntityId == candidate.Id && h.ChangedBy == "rui@example.org")).Should().Be(1);
+                (await db.ChangeHistory.CountAsync(h => h.EntityId == candidate.Id && h.ChangedBy == "rui@example.org"))
+                    .Should()
+                    .Be(1);
             }
         }
 
@@ -106,7 +168,9 @@ public class GroupedReviewConfirmTests(DemoDataFixture fixture) : GroupedReviewT
     }
 }
 
-public class GroupedReviewDismissTests(DemoDataFixture fixture) : GroupedReviewTestsBase(fixture), IClassFixture<DemoDataFixture>
+public class GroupedReviewDismissTests(DemoDataFixture fixture)
+    : GroupedReviewTestsBase(fixture),
+        IClassFixture<DemoDataFixture>
 {
     [Fact]
     public async Task DismissingTheGroupDismissesEachPairWithTheNoteAndNeedsANote()
@@ -116,15 +180,34 @@ public class GroupedReviewDismissTests(DemoDataFixture fixture) : GroupedReviewT
 
         var noNote = () => Service(Reviewer).DecideCandidateGroupAsync(Peskov, ReviewState.Dismissed, all, null);
         await noNote.Should().ThrowAsync<DomainValidationException>();
-        (await PeskovsCandidatesAsync()).Should().OnlyContain(c => c.State == CandidateState.Open, "a refused dismissal saves nothing");
+        (await PeskovsCandidatesAsync())
+            .Should()
+            .OnlyContain(c => c.State == CandidateState.Open, "a refused dismissal saves nothing");
 
-        (await Service(Reviewer).DecideCandidateGroupAsync(Peskov, ReviewState.Dismissed, all, "The denial is general, not an answer to these reports."))
-            .Should().BeEmpty();
+        (
+            await Service(Reviewer)
+                .DecideCandidateGroupAsync(
+                    Peskov,
+                    ReviewState.Dismissed,
+                    all,
+                    "The denial is general, not an answer to these reports."
+                )
+        )
+            .Should()
+            .BeEmpty();
 
-        (await PeskovsCandidatesAsync()).Should().HaveCount(Affirmations)
-            .And.OnlyContain(c => c.State == CandidateState.Dismissed && c.DecisionNote == "The denial is general, not an answer to these reports." && c.DecidedBy == "rui@example.org");
+        (await PeskovsCandidatesAsync())
+            .Should()
+            .HaveCount(Affirmations)
+            .And.OnlyContain(c =>
+                c.State == CandidateState.Dismissed
+                && c.DecisionNote == "The denial is general, not an answer to these reports."
+                && c.DecidedBy == "rui@example.org"
+            );
         (await PeskovsRelationsAsync()).Should().BeEmpty();
-        (await Queue(Reviewer).GetAsync(new QueueFilter(QueueKind.Candidate, Deployment))).Items.Should().NotContain(i => i.IsGroup);
+        (await Queue(Reviewer).GetAsync(new QueueFilter(QueueKind.Candidate, Deployment)))
+            .Items.Should()
+            .NotContain(i => i.IsGroup);
     }
 
     [Fact]
@@ -132,17 +215,25 @@ public class GroupedReviewDismissTests(DemoDataFixture fixture) : GroupedReviewT
     {
         await using var db = Fixture.Database.CreateContext();
         var figures = await db.Candidates.AsNoTracking().FirstAsync(c => c.Rule == CandidateRule.IncompatibleFigures);
-        var foreign = () => Service(Reviewer).DecideCandidateGroupAsync(Peskov, ReviewState.Confirmed, [new(figures.Id, figures.Version)], null);
+        var foreign = () =>
+            Service(Reviewer)
+                .DecideCandidateGroupAsync(Peskov, ReviewState.Confirmed, [new(figures.Id, figures.Version)], null);
         (await foreign.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey("Candidates");
-        var notADenial = () => Service(Reviewer).DecideCandidateGroupAsync(Nis, ReviewState.Confirmed, [new(figures.Id, figures.Version)], null);
+        var notADenial = () =>
+            Service(Reviewer)
+                .DecideCandidateGroupAsync(Nis, ReviewState.Confirmed, [new(figures.Id, figures.Version)], null);
         (await notADenial.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey("Denial");
         var none = () => Service(Reviewer).DecideCandidateGroupAsync(Peskov, ReviewState.Confirmed, [], null);
         (await none.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey("Candidates");
-        (await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == figures.Id)).State.Should().Be(CandidateState.Open);
+        (await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == figures.Id))
+            .State.Should()
+            .Be(CandidateState.Open);
     }
 }
 
-public class GroupedReviewStaleTests(DemoDataFixture fixture) : GroupedReviewTestsBase(fixture), IClassFixture<DemoDataFixture>
+public class GroupedReviewStaleTests(DemoDataFixture fixture)
+    : GroupedReviewTestsBase(fixture),
+        IClassFixture<DemoDataFixture>
 {
     [Fact]
     public async Task APairDecidedSinceTheItemWasShownRefusesTheWholeDecisionAndNothingIsSaved()
@@ -152,25 +243,47 @@ public class GroupedReviewStaleTests(DemoDataFixture fixture) : GroupedReviewTes
         // Another reviewer dismisses one pair on its own after the item was shown.
         await Service(Reviewer).DismissCandidateAsync(nis.CandidateId, "Decided alone.", nis.Version);
 
-        var stale = () => Service(Reviewer).DecideCandidateGroupAsync(
-            Peskov, ReviewState.Confirmed, shown.Members.Select(m => new GroupDecisionMember(m.CandidateId, m.Version)).ToList(), null);
+        var stale = () =>
+            Service(Reviewer)
+                .DecideCandidateGroupAsync(
+                    Peskov,
+                    ReviewState.Confirmed,
+                    shown.Members.Select(m => new GroupDecisionMember(m.CandidateId, m.Version)).ToList(),
+                    null
+                );
 
         (await stale.Should().ThrowAsync<StaleVersionException>()).Which.Message.Should().Contain("nothing was saved");
         var candidates = await PeskovsCandidatesAsync();
-        candidates.Where(c => Other(c) != Nis).Should().HaveCount(Affirmations - 1).And.OnlyContain(c => c.State == CandidateState.Open);
+        candidates
+            .Where(c => Other(c) != Nis)
+            .Should()
+            .HaveCount(Affirmations - 1)
+            .And.OnlyContain(c => c.State == CandidateState.Open);
         candidates.Single(c => Other(c) == Nis).State.Should().Be(CandidateState.Dismissed);
         (await PeskovsRelationsAsync()).Should().BeEmpty("nothing is half-saved");
 
         // A version that does not match (the pair changed since) is refused the same way.
         var reloaded = (await PeskovsGroupAsync()).Members;
         reloaded.Should().HaveCount(Affirmations - 1);
-        var changed = reloaded.Select((m, i) => new GroupDecisionMember(m.CandidateId, i == 0 ? m.Version + 1 : m.Version)).ToList();
-        var wrongVersion = () => Service(Reviewer).DecideCandidateGroupAsync(Peskov, ReviewState.Confirmed, changed, null);
+        var changed = reloaded
+            .Select((m, i) => new GroupDecisionMember(m.CandidateId, i == 0 ? m.Version + 1 : m.Version))
+            .ToList();
+        var wrongVersion = () =>
+            Service(Reviewer).DecideCandidateGroupAsync(Peskov, ReviewState.Confirmed, changed, null);
         await wrongVersion.Should().ThrowAsync<StaleVersionException>();
         (await PeskovsRelationsAsync()).Should().BeEmpty();
 
         // Reloaded, the decision goes through.
-        (await Service(Reviewer).DecideCandidateGroupAsync(Peskov, ReviewState.Confirmed, reloaded.Select(m => new GroupDecisionMember(m.CandidateId, m.Version)).ToList(), null))
-            .Should().HaveCount(Affirmations - 1);
+        (
+            await Service(Reviewer)
+                .DecideCandidateGroupAsync(
+                    Peskov,
+                    ReviewState.Confirmed,
+                    reloaded.Select(m => new GroupDecisionMember(m.CandidateId, m.Version)).ToList(),
+                    null
+                )
+        )
+            .Should()
+            .HaveCount(Affirmations - 1);
     }
 }

@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Tests.Review;
 
-/// <summary>The review queue's unverified quotes: citations whose words are not in their source's newest snapshot, a bounded stretch at a time.</summary>
+/// <summary>The review queue's unverified quotes: citations whose words are not in their source's newest snapshot, a
+/// bounded stretch at a time.</summary>
 public class UnverifiedQuotesTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private const string Found = "nearly 1,500 special-forces soldiers";
@@ -27,7 +28,12 @@ public class UnverifiedQuotesTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         var good = await ClaimsAsync(proposition, article, Found);
         var normalised = await ClaimsAsync(proposition, article, "South Korea's spy agency");
         var bad = await ClaimsAsync(proposition, article, "nearly 2,500 special-forces soldiers");
-        var badClaimQuote = await ClaimsAsync(proposition, article, null, quote: Quote.Create("some 2,500 soldiers", "en"));
+        var badClaimQuote = await ClaimsAsync(
+            proposition,
+            article,
+            null,
+            quote: Quote.Create("some 2,500 soldiers", "en")
+        );
         var retracted = await ClaimsAsync(proposition, article, "nearly 3,500 special-forces soldiers", retract: true);
         var notChecked = await ClaimsAsync(proposition, unstored, "nearly 4,500 special-forces soldiers");
         var editor = await fixture.ClientAsync(Roles.Editor);
@@ -35,21 +41,40 @@ public class UnverifiedQuotesTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         var items = await ListedAsync(editor);
         var listed = items.Select(i => i.GetProperty("claimId").GetGuid()).ToList();
 
-        listed.Should().Contain([bad[0], badClaimQuote[0]]).And.NotContain([good[0], normalised[0], retracted[0], notChecked[0]]);
+        listed
+            .Should()
+            .Contain([bad[0], badClaimQuote[0]])
+            .And.NotContain([good[0], normalised[0], retracted[0], notChecked[0]]);
         var item = items.Single(i => i.GetProperty("claimId").GetGuid() == bad[0]);
         item.GetProperty("quote").GetString().Should().Be("nearly 2,500 special-forces soldiers");
         item.GetProperty("words").GetString().Should().Be("CitationQuote");
-        item.GetProperty("snapshot").GetProperty("sha256").GetString().Should().Be(SourceSnapshot.HashOf(QuoteVerificationTests.Article));
-        items.Single(i => i.GetProperty("claimId").GetGuid() == badClaimQuote[0]).GetProperty("words").GetString().Should().Be("ClaimQuote");
+        item.GetProperty("snapshot")
+            .GetProperty("sha256")
+            .GetString()
+            .Should()
+            .Be(SourceSnapshot.HashOf(QuoteVerificationTests.Article));
+        items
+            .Single(i => i.GetProperty("claimId").GetGuid() == badClaimQuote[0])
+            .GetProperty("words")
+            .GetString()
+            .Should()
+            .Be("ClaimQuote");
 
-        using var analyst = await (await fixture.ClientAsync(Roles.Analyst)).GetAsync("/api/v1/review/unverified-quotes");
+        using var analyst = await (await fixture.ClientAsync(Roles.Analyst)).GetAsync(
+            "/api/v1/review/unverified-quotes"
+        );
         analyst.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the queue is for editors and reviewers");
     }
 
     [Fact]
     public async Task MoreUnverifiedQuotesThanAPageComeWithACursorToTheRest()
     {
-        var bad = await ClaimsAsync(await PropositionAsync(), await SourceAsync(QuoteVerificationTests.Article), "nearly 9,000 special-forces soldiers", count: UnverifiedQuoteService.PageSize + 10);
+        var bad = await ClaimsAsync(
+            await PropositionAsync(),
+            await SourceAsync(QuoteVerificationTests.Article),
+            "nearly 9,000 special-forces soldiers",
+            count: UnverifiedQuoteService.PageSize + 10
+        );
         var service = new UnverifiedQuoteService(fixture.Database.ContextFactory, TestAccess.As(Roles.Reviewer));
 
         var first = await service.ListAsync(null);
@@ -83,21 +108,23 @@ public class UnverifiedQuotesTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         (await response.JsonAsync()).GetProperty("errors").TryGetProperty("cursor", out _).Should().BeTrue();
     }
 
-    /// <summary>Every unverified quote, following the cursor from stretch to stretch (other tests of the class add theirs).</summary>
+    /// <summary>Every unverified quote, following the cursor from stretch to stretch (other tests of the class add
+    /// theirs).</summary>
     private static async Task<List<JsonElement>> ListedAsync(HttpClient client)
     {
         var items = new List<JsonElement>();
         string? cursor = null;
         do
         {
-            using var response = await client.GetAsync($"/api/v1/review/unverified-quotes{(cursor is null ? "" : "?cursor=" + Uri.EscapeDataString(cursor))}");
+            using var response = await client.GetAsync(
+                $"/api/v1/review/unverified-quotes{(cursor is null ? "" : "?cursor=" + Uri.EscapeDataString(cursor))}"
+            );
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             var page = await response.JsonAsync();
             items.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.Clone()));
             page.GetProperty("checked").GetInt32().Should().BeLessThanOrEqualTo(UnverifiedQuoteService.CheckLimit);
             cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
+        } while (cursor is not null);
 
         return items;
     }
@@ -116,7 +143,15 @@ public class UnverifiedQuotesTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     {
         await using var db = fixture.Database.CreateContext();
         db.ChangedBy = "tester";
-        var source = Source.Create(SourceKind.Article, $"Spy agency report {Guid.NewGuid():N}", "https://example.org/report", null, PartialDate.Day(2024, 10, 18), null, "en");
+        var source = Source.Create(
+            SourceKind.Article,
+            $"Spy agency report {Guid.NewGuid():N}",
+            "https://example.org/report",
+            null,
+            PartialDate.Day(2024, 10, 18),
+            null,
+            "en"
+        );
         db.Sources.Add(source);
         if (text is not null)
         {
@@ -128,7 +163,14 @@ public class UnverifiedQuotesTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     }
 
     /// <summary><paramref name="count"/> published claims citing the source with the same words.</summary>
-    private async Task<List<Guid>> ClaimsAsync(Guid propositionId, Guid sourceId, string? citationQuote, Quote? quote = null, bool retract = false, int count = 1)
+    private async Task<List<Guid>> ClaimsAsync(
+        Guid propositionId,
+        Guid sourceId,
+        string? citationQuote,
+        Quote? quote = null,
+        bool retract = false,
+        int count = 1
+    )
     {
         await using var db = fixture.Database.CreateContext();
         db.ChangedBy = "tester";
@@ -139,8 +181,19 @@ public class UnverifiedQuotesTests(ApiFixture fixture) : IClassFixture<ApiFixtur
         for (var i = 0; i < count; i++)
         {
             var claim = Claim.Create(
-                new NewClaim(proposition, actor, PartialDate.Day(2024, 10, 18), Stance.Affirms, $"Special forces ferried to Vladivostok ({Guid.NewGuid():N}).") { Quote = quote, Status = ClaimStatus.Published },
-                DateTimeOffset.UtcNow);
+                new NewClaim(
+                    proposition,
+                    actor,
+                    PartialDate.Day(2024, 10, 18),
+                    Stance.Affirms,
+                    $"Special forces ferried to Vladivostok ({Guid.NewGuid():N})."
+                )
+                {
+                    Quote = quote,
+                    Status = ClaimStatus.Published,
+                },
+                DateTimeOffset.UtcNow
+            );
             claim.Cite(source, CitationRole.FirstReport, citationQuote);
             if (retract)
             {

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConflictTracker.Web.Tests.Security;
 
-/// <summary>NUL and other control characters in every account form: a clear 400 or the form's own message, never a 5xx.</summary>
+/// <summary>NUL and other control characters in every account form: a clear 400 or the form's own message, never a
+/// 5xx.</summary>
 public partial class AccountFormInputTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private AppFactory App => fixture.App;
@@ -24,8 +25,14 @@ public partial class AccountFormInputTests(AppFixture fixture) : IClassFixture<A
         using var client = await App.SignedInClientAsync(Roles.Analyst);
         var token = await TokenAsync(client);
 
-        using var nulField = await client.PostAsync(Relative("/account/logout"), new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("returnUrl", "/claims\0")]));
-        using var nulToken = await client.PostAsync(Relative("/account/logout"), new FormUrlEncodedContent([new("__RequestVerificationToken", token + "\0")]));
+        using var nulField = await client.PostAsync(
+            Relative("/account/logout"),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("returnUrl", "/claims\0")])
+        );
+        using var nulToken = await client.PostAsync(
+            Relative("/account/logout"),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token + "\0")])
+        );
 
         foreach (var response in new[] { nulField, nulToken })
         {
@@ -36,7 +43,10 @@ public partial class AccountFormInputTests(AppFixture fixture) : IClassFixture<A
 
         using var stillIn = await client.GetAsync(Relative("/claims"));
         stillIn.StatusCode.Should().Be(HttpStatusCode.OK, "a form that could not be read signs nobody out");
-        using var signOut = await client.PostAsync(Relative("/account/logout"), new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        using var signOut = await client.PostAsync(
+            Relative("/account/logout"),
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token)])
+        );
         signOut.StatusCode.Should().Be(HttpStatusCode.Redirect, "the same form without the NUL works");
     }
 
@@ -47,7 +57,16 @@ public partial class AccountFormInputTests(AppFixture fixture) : IClassFixture<A
         var (email, password) = await App.CreateUserAsync(Roles.Analyst);
         using var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
-        foreach (var (address, secret) in new[] { (text, password), (email + text, password), (text + email, password), (email, password + text), (email, text) })
+        foreach (
+            var (address, secret) in new[]
+            {
+                (text, password),
+                (email + text, password),
+                (text + email, password),
+                (email, password + text),
+                (email, text),
+            }
+        )
         {
             using var response = await AppFactory.SignInAsync(client, address, secret);
             ((int)response.StatusCode).Should().BeLessThan(500, "e-mail {0:x}, password {1:x}", address, secret);
@@ -61,8 +80,16 @@ public partial class AccountFormInputTests(AppFixture fixture) : IClassFixture<A
         using var client = await App.SignedInClientAsync(Roles.Analyst);
         (string Path, string Form, Dictionary<string, string> Fields)[] posts =
         [
-            ("/account/password", "change-password", new() { ["Input.Current"] = text, ["Input.New"] = "a brand new passphrase" }),
-            ("/account/password", "change-password", new() { ["Input.Current"] = "not the password", ["Input.New"] = "a brand new" + text + "passphrase" }),
+            (
+                "/account/password",
+                "change-password",
+                new() { ["Input.Current"] = text, ["Input.New"] = "a brand new passphrase" }
+            ),
+            (
+                "/account/password",
+                "change-password",
+                new() { ["Input.Current"] = "not the password", ["Input.New"] = "a brand new" + text + "passphrase" }
+            ),
             ("/account/two-factor", "enable-two-factor", new() { ["Input.Code"] = "123" + text + "456" }),
         ];
 
@@ -73,7 +100,12 @@ public partial class AccountFormInputTests(AppFixture fixture) : IClassFixture<A
         }
 
         using var secondStep = App.CreateClient(new() { AllowAutoRedirect = false });
-        using var code = await AppFactory.PostFormAsync(secondStep, "/account/login-2fa", "second-factor", new() { ["Input.Code"] = text });
+        using var code = await AppFactory.PostFormAsync(
+            secondStep,
+            "/account/login-2fa",
+            "second-factor",
+            new() { ["Input.Code"] = text }
+        );
         ((int)code.StatusCode).Should().BeLessThan(500);
     }
 
@@ -97,7 +129,12 @@ public partial class AccountFormInputTests(AppFixture fixture) : IClassFixture<A
         var (email, password) = await App.CreateUserAsync(Roles.Analyst);
         using var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
-        using var response = await AppFactory.PostFormAsync(client, $"/account/login?returnUrl={returnUrl}", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        using var response = await AppFactory.PostFormAsync(
+            client,
+            $"/account/login?returnUrl={returnUrl}",
+            "sign-in",
+            new() { ["Input.Email"] = email, ["Input.Password"] = password }
+        );
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         new Uri(client.BaseAddress!, response.Headers.Location!).PathAndQuery.Should().Be("/");
@@ -114,9 +151,25 @@ public partial class AccountFormInputTests(AppFixture fixture) : IClassFixture<A
         await using var scope = App.Services.CreateAsyncScope();
         var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!;
         var access = TestAccess.For(
-            new ClaimsPrincipal(new ClaimsIdentity([new(ClaimTypes.Name, email), new(ClaimTypes.NameIdentifier, user.Id.ToString()), new(ClaimTypes.Role, Roles.Analyst)], "Test")),
-            new SecurityOptions());
-        var tokens = new ApiTokenService(fixture.Database.ContextFactory, access, new SecurityOptions(), TimeProvider.System, NullLogger<ApiTokenService>.Instance);
+            new ClaimsPrincipal(
+                new ClaimsIdentity(
+                    [
+                        new(ClaimTypes.Name, email),
+                        new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+                        new(ClaimTypes.Role, Roles.Analyst),
+                    ],
+                    "Test"
+                )
+            ),
+            new SecurityOptions()
+        );
+        var tokens = new ApiTokenService(
+            fixture.Database.ContextFactory,
+            access,
+            new SecurityOptions(),
+            TimeProvider.System,
+            NullLogger<ApiTokenService>.Instance
+        );
 
         var create = () => tokens.CreateAsync("pipeline " + text + " one", 30);
 

@@ -27,7 +27,8 @@ public sealed class AppFixture : DatabaseFixture
     }
 }
 
-/// <summary>Password rules, lockout, disabling and role changes, through the real Identity stores on PostgreSQL.</summary>
+/// <summary>Password rules, lockout, disabling and role changes, through the real Identity stores on
+/// PostgreSQL.</summary>
 public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private AppFactory App => fixture.App;
@@ -54,24 +55,54 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [Fact]
     public void APasswordContainingTheEmailNameIsRefused() =>
-        PasswordRules.Check("ji-woo.park is my password", "ji-woo.park@example.org").Should().ContainSingle().Which.Should().Contain("e-mail");
+        PasswordRules
+            .Check("ji-woo.park is my password", "ji-woo.park@example.org")
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Contain("e-mail");
 
     [Fact]
     public async Task AdminsCreateAccountsAndBadInputIsRefusedWithEveryReason()
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var accounts = ActivatorUtilities.CreateInstance<AccountService>(scope.ServiceProvider, TestAccess.As(Roles.Admin));
+        var accounts = ActivatorUtilities.CreateInstance<AccountService>(
+            scope.ServiceProvider,
+            TestAccess.As(Roles.Admin)
+        );
 
         var bad = async () => await accounts.CreateAsync(new NewUser("not an address", "  ", "short", ["Emperor"]));
 
         var errors = (await bad.Should().ThrowAsync<DomainValidationException>()).Which.Errors;
-        errors.Keys.Should().BeEquivalentTo(nameof(NewUser.Email), nameof(NewUser.DisplayName), nameof(NewUser.Password), nameof(NewUser.Roles));
+        errors
+            .Keys.Should()
+            .BeEquivalentTo(
+                nameof(NewUser.Email),
+                nameof(NewUser.DisplayName),
+                nameof(NewUser.Password),
+                nameof(NewUser.Roles)
+            );
         var email = $"editor-{Guid.NewGuid():N}@example.org";
-        var created = await accounts.CreateAsync(new NewUser(email, "Ji-woo Park", DemoAccounts.NewPassword(), [Roles.Editor]));
+        var created = await accounts.CreateAsync(
+            new NewUser(email, "Ji-woo Park", DemoAccounts.NewPassword(), [Roles.Editor])
+        );
         created.Roles.Should().Equal(Roles.Editor);
-        (await accounts.ListAsync()).Single(u => u.Email == email).Should().BeEquivalentTo(new { DisplayName = "Ji-woo Park", Roles = new[] { Roles.Editor }, IsDisabled = false });
-        var again = async () => await accounts.CreateAsync(new NewUser(email, "Someone Else", DemoAccounts.NewPassword(), [Roles.Analyst]));
-        (await again.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey(nameof(NewUser.Email));
+        (await accounts.ListAsync())
+            .Single(u => u.Email == email)
+            .Should()
+            .BeEquivalentTo(
+                new
+                {
+                    DisplayName = "Ji-woo Park",
+                    Roles = new[] { Roles.Editor },
+                    IsDisabled = false,
+                }
+            );
+        var again = async () =>
+            await accounts.CreateAsync(new NewUser(email, "Someone Else", DemoAccounts.NewPassword(), [Roles.Analyst]));
+        (await again.Should().ThrowAsync<DomainValidationException>())
+            .Which.Errors.Should()
+            .ContainKey(nameof(NewUser.Email));
     }
 
     [Fact]
@@ -102,20 +133,38 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = (await users.FindByEmailAsync(email))!;
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        var principal = await scope
+            .ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>()
+            .CreateAsync(user);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value;
         (await RevalidatingAuthenticationStateProvider.IsStillValidAsync(users, principal, options)).Should().BeTrue();
 
-        var accounts = ActivatorUtilities.CreateInstance<AccountService>(scope.ServiceProvider, TestAccess.As(Roles.Admin));
+        var accounts = ActivatorUtilities.CreateInstance<AccountService>(
+            scope.ServiceProvider,
+            TestAccess.As(Roles.Admin)
+        );
         await accounts.SetDisabledAsync(user.Id, disabled: true);
 
         using var refused = await AppFactory.SignInAsync(client, email, password);
         refused.StatusCode.Should().Be(HttpStatusCode.OK, "a disabled account is not signed in");
-        (await refused.Content.ReadAsStringAsync()).Should().Contain("The e-mail address or the password is not right", "the page does not reveal that the account exists but is disabled");
+        (await refused.Content.ReadAsStringAsync())
+            .Should()
+            .Contain(
+                "The e-mail address or the password is not right",
+                "the page does not reveal that the account exists but is disabled"
+            );
         await using (var check = App.Services.CreateAsyncScope())
         {
             // As in the app: each revalidation reads the user afresh.
-            (await RevalidatingAuthenticationStateProvider.IsStillValidAsync(check.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), principal, options)).Should().BeFalse();
+            (
+                await RevalidatingAuthenticationStateProvider.IsStillValidAsync(
+                    check.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
+                    principal,
+                    options
+                )
+            )
+                .Should()
+                .BeFalse();
         }
 
         await accounts.SetDisabledAsync(user.Id, disabled: false);
@@ -130,15 +179,28 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = (await users.FindByEmailAsync(email))!;
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        var principal = await scope
+            .ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>()
+            .CreateAsync(user);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value;
 
-        var accounts = ActivatorUtilities.CreateInstance<AccountService>(scope.ServiceProvider, TestAccess.As(Roles.Admin));
+        var accounts = ActivatorUtilities.CreateInstance<AccountService>(
+            scope.ServiceProvider,
+            TestAccess.As(Roles.Admin)
+        );
         var changed = await accounts.SetRolesAsync(user.Id, [Roles.Analyst]);
 
         changed.Roles.Should().Equal(Roles.Analyst);
         await using var check = App.Services.CreateAsyncScope();
-        (await RevalidatingAuthenticationStateProvider.IsStillValidAsync(check.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), principal, options)).Should().BeFalse();
+        (
+            await RevalidatingAuthenticationStateProvider.IsStillValidAsync(
+                check.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
+                principal,
+                options
+            )
+        )
+            .Should()
+            .BeFalse();
     }
 
     [Fact]
@@ -146,7 +208,12 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var (email, password) = await App.CreateUserAsync(Roles.Analyst);
         using var client = App.CreateClient(new() { AllowAutoRedirect = false });
-        using var response = await AppFactory.PostFormAsync(client, "/account/login?returnUrl=//evil.example/", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        using var response = await AppFactory.PostFormAsync(
+            client,
+            "/account/login?returnUrl=//evil.example/",
+            "sign-in",
+            new() { ["Input.Email"] = email, ["Input.Password"] = password }
+        );
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.Should().NotContain("evil");
@@ -157,7 +224,10 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         using var client = await App.SignedInClientAsync(Roles.Analyst);
 
-        using var response = await client.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent([]));
+        using var response = await client.PostAsync(
+            new Uri("/account/logout", UriKind.Relative),
+            new FormUrlEncodedContent([])
+        );
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -177,11 +247,18 @@ public class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         async Task<string> ChangeAsync(string current, string replacement)
         {
-            using var response = await AppFactory.PostFormAsync(client, "/account/password", "change-password", new() { ["Input.Current"] = current, ["Input.New"] = replacement });
+            using var response = await AppFactory.PostFormAsync(
+                client,
+                "/account/password",
+                "change-password",
+                new() { ["Input.Current"] = current, ["Input.New"] = replacement }
+            );
             return await response.Content.ReadAsStringAsync();
         }
 
-        (await ChangeAsync("wrong current password", "a brand new passphrase")).Should().Contain("The current password is not right.");
+        (await ChangeAsync("wrong current password", "a brand new passphrase"))
+            .Should()
+            .Contain("The current password is not right.");
         (await ChangeAsync(password, "123456qwerty")).Should().Contain("commonly used passwords");
         (await ChangeAsync(password, "a brand new passphrase")).Should().Contain("Your password is changed");
 

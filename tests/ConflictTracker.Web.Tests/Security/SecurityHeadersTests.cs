@@ -4,7 +4,8 @@ using ConflictTracker.Testing;
 
 namespace ConflictTracker.Web.Tests.Security;
 
-/// <summary>nosniff, no referrer, no framing and a Content-Security-Policy on every response; HSTS and a Secure antiforgery cookie over HTTPS.</summary>
+/// <summary>nosniff, no referrer, no framing and a Content-Security-Policy on every response; HSTS and a Secure
+/// antiforgery cookie over HTTPS.</summary>
 public partial class SecurityHeadersTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     [Theory]
@@ -26,8 +27,18 @@ public partial class SecurityHeadersTests(DatabaseFixture fixture) : IClassFixtu
         Header(response, "Referrer-Policy").Should().Be("no-referrer");
         Header(response, "X-Frame-Options").Should().Be("DENY");
         var policy = Header(response, "Content-Security-Policy");
-        policy.Should().Contain("default-src 'self'").And.Contain("frame-ancestors 'none'").And.Contain("object-src 'none'").And.Contain("connect-src 'self'");
-        Directive(policy, "script-src").Should().MatchRegex("^'self' 'nonce-[A-Za-z0-9+/_=-]{16,}'$", "scripts come from the app itself, or inline with this response's nonce");
+        policy
+            .Should()
+            .Contain("default-src 'self'")
+            .And.Contain("frame-ancestors 'none'")
+            .And.Contain("object-src 'none'")
+            .And.Contain("connect-src 'self'");
+        Directive(policy, "script-src")
+            .Should()
+            .MatchRegex(
+                "^'self' 'nonce-[A-Za-z0-9+/_=-]{16,}'$",
+                "scripts come from the app itself, or inline with this response's nonce"
+            );
         policy.Should().NotContainAny(["unsafe-eval", "http:", "https:", "*"]);
     }
 
@@ -42,10 +53,19 @@ public partial class SecurityHeadersTests(DatabaseFixture fixture) : IClassFixtu
         {
             using var response = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
             var nonce = Nonce(response);
-            var scripts = ScriptTag().Matches(await response.Content.ReadAsStringAsync()).Select(m => WebUtility.HtmlDecode(m.Value)).ToList();
+            var scripts = ScriptTag()
+                .Matches(await response.Content.ReadAsStringAsync())
+                .Select(m => WebUtility.HtmlDecode(m.Value))
+                .ToList();
             scripts.Should().Contain(s => s.Contains("type=\"importmap\"", StringComparison.Ordinal));
-            scripts.Where(s => !s.Contains(" src=", StringComparison.Ordinal)).Should().OnlyContain(s => s.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal));
-            scripts.Where(s => s.Contains(" src=", StringComparison.Ordinal)).Should().OnlyContain(s => !s.Contains("//", StringComparison.Ordinal), "no script from another origin");
+            scripts
+                .Where(s => !s.Contains(" src=", StringComparison.Ordinal))
+                .Should()
+                .OnlyContain(s => s.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal));
+            scripts
+                .Where(s => s.Contains(" src=", StringComparison.Ordinal))
+                .Should()
+                .OnlyContain(s => !s.Contains("//", StringComparison.Ordinal), "no script from another origin");
             nonces.Add(nonce);
         }
 
@@ -62,7 +82,12 @@ public partial class SecurityHeadersTests(DatabaseFixture fixture) : IClassFixtu
         var page = await response.Content.ReadAsStringAsync();
 
         var nonce = Nonce(response);
-        ScriptTag().Matches(page).Select(m => WebUtility.HtmlDecode(m.Value)).Should().NotBeEmpty().And.OnlyContain(s => s.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal));
+        ScriptTag()
+            .Matches(page)
+            .Select(m => WebUtility.HtmlDecode(m.Value))
+            .Should()
+            .NotBeEmpty()
+            .And.OnlyContain(s => s.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal));
         page.Should().NotContainAny(["https://", "http://", "fonts.scalar.com"]);
     }
 
@@ -70,7 +95,9 @@ public partial class SecurityHeadersTests(DatabaseFixture fixture) : IClassFixtu
     public async Task InProductionHstsIsSentOverHttpsAlsoBehindATlsProxy()
     {
         await using var app = Production();
-        using var client = app.CreateClient(new() { BaseAddress = new Uri("http://tracker.example/"), AllowAutoRedirect = false });
+        using var client = app.CreateClient(
+            new() { BaseAddress = new Uri("http://tracker.example/"), AllowAutoRedirect = false }
+        );
 
         using var plain = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
         using var proxied = await SendAsync(client, "/health/live", forwardedProto: "https");
@@ -83,18 +110,32 @@ public partial class SecurityHeadersTests(DatabaseFixture fixture) : IClassFixtu
     public async Task InProductionTheAntiforgeryCookieIsSecureOverHttpsAndFormsStillWorkOverPlainHttp()
     {
         await using var app = Production();
-        using var client = app.CreateClient(new() { BaseAddress = new Uri("http://tracker.example/"), AllowAutoRedirect = false, HandleCookies = false });
+        using var client = app.CreateClient(
+            new()
+            {
+                BaseAddress = new Uri("http://tracker.example/"),
+                AllowAutoRedirect = false,
+                HandleCookies = false,
+            }
+        );
 
         using var proxied = await SendAsync(client, "/account/login", forwardedProto: "https");
         using var plain = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
 
         proxied.StatusCode.Should().Be(HttpStatusCode.OK);
-        proxied.Headers.GetValues("Set-Cookie").Should().ContainSingle(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal))
-            .Which.Should().MatchRegex("(?i); secure(;|$)");
-        plain.StatusCode.Should().Be(HttpStatusCode.OK, "http://localhost is a documented way to browse a Production instance");
+        proxied
+            .Headers.GetValues("Set-Cookie")
+            .Should()
+            .ContainSingle(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal))
+            .Which.Should()
+            .MatchRegex("(?i); secure(;|$)");
+        plain
+            .StatusCode.Should()
+            .Be(HttpStatusCode.OK, "http://localhost is a documented way to browse a Production instance");
     }
 
-    private AppFactory Production() => new(fixture.Database.ConnectionString, new Dictionary<string, string?> { ["environment"] = "Production" });
+    private AppFactory Production() =>
+        new(fixture.Database.ConnectionString, new Dictionary<string, string?> { ["environment"] = "Production" });
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, string forwardedProto)
     {
@@ -106,10 +147,14 @@ public partial class SecurityHeadersTests(DatabaseFixture fixture) : IClassFixtu
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
-            : throw new Xunit.Sdk.XunitException($"{name} missing from {(int)response.StatusCode} {response.RequestMessage?.RequestUri}");
+            : throw new Xunit.Sdk.XunitException(
+                $"{name} missing from {(int)response.StatusCode} {response.RequestMessage?.RequestUri}"
+            );
 
     private static string Directive(string policy, string name) =>
-        policy.Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..];
+        policy
+            .Split(';', StringSplitOptions.TrimEntries)
+            .Single(d => d.StartsWith(name + " ", StringComparison.Ordinal))[(name.Length + 1)..];
 
     private static string Nonce(HttpResponseMessage response) =>
         NonceSource().Match(Header(response, "Content-Security-Policy")).Groups[1].Value;

@@ -34,13 +34,17 @@ public partial class SessionTests(AppFixture fixture) : IClassFixture<AppFixture
         }
 
         var copy = session;
-        (await GetAsync(browser, "/claims", copy)).StatusCode.Should().Be(HttpStatusCode.OK, "the copy works while the session lasts");
+        (await GetAsync(browser, "/claims", copy))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.OK, "the copy works while the session lasts");
         (await SessionCountAsync(email)).Should().Be(2);
 
         var page = await (await GetAsync(browser, "/claims", session, antiforgery)).Content.ReadAsStringAsync();
         using var signOut = new HttpRequestMessage(HttpMethod.Post, "/account/logout")
         {
-            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", AntiforgeryToken().Match(page).Groups[1].Value)]),
+            Content = new FormUrlEncodedContent([
+                new("__RequestVerificationToken", AntiforgeryToken().Match(page).Groups[1].Value),
+            ]),
         };
         signOut.Headers.Add("Cookie", $"{session}; {antiforgery}");
         using (var signedOut = await browser.SendAsync(signOut))
@@ -52,7 +56,9 @@ public partial class SessionTests(AppFixture fixture) : IClassFixture<AppFixture
         using var withCopy = await GetAsync(browser, "/claims", copy);
         withCopy.StatusCode.Should().Be(HttpStatusCode.Redirect, "the copied cookie names a session that has ended");
         withCopy.Headers.Location!.AbsolutePath.Should().Be("/account/login");
-        (await other.GetAsync(new Uri("/claims", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK, "the user's other session goes on");
+        (await other.GetAsync(new Uri("/claims", UriKind.Relative)))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.OK, "the user's other session goes on");
         (await SessionCountAsync(email)).Should().Be(1);
     }
 
@@ -71,7 +77,9 @@ public partial class SessionTests(AppFixture fixture) : IClassFixture<AppFixture
 
         (await RevalidationAsync(principal)).Should().BeFalse("the circuit's session has ended");
         (await store.RetrieveAsync(key)).Should().BeNull();
-        (await RevalidationAsync(new ClaimsPrincipal(new ClaimsIdentity()))).Should().BeTrue("an anonymous page has no session to end");
+        (await RevalidationAsync(new ClaimsPrincipal(new ClaimsIdentity())))
+            .Should()
+            .BeTrue("an anonymous page has no session to end");
     }
 
     [Fact]
@@ -88,7 +96,9 @@ public partial class SessionTests(AppFixture fixture) : IClassFixture<AppFixture
         row.KeyHash.Should().Equal(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         foreach (var secret in new[] { email, key, user.SecurityStamp! })
         {
-            Contains(row.Ticket, Encoding.UTF8.GetBytes(secret)).Should().BeFalse("the table holds no {0} in plain text", secret);
+            Contains(row.Ticket, Encoding.UTF8.GetBytes(secret))
+                .Should()
+                .BeFalse("the table holds no {0} in plain text", secret);
             Contains(row.Ticket, Encoding.Unicode.GetBytes(secret)).Should().BeFalse();
         }
 
@@ -133,25 +143,38 @@ public partial class SessionTests(AppFixture fixture) : IClassFixture<AppFixture
         (await SessionCountAsync(second)).Should().Be(1);
     }
 
-    /// <summary>Signs in through the real form without a cookie container, and returns the session and antiforgery cookies as "name=value".</summary>
-    private static async Task<(string Session, string Antiforgery)> SignInAsync(HttpClient client, string email, string password)
+    /// <summary>Signs in through the real form without a cookie container, and returns the session and antiforgery
+    /// cookies as "name=value".</summary>
+    private static async Task<(string Session, string Antiforgery)> SignInAsync(
+        HttpClient client,
+        string email,
+        string password
+    )
     {
         using var page = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
         var antiforgery = Cookies(page).Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
         using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["Input.Email"] = email,
-                ["Input.Password"] = password,
-                ["_handler"] = "sign-in",
-                ["__RequestVerificationToken"] = AntiforgeryToken().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value,
-            }),
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["Input.Email"] = email,
+                    ["Input.Password"] = password,
+                    ["_handler"] = "sign-in",
+                    ["__RequestVerificationToken"] = AntiforgeryToken()
+                        .Match(await page.Content.ReadAsStringAsync())
+                        .Groups[1]
+                        .Value,
+                }
+            ),
         };
         post.Headers.Add("Cookie", antiforgery);
         using var response = await client.SendAsync(post);
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        return (Cookies(response).Single(c => c.StartsWith("ConflictTracker.Auth=", StringComparison.Ordinal)), antiforgery);
+        return (
+            Cookies(response).Single(c => c.StartsWith("ConflictTracker.Auth=", StringComparison.Ordinal)),
+            antiforgery
+        );
     }
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, params string[] cookies)
@@ -168,14 +191,21 @@ public partial class SessionTests(AppFixture fixture) : IClassFixture<AppFixture
     {
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync((await users.FindByEmailAsync(email))!);
-        return new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = expires.AddHours(-8), ExpiresUtc = expires }, IdentityConstants.ApplicationScheme);
+        var principal = await scope
+            .ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>()
+            .CreateAsync((await users.FindByEmailAsync(email))!);
+        return new AuthenticationTicket(
+            principal,
+            new AuthenticationProperties { IssuedUtc = expires.AddHours(-8), ExpiresUtc = expires },
+            IdentityConstants.ApplicationScheme
+        );
     }
 
     private async Task<bool> RevalidationAsync(ClaimsPrincipal principal)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var provider = (RevalidatingAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
+        var provider = (RevalidatingAuthenticationStateProvider)
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
         return await provider.StillValidAsync(principal, CancellationToken.None);
     }
 

@@ -31,11 +31,14 @@ public partial class SignInEnumerationTests(AppFixture fixture, ITestOutputHelpe
         var (wrong, _) = await App.CreateUserAsync(Roles.Analyst);
         var (locked, lockedPassword) = await LockedOutUserAsync();
         var (disabled, disabledPassword) = await App.CreateUserAsync(Roles.Analyst);
-        await WithUserAsync(disabled, async (users, user) =>
-        {
-            user.IsDisabled = true;
-            await users.UpdateAsync(user);
-        });
+        await WithUserAsync(
+            disabled,
+            async (users, user) =>
+            {
+                user.IsDisabled = true;
+                await users.UpdateAsync(user);
+            }
+        );
 
         var unknown = await AnswerAsync($"nobody-{Guid.NewGuid():N}@test.example", WrongPassword);
         var answers = new[]
@@ -47,7 +50,10 @@ public partial class SignInEnumerationTests(AppFixture fixture, ITestOutputHelpe
         };
 
         unknown.Status.Should().Be(HttpStatusCode.OK);
-        unknown.Body.Should().Contain("The e-mail address or the password is not right").And.Contain("locked for 15 minutes");
+        unknown
+            .Body.Should()
+            .Contain("The e-mail address or the password is not right")
+            .And.Contain("locked for 15 minutes");
         foreach (var (what, answer) in answers)
         {
             answer.Should().BeEquivalentTo(unknown, "{0} must look like an unknown address", what);
@@ -95,17 +101,31 @@ public partial class SignInEnumerationTests(AppFixture fixture, ITestOutputHelpe
 
         foreach (var (name, list) in times)
         {
-            output.WriteLine($"{name}: median {Median(list):F1} ms, fastest {list.Min():F1} ms; all: {string.Join(" ", list.Select(v => Math.Round(v)))}");
+            output.WriteLine(
+                $"{name}: median {Median(list):F1} ms, fastest {list.Min():F1} ms; all: {string.Join(" ", list.Select(v => Math.Round(v)))}"
+            );
         }
 
         foreach (var (name, list) in times.Where(t => t.Key != Unknown))
         {
             var ratio = Median(list.Zip(times[Unknown], (kind, unknown) => kind / unknown).ToList());
-            ratio.Should().BeInRange(1 / 1.2, 1.2,
-                "a sign-in for a {0} (median {1:F1} ms) should take as long as one for an unknown address (median {2:F1} ms)", name, Median(list), Median(times[Unknown]));
+            ratio
+                .Should()
+                .BeInRange(
+                    1 / 1.2,
+                    1.2,
+                    "a sign-in for a {0} (median {1:F1} ms) should take as long as one for an unknown address (median {2:F1} ms)",
+                    name,
+                    Median(list),
+                    Median(times[Unknown])
+                );
         }
 
-        await WithUserAsync(locked, async (users, user) => (await users.IsLockedOutAsync(user)).Should().BeTrue("the locked-out path was measured"));
+        await WithUserAsync(
+            locked,
+            async (users, user) =>
+                (await users.IsLockedOutAsync(user)).Should().BeTrue("the locked-out path was measured")
+        );
     }
 
     private async Task<(string Email, string Password)> LockedOutUserAsync()
@@ -128,7 +148,8 @@ public partial class SignInEnumerationTests(AppFixture fixture, ITestOutputHelpe
         await act(users, (await users.FindByEmailAsync(email))!);
     }
 
-    /// <summary>The response to a sign-in, without what differs from one request to the next anyway (data-protected tokens, the address typed).</summary>
+    /// <summary>The response to a sign-in, without what differs from one request to the next anyway (data-protected
+    /// tokens, the address typed).</summary>
     private async Task<Answer> AnswerAsync(string email, string password)
     {
         using var client = App.CreateClient(new() { AllowAutoRedirect = false });
@@ -136,21 +157,32 @@ public partial class SignInEnumerationTests(AppFixture fixture, ITestOutputHelpe
         var raw = await response.Content.ReadAsStringAsync();
         raw.Should().NotContain(password, "the page never sends a password back");
         // Per-response values (protected tokens, the script nonce) differ on every answer, whoever asks.
-        var body = Nonce().Replace(DataProtected().Replace(raw, "PROTECTED"), "nonce=\"NONCE\"").Replace(email, "EMAIL", StringComparison.Ordinal);
-        var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split('=')[0]).Order(StringComparer.Ordinal).ToList() : [];
-        return new Answer(response.StatusCode, response.Headers.Location?.OriginalString, string.Join(", ", cookies), body);
+        var body = Nonce()
+            .Replace(DataProtected().Replace(raw, "PROTECTED"), "nonce=\"NONCE\"")
+            .Replace(email, "EMAIL", StringComparison.Ordinal);
+        var cookies = response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(v => v.Split('=')[0]).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return new Answer(
+            response.StatusCode,
+            response.Headers.Location?.OriginalString,
+            string.Join(", ", cookies),
+            body
+        );
     }
 
     private static async Task<double> TimedSignInAsync(HttpClient client, string email)
     {
         var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = WrongPassword,
-            ["_handler"] = "sign-in",
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value,
-        });
+        using var form = new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["Input.Email"] = email,
+                ["Input.Password"] = WrongPassword,
+                ["_handler"] = "sign-in",
+                ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value,
+            }
+        );
         var watch = Stopwatch.StartNew();
         using var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), form);
         watch.Stop();
@@ -161,7 +193,9 @@ public partial class SignInEnumerationTests(AppFixture fixture, ITestOutputHelpe
     private static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        return sorted.Count % 2 == 1
+            ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private sealed record Answer(HttpStatusCode Status, string? Location, string Cookies, string Body);
@@ -169,7 +203,8 @@ public partial class SignInEnumerationTests(AppFixture fixture, ITestOutputHelpe
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    /// <summary>The antiforgery token and Blazor's component state: data-protected, so different in every response.</summary>
+    /// <summary>The antiforgery token and Blazor's component state: data-protected, so different in every
+    /// response.</summary>
     [GeneratedRegex("CfDJ8[A-Za-z0-9_+/=-]+")]
     private static partial Regex DataProtected();
 

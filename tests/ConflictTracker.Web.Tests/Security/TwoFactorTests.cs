@@ -15,7 +15,10 @@ public sealed class TwoFactorFixture : DatabaseFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        App = new AppFactory(Database.ConnectionString, new Dictionary<string, string?> { ["Security:RequireTwoFactorForStaff"] = "true" });
+        App = new AppFactory(
+            Database.ConnectionString,
+            new Dictionary<string, string?> { ["Security:RequireTwoFactorForStaff"] = "true" }
+        );
     }
 
     public override async Task DisposeAsync()
@@ -28,7 +31,10 @@ public sealed class TwoFactorFixture : DatabaseFixture
 /// <summary>TOTP two-factor sign-in: set up, required for editors, reviewers and admins, and used at sign-in.</summary>
 public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<TwoFactorFixture>
 {
-    private HttpClient NewClient() => fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private HttpClient NewClient() =>
+        fixture.App.CreateClient(
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
+        );
 
     [Fact]
     public async Task AnEditorMustSetUpASecondFactorAndThenSignsInWithIt()
@@ -38,7 +44,9 @@ public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Tw
 
         using (var signIn = await AppFactory.SignInAsync(client, email, password))
         {
-            signIn.StatusCode.Should().Be(HttpStatusCode.Redirect, "the password is right; the second factor is still to be set up");
+            signIn
+                .StatusCode.Should()
+                .Be(HttpStatusCode.Redirect, "the password is right; the second factor is still to be set up");
         }
 
         using (var denied = await client.GetAsync(new Uri("/claims", UriKind.Relative)))
@@ -46,24 +54,45 @@ public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Tw
             denied.Headers.Location!.OriginalString.Should().Contain("/account/access-denied");
         }
 
-        (await client.GetStringAsync(new Uri("/account/access-denied", UriKind.Relative))).Should().Contain("Set up two-factor sign-in");
+        (await client.GetStringAsync(new Uri("/account/access-denied", UriKind.Relative)))
+            .Should()
+            .Contain("Set up two-factor sign-in");
         var setup = await client.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative));
         var key = Key().Match(setup).Groups[1].Value;
         key.Should().NotBeEmpty();
 
-        using (var wrong = await AppFactory.PostFormAsync(client, "/account/two-factor", "enable-two-factor", new() { ["Input.Code"] = "000000" }))
+        using (
+            var wrong = await AppFactory.PostFormAsync(
+                client,
+                "/account/two-factor",
+                "enable-two-factor",
+                new() { ["Input.Code"] = "000000" }
+            )
+        )
         {
             (await wrong.Content.ReadAsStringAsync()).Should().Contain("That code is not right");
         }
 
-        using (var enabled = await AppFactory.PostFormAsync(client, "/account/two-factor", "enable-two-factor", new() { ["Input.Code"] = Totp.Code(key) }))
+        using (
+            var enabled = await AppFactory.PostFormAsync(
+                client,
+                "/account/two-factor",
+                "enable-two-factor",
+                new() { ["Input.Code"] = Totp.Code(key) }
+            )
+        )
         {
-            (await enabled.Content.ReadAsStringAsync()).Should().Contain("Two-factor sign-in is on").And.Contain("recovery codes");
+            (await enabled.Content.ReadAsStringAsync())
+                .Should()
+                .Contain("Two-factor sign-in is on")
+                .And.Contain("recovery codes");
         }
 
         using (var allowed = await client.GetAsync(new Uri("/claims", UriKind.Relative)))
         {
-            allowed.StatusCode.Should().Be(HttpStatusCode.OK, "the session that set up the second factor has passed it");
+            allowed
+                .StatusCode.Should()
+                .Be(HttpStatusCode.OK, "the session that set up the second factor has passed it");
         }
 
         // A new session: password, then the code.
@@ -73,12 +102,26 @@ public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Tw
             first.Headers.Location!.OriginalString.Should().Contain("/account/login-2fa");
         }
 
-        using (var bad = await AppFactory.PostFormAsync(next, "/account/login-2fa?returnUrl=%2Fclaims", "second-factor", new() { ["Input.Code"] = "123456" }))
+        using (
+            var bad = await AppFactory.PostFormAsync(
+                next,
+                "/account/login-2fa?returnUrl=%2Fclaims",
+                "second-factor",
+                new() { ["Input.Code"] = "123456" }
+            )
+        )
         {
             (await bad.Content.ReadAsStringAsync()).Should().Contain("That code is not right");
         }
 
-        using (var good = await AppFactory.PostFormAsync(next, "/account/login-2fa?returnUrl=%2Fclaims", "second-factor", new() { ["Input.Code"] = Totp.Code(key) }))
+        using (
+            var good = await AppFactory.PostFormAsync(
+                next,
+                "/account/login-2fa?returnUrl=%2Fclaims",
+                "second-factor",
+                new() { ["Input.Code"] = Totp.Code(key) }
+            )
+        )
         {
             var target = new Uri(next.BaseAddress!, good.Headers.Location!);
             (target.Host, target.PathAndQuery).Should().Be((next.BaseAddress!.Host, "/claims"));
@@ -105,7 +148,12 @@ public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Tw
     [InlineData(Roles.Reviewer, false, true, false)]
     [InlineData(Roles.Analyst, false, true, true)]
     [InlineData(Roles.Editor, false, false, true)]
-    public async Task StaffPoliciesNeedTheSecondFactorWhenRequired(string role, bool passedSecondFactor, bool required, bool allowedToRead)
+    public async Task StaffPoliciesNeedTheSecondFactorWhenRequired(
+        string role,
+        bool passedSecondFactor,
+        bool required,
+        bool allowedToRead
+    )
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, "someone@example.org"), new(ClaimTypes.Role, role) };
         if (passedSecondFactor)
@@ -113,7 +161,10 @@ public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Tw
             claims.Add(new Claim(Policies.MultiFactorClaim, Policies.MultiFactorValue));
         }
 
-        var access = TestAccess.For(new ClaimsPrincipal(new ClaimsIdentity(claims, "Test")), new SecurityOptions { RequireTwoFactorForStaff = required });
+        var access = TestAccess.For(
+            new ClaimsPrincipal(new ClaimsIdentity(claims, "Test")),
+            new SecurityOptions { RequireTwoFactorForStaff = required }
+        );
 
         (await access.AllowsAsync(Policies.Read)).Should().Be(allowedToRead);
     }

@@ -14,9 +14,11 @@ internal static class TextLimits
     /// The longest text any form accepts (<see cref="MaxLengths.Quote"/> today), found rather than
     /// named, so that a longer limit added to <see cref="MaxLengths"/> later is covered too.
     /// </summary>
-    public static int Longest { get; } = typeof(MaxLengths).GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(field => field.IsLiteral && field.FieldType == typeof(int))
-        .Max(field => (int)field.GetRawConstantValue()!);
+    public static int Longest { get; } =
+        typeof(MaxLengths)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.IsLiteral && field.FieldType == typeof(int))
+            .Max(field => (int)field.GetRawConstantValue()!);
 
     /// <summary>
     /// Worst case bytes on the wire for one UTF-16 unit of typed text: 3 in UTF-8 (a Korean
@@ -43,7 +45,11 @@ internal static class TextLimits
     /// <summary>The length the rules check: trimmed, in UTF-16 units, as <c>Rules.RequiredText</c> counts it.</summary>
     public static int LengthOf(string? text) => text?.Trim().Length ?? 0;
 
-    /// <summary>"Quote must be at most 10,000 characters (it has 10,412)." (the rules say the same after a save)</summary>
+    /// <summary>"Quote must be at most 10,000 characters (it has 10,412)." (the rules say the same after a
+    /// save)</summary>
     public static string TooLong(string name, int limit, int length) =>
-        string.Create(CultureInfo.InvariantCulture, $"{name} must be at most {limit:N0} characters (it has {length:N0}).");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name} must be at most {limit:N0} characters (it has {length:N0})."
+        );
 }

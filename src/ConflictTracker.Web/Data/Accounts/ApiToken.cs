@@ -33,7 +33,8 @@ public sealed class ApiToken
 
     public DateTimeOffset? LastUsedAt { get; set; }
 
-    /// <summary>What stands in for a second factor when the token's user is staff (docs/rules/authorisation.md, "The API").</summary>
+    /// <summary>What stands in for a second factor when the token's user is staff (docs/rules/authorisation.md, "The
+    /// API").</summary>
     public ApiTokenSecondFactor SecondFactor { get; init; }
 
     /// <summary>A new random secret: the prefix and 32 random bytes, base64url.</summary>
@@ -42,7 +43,8 @@ public sealed class ApiToken
     /// <summary>The stored form of a secret. The secret has 256 random bits, so a fast hash is enough.</summary>
     public static byte[] HashOf(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>
@@ -51,7 +53,8 @@ public sealed class ApiToken
 /// </summary>
 public enum ApiTokenSecondFactor
 {
-    /// <summary>Created in a session that signed in with a password only (an analyst's, or anyone's where two-factor is not required).</summary>
+    /// <summary>Created in a session that signed in with a password only (an analyst's, or anyone's where two-factor is
+    /// not required).</summary>
     None,
 
     /// <summary>Created in a session that passed two-factor sign-in.</summary>

@@ -11,7 +11,8 @@ public sealed class UserSession
 
     public Guid UserId { get; set; }
 
-    /// <summary>SHA-256 of the key the cookie carries: someone who reads the table cannot make a cookie from it.</summary>
+    /// <summary>SHA-256 of the key the cookie carries: someone who reads the table cannot make a cookie from
+    /// it.</summary>
     public byte[] KeyHash { get; init; } = [];
 
     /// <summary>The authentication ticket (the user's claims), serialised and data-protected.</summary>

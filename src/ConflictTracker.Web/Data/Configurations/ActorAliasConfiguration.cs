@@ -9,11 +9,18 @@ public sealed class ActorAliasConfiguration : IEntityTypeConfiguration<ActorAlia
 {
     public void Configure(EntityTypeBuilder<ActorAlias> builder)
     {
-        builder.ToTable("actor_aliases", t => t.HasCheckConstraint("ck_actor_aliases_name_not_blank", "btrim(name) <> ''"));
+        builder.ToTable(
+            "actor_aliases",
+            t => t.HasCheckConstraint("ck_actor_aliases_name_not_blank", "btrim(name) <> ''")
+        );
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Name).HasMaxLength(MaxLengths.Name);
         builder.Property(a => a.Language).HasMaxLength(MaxLengths.LanguageTag);
         builder.HasIndex(a => new { a.ActorId, a.Name }).IsUnique();
-        builder.HasIndex(a => a.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_actor_aliases_name_trgm");
+        builder
+            .HasIndex(a => a.Name)
+            .HasMethod("gin")
+            .HasOperators("gin_trgm_ops")
+            .HasDatabaseName("ix_actor_aliases_name_trgm");
     }
 }

@@ -9,12 +9,18 @@ public sealed class AffiliationConfiguration : IEntityTypeConfiguration<Affiliat
 {
     public void Configure(EntityTypeBuilder<Affiliation> builder)
     {
-        builder.ToTable("affiliations", t =>
-        {
-            t.HasCheckConstraint("ck_affiliations_not_self", "member_id <> organisation_id");
-            t.HasCheckConstraint("ck_affiliations_dates_in_range", Sql.InDateRange("valid_from", "valid_to"));
-            t.HasCheckConstraint("ck_affiliations_period", "valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from");
-        });
+        builder.ToTable(
+            "affiliations",
+            t =>
+            {
+                t.HasCheckConstraint("ck_affiliations_not_self", "member_id <> organisation_id");
+                t.HasCheckConstraint("ck_affiliations_dates_in_range", Sql.InDateRange("valid_from", "valid_to"));
+                t.HasCheckConstraint(
+                    "ck_affiliations_period",
+                    "valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from"
+                );
+            }
+        );
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Role).HasMaxLength(MaxLengths.Role);
         builder.Property(a => a.From).HasColumnName("valid_from");

@@ -13,15 +13,23 @@ public sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<ChangeR
 {
     public void Configure(EntityTypeBuilder<ChangeRecord> builder)
     {
-        builder.ToTable("change_history", t =>
-        {
-            t.HasCheckConstraint("ck_change_history_action", Sql.In<ChangeAction>("action"));
-            t.HasCheckConstraint("ck_change_history_changes_object", "jsonb_typeof(changes) = 'object'");
-        });
+        builder.ToTable(
+            "change_history",
+            t =>
+            {
+                t.HasCheckConstraint("ck_change_history_action", Sql.In<ChangeAction>("action"));
+                t.HasCheckConstraint("ck_change_history_changes_object", "jsonb_typeof(changes) = 'object'");
+            }
+        );
         builder.Property(c => c.Id).UseIdentityAlwaysColumn();
         builder.Property(c => c.EntityType).HasMaxLength(64);
         builder.Property(c => c.ChangedBy).HasMaxLength(MaxLengths.UserName);
         builder.Property(c => c.Changes).HasColumnType("jsonb");
-        builder.HasIndex(c => new { c.EntityType, c.EntityId, c.ChangedAt });
+        builder.HasIndex(c => new
+        {
+            c.EntityType,
+            c.EntityId,
+            c.ChangedAt,
+        });
     }
 }

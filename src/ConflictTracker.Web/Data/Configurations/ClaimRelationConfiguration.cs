@@ -10,16 +10,28 @@ public sealed class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimR
 {
     public void Configure(EntityTypeBuilder<ClaimRelation> builder)
     {
-        builder.ToTable("claim_relations", t =>
-        {
-            t.HasCheckConstraint("ck_claim_relations_type", Sql.In<RelationType>("type"));
-            t.HasCheckConstraint("ck_claim_relations_state", Sql.In<ReviewState>("state"));
-            t.HasCheckConstraint("ck_claim_relations_not_self", "from_claim_id <> to_claim_id");
-            t.HasCheckConstraint("ck_claim_relations_rationale_not_blank", "btrim(rationale) <> ''");
-            t.HasCheckConstraint("ck_claim_relations_review_complete", "CASE WHEN state = 'Proposed' THEN num_nonnulls(reviewed_by, reviewed_at, review_note) = 0 ELSE num_nulls(reviewed_by, reviewed_at) = 0 END");
-            t.HasCheckConstraint("ck_claim_relations_dismissal_reason", "state <> 'Dismissed' OR review_note IS NOT NULL");
-            t.HasCheckConstraint("ck_claim_relations_four_eyes", "reviewed_by IS NULL OR lower(reviewed_by) <> lower(proposed_by)");
-        });
+        builder.ToTable(
+            "claim_relations",
+            t =>
+            {
+                t.HasCheckConstraint("ck_claim_relations_type", Sql.In<RelationType>("type"));
+                t.HasCheckConstraint("ck_claim_relations_state", Sql.In<ReviewState>("state"));
+                t.HasCheckConstraint("ck_claim_relations_not_self", "from_claim_id <> to_claim_id");
+                t.HasCheckConstraint("ck_claim_relations_rationale_not_blank", "btrim(rationale) <> ''");
+                t.HasCheckConstraint(
+                    "ck_claim_relations_review_complete",
+                    "CASE WHEN state = 'Proposed' THEN num_nonnulls(reviewed_by, reviewed_at, review_note) = 0 ELSE num_nulls(reviewed_by, reviewed_at) = 0 END"
+                );
+                t.HasCheckConstraint(
+                    "ck_claim_relations_dismissal_reason",
+                    "state <> 'Dismissed' OR review_note IS NOT NULL"
+                );
+                t.HasCheckConstraint(
+                    "ck_claim_relations_four_eyes",
+                    "reviewed_by IS NULL OR lower(reviewed_by) <> lower(proposed_by)"
+                );
+            }
+        );
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Rationale).HasMaxLength(MaxLengths.Note);
         builder.Property(r => r.ProposedBy).HasMaxLength(MaxLengths.UserName);
@@ -28,7 +40,14 @@ public sealed class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimR
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasOne<Claim>().WithMany().HasForeignKey(r => r.FromClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Claim>().WithMany().HasForeignKey(r => r.ToClaimId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => new { r.FromClaimId, r.ToClaimId, r.Type }).IsUnique();
+        builder
+            .HasIndex(r => new
+            {
+                r.FromClaimId,
+                r.ToClaimId,
+                r.Type,
+            })
+            .IsUnique();
         builder.HasIndex(r => r.ToClaimId);
     }
 }

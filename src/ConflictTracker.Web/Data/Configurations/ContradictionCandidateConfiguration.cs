@@ -11,15 +11,27 @@ public sealed class ContradictionCandidateConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<ContradictionCandidate> builder)
     {
-        builder.ToTable("contradiction_candidates", t =>
-        {
-            t.HasCheckConstraint("ck_contradiction_candidates_rule", Sql.In<CandidateRule>("rule"));
-            t.HasCheckConstraint("ck_contradiction_candidates_state", Sql.In<CandidateState>("state"));
-            t.HasCheckConstraint("ck_contradiction_candidates_two_claims", "first_claim_id <> second_claim_id");
-            t.HasCheckConstraint("ck_contradiction_candidates_decision", "(state IN ('Dismissed', 'Confirmed')) = (decided_by IS NOT NULL AND decided_at IS NOT NULL)");
-            t.HasCheckConstraint("ck_contradiction_candidates_dismissal_reason", "state <> 'Dismissed' OR decision_note IS NOT NULL");
-            t.HasCheckConstraint("ck_contradiction_candidates_confirmed_relation", "(state = 'Confirmed') = (relation_id IS NOT NULL)");
-        });
+        builder.ToTable(
+            "contradiction_candidates",
+            t =>
+            {
+                t.HasCheckConstraint("ck_contradiction_candidates_rule", Sql.In<CandidateRule>("rule"));
+                t.HasCheckConstraint("ck_contradiction_candidates_state", Sql.In<CandidateState>("state"));
+                t.HasCheckConstraint("ck_contradiction_candidates_two_claims", "first_claim_id <> second_claim_id");
+                t.HasCheckConstraint(
+                    "ck_contradiction_candidates_decision",
+                    "(state IN ('Dismissed', 'Confirmed')) = (decided_by IS NOT NULL AND decided_at IS NOT NULL)"
+                );
+                t.HasCheckConstraint(
+                    "ck_contradiction_candidates_dismissal_reason",
+                    "state <> 'Dismissed' OR decision_note IS NOT NULL"
+                );
+                t.HasCheckConstraint(
+                    "ck_contradiction_candidates_confirmed_relation",
+                    "(state = 'Confirmed') = (relation_id IS NOT NULL)"
+                );
+            }
+        );
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Reason).HasMaxLength(MaxLengths.Note);
         builder.Property(c => c.FirstFingerprint).HasMaxLength(32);
@@ -34,10 +46,20 @@ public sealed class ContradictionCandidateConfiguration : IEntityTypeConfigurati
         builder.HasOne<ClaimRelation>().WithMany().HasForeignKey(c => c.RelationId).OnDelete(DeleteBehavior.Restrict);
 
         // One row per pair and rule; the reconciliation matches pairs in either order and keeps one.
-        builder.HasIndex(c => new { c.FirstClaimId, c.SecondClaimId, c.Rule }).IsUnique();
+        builder
+            .HasIndex(c => new
+            {
+                c.FirstClaimId,
+                c.SecondClaimId,
+                c.Rule,
+            })
+            .IsUnique();
         builder.HasIndex(c => c.SecondClaimId);
 
         // The reviewers' queue: open candidates, oldest first, by proposition.
-        builder.HasIndex(c => new { c.PropositionId, c.FoundAt }).HasFilter("state = 'Open'").HasDatabaseName("ix_contradiction_candidates_open");
+        builder
+            .HasIndex(c => new { c.PropositionId, c.FoundAt })
+            .HasFilter("state = 'Open'")
+            .HasDatabaseName("ix_contradiction_candidates_open");
     }
 }

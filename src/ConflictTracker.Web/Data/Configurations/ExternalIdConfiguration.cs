@@ -9,11 +9,17 @@ internal sealed class ExternalIdConfiguration : IEntityTypeConfiguration<Externa
 {
     public void Configure(EntityTypeBuilder<ExternalId> builder)
     {
-        builder.ToTable("external_ids", t =>
-        {
-            t.HasCheckConstraint("ck_external_ids_kind", "kind IN ('actor', 'source', 'proposition', 'claim', 'citation')");
-            t.HasCheckConstraint("ck_external_ids_key_not_blank", "btrim(key) <> ''");
-        });
+        builder.ToTable(
+            "external_ids",
+            t =>
+            {
+                t.HasCheckConstraint(
+                    "ck_external_ids_kind",
+                    "kind IN ('actor', 'source', 'proposition', 'claim', 'citation')"
+                );
+                t.HasCheckConstraint("ck_external_ids_key_not_blank", "btrim(key) <> ''");
+            }
+        );
         builder.HasKey(e => new { e.Kind, e.Key });
         builder.Property(e => e.Kind).HasMaxLength(16);
         builder.Property(e => e.Key).HasMaxLength(ExternalId.MaxKeyLength);

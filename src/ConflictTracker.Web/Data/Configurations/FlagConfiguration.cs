@@ -11,14 +11,20 @@ public sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
 {
     public void Configure(EntityTypeBuilder<Flag> builder)
     {
-        builder.ToTable("flags", t =>
-        {
-            t.HasCheckConstraint("ck_flags_kind", Sql.In<FlagKind>("kind"));
-            t.HasCheckConstraint("ck_flags_status", Sql.In<FlagStatus>("status"));
-            t.HasCheckConstraint("ck_flags_one_target", "num_nonnulls(claim_id, relation_id) = 1");
-            t.HasCheckConstraint("ck_flags_closed_complete", "CASE WHEN status = 'Open' THEN num_nonnulls(closed_by, closed_at, resolution) = 0 ELSE num_nulls(closed_by, closed_at, resolution) = 0 END");
-            t.HasCheckConstraint("ck_flags_comment_not_blank", "btrim(comment) <> ''");
-        });
+        builder.ToTable(
+            "flags",
+            t =>
+            {
+                t.HasCheckConstraint("ck_flags_kind", Sql.In<FlagKind>("kind"));
+                t.HasCheckConstraint("ck_flags_status", Sql.In<FlagStatus>("status"));
+                t.HasCheckConstraint("ck_flags_one_target", "num_nonnulls(claim_id, relation_id) = 1");
+                t.HasCheckConstraint(
+                    "ck_flags_closed_complete",
+                    "CASE WHEN status = 'Open' THEN num_nonnulls(closed_by, closed_at, resolution) = 0 ELSE num_nulls(closed_by, closed_at, resolution) = 0 END"
+                );
+                t.HasCheckConstraint("ck_flags_comment_not_blank", "btrim(comment) <> ''");
+            }
+        );
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.Property(f => f.Comment).HasMaxLength(MaxLengths.Note);
         builder.Property(f => f.RaisedBy).HasMaxLength(MaxLengths.UserName);

@@ -6,12 +6,16 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ConflictTracker.Web.Data.Configurations;
 
-/// <summary>ASP.NET Core Identity's tables under plain names (users, roles, user_roles, ...), and the four roles.</summary>
+/// <summary>ASP.NET Core Identity's tables under plain names (users, roles, user_roles, ...), and the four
+/// roles.</summary>
 internal sealed class UserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
-        builder.ToTable("users", t => t.HasCheckConstraint("ck_users_display_name_not_blank", "btrim(display_name) <> ''"));
+        builder.ToTable(
+            "users",
+            t => t.HasCheckConstraint("ck_users_display_name_not_blank", "btrim(display_name) <> ''")
+        );
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.MaxDisplayNameLength);
         builder.Property(u => u.Id).ValueGeneratedNever();
     }
@@ -22,13 +26,15 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole<
     public void Configure(EntityTypeBuilder<IdentityRole<Guid>> builder)
     {
         builder.ToTable("roles");
-        builder.HasData(Roles.All.Select(name => new IdentityRole<Guid>
-        {
-            Id = Roles.Ids[name],
-            Name = name,
-            NormalizedName = name.ToUpperInvariant(),
-            ConcurrencyStamp = Roles.Ids[name].ToString(),
-        }));
+        builder.HasData(
+            Roles.All.Select(name => new IdentityRole<Guid>
+            {
+                Id = Roles.Ids[name],
+                Name = name,
+                NormalizedName = name.ToUpperInvariant(),
+                ConcurrencyStamp = Roles.Ids[name].ToString(),
+            })
+        );
     }
 }
 
@@ -57,7 +63,10 @@ internal sealed class RoleClaimConfiguration : IEntityTypeConfiguration<Identity
     public void Configure(EntityTypeBuilder<IdentityRoleClaim<Guid>> builder) => builder.ToTable("role_claims");
 }
 
-internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>
+internal sealed class DataProtectionKeyConfiguration
+    : IEntityTypeConfiguration<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> builder) => builder.ToTable("data_protection_keys");
+    public void Configure(
+        EntityTypeBuilder<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> builder
+    ) => builder.ToTable("data_protection_keys");
 }

@@ -9,7 +9,10 @@ public sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
 {
     public void Configure(EntityTypeBuilder<Measure> builder)
     {
-        builder.ToTable("measures", t => t.HasCheckConstraint("ck_measures_not_blank", "btrim(name) <> '' AND btrim(unit) <> ''"));
+        builder.ToTable(
+            "measures",
+            t => t.HasCheckConstraint("ck_measures_not_blank", "btrim(name) <> '' AND btrim(unit) <> ''")
+        );
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Name).HasMaxLength(MaxLengths.Name);
         builder.Property(m => m.Unit).HasMaxLength(MaxLengths.Name);

@@ -8,7 +8,10 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
 {
     public void Configure(EntityTypeBuilder<UserSession> builder)
     {
-        builder.ToTable("user_sessions", t => t.HasCheckConstraint("ck_user_sessions_key_hash_length", "octet_length(key_hash) = 32"));
+        builder.ToTable(
+            "user_sessions",
+            t => t.HasCheckConstraint("ck_user_sessions_key_hash_length", "octet_length(key_hash) = 32")
+        );
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasIndex(s => s.KeyHash).IsUnique();
         builder.HasIndex(s => s.UserId);

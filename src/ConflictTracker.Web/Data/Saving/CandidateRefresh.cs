@@ -13,7 +13,8 @@ namespace ConflictTracker.Web.Data.Saving;
 /// </summary>
 internal static class CandidateRefresh
 {
-    /// <summary>The author of the candidates the rules find (in the change history and on confirmed relations).</summary>
+    /// <summary>The author of the candidates the rules find (in the change history and on confirmed
+    /// relations).</summary>
     public const string CandidateRulesAuthor = "contradiction rules";
 
     /// <summary>Advisory-lock namespace of the candidate refresh (the high 32 bits of the key).</summary>
@@ -28,22 +29,36 @@ internal static class CandidateRefresh
     /// Actors whose collective marking this save changes (<see cref="Domain.Actors.Actor.IsCollective"/>):
     /// the voices of the published claims they speak for change, so those claims are paired again too.
     /// </param>
-    public static async Task RunAsync(AppDbContext db, IReadOnlyList<EntityEntry<Claim>> changed, IReadOnlyList<Guid> speakers, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task RunAsync(
+        AppDbContext db,
+        IReadOnlyList<EntityEntry<Claim>> changed,
+        IReadOnlyList<Guid> speakers,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
     {
         var claims = changed.Select(e => e.Entity).ToList();
         if (speakers.Count > 0)
         {
             var saved = claims.Select(c => c.Id).ToHashSet();
-            claims.AddRange((await db.Claims.AsNoTracking()
-                    .Where(c => c.Status == ClaimStatus.Published && speakers.Contains(c.OnBehalfOfId ?? c.AssertedById))
-                    .ToListAsync(cancellationToken))
-                .Where(c => !saved.Contains(c.Id)));
+            claims.AddRange(
+                (
+                    await db
+                        .Claims.AsNoTracking()
+                        .Where(c =>
+                            c.Status == ClaimStatus.Published && speakers.Contains(c.OnBehalfOfId ?? c.AssertedById)
+                        )
+                        .ToListAsync(cancellationToken)
+                ).Where(c => !saved.Contains(c.Id))
+            );
         }
 
         var locked = changed
-            .SelectMany(e => e.State == EntityState.Modified
-                ? [e.Entity.PropositionId, e.Property(c => c.PropositionId).OriginalValue]
-                : new[] { e.Entity.PropositionId })
+            .SelectMany(e =>
+                e.State == EntityState.Modified
+                    ? [e.Entity.PropositionId, e.Property(c => c.PropositionId).OriginalValue]
+                    : new[] { e.Entity.PropositionId }
+            )
             .Concat(claims.Select(c => c.PropositionId))
             .ToList();
         await LockAsync(db, locked, cancellationToken);
@@ -58,12 +73,19 @@ internal static class CandidateRefresh
     /// cannot both add the same candidate. One statement takes every lock, in key order (two saves
     /// never wait on each other in a cycle).
     /// </summary>
-    private static async Task LockAsync(AppDbContext db, IEnumerable<Guid> propositions, CancellationToken cancellationToken)
+    private static async Task LockAsync(
+        AppDbContext db,
+        IEnumerable<Guid> propositions,
+        CancellationToken cancellationToken
+    )
     {
         var keys = propositions.Select(LockKey).Distinct().Order().ToArray();
         if (keys.Length > 0)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(k) FROM unnest({keys}) AS k ORDER BY k", cancellationToken);
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT pg_advisory_xact_lock(k) FROM unnest({keys}) AS k ORDER BY k",
+                cancellationToken
+            );
         }
     }
 
@@ -71,7 +93,12 @@ internal static class CandidateRefresh
     /// Runs the rules for every pair involving <paramref name="changedClaims"/> (their current values)
     /// on their propositions, whose locks the caller holds.
     /// </summary>
-    private static async Task PairAsync(AppDbContext db, IReadOnlyList<Claim> changedClaims, DateTimeOffset at, CancellationToken cancellationToken)
+    private static async Task PairAsync(
+        AppDbContext db,
+        IReadOnlyList<Claim> changedClaims,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
     {
         var changed = changedClaims.Select(c => c.Id).ToHashSet();
         var propositions = changedClaims.Select(c => c.PropositionId).Distinct().ToList();
@@ -79,9 +106,18 @@ internal static class CandidateRefresh
         // Only claims that could pair with a changed one: the changed claims themselves, claims of an
         // opposed stance, and figures on the same measures. The rest cannot form a candidate with them.
         var mine = changedClaims.Where(c => c.Status == ClaimStatus.Published).ToList();
-        var opposed = mine.Select(c => c.Stance).Distinct()
-            .SelectMany(s => s switch { Stance.Affirms => [Stance.Denies], Stance.Denies => [Stance.Affirms], _ => Array.Empty<Stance>() })
-            .Distinct().ToList();
+        var opposed = mine.Select(c => c.Stance)
+            .Distinct()
+            .SelectMany(s =>
+                s switch
+                {
+                    Stance.Affirms => [Stance.Denies],
+                    Stance.Denies => [Stance.Affirms],
+                    _ => Array.Empty<Stance>(),
+                }
+            )
+            .Distinct()
+            .ToList();
         // Two figures are incompatible only when one implied interval lies wholly below the other, so
         // another figure on a measure can only be incompatible with a changed one if its upper bound is
         // below the highest changed lower bound on that measure, or its lower bound above the lowest
@@ -89,29 +125,59 @@ internal static class CandidateRefresh
         // Bounds are per measure: one save's figures on different measures do not widen each other's reads.
         var bounds = mine.Where(c => c.Quantity is not null)
             .GroupBy(c => c.MeasureId!.Value)
-            .Select(g => (
-                Measure: g.Key,
-                HighestLow: g.Max(c => c.Quantity!.ImpliedInterval.Low),
-                LowestHigh: g.Select(c => c.Quantity!.ImpliedInterval.High).Where(h => h is not null).Select(h => h!.Value).DefaultIfEmpty(decimal.MaxValue).Min()))
+            .Select(g =>
+                (
+                    Measure: g.Key,
+                    HighestLow: g.Max(c => c.Quantity!.ImpliedInterval.Low),
+                    LowestHigh: g.Select(c => c.Quantity!.ImpliedInterval.High)
+                        .Where(h => h is not null)
+                        .Select(h => h!.Value)
+                        .DefaultIfEmpty(decimal.MaxValue)
+                        .Min()
+                )
+            )
             .ToList();
-        var candidates = db.Claims.AsNoTracking()
-            .Where(c => propositions.Contains(c.PropositionId) && c.Status == ClaimStatus.Published && !changed.Contains(c.Id));
-        var others = opposed.Count == 0
-            ? []
-            : await candidates.Where(c => opposed.Contains(c.Stance)).ToListAsync(cancellationToken);
+        var candidates = db
+            .Claims.AsNoTracking()
+            .Where(c =>
+                propositions.Contains(c.PropositionId) && c.Status == ClaimStatus.Published && !changed.Contains(c.Id)
+            );
+        var others =
+            opposed.Count == 0
+                ? []
+                : await candidates.Where(c => opposed.Contains(c.Stance)).ToListAsync(cancellationToken);
         // The other figure's implied interval, worked out in SQL exactly as Quantity.ImpliedInterval does:
         // an "at least" figure has no upper bound, so it is never wholly below a changed one.
-        const decimal above = 1 + Quantity.ApproximationMargin, below = 1 - Quantity.ApproximationMargin;
+        const decimal above = 1 + Quantity.ApproximationMargin,
+            below = 1 - Quantity.ApproximationMargin;
         foreach (var (measure, highestLow, lowestHigh) in bounds)
         {
-            others.AddRange(await candidates
-                .Where(c => c.MeasureId == measure && c.Quantity != null && !opposed.Contains(c.Stance)
-                    && ((c.Quantity.Qualifier != QuantityQualifier.AtLeast
-                            && (c.Quantity.Qualifier == QuantityQualifier.Approximately ? c.Quantity.Max * above : c.Quantity.Max) < highestLow)
-                        || (c.Quantity.Qualifier == QuantityQualifier.AtMost ? 0m
-                            : c.Quantity.Qualifier == QuantityQualifier.Approximately || c.Quantity.Qualifier == QuantityQualifier.Nearly ? c.Quantity.Min * below
-                            : c.Quantity.Min) > lowestHigh))
-                .ToListAsync(cancellationToken));
+            others.AddRange(
+                await candidates
+                    .Where(c =>
+                        c.MeasureId == measure
+                        && c.Quantity != null
+                        && !opposed.Contains(c.Stance)
+                        && (
+                            (
+                                c.Quantity.Qualifier != QuantityQualifier.AtLeast
+                                && (
+                                    c.Quantity.Qualifier == QuantityQualifier.Approximately
+                                        ? c.Quantity.Max * above
+                                        : c.Quantity.Max
+                                ) < highestLow
+                            )
+                            || (
+                                c.Quantity.Qualifier == QuantityQualifier.AtMost ? 0m
+                                : c.Quantity.Qualifier == QuantityQualifier.Approximately
+                                || c.Quantity.Qualifier == QuantityQualifier.Nearly
+                                    ? c.Quantity.Min * below
+                                : c.Quantity.Min
+                            ) > lowestHigh
+                        )
+                    )
+                    .ToListAsync(cancellationToken)
+            );
         }
 
         // The same voice's other figures on the same measures, whatever their value: a later one is an
@@ -119,14 +185,25 @@ internal static class CandidateRefresh
         // by what one voice said on one measure of the proposition. A collective speaker's claims share
         // no voice, so they are not read for it.
         var collective = await CollectiveAsync(db, mine.Select(Speaker), cancellationToken);
-        foreach (var group in mine.Where(c => c.Quantity is not null && c.Stance != Stance.Hedges && !collective.Contains(Speaker(c))).GroupBy(c => c.MeasureId!.Value))
+        foreach (
+            var group in mine.Where(c =>
+                    c.Quantity is not null && c.Stance != Stance.Hedges && !collective.Contains(Speaker(c))
+                )
+                .GroupBy(c => c.MeasureId!.Value)
+        )
         {
             var measure = group.Key;
             var voices = group.Select(Speaker).Distinct().ToList();
-            others.AddRange(await candidates
-                .Where(c => c.MeasureId == measure && c.Quantity != null && c.Stance != Stance.Hedges
-                    && voices.Contains(c.OnBehalfOfId ?? c.AssertedById))
-                .ToListAsync(cancellationToken));
+            others.AddRange(
+                await candidates
+                    .Where(c =>
+                        c.MeasureId == measure
+                        && c.Quantity != null
+                        && c.Stance != Stance.Hedges
+                        && voices.Contains(c.OnBehalfOfId ?? c.AssertedById)
+                    )
+                    .ToListAsync(cancellationToken)
+            );
         }
 
         var claims = mine.Concat(others).DistinctBy(c => c.Id).ToList();
@@ -135,8 +212,10 @@ internal static class CandidateRefresh
         // Locked: a reviewer deciding one of these at this moment waits for this save (and is then
         // told it changed) instead of this save failing on a stale version.
         var ids = changed.ToArray();
-        var stored = await db.Candidates
-            .FromSql($"SELECT c.*, c.xmin FROM contradiction_candidates c WHERE c.first_claim_id = ANY({ids}) OR c.second_claim_id = ANY({ids}) FOR UPDATE")
+        var stored = await db
+            .Candidates.FromSql(
+                $"SELECT c.*, c.xmin FROM contradiction_candidates c WHERE c.first_claim_id = ANY({ids}) OR c.second_claim_id = ANY({ids}) FOR UPDATE"
+            )
             .ToListAsync(cancellationToken);
 
         var result = CandidateReconciliation.Reconcile(snapshots, changed, stored, at);
@@ -164,11 +243,18 @@ internal static class CandidateRefresh
     /// kept. Memory is bounded by the largest proposition, not by the database. Returns how many
     /// candidates were added.
     /// </summary>
-    public static async Task<int> RefreshAllAsync(AppDbContext db, Action<int, int>? progress, CancellationToken cancellationToken = default)
+    public static async Task<int> RefreshAllAsync(
+        AppDbContext db,
+        Action<int, int>? progress,
+        CancellationToken cancellationToken = default
+    )
     {
-        var propositions = await db.Claims.AsNoTracking()
+        var propositions = await db
+            .Claims.AsNoTracking()
             .Where(c => c.Status == ClaimStatus.Published)
-            .Select(c => c.PropositionId).Distinct().OrderBy(id => id)
+            .Select(c => c.PropositionId)
+            .Distinct()
+            .OrderBy(id => id)
             .ToListAsync(cancellationToken);
         db.ChangedBy ??= CandidateRulesAuthor;
         var added = 0;
@@ -178,7 +264,8 @@ internal static class CandidateRefresh
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 await LockAsync(db, [proposition], cancellationToken);
-                var claims = await db.Claims.AsNoTracking()
+                var claims = await db
+                    .Claims.AsNoTracking()
                     .Where(c => c.PropositionId == proposition && c.Status == ClaimStatus.Published)
                     .ToListAsync(cancellationToken);
                 await PairAsync(db, claims, DateTimeOffset.UtcNow, cancellationToken);
@@ -194,7 +281,8 @@ internal static class CandidateRefresh
         return added;
     }
 
-    /// <summary>The advisory-lock key of a proposition: from the id's bytes, the same in every process and .NET version.</summary>
+    /// <summary>The advisory-lock key of a proposition: from the id's bytes, the same in every process and .NET
+    /// version.</summary>
     private static long LockKey(Guid proposition)
     {
         Span<byte> bytes = stackalloc byte[16];
@@ -208,19 +296,33 @@ internal static class CandidateRefresh
         return new ClaimSnapshot(facts, ClaimFingerprint.Of(facts, claim.Summary, claim.Quote?.Text));
     }
 
-    /// <summary>The actor whose voice a claim speaks with, before the collective rule: the body it was made on behalf of, else the asserting actor.</summary>
+    /// <summary>The actor whose voice a claim speaks with, before the collective rule: the body it was made on behalf
+    /// of, else the asserting actor.</summary>
     private static Guid Speaker(Claim claim) => claim.OnBehalfOfId ?? claim.AssertedById;
 
     /// <summary>
-    /// Which of <paramref name="speakers"/> are collective or unidentified (<see cref="Domain.Actors.Actor.IsCollective"/>),
+    /// Which of <paramref name="speakers"/> are collective or unidentified (<see
+    /// cref="Domain.Actors.Actor.IsCollective"/>),
     /// as this save leaves them: a marking changed in the same save counts, not the stored one.
     /// </summary>
-    private static async Task<IReadOnlySet<Guid>> CollectiveAsync(AppDbContext db, IEnumerable<Guid> speakers, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<Guid>> CollectiveAsync(
+        AppDbContext db,
+        IEnumerable<Guid> speakers,
+        CancellationToken cancellationToken
+    )
     {
         var ids = speakers.Distinct().ToList();
-        var stored = await db.Actors.AsNoTracking().Where(a => a.IsCollective && ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var stored = await db
+            .Actors.AsNoTracking()
+            .Where(a => a.IsCollective && ids.Contains(a.Id))
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
         var result = stored.ToHashSet();
-        foreach (var entry in db.ChangeTracker.Entries<Domain.Actors.Actor>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        foreach (
+            var entry in db
+                .ChangeTracker.Entries<Domain.Actors.Actor>()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified)
+        )
         {
             if (entry.Entity.IsCollective)
             {

@@ -30,14 +30,20 @@ internal static class HistoryWriter
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>Adds the history rows of the changes about to be saved to the context (a step of <see cref="SavePath"/>).</summary>
+    /// <summary>Adds the history rows of the changes about to be saved to the context (a step of <see
+    /// cref="SavePath"/>).</summary>
     public static void Write(AppDbContext db, DateTimeOffset at) =>
         db.ChangeHistory.AddRange(Collect(db.ChangeTracker, db.ChangedBy, at));
 
     public static IReadOnlyList<ChangeRecord> Collect(ChangeTracker tracker, string? changedBy, DateTimeOffset at)
     {
         var records = new List<ChangeRecord>();
-        foreach (var entry in tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        foreach (
+            var entry in tracker
+                .Entries()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .ToList()
+        )
         {
             if (Root(entry) is not { } root)
             {
@@ -47,12 +53,15 @@ internal static class HistoryWriter
             if (changedBy is null)
             {
                 throw new InvalidOperationException(
-                    $"A change to {entry.Metadata.ClrType.Name} would be saved without an author: set AppDbContext.ChangedBy first.");
+                    $"A change to {entry.Metadata.ClrType.Name} would be saved without an author: set AppDbContext.ChangedBy first."
+                );
             }
 
             if (entry.State == EntityState.Deleted && !root.IsPart)
             {
-                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} records are never deleted; retract them instead.");
+                throw new InvalidOperationException(
+                    $"{entry.Metadata.ClrType.Name} records are never deleted; retract them instead."
+                );
             }
 
             var changes = Changes(entry);
@@ -61,32 +70,40 @@ internal static class HistoryWriter
                 continue;
             }
 
-            records.Add(new ChangeRecord(root.Type, root.Id, Action(entry, root), changedBy, at, changes.ToJsonString(Json)));
+            records.Add(
+                new ChangeRecord(root.Type, root.Id, Action(entry, root), changedBy, at, changes.ToJsonString(Json))
+            );
         }
 
         return records;
     }
 
-    /// <summary>The record an entry is filed under; null for what has no history (accounts, keys, history itself).</summary>
-    private static (string Type, Guid Id, bool IsPart)? Root(EntityEntry entry) => entry.Entity switch
-    {
-        Actor a => (nameof(Actor), a.Id, false),
-        ActorAlias alias => (nameof(ActorAlias), alias.ActorId, true),
-        Affiliation affiliation => (nameof(Affiliation), affiliation.Id, false),
-        Source source => (nameof(Source), source.Id, false),
-        SourceSnapshot snapshot => (nameof(SourceSnapshot), snapshot.SourceId, true),
-        Proposition proposition => (nameof(Proposition), proposition.Id, false),
-        Measure measure => (nameof(Measure), measure.PropositionId, true),
-        Place place => (nameof(Place), place.Id, false),
-        Claim claim => (nameof(Claim), claim.Id, false),
-        Citation citation => (nameof(Citation), citation.ClaimId, true),
-        ClaimRelation relation => (nameof(ClaimRelation), relation.Id, false),
-        Flag flag => (nameof(Flag), flag.Id, false),
-        ContradictionCandidate candidate => (nameof(ContradictionCandidate), candidate.Id, false),
-        Dictionary<string, object> bag when entry.Metadata.Name == "claim_places"
-            && bag.TryGetValue("claim_id", out var claimId) => ("ClaimPlace", (Guid)claimId, true),
-        _ => null,
-    };
+    /// <summary>The record an entry is filed under; null for what has no history (accounts, keys, history
+    /// itself).</summary>
+    private static (string Type, Guid Id, bool IsPart)? Root(EntityEntry entry) =>
+        entry.Entity switch
+        {
+            Actor a => (nameof(Actor), a.Id, false),
+            ActorAlias alias => (nameof(ActorAlias), alias.ActorId, true),
+            Affiliation affiliation => (nameof(Affiliation), affiliation.Id, false),
+            Source source => (nameof(Source), source.Id, false),
+            SourceSnapshot snapshot => (nameof(SourceSnapshot), snapshot.SourceId, true),
+            Proposition proposition => (nameof(Proposition), proposition.Id, false),
+            Measure measure => (nameof(Measure), measure.PropositionId, true),
+            Place place => (nameof(Place), place.Id, false),
+            Claim claim => (nameof(Claim), claim.Id, false),
+            Citation citation => (nameof(Citation), citation.ClaimId, true),
+            ClaimRelation relation => (nameof(ClaimRelation), relation.Id, false),
+            Flag flag => (nameof(Flag), flag.Id, false),
+            ContradictionCandidate candidate => (nameof(ContradictionCandidate), candidate.Id, false),
+            Dictionary<string, object> bag
+                when entry.Metadata.Name == "claim_places" && bag.TryGetValue("claim_id", out var claimId) => (
+                "ClaimPlace",
+                (Guid)claimId,
+                true
+            ),
+            _ => null,
+        };
 
     private static ChangeAction Action(EntityEntry entry, (string Type, Guid Id, bool IsPart) root)
     {
@@ -122,7 +139,10 @@ internal static class HistoryWriter
         {
             // A row of a many-to-many join: the place added to or taken off the claim.
             var place = entry.Property("place_id").CurrentValue;
-            changes["Place"] = Change(entry.State == EntityState.Added ? null : place, entry.State == EntityState.Added ? place : null);
+            changes["Place"] = Change(
+                entry.State == EntityState.Added ? null : place,
+                entry.State == EntityState.Added ? place : null
+            );
             return changes;
         }
 
@@ -132,7 +152,11 @@ internal static class HistoryWriter
             AddComplex(changes, complex, entry.State, complex.Metadata.Name + ".");
         }
 
-        if (changes.Count > 0 && Root(entry) is { IsPart: true } && entry.Metadata.FindPrimaryKey()?.Properties.SingleOrDefault() is { } key)
+        if (
+            changes.Count > 0
+            && Root(entry) is { IsPart: true }
+            && entry.Metadata.FindPrimaryKey()?.Properties.SingleOrDefault() is { } key
+        )
         {
             // A part's own id, so its changes can be told apart from its siblings' (two citations of one claim).
             var id = entry.Property(key.Name).CurrentValue;
@@ -156,12 +180,22 @@ internal static class HistoryWriter
         }
     }
 
-    private static void AddProperties(JsonObject changes, IEnumerable<PropertyEntry> properties, EntityState state, string prefix)
+    private static void AddProperties(
+        JsonObject changes,
+        IEnumerable<PropertyEntry> properties,
+        EntityState state,
+        string prefix
+    )
     {
         foreach (var property in properties)
         {
             var metadata = property.Metadata;
-            if (metadata.IsPrimaryKey() || metadata.IsConcurrencyToken || metadata.GetComputedColumnSql() is not null || metadata.IsShadowProperty())
+            if (
+                metadata.IsPrimaryKey()
+                || metadata.IsConcurrencyToken
+                || metadata.GetComputedColumnSql() is not null
+                || metadata.IsShadowProperty()
+            )
             {
                 continue;
             }
@@ -177,15 +211,17 @@ internal static class HistoryWriter
         }
     }
 
-    private static JsonObject Change(object? before, object? after) => new()
-    {
-        ["before"] = JsonSerializer.SerializeToNode(Plain(before), Json),
-        ["after"] = JsonSerializer.SerializeToNode(Plain(after), Json),
-    };
+    private static JsonObject Change(object? before, object? after) =>
+        new()
+        {
+            ["before"] = JsonSerializer.SerializeToNode(Plain(before), Json),
+            ["after"] = JsonSerializer.SerializeToNode(Plain(after), Json),
+        };
 
-    private static object? Plain(object? value) => value switch
-    {
-        Uri uri => uri.OriginalString,
-        _ => value,
-    };
+    private static object? Plain(object? value) =>
+        value switch
+        {
+            Uri uri => uri.OriginalString,
+            _ => value,
+        };
 }

@@ -31,9 +31,7 @@ internal sealed class SavePath : SaveChangesInterceptor
 {
     public static readonly SavePath Instance = new();
 
-    private SavePath()
-    {
-    }
+    private SavePath() { }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -41,7 +39,8 @@ internal sealed class SavePath : SaveChangesInterceptor
         if (Plan.Of(db).TouchesReviewQueue)
         {
             throw new NotSupportedException(
-                "Use SaveChangesAsync: saving claims, relations, flags or candidates refreshes contradiction candidates.");
+                "Use SaveChangesAsync: saving claims, relations, flags or candidates refreshes contradiction candidates."
+            );
         }
 
         HistoryWriter.Write(db, DateTimeOffset.UtcNow);
@@ -49,7 +48,10 @@ internal sealed class SavePath : SaveChangesInterceptor
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         var db = Context(eventData);
         var now = DateTimeOffset.UtcNow;
@@ -64,7 +66,10 @@ internal sealed class SavePath : SaveChangesInterceptor
                     await CandidateRefresh.RunAsync(db, plan.Claims, plan.Speakers, now, cancellationToken);
                 }
 
-                await db.Database.ExecuteSqlAsync($"SELECT pg_notify({AppDbContext.ReviewQueueChannel}, '')", cancellationToken);
+                await db.Database.ExecuteSqlAsync(
+                    $"SELECT pg_notify({AppDbContext.ReviewQueueChannel}, '')",
+                    cancellationToken
+                );
             }
             catch
             {
@@ -78,17 +83,24 @@ internal sealed class SavePath : SaveChangesInterceptor
     }
 
     public override async ValueTask<int> SavedChangesAsync(
-        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        SaveChangesCompletedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default
+    )
     {
         await SaveTransaction.EndAsync(Context(eventData), commit: true, cancellationToken);
         return result;
     }
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
+    public override Task SaveChangesFailedAsync(
+        DbContextErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    ) => SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
 
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
-        SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
+    public override Task SaveChangesCanceledAsync(
+        DbContextEventData eventData,
+        CancellationToken cancellationToken = default
+    ) => SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
 
     private static AppDbContext Context(DbContextEventData eventData) =>
         eventData.Context as AppDbContext
@@ -96,21 +108,35 @@ internal sealed class SavePath : SaveChangesInterceptor
 
     /// <summary>What one save touches, read once from the change tracker.</summary>
     /// <param name="Speakers">Actors whose collective marking changes: their claims' voices change with it.</param>
-    private sealed record Plan(IReadOnlyList<EntityEntry<Claim>> Claims, IReadOnlyList<Guid> Speakers, bool TouchesReviewQueue)
+    private sealed record Plan(
+        IReadOnlyList<EntityEntry<Claim>> Claims,
+        IReadOnlyList<Guid> Speakers,
+        bool TouchesReviewQueue
+    )
     {
         public static Plan Of(AppDbContext db)
         {
-            var claims = db.ChangeTracker.Entries<Claim>()
+            var claims = db
+                .ChangeTracker.Entries<Claim>()
                 .Where(e => e.State is EntityState.Added or EntityState.Modified)
                 .ToList();
-            var speakers = db.ChangeTracker.Entries<Actor>()
-                .Where(e => e.State == EntityState.Modified && e.Property(a => a.IsCollective).IsModified
-                    && e.Property(a => a.IsCollective).OriginalValue != e.Entity.IsCollective)
+            var speakers = db
+                .ChangeTracker.Entries<Actor>()
+                .Where(e =>
+                    e.State == EntityState.Modified
+                    && e.Property(a => a.IsCollective).IsModified
+                    && e.Property(a => a.IsCollective).OriginalValue != e.Entity.IsCollective
+                )
                 .Select(e => e.Entity.Id)
                 .ToList();
-            var queue = claims.Count > 0 || speakers.Count > 0 || db.ChangeTracker.Entries()
-                .Any(e => e.Entity is ClaimRelation or Flag or ContradictionCandidate
-                    && e.State is EntityState.Added or EntityState.Modified);
+            var queue =
+                claims.Count > 0
+                || speakers.Count > 0
+                || db.ChangeTracker.Entries()
+                    .Any(e =>
+                        e.Entity is ClaimRelation or Flag or ContradictionCandidate
+                        && e.State is EntityState.Added or EntityState.Modified
+                    );
             return new Plan(claims, speakers, queue);
         }
     }

@@ -17,7 +17,8 @@ internal static class SaveTransaction
         }
     }
 
-    /// <summary>Commits or rolls back the transaction this save opened; does nothing for the caller's transaction.</summary>
+    /// <summary>Commits or rolls back the transaction this save opened; does nothing for the caller's
+    /// transaction.</summary>
     public static async Task EndAsync(AppDbContext db, bool commit, CancellationToken cancellationToken)
     {
         if (db.OwnSaveTransaction is not { } own)

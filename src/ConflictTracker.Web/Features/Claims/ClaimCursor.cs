@@ -12,29 +12,36 @@ namespace ConflictTracker.Web.Features.Claims;
 public readonly record struct ClaimCursor(DateTimeOffset Key, Guid Id)
 {
     public string Encode() =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Key.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{Id:N}"));
+        Base64Url.EncodeToString(
+            Encoding.UTF8.GetBytes($"{Key.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{Id:N}")
+        );
 
     public static ClaimCursor Decode(string value, string field)
     {
         try
         {
             var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value)).Split('.');
-            if (parts.Length == 2
+            if (
+                parts.Length == 2
                 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks
-                && Guid.TryParseExact(parts[1], "N", out var id))
+                && ticks >= DateTimeOffset.MinValue.UtcTicks
+                && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                && Guid.TryParseExact(parts[1], "N", out var id)
+            )
             {
                 return new ClaimCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
             }
         }
-        catch (FormatException)
-        {
-        }
+        catch (FormatException) { }
 
-        throw new DomainValidationException(field, "The page position in this link is not valid; start again from the first page.");
+        throw new DomainValidationException(
+            field,
+            "The page position in this link is not valid; start again from the first page."
+        );
     }
 
-    public static ClaimCursor FromDate(DateOnly date, Guid id) => new(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), id);
+    public static ClaimCursor FromDate(DateOnly date, Guid id) =>
+        new(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), id);
 
     public DateOnly Date => DateOnly.FromDateTime(Key.UtcDateTime);
 }

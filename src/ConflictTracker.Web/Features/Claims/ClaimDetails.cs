@@ -15,15 +15,44 @@ public sealed record QuantityView(string AsStated, string Interval, string Measu
 /// the check of its quote against the source's stored text (docs/rules/quote-verification.md).
 /// </summary>
 public sealed record CitationView(
-    Guid Id, CitationRole Role, int Depth, EntityRef Source, SourceKind Kind, string? Url, EntityRef? Publisher,
-    string? Published, ReliabilityGrade Reliability, bool OwnGrade, string? Quote, string? Locator, QuoteCheck QuoteCheck);
+    Guid Id,
+    CitationRole Role,
+    int Depth,
+    EntityRef Source,
+    SourceKind Kind,
+    string? Url,
+    EntityRef? Publisher,
+    string? Published,
+    ReliabilityGrade Reliability,
+    bool OwnGrade,
+    string? Quote,
+    string? Locator,
+    QuoteCheck QuoteCheck
+);
 
-/// <summary>A relation of this claim to another; <see cref="Outgoing"/> when this claim is the relation's subject ("this contradicts that").</summary>
+/// <summary>A relation of this claim to another; <see cref="Outgoing"/> when this claim is the relation's subject
+/// ("this contradicts that").</summary>
 public sealed record RelatedClaim(
-    Guid RelationId, RelationType Type, ReviewState State, bool Outgoing, Guid ClaimId, string Actor, string Summary, string Rationale,
-    string ProposedBy, string? ReviewedBy);
+    Guid RelationId,
+    RelationType Type,
+    ReviewState State,
+    bool Outgoing,
+    Guid ClaimId,
+    string Actor,
+    string Summary,
+    string Rationale,
+    string ProposedBy,
+    string? ReviewedBy
+);
 
-public sealed record FlagView(Guid Id, FlagKind Kind, string Comment, string RaisedBy, DateTimeOffset RaisedAt, Guid? ClaimId);
+public sealed record FlagView(
+    Guid Id,
+    FlagKind Kind,
+    string Comment,
+    string RaisedBy,
+    DateTimeOffset RaisedAt,
+    Guid? ClaimId
+);
 
 /// <summary>Everything the claim page shows.</summary>
 public sealed record ClaimDetails(
@@ -47,4 +76,5 @@ public sealed record ClaimDetails(
     IReadOnlyList<RelatedClaim> Related,
     IReadOnlyList<FlagView> OpenFlags,
     DateTimeOffset RecordedAt,
-    uint Version);
+    uint Version
+);

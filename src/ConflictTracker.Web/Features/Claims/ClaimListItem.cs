@@ -19,4 +19,5 @@ public sealed record ClaimListItem(
     string Proposition,
     IReadOnlyList<string> Places,
     ClaimStatus Status,
-    Credibility? Credibility);
+    Credibility? Credibility
+);

@@ -13,7 +13,8 @@ public sealed record ClaimQuery
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 
-    /// <summary>Words to find in the claim, its quote and translation, its actors' names and aliases, its sources' titles and places.</summary>
+    /// <summary>Words to find in the claim, its quote and translation, its actors' names and aliases, its sources'
+    /// titles and places.</summary>
     public string? Text { get; init; }
 
     public Guid? PropositionId { get; init; }

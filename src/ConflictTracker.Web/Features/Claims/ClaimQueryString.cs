@@ -17,9 +17,26 @@ public static class ClaimQueryString
 
     /// <summary>The raw parameters as the page receives them.</summary>
     public sealed record Parameters(
-        string? Text, string? Proposition, string? Actor, string? Country, string? Kind, string[]? Stance,
-        string? StatedFrom, string? StatedTo, string? EventFrom, string? EventTo, string? Reliability, string? Credibility,
-        string[]? Status, string? Quantity, string? Place, string? Sort, string? Size, string? After, string? Before);
+        string? Text,
+        string? Proposition,
+        string? Actor,
+        string? Country,
+        string? Kind,
+        string[]? Stance,
+        string? StatedFrom,
+        string? StatedTo,
+        string? EventFrom,
+        string? EventTo,
+        string? Reliability,
+        string? Credibility,
+        string[]? Status,
+        string? Quantity,
+        string? Place,
+        string? Sort,
+        string? Size,
+        string? After,
+        string? Before
+    );
 
     public static string ToUri(ClaimQuery query)
     {
@@ -53,24 +70,56 @@ public static class ClaimQueryString
             Add("status", status.ToString());
         }
 
-        Add("quantity", query.HasQuantity switch { true => "yes", false => "no", null => null });
+        Add(
+            "quantity",
+            query.HasQuantity switch
+            {
+                true => "yes",
+                false => "no",
+                null => null,
+            }
+        );
         Add("place", query.PlaceId?.ToString());
         Add("sort", query.Sort == ClaimSort.NewestStatement ? null : query.Sort.ToString());
-        Add("size", query.PageSize == ClaimQuery.DefaultPageSize ? null : query.PageSize.ToString(CultureInfo.InvariantCulture));
+        Add(
+            "size",
+            query.PageSize == ClaimQuery.DefaultPageSize ? null : query.PageSize.ToString(CultureInfo.InvariantCulture)
+        );
         Add("after", query.After);
         Add("before", query.Before);
         return QueryHelpers.AddQueryString(Path, pairs);
     }
 
-    /// <summary>The same parameters from a request's query string (the API's <c>GET /api/v1/claims</c>); <c>cursor</c> is <c>after</c>.</summary>
+    /// <summary>The same parameters from a request's query string (the API's <c>GET /api/v1/claims</c>); <c>cursor</c>
+    /// is <c>after</c>.</summary>
     public static ClaimQuery FromQuery(IQueryCollection q)
     {
         string? One(string name) => q.TryGetValue(name, out var v) ? v.ToString() : null;
-        string[]? Many(string name) => q.TryGetValue(name, out var v) ? v.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray() : null;
-        return Parse(new Parameters(
-            One("q"), One("proposition"), One("actor"), One("country"), One("kind"), Many("stance"),
-            One("stated-from"), One("stated-to"), One("event-from"), One("event-to"), One("reliability"), One("credibility"),
-            Many("status"), One("quantity"), One("place"), One("sort"), One("size"), One("cursor") ?? One("after"), One("before")));
+        string[]? Many(string name) =>
+            q.TryGetValue(name, out var v) ? v.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray() : null;
+        return Parse(
+            new Parameters(
+                One("q"),
+                One("proposition"),
+                One("actor"),
+                One("country"),
+                One("kind"),
+                Many("stance"),
+                One("stated-from"),
+                One("stated-to"),
+                One("event-from"),
+                One("event-to"),
+                One("reliability"),
+                One("credibility"),
+                Many("status"),
+                One("quantity"),
+                One("place"),
+                One("sort"),
+                One("size"),
+                One("cursor") ?? One("after"),
+                One("before")
+            )
+        );
     }
 
     /// <summary>Reads the parameters; anything that does not parse is reported by field, nothing is guessed.</summary>
@@ -84,14 +133,22 @@ public static class ClaimQueryString
             ActorId = Id(p.Actor, "actor", errors),
             ActorCountry = errors.Check(() => Rules.CountryCode(p.Country, "country")),
             ActorKind = Enum<ActorKind>(p.Kind, "kind", errors),
-            Stances = (p.Stance ?? []).Select(s => Enum<Stance>(s, "stance", errors)).OfType<Stance>().Distinct().ToList(),
+            Stances = (p.Stance ?? [])
+                .Select(s => Enum<Stance>(s, "stance", errors))
+                .OfType<Stance>()
+                .Distinct()
+                .ToList(),
             StatedFrom = DateParam(p.StatedFrom, "stated-from", errors),
             StatedTo = DateParam(p.StatedTo, "stated-to", errors),
             EventFrom = DateParam(p.EventFrom, "event-from", errors),
             EventTo = DateParam(p.EventTo, "event-to", errors),
             MinReliability = Enum<ReliabilityGrade>(p.Reliability, "reliability", errors),
             MinCredibility = CredibilityParam(p.Credibility, errors),
-            Statuses = (p.Status ?? []).Select(s => Enum<ClaimStatus>(s, "status", errors)).OfType<ClaimStatus>().Distinct().ToList(),
+            Statuses = (p.Status ?? [])
+                .Select(s => Enum<ClaimStatus>(s, "status", errors))
+                .OfType<ClaimStatus>()
+                .Distinct()
+                .ToList(),
             HasQuantity = p.Quantity switch
             {
                 null or "" => null,
@@ -101,7 +158,8 @@ public static class ClaimQueryString
             },
             PlaceId = Id(p.Place, "place", errors),
             Sort = Enum<ClaimSort>(p.Sort, "sort", errors) ?? ClaimSort.NewestStatement,
-            PageSize = string.IsNullOrEmpty(p.Size) ? ClaimQuery.DefaultPageSize
+            PageSize =
+                string.IsNullOrEmpty(p.Size) ? ClaimQuery.DefaultPageSize
                 : int.TryParse(p.Size, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size
                 : Invalid<int>(errors, "size", "Page size must be a number."),
             After = string.IsNullOrEmpty(p.After) ? null : p.After,
@@ -121,18 +179,31 @@ public static class ClaimQueryString
     private static T? Enum<T>(string? value, string field, ValidationErrors errors)
         where T : struct, System.Enum =>
         string.IsNullOrEmpty(value) ? null
-        : System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed
-        : Invalid<T?>(errors, field, $"'{value}' is not a known {field}; use one of {string.Join(", ", System.Enum.GetNames<T>())}.");
+        : System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed)
+        && System.Enum.IsDefined(parsed)
+        && !int.TryParse(value, out _)
+            ? parsed
+        : Invalid<T?>(
+            errors,
+            field,
+            $"'{value}' is not a known {field}; use one of {string.Join(", ", System.Enum.GetNames<T>())}."
+        );
 
     private static DateOnly? DateParam(string? value, string field, ValidationErrors errors) =>
         string.IsNullOrEmpty(value) ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
         : Invalid<DateOnly?>(errors, field, $"'{value}' is not a date; write it as 2024-10-18.");
 
     private static Credibility? CredibilityParam(string? value, ValidationErrors errors) =>
         string.IsNullOrEmpty(value) ? null
-        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 6 ? (Credibility)n
-        : Invalid<Credibility?>(errors, "credibility", "Credibility is a number from 1 (confirmed) to 6 (cannot be judged).");
+        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 6
+            ? (Credibility)n
+        : Invalid<Credibility?>(
+            errors,
+            "credibility",
+            "Credibility is a number from 1 (confirmed) to 6 (cannot be judged)."
+        );
 
     private static T Invalid<T>(ValidationErrors errors, string field, string message)
     {

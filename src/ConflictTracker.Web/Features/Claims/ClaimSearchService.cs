@@ -2,9 +2,9 @@ using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
-using ConflictTracker.Web.Security;
 
 namespace ConflictTracker.Web.Features.Claims;
 
@@ -49,9 +49,11 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         }
 
         var backwards = before is not null;
-        var rows = pageParts.Count == 0
-            ? []
-            : await Project(db, Page(db, pageParts, query.Sort, after ?? before, backwards, query.PageSize + 1)).ToListAsync(cancellationToken);
+        var rows =
+            pageParts.Count == 0
+                ? []
+                : await Project(db, Page(db, pageParts, query.Sort, after ?? before, backwards, query.PageSize + 1))
+                    .ToListAsync(cancellationToken);
         var more = rows.Count > query.PageSize;
         rows = rows.Take(query.PageSize).ToList();
         if (backwards)
@@ -67,7 +69,8 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
             Math.Min(counted, CountLimit),
             hasPrevious && rows.Count > 0 ? rows[0].CursorFor(query.Sort).Encode() : null,
             hasNext && rows.Count > 0 ? rows[^1].CursorFor(query.Sort).Encode() : null,
-            TextTerms.Of(query.Text))
+            TextTerms.Of(query.Text)
+        )
         {
             TotalIsLowerBound = counted > CountLimit,
         };
@@ -78,7 +81,14 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
     /// it, <paramref name="backwards"/>): the first ones of each part, merged. Each part is ordered and
     /// cut on its own, so PostgreSQL can pick the best plan for each (docs/performance.md).
     /// </summary>
-    private static IQueryable<Claim> Page(AppDbContext db, List<IQueryable<Claim>> parts, ClaimSort sort, ClaimCursor? cursor, bool backwards, int size)
+    private static IQueryable<Claim> Page(
+        AppDbContext db,
+        List<IQueryable<Claim>> parts,
+        ClaimSort sort,
+        ClaimCursor? cursor,
+        bool backwards,
+        int size
+    )
     {
         IQueryable<Claim> Cut(IQueryable<Claim> part)
         {
@@ -112,7 +122,10 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
     /// <see cref="ClaimQuery.MaxPageSize"/> with a fresh context each (no long-held connection, no
     /// count): what exports stream. The query's page size and cursors are ignored.
     /// </summary>
-    public async IAsyncEnumerable<ClaimListItem> StreamAsync(ClaimQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ClaimListItem> StreamAsync(
+        ClaimQuery query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Read, "export claims");
         var all = query with { PageSize = ClaimQuery.MaxPageSize, After = null, Before = null };
@@ -123,7 +136,18 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
             List<ClaimRow> rows;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
-                rows = await Project(db, Page(db, (await PartsAsync(db, all, cancellationToken)).Select(p => p.Paged).ToList(), all.Sort, cursor, backwards: false, all.PageSize)).ToListAsync(cancellationToken);
+                rows = await Project(
+                        db,
+                        Page(
+                            db,
+                            (await PartsAsync(db, all, cancellationToken)).Select(p => p.Paged).ToList(),
+                            all.Sort,
+                            cursor,
+                            backwards: false,
+                            all.PageSize
+                        )
+                    )
+                    .ToListAsync(cancellationToken);
             }
 
             foreach (var row in rows)
@@ -140,8 +164,10 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         }
     }
 
-    /// <summary>Checks a query by the search's own rules (dates in order, text length, page size) without running it.</summary>
-    public static void Check(ClaimQuery query) => Validate(query with { PageSize = ClaimQuery.MaxPageSize, After = null, Before = null });
+    /// <summary>Checks a query by the search's own rules (dates in order, text length, page size) without running
+    /// it.</summary>
+    public static void Check(ClaimQuery query) =>
+        Validate(query with { PageSize = ClaimQuery.MaxPageSize, After = null, Before = null });
 
     private static (ClaimCursor? After, ClaimCursor? Before) Validate(ClaimQuery query)
     {
@@ -177,8 +203,12 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
             errors.Add(nameof(query.After), "Ask for the page after a position or before one, not both.");
         }
 
-        var after = query.After is null ? (ClaimCursor?)null : errors.Check(() => ClaimCursor.Decode(query.After, nameof(query.After)));
-        var before = query.Before is null ? (ClaimCursor?)null : errors.Check(() => ClaimCursor.Decode(query.Before, nameof(query.Before)));
+        var after = query.After is null
+            ? (ClaimCursor?)null
+            : errors.Check(() => ClaimCursor.Decode(query.After, nameof(query.After)));
+        var before = query.Before is null
+            ? (ClaimCursor?)null
+            : errors.Check(() => ClaimCursor.Decode(query.Before, nameof(query.Before)));
         errors.ThrowIfAny();
         return (after, before);
     }
@@ -190,7 +220,11 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
     /// matching place. Each part's condition is on the claim itself, so PostgreSQL can read it newest
     /// first or through an index, whichever is cheaper for those words.
     /// </summary>
-    private static async Task<IReadOnlyList<Part>> PartsAsync(AppDbContext db, ClaimQuery query, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Part>> PartsAsync(
+        AppDbContext db,
+        ClaimQuery query,
+        CancellationToken cancellationToken
+    )
     {
         var claims = Filter(db, query);
         if (string.IsNullOrWhiteSpace(query.Text))
@@ -204,14 +238,17 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         // back as values, they let PostgreSQL plan each part with the facts (a rare word: the GIN
         // index; a common one: newest first; no matching actor: nothing to read) instead of guessing
         // for subqueries it cannot see into.
-        var terms = await db.Database.SqlQuery<SearchTerms>($"""
+        var terms = await db
+            .Database.SqlQuery<SearchTerms>(
+                $"""
                 SELECT CASE WHEN numnode(q.words) = 0 THEN NULL ELSE q.words END AS words,
                        ARRAY(SELECT a.id FROM actors a WHERE {text} <% a.name
                              UNION SELECT alias.actor_id FROM actor_aliases alias WHERE {text} <% alias.name) AS actors,
                        ARRAY(SELECT s.id FROM sources s WHERE s.search_vector @@ q.words) AS sources,
                        ARRAY(SELECT p.id FROM places p WHERE {text} <% p.name) AS places
                 FROM (SELECT websearch_to_tsquery('simple', {text}) || websearch_to_tsquery('english', {text}) AS words) q
-                """)
+                """
+            )
             .SingleAsync(cancellationToken);
         if (terms.Words is not { } words)
         {
@@ -226,31 +263,52 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         var notOwnWords = claims.Where(c => !EF.Property<NpgsqlTsVector>(c, Search.VectorColumn).Matches(words));
         if (actors.Length > 0)
         {
-            var byActor = notOwnWords.Where(c => actors.Contains(c.AssertedById) || (c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value)));
+            var byActor = notOwnWords.Where(c =>
+                actors.Contains(c.AssertedById) || (c.OnBehalfOfId != null && actors.Contains(c.OnBehalfOfId.Value))
+            );
             parts.Add(new Part(byActor, byActor));
         }
 
         if (terms.Sources.Length > 0 || terms.Places.Length > 0)
         {
             var (sources, places) = (terms.Sources, terms.Places);
-            var rest = notOwnWords.Where(c => !actors.Contains(c.AssertedById) && (c.OnBehalfOfId == null || !actors.Contains(c.OnBehalfOfId.Value)));
+            var rest = notOwnWords.Where(c =>
+                !actors.Contains(c.AssertedById) && (c.OnBehalfOfId == null || !actors.Contains(c.OnBehalfOfId.Value))
+            );
             // Counted from the sources and places (a join); paged newest first, each claim tested with
             // two index probes, which stops as soon as the page is full.
-            var cited = db.Citations.Where(citation => sources.Contains(citation.SourceId)).Select(citation => citation.ClaimId)
-                .Union(db.Set<Dictionary<string, object>>(ClaimPlacesTable).Where(cp => places.Contains(EF.Property<Guid>(cp, "place_id"))).Select(cp => EF.Property<Guid>(cp, "claim_id")));
-            parts.Add(new Part(
-                rest.Where(c => cited.Contains(c.Id)),
-                rest.Where(c => db.Citations.Any(citation => citation.ClaimId == c.Id && sources.Contains(citation.SourceId))
-                    || db.Set<Dictionary<string, object>>(ClaimPlacesTable).Any(cp => EF.Property<Guid>(cp, "claim_id") == c.Id && places.Contains(EF.Property<Guid>(cp, "place_id"))))));
+            var cited = db
+                .Citations.Where(citation => sources.Contains(citation.SourceId))
+                .Select(citation => citation.ClaimId)
+                .Union(
+                    db.Set<Dictionary<string, object>>(ClaimPlacesTable)
+                        .Where(cp => places.Contains(EF.Property<Guid>(cp, "place_id")))
+                        .Select(cp => EF.Property<Guid>(cp, "claim_id"))
+                );
+            parts.Add(
+                new Part(
+                    rest.Where(c => cited.Contains(c.Id)),
+                    rest.Where(c =>
+                        db.Citations.Any(citation => citation.ClaimId == c.Id && sources.Contains(citation.SourceId))
+                        || db.Set<Dictionary<string, object>>(ClaimPlacesTable)
+                            .Any(cp =>
+                                EF.Property<Guid>(cp, "claim_id") == c.Id
+                                && places.Contains(EF.Property<Guid>(cp, "place_id"))
+                            )
+                    )
+                )
+            );
         }
 
         return parts;
     }
 
-    /// <summary>One part of the matches: the same claims as a query shaped for counting and one shaped for reading a page.</summary>
+    /// <summary>One part of the matches: the same claims as a query shaped for counting and one shaped for reading a
+    /// page.</summary>
     private sealed record Part(IQueryable<Claim> Counted, IQueryable<Claim> Paged);
 
-    /// <summary>The search text's full-text query and the ids of the actors (by name or alias), sources (by title) and places (by name) it matches.</summary>
+    /// <summary>The search text's full-text query and the ids of the actors (by name or alias), sources (by title) and
+    /// places (by name) it matches.</summary>
     private sealed record SearchTerms(NpgsqlTsQuery? Words, Guid[] Actors, Guid[] Sources, Guid[] Places);
 
     /// <summary>The join table of claims and the places they name (a shared-type entity, ClaimConfiguration).</summary>
@@ -312,9 +370,21 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         if (query.MinReliability is { } grade)
         {
             var good = Enum.GetValues<ReliabilityGrade>().Where(g => g <= grade).ToList();
-            claims = claims.Where(c => db.Citations.Any(citation => citation.ClaimId == c.Id
-                && db.Sources.Any(s => s.Id == citation.SourceId
-                    && good.Contains(s.Reliability ?? db.Actors.Where(a => a.Id == s.PublisherId).Select(a => a.Reliability).FirstOrDefault() ?? ReliabilityGrade.F))));
+            claims = claims.Where(c =>
+                db.Citations.Any(citation =>
+                    citation.ClaimId == c.Id
+                    && db.Sources.Any(s =>
+                        s.Id == citation.SourceId
+                        && good.Contains(
+                            s.Reliability
+                                ?? db.Actors.Where(a => a.Id == s.PublisherId)
+                                    .Select(a => a.Reliability)
+                                    .FirstOrDefault()
+                                ?? ReliabilityGrade.F
+                        )
+                    )
+                )
+            );
         }
 
         if (query.MinCredibility is { } credibility)
@@ -337,7 +407,12 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
     }
 
     /// <summary>Rows strictly past the cursor: towards the end of the sort order, or back towards its start.</summary>
-    private static IQueryable<Claim> AfterCursor(IQueryable<Claim> claims, ClaimSort sort, ClaimCursor cursor, bool towardsEnd)
+    private static IQueryable<Claim> AfterCursor(
+        IQueryable<Claim> claims,
+        ClaimSort sort,
+        ClaimCursor cursor,
+        bool towardsEnd
+    )
     {
         var ascending = sort == ClaimSort.OldestStatement;
         var greater = towardsEnd == ascending;
@@ -346,14 +421,22 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         {
             var at = cursor.Key;
             return greater
-                ? claims.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.RecordedAt, c.Id), ValueTuple.Create(at, id)))
-                : claims.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.RecordedAt, c.Id), ValueTuple.Create(at, id)));
+                ? claims.Where(c =>
+                    EF.Functions.GreaterThan(ValueTuple.Create(c.RecordedAt, c.Id), ValueTuple.Create(at, id))
+                )
+                : claims.Where(c =>
+                    EF.Functions.LessThan(ValueTuple.Create(c.RecordedAt, c.Id), ValueTuple.Create(at, id))
+                );
         }
 
         var date = cursor.Date;
         return greater
-            ? claims.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.StatedOn.Date, c.Id), ValueTuple.Create(date, id)))
-            : claims.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.StatedOn.Date, c.Id), ValueTuple.Create(date, id)));
+            ? claims.Where(c =>
+                EF.Functions.GreaterThan(ValueTuple.Create(c.StatedOn.Date, c.Id), ValueTuple.Create(date, id))
+            )
+            : claims.Where(c =>
+                EF.Functions.LessThan(ValueTuple.Create(c.StatedOn.Date, c.Id), ValueTuple.Create(date, id))
+            );
     }
 
     private static IQueryable<Claim> Order(IQueryable<Claim> claims, ClaimSort sort, bool reverse)
@@ -361,7 +444,9 @@ public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFa
         var descending = (sort != ClaimSort.OldestStatement) != reverse;
         return (sort, descending) switch
         {
-            (ClaimSort.RecentlyRecorded, true) => claims.OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id),
+            (ClaimSort.RecentlyRecorded, true) => claims
+                .OrderByDescending(c => c.RecordedAt)
+                .ThenByDescending(c => c.Id),
             (ClaimSort.RecentlyRecorded, false) => claims.OrderBy(c => c.RecordedAt).ThenBy(c => c.Id),
             (_, true) => claims.OrderByDescending(c => c.StatedOn.Date).ThenByDescending(c => c.Id),
             _ => claims.OrderBy(c => c.StatedOn.Date).ThenBy(c => c.Id),
@@ -434,8 +519,23 @@ internal sealed class ClaimRow
     public ClaimCursor CursorFor(ClaimSort sort) =>
         sort == ClaimSort.RecentlyRecorded ? new ClaimCursor(RecordedAt, Id) : ClaimCursor.FromDate(StatedOn.Date, Id);
 
-    public ClaimListItem ToItem() => new(
-        Id, ActorId, Actor, OnBehalfOf, Stance, StatedOn.ToString(), StatedOn.Date, Summary,
-        Quote?.Translation ?? Quote?.Text, Quantity?.ToString(Unit), EventPeriod?.ToString(),
-        PropositionId, Proposition, Places, Status, Credibility);
+    public ClaimListItem ToItem() =>
+        new(
+            Id,
+            ActorId,
+            Actor,
+            OnBehalfOf,
+            Stance,
+            StatedOn.ToString(),
+            StatedOn.Date,
+            Summary,
+            Quote?.Translation ?? Quote?.Text,
+            Quantity?.ToString(Unit),
+            EventPeriod?.ToString(),
+            PropositionId,
+            Proposition,
+            Places,
+            Status,
+            Credibility
+        );
 }

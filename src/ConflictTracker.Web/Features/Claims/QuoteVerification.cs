@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Features.Claims;
 
-/// <summary>What checking a citation's quote against its source's stored text found (docs/rules/quote-verification.md).</summary>
+/// <summary>What checking a citation's quote against its source's stored text found
+/// (docs/rules/quote-verification.md).</summary>
 public enum QuoteCheckResult
 {
-    /// <summary>Nothing to check: neither the citation nor the claim has a quote, or the source has no stored text.</summary>
+    /// <summary>Nothing to check: neither the citation nor the claim has a quote, or the source has no stored
+    /// text.</summary>
     NotCheckable,
 
     /// <summary>The stored text holds the words character for character.</summary>
@@ -47,13 +49,25 @@ public sealed record QuotePassage(string Before, string Quote, string After, int
 /// snapshot they were checked against (null when there were no words or the source has no snapshot),
 /// and where they were found.
 /// </summary>
-public sealed record QuoteCheck(QuoteCheckResult Result, QuotedWords? Words, SnapshotRef? Snapshot, QuotePassage? Passage)
+public sealed record QuoteCheck(
+    QuoteCheckResult Result,
+    QuotedWords? Words,
+    SnapshotRef? Snapshot,
+    QuotePassage? Passage
+)
 {
     public static readonly QuoteCheck Nothing = new(QuoteCheckResult.NotCheckable, null, null, null);
 }
 
-/// <summary>A citation's words: its own quote, else the claim's quote (and the claim's translation, tried next).</summary>
-public sealed record QuoteToCheck(Guid CitationId, Guid SourceId, string? CitationQuote, string? ClaimQuote, string? ClaimTranslation)
+/// <summary>A citation's words: its own quote, else the claim's quote (and the claim's translation, tried
+/// next).</summary>
+public sealed record QuoteToCheck(
+    Guid CitationId,
+    Guid SourceId,
+    string? CitationQuote,
+    string? ClaimQuote,
+    string? ClaimTranslation
+)
 {
     public IReadOnlyList<(QuotedWords Words, string Text)> Candidates()
     {
@@ -96,14 +110,19 @@ public static class QuoteVerification
     public const int ContextLength = 160;
 
     /// <summary>Checks each citation, reading the newest snapshot of every source concerned in one statement.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, QuoteCheck>> CheckAsync(AppDbContext db, IReadOnlyCollection<QuoteToCheck> quotes, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<Guid, QuoteCheck>> CheckAsync(
+        AppDbContext db,
+        IReadOnlyCollection<QuoteToCheck> quotes,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(quotes);
         var sourceIds = quotes.Where(q => q.HasWords).Select(q => q.SourceId).Distinct().ToList();
-        var snapshots = sourceIds.Count == 0
-            ? new Dictionary<Guid, StoredText>()
-            : await NewestSnapshots(db, sourceIds).ToDictionaryAsync(s => s.SourceId, cancellationToken);
+        var snapshots =
+            sourceIds.Count == 0
+                ? new Dictionary<Guid, StoredText>()
+                : await NewestSnapshots(db, sourceIds).ToDictionaryAsync(s => s.SourceId, cancellationToken);
         return quotes.ToDictionary(q => q.CitationId, q => Check(q, snapshots.GetValueOrDefault(q.SourceId)));
     }
 
@@ -120,16 +139,18 @@ public static class QuoteVerification
     {
         ArgumentNullException.ThrowIfNull(db);
         return from source in db.Sources.AsNoTracking()
-               where sourceIds.Contains(source.Id)
-               let newest = db.SourceSnapshots
-                   .Where(s => s.SourceId == source.Id)
-                   .OrderByDescending(s => s.CapturedAt).ThenByDescending(s => s.Id)
-                   .FirstOrDefault()
-               where newest != null
-               select new StoredText(newest.Id, newest.SourceId, newest.Sha256, newest.CapturedAt, newest.Text);
+            where sourceIds.Contains(source.Id)
+            let newest = db
+                .SourceSnapshots.Where(s => s.SourceId == source.Id)
+                .OrderByDescending(s => s.CapturedAt)
+                .ThenByDescending(s => s.Id)
+                .FirstOrDefault()
+            where newest != null
+            select new StoredText(newest.Id, newest.SourceId, newest.Sha256, newest.CapturedAt, newest.Text);
     }
 
-    /// <summary>The check of one citation against the newest snapshot of its source (null: the source has none).</summary>
+    /// <summary>The check of one citation against the newest snapshot of its source (null: the source has
+    /// none).</summary>
     public static QuoteCheck Check(QuoteToCheck quote, StoredText? snapshot)
     {
         ArgumentNullException.ThrowIfNull(quote);
@@ -171,7 +192,8 @@ public static class QuoteVerification
             : QuoteCheckResult.NotCheckable;
     }
 
-    /// <summary>The found words with up to <see cref="ContextLength"/> characters either side, cut at white space.</summary>
+    /// <summary>The found words with up to <see cref="ContextLength"/> characters either side, cut at white
+    /// space.</summary>
     public static QuotePassage Passage(string text, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(text);

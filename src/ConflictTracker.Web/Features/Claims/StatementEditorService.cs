@@ -5,8 +5,8 @@ using ConflictTracker.Domain.Places;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
-using ConflictTracker.Web.Features.Sources;
 using ConflictTracker.Web.Features.Shared;
+using ConflictTracker.Web.Features.Sources;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +18,11 @@ namespace ConflictTracker.Web.Features.Claims;
 /// operation demands the Edit policy; every save writes history under the editor's name. Bad input
 /// raises one <see cref="DomainValidationException"/> listing every bad field, and nothing is stored.
 /// </summary>
-public sealed class StatementEditorService(IDbContextFactory<AppDbContext> contextFactory, IAccess access, TimeProvider time)
+public sealed class StatementEditorService(
+    IDbContextFactory<AppDbContext> contextFactory,
+    IAccess access,
+    TimeProvider time
+)
 {
     public const double SimilarityThreshold = 0.5;
 
@@ -29,7 +33,11 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
     /// Enters a statement; <paramref name="alongside"/> adds what else belongs to the same save (an intake's
     /// decision on the draft the statement came from), so both are stored in one transaction or neither is.
     /// </summary>
-    public async Task<Guid> CreateAsync(StatementInput input, Func<AppDbContext, Guid, CancellationToken, Task>? alongside, CancellationToken cancellationToken = default)
+    public async Task<Guid> CreateAsync(
+        StatementInput input,
+        Func<AppDbContext, Guid, CancellationToken, Task>? alongside,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Edit, "enter statements");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
@@ -45,10 +53,16 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         }
 
         var places = await PlacesAsync(db, input.PlaceIds, errors, cancellationToken);
-        if (input.NewActor?.Name is { } speaker && input.NewSource?.NewPublisher?.Name is { } outlet
-            && string.Equals(speaker.Trim(), outlet.Trim(), StringComparison.Ordinal))
+        if (
+            input.NewActor?.Name is { } speaker
+            && input.NewSource?.NewPublisher?.Name is { } outlet
+            && string.Equals(speaker.Trim(), outlet.Trim(), StringComparison.Ordinal)
+        )
         {
-            errors.Add("NewPublisher.Name", "The new speaker and the new publisher have the same name; choose the speaker as the publisher instead.");
+            errors.Add(
+                "NewPublisher.Name",
+                "The new speaker and the new publisher have the same name; choose the speaker as the publisher instead."
+            );
         }
 
         errors.ThrowIfAny();
@@ -82,12 +96,21 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
     /// Saves an edit made on <paramref name="expectedVersion"/> of the claim. When someone else saved
     /// first, throws <see cref="ConcurrencyConflictException"/> with what they changed; nothing is stored.
     /// </summary>
-    public async Task UpdateAsync(Guid claimId, uint expectedVersion, StatementInput input, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(
+        Guid claimId,
+        uint expectedVersion,
+        StatementInput input,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Edit, "change statements");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
-        var claim = await db.Claims.Include(c => c.Places).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
-            ?? throw new DomainValidationException("Claim", "There is no such claim; it may have been entered under another address.");
+        var claim =
+            await db.Claims.Include(c => c.Places).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
+            ?? throw new DomainValidationException(
+                "Claim",
+                "There is no such claim; it may have been entered under another address."
+            );
         if (claim.Version != expectedVersion)
         {
             throw await VersionedWrites.ConflictAsync(db, claimId, claim.Version, cancellationToken);
@@ -124,27 +147,43 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
     /// of the first report, which reports the origin). The chain rules are the domain's (Claim.Cite).
     /// </summary>
     /// <returns>The claim's new version.</returns>
-    public async Task<uint> AddCitationAsync(Guid claimId, uint expectedVersion, CitationInput input, CancellationToken cancellationToken = default)
+    public async Task<uint> AddCitationAsync(
+        Guid claimId,
+        uint expectedVersion,
+        CitationInput input,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Edit, "change statements");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
-        var claim = await db.Claims.Include(c => c.Citations).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
+        var claim =
+            await db.Claims.Include(c => c.Citations).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
             ?? throw new DomainValidationException("Claim", "There is no such claim.");
         if (claim.Version != expectedVersion)
         {
             throw await VersionedWrites.ConflictAsync(db, claimId, claim.Version, cancellationToken);
         }
 
-        var source = input.SourceId is { } sourceId ? await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken) : null;
+        var source = input.SourceId is { } sourceId
+            ? await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken)
+            : null;
         if (source is null)
         {
-            throw new DomainValidationException(nameof(CitationInput.SourceId), input.SourceId is null ? "Choose the source to cite." : "That source does not exist.");
+            throw new DomainValidationException(
+                nameof(CitationInput.SourceId),
+                input.SourceId is null ? "Choose the source to cite." : "That source does not exist."
+            );
         }
 
-        var derivedFrom = input.DerivedFromId is { } parentId ? claim.Citations.SingleOrDefault(c => c.Id == parentId) : null;
+        var derivedFrom = input.DerivedFromId is { } parentId
+            ? claim.Citations.SingleOrDefault(c => c.Id == parentId)
+            : null;
         if (input.DerivedFromId is not null && derivedFrom is null)
         {
-            throw new DomainValidationException("Citation.DerivedFromId", "A citation can only derive from another citation of the same claim.");
+            throw new DomainValidationException(
+                "Citation.DerivedFromId",
+                "A citation can only derive from another citation of the same claim."
+            );
         }
 
         claim.Cite(source, input.Role, input.Quote, input.Locator, derivedFrom);
@@ -156,7 +195,8 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         return claim.Version;
     }
 
-    /// <summary>Saves; when another editor saved the claim in between, reports who and what instead of failing.</summary>
+    /// <summary>Saves; when another editor saved the claim in between, reports who and what instead of
+    /// failing.</summary>
     private async Task SaveOrConflictAsync(AppDbContext db, Guid claimId, CancellationToken cancellationToken)
     {
         try
@@ -166,33 +206,66 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         catch (DbUpdateConcurrencyException)
         {
             await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var current = await fresh.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => c.Version).SingleAsync(cancellationToken);
+            var current = await fresh
+                .Claims.AsNoTracking()
+                .Where(c => c.Id == claimId)
+                .Select(c => c.Version)
+                .SingleAsync(cancellationToken);
             throw await VersionedWrites.ConflictAsync(fresh, claimId, current, cancellationToken);
         }
     }
 
     /// <summary>The claim's current chain, for the form: citation id, source title, role.</summary>
-    public async Task<IReadOnlyList<(Guid Id, string Source, CitationRole Role, Guid? DerivedFromId)>> CitationsAsync(Guid claimId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(Guid Id, string Source, CitationRole Role, Guid? DerivedFromId)>> CitationsAsync(
+        Guid claimId,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Edit, "change statements");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await (from citation in db.Citations.AsNoTracking()
-                          where citation.ClaimId == claimId
-                          join source in db.Sources on citation.SourceId equals source.Id
-                          orderby citation.Role
-                          select new { citation.Id, source.Title, citation.Role, citation.DerivedFromId }).ToListAsync(cancellationToken);
+        var rows = await (
+            from citation in db.Citations.AsNoTracking()
+            where citation.ClaimId == claimId
+            join source in db.Sources on citation.SourceId equals source.Id
+            orderby citation.Role
+            select new
+            {
+                citation.Id,
+                source.Title,
+                citation.Role,
+                citation.DerivedFromId,
+            }
+        ).ToListAsync(cancellationToken);
         return rows.Select(r => (r.Id, r.Title, r.Role, r.DerivedFromId)).ToList();
     }
 
     /// <summary>Retracts a claim with a reason (hidden by default, never deleted).</summary>
-    public async Task RetractAsync(Guid claimId, uint expectedVersion, string? reason, CancellationToken cancellationToken = default) =>
-        await ChangeStatusAsync(claimId, expectedVersion, "retract statements", c => c.Retract(reason), cancellationToken);
+    public async Task RetractAsync(
+        Guid claimId,
+        uint expectedVersion,
+        string? reason,
+        CancellationToken cancellationToken = default
+    ) =>
+        await ChangeStatusAsync(
+            claimId,
+            expectedVersion,
+            "retract statements",
+            c => c.Retract(reason),
+            cancellationToken
+        );
 
     public async Task RestoreAsync(Guid claimId, uint expectedVersion, CancellationToken cancellationToken = default) =>
         await ChangeStatusAsync(claimId, expectedVersion, "restore statements", c => c.Restore(), cancellationToken);
 
-    /// <summary>The same actor's claims on the same proposition whose wording is very similar (pg_trgm similarity ≥ 0.5).</summary>
-    public async Task<IReadOnlyList<SimilarClaim>> SimilarAsync(Guid actorId, Guid propositionId, string? summary, Guid? except = null, CancellationToken cancellationToken = default)
+    /// <summary>The same actor's claims on the same proposition whose wording is very similar (pg_trgm similarity ≥
+    /// 0.5).</summary>
+    public async Task<IReadOnlyList<SimilarClaim>> SimilarAsync(
+        Guid actorId,
+        Guid propositionId,
+        string? summary,
+        Guid? except = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Edit, "enter statements");
         if (string.IsNullOrWhiteSpace(summary))
@@ -202,50 +275,78 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var text = summary.Trim();
-        var rows = await db.Claims.AsNoTracking()
-            .Where(c => c.AssertedById == actorId && c.PropositionId == propositionId && c.Id != except && c.Status != ClaimStatus.Retracted)
-            .Select(c => new { c.Id, c.Summary, c.StatedOn, Similarity = EF.Functions.TrigramsSimilarity(c.Summary, text) })
+        var rows = await db
+            .Claims.AsNoTracking()
+            .Where(c =>
+                c.AssertedById == actorId
+                && c.PropositionId == propositionId
+                && c.Id != except
+                && c.Status != ClaimStatus.Retracted
+            )
+            .Select(c => new
+            {
+                c.Id,
+                c.Summary,
+                c.StatedOn,
+                Similarity = EF.Functions.TrigramsSimilarity(c.Summary, text),
+            })
             .Where(c => c.Similarity >= SimilarityThreshold)
-            .OrderByDescending(c => c.Similarity).Take(5).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.Similarity)
+            .Take(5)
+            .ToListAsync(cancellationToken);
         return rows.Select(r => new SimilarClaim(r.Id, r.Summary, r.StatedOn.ToString(), r.Similarity)).ToList();
     }
 
     /// <summary>The form's values for an existing claim, and the version they were read at.</summary>
-    public async Task<(StatementInput Input, uint Version)?> LoadAsync(Guid claimId, CancellationToken cancellationToken = default)
+    public async Task<(StatementInput Input, uint Version)?> LoadAsync(
+        Guid claimId,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Edit, "change statements");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var claim = await db.Claims.AsNoTracking().Include(c => c.Places).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        var claim = await db
+            .Claims.AsNoTracking()
+            .Include(c => c.Places)
+            .SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
         return claim is null ? null : (ToInput(claim), claim.Version);
     }
 
-    internal static StatementInput ToInput(Claim claim) => new()
-    {
-        PropositionId = claim.PropositionId,
-        ActorId = claim.AssertedById,
-        OnBehalfOfId = claim.OnBehalfOfId,
-        Stance = claim.Stance,
-        Summary = claim.Summary,
-        StatedOn = FormDates.Text(claim.StatedOn),
-        EventStart = claim.EventPeriod is { } p ? FormDates.Text(p.Start) : null,
-        EventEnd = claim.EventPeriod is { } q && !q.End.Equals(q.Start) ? FormDates.Text(q.End) : null,
-        QuoteText = claim.Quote?.Text,
-        QuoteLanguage = claim.Quote?.Language,
-        Translation = claim.Quote?.Translation,
-        TranslationLanguage = claim.Quote?.TranslationLanguage,
-        MeasureId = claim.MeasureId,
-        QuantityMin = claim.Quantity?.Min,
-        QuantityMax = claim.Quantity is { } quantity && quantity.Max != quantity.Min ? quantity.Max : null,
-        QuantityQualifier = claim.Quantity?.Qualifier ?? QuantityQualifier.Exact,
-        PlaceIds = claim.Places.Select(p => p.Id).ToList(),
-        Status = claim.Status == ClaimStatus.Retracted ? ClaimStatus.Published : claim.Status,
-    };
+    internal static StatementInput ToInput(Claim claim) =>
+        new()
+        {
+            PropositionId = claim.PropositionId,
+            ActorId = claim.AssertedById,
+            OnBehalfOfId = claim.OnBehalfOfId,
+            Stance = claim.Stance,
+            Summary = claim.Summary,
+            StatedOn = FormDates.Text(claim.StatedOn),
+            EventStart = claim.EventPeriod is { } p ? FormDates.Text(p.Start) : null,
+            EventEnd = claim.EventPeriod is { } q && !q.End.Equals(q.Start) ? FormDates.Text(q.End) : null,
+            QuoteText = claim.Quote?.Text,
+            QuoteLanguage = claim.Quote?.Language,
+            Translation = claim.Quote?.Translation,
+            TranslationLanguage = claim.Quote?.TranslationLanguage,
+            MeasureId = claim.MeasureId,
+            QuantityMin = claim.Quantity?.Min,
+            QuantityMax = claim.Quantity is { } quantity && quantity.Max != quantity.Min ? quantity.Max : null,
+            QuantityQualifier = claim.Quantity?.Qualifier ?? QuantityQualifier.Exact,
+            PlaceIds = claim.Places.Select(p => p.Id).ToList(),
+            Status = claim.Status == ClaimStatus.Retracted ? ClaimStatus.Published : claim.Status,
+        };
 
-    private async Task ChangeStatusAsync(Guid claimId, uint expectedVersion, string operation, Action<Claim> change, CancellationToken cancellationToken)
+    private async Task ChangeStatusAsync(
+        Guid claimId,
+        uint expectedVersion,
+        string operation,
+        Action<Claim> change,
+        CancellationToken cancellationToken
+    )
     {
         await access.DemandAsync(Policies.Edit, operation);
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
-        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
+        var claim =
+            await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
             ?? throw new DomainValidationException("Claim", "There is no such claim.");
         if (claim.Version != expectedVersion)
         {
@@ -257,15 +358,28 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         await SaveOrConflictAsync(db, claimId, cancellationToken);
     }
 
-    /// <summary>Turns the form into a <see cref="NewClaim"/>, collecting every problem (unknown ids, bad dates, bad figures) at once.</summary>
-    private static async Task<NewClaim?> ResolveAsync(AppDbContext db, StatementInput input, ValidationErrors errors, CancellationToken cancellationToken)
+    /// <summary>Turns the form into a <see cref="NewClaim"/>, collecting every problem (unknown ids, bad dates, bad
+    /// figures) at once.</summary>
+    private static async Task<NewClaim?> ResolveAsync(
+        AppDbContext db,
+        StatementInput input,
+        ValidationErrors errors,
+        CancellationToken cancellationToken
+    )
     {
         var proposition = input.PropositionId is { } propositionId
-            ? await db.Propositions.Include(p => p.Measures).SingleOrDefaultAsync(p => p.Id == propositionId, cancellationToken)
+            ? await db
+                .Propositions.Include(p => p.Measures)
+                .SingleOrDefaultAsync(p => p.Id == propositionId, cancellationToken)
             : null;
         if (proposition is null)
         {
-            errors.Add(nameof(StatementInput.PropositionId), input.PropositionId is null ? "Choose the proposition the statement is about." : "That proposition does not exist.");
+            errors.Add(
+                nameof(StatementInput.PropositionId),
+                input.PropositionId is null
+                    ? "Choose the proposition the statement is about."
+                    : "That proposition does not exist."
+            );
         }
 
         Actor? actor = null;
@@ -295,7 +409,10 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         }
 
         Actor? onBehalfOf = null;
-        if (input.OnBehalfOfId is { } behalfId && (onBehalfOf = await db.Actors.SingleOrDefaultAsync(a => a.Id == behalfId, cancellationToken)) is null)
+        if (
+            input.OnBehalfOfId is { } behalfId
+            && (onBehalfOf = await db.Actors.SingleOrDefaultAsync(a => a.Id == behalfId, cancellationToken)) is null
+        )
         {
             errors.Add(nameof(StatementInput.OnBehalfOfId), "That actor does not exist.");
         }
@@ -304,8 +421,15 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         EventPeriod? period = null;
         if (!string.IsNullOrWhiteSpace(input.EventStart) || !string.IsNullOrWhiteSpace(input.EventEnd))
         {
-            var start = errors.Check(() => PartialDate.Parse(string.IsNullOrWhiteSpace(input.EventStart) ? input.EventEnd : input.EventStart, nameof(StatementInput.EventStart)));
-            var end = string.IsNullOrWhiteSpace(input.EventEnd) ? start : errors.Check(() => PartialDate.Parse(input.EventEnd, nameof(StatementInput.EventEnd)));
+            var start = errors.Check(() =>
+                PartialDate.Parse(
+                    string.IsNullOrWhiteSpace(input.EventStart) ? input.EventEnd : input.EventStart,
+                    nameof(StatementInput.EventStart)
+                )
+            );
+            var end = string.IsNullOrWhiteSpace(input.EventEnd)
+                ? start
+                : errors.Check(() => PartialDate.Parse(input.EventEnd, nameof(StatementInput.EventEnd)));
             if (start is not null && end is not null)
             {
                 period = errors.Check(() => EventPeriod.Create(start, end));
@@ -315,7 +439,9 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         Quote? quote = null;
         if (!string.IsNullOrWhiteSpace(input.QuoteText) || !string.IsNullOrWhiteSpace(input.Translation))
         {
-            quote = errors.Check(() => Quote.Create(input.QuoteText, input.QuoteLanguage, input.Translation, input.TranslationLanguage));
+            quote = errors.Check(() =>
+                Quote.Create(input.QuoteText, input.QuoteLanguage, input.Translation, input.TranslationLanguage)
+            );
         }
 
         Measure? measure = null;
@@ -356,7 +482,12 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
         };
     }
 
-    private static async Task<Source?> SourceAsync(AppDbContext db, StatementInput input, ValidationErrors errors, CancellationToken cancellationToken)
+    private static async Task<Source?> SourceAsync(
+        AppDbContext db,
+        StatementInput input,
+        ValidationErrors errors,
+        CancellationToken cancellationToken
+    )
     {
         if (input.SourceId is not null && input.NewSource is not null)
         {
@@ -377,12 +508,18 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
 
         if (input.NewSource is not { } newSource)
         {
-            errors.Add(nameof(StatementInput.SourceId), "Cite the source of the statement: choose one or enter a new one.");
+            errors.Add(
+                nameof(StatementInput.SourceId),
+                "Cite the source of the statement: choose one or enter a new one."
+            );
             return null;
         }
 
         Actor? publisher = null;
-        if (newSource.PublisherId is { } publisherId && (publisher = await db.Actors.SingleOrDefaultAsync(a => a.Id == publisherId, cancellationToken)) is null)
+        if (
+            newSource.PublisherId is { } publisherId
+            && (publisher = await db.Actors.SingleOrDefaultAsync(a => a.Id == publisherId, cancellationToken)) is null
+        )
         {
             errors.Add("NewSource.PublisherId", "That publisher does not exist.");
         }
@@ -391,12 +528,30 @@ public sealed class StatementEditorService(IDbContextFactory<AppDbContext> conte
             publisher = await SourceEditorService.NewPublisherAsync(db, newPublisher, errors, cancellationToken);
         }
 
-        var published = string.IsNullOrWhiteSpace(newSource.PublishedOn) ? null : errors.Check(() => PartialDate.Parse(newSource.PublishedOn, "NewSource.PublishedOn"));
-        var created = errors.Check(() => Source.Create(newSource.Kind, newSource.Title, newSource.Url, publisher, published, null, newSource.Language, reliability: newSource.Reliability));
+        var published = string.IsNullOrWhiteSpace(newSource.PublishedOn)
+            ? null
+            : errors.Check(() => PartialDate.Parse(newSource.PublishedOn, "NewSource.PublishedOn"));
+        var created = errors.Check(() =>
+            Source.Create(
+                newSource.Kind,
+                newSource.Title,
+                newSource.Url,
+                publisher,
+                published,
+                null,
+                newSource.Language,
+                reliability: newSource.Reliability
+            )
+        );
         return created;
     }
 
-    private static async Task<IReadOnlyList<Place>> PlacesAsync(AppDbContext db, IReadOnlyList<Guid> ids, ValidationErrors errors, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Place>> PlacesAsync(
+        AppDbContext db,
+        IReadOnlyList<Guid> ids,
+        ValidationErrors errors,
+        CancellationToken cancellationToken
+    )
     {
         if (ids.Count == 0)
         {

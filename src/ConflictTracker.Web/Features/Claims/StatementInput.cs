@@ -10,8 +10,16 @@ namespace ConflictTracker.Web.Features.Claims;
 /// </summary>
 public sealed record StatementInput
 {
-    /// <summary>The fields (as the API names them) only entering a statement reads: a change of a claim keeps its citations.</summary>
-    public static readonly string[] CreationOnly = ["sourceId", "newSource", "citationRole", "citationQuote", "citationLocator"];
+    /// <summary>The fields (as the API names them) only entering a statement reads: a change of a claim keeps its
+    /// citations.</summary>
+    public static readonly string[] CreationOnly =
+    [
+        "sourceId",
+        "newSource",
+        "citationRole",
+        "citationQuote",
+        "citationLocator",
+    ];
 
     public Guid? PropositionId { get; init; }
 

@@ -14,7 +14,8 @@ public static class TextTerms
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToList();
 
-    /// <summary>Splits <paramref name="text"/> into runs, each marked when it is an occurrence of a term (case-insensitive).</summary>
+    /// <summary>Splits <paramref name="text"/> into runs, each marked when it is an occurrence of a term
+    /// (case-insensitive).</summary>
     public static IReadOnlyList<(string Text, bool Match)> Highlight(string text, IReadOnlyList<string> terms)
     {
         if (terms.Count == 0 || string.IsNullOrEmpty(text))
@@ -25,7 +26,11 @@ public static class TextTerms
         var marked = new bool[text.Length];
         foreach (var term in terms)
         {
-            for (var at = text.IndexOf(term, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(term, at + term.Length, StringComparison.OrdinalIgnoreCase))
+            for (
+                var at = text.IndexOf(term, StringComparison.OrdinalIgnoreCase);
+                at >= 0;
+                at = text.IndexOf(term, at + term.Length, StringComparison.OrdinalIgnoreCase)
+            )
             {
                 Array.Fill(marked, true, at, term.Length);
             }

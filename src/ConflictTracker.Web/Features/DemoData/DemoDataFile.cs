@@ -13,7 +13,8 @@ public sealed record DemoDataFile(
     IReadOnlyList<DemoPlace> Places,
     IReadOnlyList<DemoProposition> Propositions,
     IReadOnlyList<DemoSource> Sources,
-    IReadOnlyList<DemoClaim> Claims)
+    IReadOnlyList<DemoClaim> Claims
+)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -31,17 +32,50 @@ public sealed record DemoDataFile(
 
 public sealed record DemoAlias(string Name, string? Language);
 
-public sealed record DemoActor(string Key, string Name, Domain.Actors.ActorKind Kind, string? Country, string? Description, Domain.Sources.ReliabilityGrade? Reliability, IReadOnlyList<DemoAlias>? Aliases, bool Collective = false);
+public sealed record DemoActor(
+    string Key,
+    string Name,
+    Domain.Actors.ActorKind Kind,
+    string? Country,
+    string? Description,
+    Domain.Sources.ReliabilityGrade? Reliability,
+    IReadOnlyList<DemoAlias>? Aliases,
+    bool Collective = false
+);
 
-public sealed record DemoAffiliation(string Key, string Member, string Organisation, string Role, DateOnly? From, DateOnly? To, bool SpeaksFor);
+public sealed record DemoAffiliation(
+    string Key,
+    string Member,
+    string Organisation,
+    string Role,
+    DateOnly? From,
+    DateOnly? To,
+    bool SpeaksFor
+);
 
 public sealed record DemoPlace(string Key, string Name, string? Country, double? Latitude, double? Longitude);
 
 public sealed record DemoMeasure(string Key, string Name, string Unit);
 
-public sealed record DemoProposition(string Key, string Statement, string? Description, IReadOnlyList<DemoMeasure>? Measures);
+public sealed record DemoProposition(
+    string Key,
+    string Statement,
+    string? Description,
+    IReadOnlyList<DemoMeasure>? Measures
+);
 
-public sealed record DemoSource(string Key, Domain.Sources.SourceKind Kind, string Title, string? Url, string? Publisher, string? Published, DateOnly? Retrieved, string? Language, string? ArchiveUrl, Domain.Sources.ReliabilityGrade? Reliability);
+public sealed record DemoSource(
+    string Key,
+    Domain.Sources.SourceKind Kind,
+    string Title,
+    string? Url,
+    string? Publisher,
+    string? Published,
+    DateOnly? Retrieved,
+    string? Language,
+    string? ArchiveUrl,
+    Domain.Sources.ReliabilityGrade? Reliability
+);
 
 public sealed record DemoPeriod(string Start, string? End);
 
@@ -49,7 +83,14 @@ public sealed record DemoQuote(string Text, string Language, string? Translation
 
 public sealed record DemoQuantity(string Measure, decimal Min, decimal? Max, Domain.Claims.QuantityQualifier Qualifier);
 
-public sealed record DemoCitation(string Key, string Source, Domain.Claims.CitationRole Role, string? Quote, string? Locator, string? DerivedFrom);
+public sealed record DemoCitation(
+    string Key,
+    string Source,
+    Domain.Claims.CitationRole Role,
+    string? Quote,
+    string? Locator,
+    string? DerivedFrom
+);
 
 public sealed record DemoClaim(
     string Key,
@@ -63,4 +104,5 @@ public sealed record DemoClaim(
     DemoQuote? Quote,
     DemoQuantity? Quantity,
     IReadOnlyList<string>? Places,
-    IReadOnlyList<DemoCitation> Citations);
+    IReadOnlyList<DemoCitation> Citations
+);

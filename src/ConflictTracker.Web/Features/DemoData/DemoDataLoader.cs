@@ -14,7 +14,11 @@ namespace ConflictTracker.Web.Features.DemoData;
 /// rule an editor's input must pass, the demo data passes too. Idempotent: records whose id is already
 /// stored are left as they are, so a second load adds nothing.
 /// </summary>
-public sealed partial class DemoDataLoader(IDbContextFactory<AppDbContext> contextFactory, TimeProvider clock, ILogger<DemoDataLoader> logger)
+public sealed partial class DemoDataLoader(
+    IDbContextFactory<AppDbContext> contextFactory,
+    TimeProvider clock,
+    ILogger<DemoDataLoader> logger
+)
 {
     /// <summary>Whom the change history names for demo records.</summary>
     public const string Author = "demo data";
@@ -43,7 +47,8 @@ public sealed partial class DemoDataLoader(IDbContextFactory<AppDbContext> conte
             Propositions: await TrackAsync(db, graph.Propositions, cancellationToken),
             Sources: await TrackAsync(db, graph.Sources, cancellationToken),
             Claims: 0,
-            Citations: 0);
+            Citations: 0
+        );
         await TrackAsync(db, graph.Actors.SelectMany(a => a.Aliases).ToList(), cancellationToken);
         await TrackAsync(db, graph.Propositions.SelectMany(p => p.Measures).ToList(), cancellationToken);
         result = result with
@@ -58,12 +63,19 @@ public sealed partial class DemoDataLoader(IDbContextFactory<AppDbContext> conte
         return result;
     }
 
-    /// <summary>Tracks each record as Added when its id is not stored yet, Unchanged when it is; returns how many are new.</summary>
-    private static async Task<int> TrackAsync<T>(AppDbContext db, IReadOnlyList<T> records, CancellationToken cancellationToken)
+    /// <summary>Tracks each record as Added when its id is not stored yet, Unchanged when it is; returns how many are
+    /// new.</summary>
+    private static async Task<int> TrackAsync<T>(
+        AppDbContext db,
+        IReadOnlyList<T> records,
+        CancellationToken cancellationToken
+    )
         where T : Entity
     {
         var ids = records.Select(r => r.Id).ToList();
-        var stored = (await db.Set<T>().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var stored = (
+            await db.Set<T>().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken)
+        ).ToHashSet();
         foreach (var record in records)
         {
             db.Entry(record).State = stored.Contains(record.Id) ? EntityState.Unchanged : EntityState.Added;

@@ -21,9 +21,7 @@ internal sealed class DemoGraph
     private readonly Dictionary<string, Affiliation> affiliations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Claim> claims = new(StringComparer.Ordinal);
 
-    private DemoGraph()
-    {
-    }
+    private DemoGraph() { }
 
     public IReadOnlyList<Actor> Actors => [.. actors.Values];
 
@@ -42,53 +40,99 @@ internal sealed class DemoGraph
         var graph = new DemoGraph();
         foreach (var a in file.Actors)
         {
-            Add(graph.actors, "actor", a.Key, () =>
-            {
-                var actor = Actor.Create(a.Name, a.Kind, a.Country, a.Description, a.Reliability, DemoIds.For("actor", a.Key), a.Collective);
-                foreach (var alias in a.Aliases ?? [])
+            Add(
+                graph.actors,
+                "actor",
+                a.Key,
+                () =>
                 {
-                    actor.AddAlias(alias.Name, alias.Language, DemoIds.For("alias", $"{a.Key}/{alias.Name}"));
-                }
+                    var actor = Actor.Create(
+                        a.Name,
+                        a.Kind,
+                        a.Country,
+                        a.Description,
+                        a.Reliability,
+                        DemoIds.For("actor", a.Key),
+                        a.Collective
+                    );
+                    foreach (var alias in a.Aliases ?? [])
+                    {
+                        actor.AddAlias(alias.Name, alias.Language, DemoIds.For("alias", $"{a.Key}/{alias.Name}"));
+                    }
 
-                return actor;
-            });
+                    return actor;
+                }
+            );
         }
 
         foreach (var f in file.Affiliations)
         {
-            Add(graph.affiliations, "affiliation", f.Key, () => Affiliation.Create(
-                Find(graph.actors, "actor", f.Member, f.Key),
-                Find(graph.actors, "actor", f.Organisation, f.Key),
-                f.Role, f.From, f.To, f.SpeaksFor, DemoIds.For("affiliation", f.Key)));
+            Add(
+                graph.affiliations,
+                "affiliation",
+                f.Key,
+                () =>
+                    Affiliation.Create(
+                        Find(graph.actors, "actor", f.Member, f.Key),
+                        Find(graph.actors, "actor", f.Organisation, f.Key),
+                        f.Role,
+                        f.From,
+                        f.To,
+                        f.SpeaksFor,
+                        DemoIds.For("affiliation", f.Key)
+                    )
+            );
         }
 
         foreach (var p in file.Places)
         {
-            Add(graph.places, "place", p.Key, () => Place.Create(p.Name, p.Country, p.Latitude, p.Longitude, DemoIds.For("place", p.Key)));
+            Add(
+                graph.places,
+                "place",
+                p.Key,
+                () => Place.Create(p.Name, p.Country, p.Latitude, p.Longitude, DemoIds.For("place", p.Key))
+            );
         }
 
         foreach (var p in file.Propositions)
         {
-            var proposition = Add(graph.propositions, "proposition", p.Key, () => Proposition.Create(p.Statement, p.Description, DemoIds.For("proposition", p.Key)));
+            var proposition = Add(
+                graph.propositions,
+                "proposition",
+                p.Key,
+                () => Proposition.Create(p.Statement, p.Description, DemoIds.For("proposition", p.Key))
+            );
             foreach (var m in p.Measures ?? [])
             {
-                Add(graph.measures, "measure", m.Key, () => proposition.AddMeasure(m.Name, m.Unit, DemoIds.For("measure", m.Key)));
+                Add(
+                    graph.measures,
+                    "measure",
+                    m.Key,
+                    () => proposition.AddMeasure(m.Name, m.Unit, DemoIds.For("measure", m.Key))
+                );
             }
         }
 
         foreach (var s in file.Sources)
         {
-            Add(graph.sources, "source", s.Key, () => Source.Create(
-                s.Kind,
-                s.Title,
-                s.Url,
-                s.Publisher is null ? null : Find(graph.actors, "actor", s.Publisher, s.Key),
-                s.Published is null ? null : PartialDate.Parse(s.Published, "Published"),
-                s.Retrieved,
-                s.Language,
-                s.ArchiveUrl,
-                reliability: s.Reliability,
-                id: DemoIds.For("source", s.Key)));
+            Add(
+                graph.sources,
+                "source",
+                s.Key,
+                () =>
+                    Source.Create(
+                        s.Kind,
+                        s.Title,
+                        s.Url,
+                        s.Publisher is null ? null : Find(graph.actors, "actor", s.Publisher, s.Key),
+                        s.Published is null ? null : PartialDate.Parse(s.Published, "Published"),
+                        s.Retrieved,
+                        s.Language,
+                        s.ArchiveUrl,
+                        reliability: s.Reliability,
+                        id: DemoIds.For("source", s.Key)
+                    )
+            );
         }
 
         foreach (var c in file.Claims)
@@ -102,17 +146,33 @@ internal sealed class DemoGraph
     private Claim BuildClaim(DemoClaim c, DateTimeOffset now)
     {
         var claim = Claim.Create(
-            new NewClaim(Find(propositions, "proposition", c.Proposition, c.Key), Find(actors, "actor", c.AssertedBy, c.Key), PartialDate.Parse(c.Stated, "StatedOn"), c.Stance, c.Summary)
+            new NewClaim(
+                Find(propositions, "proposition", c.Proposition, c.Key),
+                Find(actors, "actor", c.AssertedBy, c.Key),
+                PartialDate.Parse(c.Stated, "StatedOn"),
+                c.Stance,
+                c.Summary
+            )
             {
                 OnBehalfOf = c.OnBehalfOf is null ? null : Find(actors, "actor", c.OnBehalfOf, c.Key),
-                EventPeriod = c.Event is null ? null : EventPeriod.Create(PartialDate.Parse(c.Event.Start, "EventPeriod.Start"), c.Event.End is null ? null : PartialDate.Parse(c.Event.End, "EventPeriod.End")),
-                Quote = c.Quote is null ? null : Quote.Create(c.Quote.Text, c.Quote.Language, c.Quote.Translation, c.Quote.TranslationLanguage),
+                EventPeriod = c.Event is null
+                    ? null
+                    : EventPeriod.Create(
+                        PartialDate.Parse(c.Event.Start, "EventPeriod.Start"),
+                        c.Event.End is null ? null : PartialDate.Parse(c.Event.End, "EventPeriod.End")
+                    ),
+                Quote = c.Quote is null
+                    ? null
+                    : Quote.Create(c.Quote.Text, c.Quote.Language, c.Quote.Translation, c.Quote.TranslationLanguage),
                 Measure = c.Quantity is null ? null : Find(measures, "measure", c.Quantity.Measure, c.Key),
-                Quantity = c.Quantity is null ? null : Quantity.Create(c.Quantity.Min, c.Quantity.Max, c.Quantity.Qualifier),
+                Quantity = c.Quantity is null
+                    ? null
+                    : Quantity.Create(c.Quantity.Min, c.Quantity.Max, c.Quantity.Qualifier),
                 Status = ClaimStatus.Published,
             },
             now,
-            DemoIds.For("claim", c.Key));
+            DemoIds.For("claim", c.Key)
+        );
 
         foreach (var placeKey in c.Places ?? [])
         {
@@ -122,8 +182,23 @@ internal sealed class DemoGraph
         var cited = new Dictionary<string, Citation>(StringComparer.Ordinal);
         foreach (var citation in c.Citations)
         {
-            var derivedFrom = citation.DerivedFrom is null ? null : Find(cited, "citation", citation.DerivedFrom, c.Key);
-            Add(cited, $"citation of claim '{c.Key}'", citation.Key, () => claim.Cite(Find(sources, "source", citation.Source, c.Key), citation.Role, citation.Quote, citation.Locator, derivedFrom, DemoIds.For("citation", $"{c.Key}/{citation.Key}")));
+            var derivedFrom = citation.DerivedFrom is null
+                ? null
+                : Find(cited, "citation", citation.DerivedFrom, c.Key);
+            Add(
+                cited,
+                $"citation of claim '{c.Key}'",
+                citation.Key,
+                () =>
+                    claim.Cite(
+                        Find(sources, "source", citation.Source, c.Key),
+                        citation.Role,
+                        citation.Quote,
+                        citation.Locator,
+                        derivedFrom,
+                        DemoIds.For("citation", $"{c.Key}/{citation.Key}")
+                    )
+            );
         }
 
         return claim;

@@ -9,7 +9,8 @@ namespace ConflictTracker.Web.Features.DemoData;
 /// </summary>
 public static class DemoIds
 {
-    private static readonly byte[] Namespace = Guid.Parse("6f1c1a52-5a7e-4e39-9c3e-4e7f5d2b8a10").ToByteArray(bigEndian: true);
+    private static readonly byte[] Namespace = Guid.Parse("6f1c1a52-5a7e-4e39-9c3e-4e7f5d2b8a10")
+        .ToByteArray(bigEndian: true);
 
     public static Guid For(string kind, string key)
     {

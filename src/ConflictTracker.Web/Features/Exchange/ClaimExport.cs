@@ -16,13 +16,45 @@ namespace ConflictTracker.Web.Features.Exchange;
 /// <see cref="QuoteCheck"/> sums up the checks of its citations' quotes (docs/rules/quote-verification.md).
 /// </summary>
 public sealed record ClaimExportRow(
-    Guid Id, string StatedOn, DateOnly StatedOnDate, Guid ActorId, string Actor, string? OnBehalfOf, Stance Stance, string Summary,
-    string? Quote, string? Quantity, string? EventPeriod, Guid PropositionId, string Proposition, string Places, ClaimStatus Status, int? Credibility,
-    QuoteCheckResult QuoteCheck)
+    Guid Id,
+    string StatedOn,
+    DateOnly StatedOnDate,
+    Guid ActorId,
+    string Actor,
+    string? OnBehalfOf,
+    Stance Stance,
+    string Summary,
+    string? Quote,
+    string? Quantity,
+    string? EventPeriod,
+    Guid PropositionId,
+    string Proposition,
+    string Places,
+    ClaimStatus Status,
+    int? Credibility,
+    QuoteCheckResult QuoteCheck
+)
 {
-    public static ClaimExportRow Of(ClaimListItem c, QuoteCheckResult quoteCheck) => new(
-        c.Id, c.StatedOn, c.StatedOnDate, c.ActorId, c.Actor, c.OnBehalfOf, c.Stance, c.Summary, c.Quote, c.Quantity, c.EventPeriod,
-        c.PropositionId, c.Proposition, string.Join("; ", c.Places), c.Status, (int?)c.Credibility, quoteCheck);
+    public static ClaimExportRow Of(ClaimListItem c, QuoteCheckResult quoteCheck) =>
+        new(
+            c.Id,
+            c.StatedOn,
+            c.StatedOnDate,
+            c.ActorId,
+            c.Actor,
+            c.OnBehalfOf,
+            c.Stance,
+            c.Summary,
+            c.Quote,
+            c.Quantity,
+            c.EventPeriod,
+            c.PropositionId,
+            c.Proposition,
+            string.Join("; ", c.Places),
+            c.Status,
+            (int?)c.Credibility,
+            quoteCheck
+        );
 }
 
 /// <summary>
@@ -30,9 +62,16 @@ public sealed record ClaimExportRow(
 /// response, a page at a time (<see cref="ClaimSearchService.StreamAsync"/>): memory does not grow
 /// with the number of claims.
 /// </summary>
-public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<AppDbContext> contextFactory, IAccess access)
+public sealed class ClaimExport(
+    ClaimSearchService search,
+    IDbContextFactory<AppDbContext> contextFactory,
+    IAccess access
+)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public async Task WriteCsvAsync(ClaimQuery query, Stream output, CancellationToken cancellationToken)
     {
@@ -83,7 +122,10 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
     }
 
     /// <summary>The rows of the matching claims, a page at a time, each page's quotes checked together.</summary>
-    private async IAsyncEnumerable<ClaimExportRow> RowsAsync(ClaimQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ClaimExportRow> RowsAsync(
+        ClaimQuery query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var page = new List<ClaimListItem>(ClaimQuery.MaxPageSize);
         await foreach (var claim in search.StreamAsync(query, cancellationToken))
@@ -120,14 +162,28 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
         var ids = claims.Select(c => c.Id).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var quotes = await (
-                from citation in db.Citations.AsNoTracking()
-                where ids.Contains(citation.ClaimId) && db.SourceSnapshots.Any(s => s.SourceId == citation.SourceId)
-                join claim in db.Claims on citation.ClaimId equals claim.Id
-                select new { citation.ClaimId, Quote = new QuoteToCheck(citation.Id, citation.SourceId, citation.Quote, claim.Quote!.Text, claim.Quote.Translation) })
-            .ToListAsync(cancellationToken);
+            from citation in db.Citations.AsNoTracking()
+            where ids.Contains(citation.ClaimId) && db.SourceSnapshots.Any(s => s.SourceId == citation.SourceId)
+            join claim in db.Claims on citation.ClaimId equals claim.Id
+            select new
+            {
+                citation.ClaimId,
+                Quote = new QuoteToCheck(
+                    citation.Id,
+                    citation.SourceId,
+                    citation.Quote,
+                    claim.Quote!.Text,
+                    claim.Quote.Translation
+                ),
+            }
+        ).ToListAsync(cancellationToken);
         var checks = await QuoteVerification.CheckAsync(db, quotes.Select(q => q.Quote).ToList(), cancellationToken);
-        var byClaim = quotes.GroupBy(q => q.ClaimId).ToDictionary(g => g.Key, g => QuoteVerification.Summary(g.Select(q => checks[q.Quote.CitationId])));
-        return claims.Select(c => ClaimExportRow.Of(c, byClaim.GetValueOrDefault(c.Id, QuoteCheckResult.NotCheckable))).ToList();
+        var byClaim = quotes
+            .GroupBy(q => q.ClaimId)
+            .ToDictionary(g => g.Key, g => QuoteVerification.Summary(g.Select(q => checks[q.Quote.CitationId])));
+        return claims
+            .Select(c => ClaimExportRow.Of(c, byClaim.GetValueOrDefault(c.Id, QuoteCheckResult.NotCheckable)))
+            .ToList();
     }
 
     /// <summary>
@@ -135,7 +191,12 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
     /// (docs/import-export.md, "ClaimReview"): the claim, who made it and where it appeared, and the
     /// rating on the Admiralty credibility scale (1 best, 5 worst; 6, "cannot be judged", has no value).
     /// </summary>
-    public async Task WriteClaimReviewsAsync(ClaimQuery query, Uri site, Stream output, CancellationToken cancellationToken)
+    public async Task WriteClaimReviewsAsync(
+        ClaimQuery query,
+        Uri site,
+        Stream output,
+        CancellationToken cancellationToken
+    )
     {
         await access.DemandAsync(Policies.Read, "export claim reviews");
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
@@ -143,7 +204,15 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
         json.WriteString("@context", "https://schema.org");
         json.WriteStartArray("@graph");
         var batch = new List<ClaimListItem>(ClaimQuery.MaxPageSize);
-        await foreach (var claim in search.StreamAsync(query with { MinCredibility = query.MinCredibility ?? Credibility.CannotBeJudged }, cancellationToken))
+        await foreach (
+            var claim in search.StreamAsync(
+                query with
+                {
+                    MinCredibility = query.MinCredibility ?? Credibility.CannotBeJudged,
+                },
+                cancellationToken
+            )
+        )
         {
             batch.Add(claim);
             if (batch.Count == ClaimQuery.MaxPageSize)
@@ -159,7 +228,12 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
         await json.FlushAsync(cancellationToken);
     }
 
-    private async Task WriteReviewsAsync(Utf8JsonWriter json, List<ClaimListItem> claims, Uri site, CancellationToken cancellationToken)
+    private async Task WriteReviewsAsync(
+        Utf8JsonWriter json,
+        List<ClaimListItem> claims,
+        Uri site,
+        CancellationToken cancellationToken
+    )
     {
         if (claims.Count == 0)
         {
@@ -168,20 +242,40 @@ public sealed class ClaimExport(ClaimSearchService search, IDbContextFactory<App
 
         var ids = claims.Select(c => c.Id).ToList();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var facts = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Credibility, c.CredibilityNote, Kind = db.Actors.Where(a => a.Id == c.AssertedById).Select(a => a.Kind).First() })
+        var facts = await db
+            .Claims.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                c.Credibility,
+                c.CredibilityNote,
+                Kind = db.Actors.Where(a => a.Id == c.AssertedById).Select(a => a.Kind).First(),
+            })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var appearances = (await (
+        var appearances = (
+            await (
                 from citation in db.Citations.AsNoTracking()
                 where ids.Contains(citation.ClaimId) && citation.Role != CitationRole.Republication
                 join source in db.Sources on citation.SourceId equals source.Id
                 where source.Url != null
-                select new { citation.ClaimId, source.Url, source.Title })
-            .ToListAsync(cancellationToken))
-            .ToLookup(a => a.ClaimId);
-        var reviewed = await db.ChangeHistory.AsNoTracking()
-            .Where(h => ids.Contains(h.EntityId) && h.EntityType == nameof(Claim) && EF.Functions.JsonExists(h.Changes, "Credibility"))
-            .GroupBy(h => h.EntityId).Select(g => new { Id = g.Key, At = g.Max(h => h.ChangedAt) })
+                select new
+                {
+                    citation.ClaimId,
+                    source.Url,
+                    source.Title,
+                }
+            ).ToListAsync(cancellationToken)
+        ).ToLookup(a => a.ClaimId);
+        var reviewed = await db
+            .ChangeHistory.AsNoTracking()
+            .Where(h =>
+                ids.Contains(h.EntityId)
+                && h.EntityType == nameof(Claim)
+                && EF.Functions.JsonExists(h.Changes, "Credibility")
+            )
+            .GroupBy(h => h.EntityId)
+            .Select(g => new { Id = g.Key, At = g.Max(h => h.ChangedAt) })
             .ToDictionaryAsync(g => g.Id, g => g.At, cancellationToken);
 
         foreach (var claim in claims)

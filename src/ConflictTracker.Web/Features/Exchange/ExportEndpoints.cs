@@ -15,34 +15,75 @@ internal static class ExportEndpoints
     public static void MapExportEndpoints(this RouteGroupBuilder group, string namePrefix = "")
     {
         var export = group.MapGroup("/export").WithTags("Export");
-        export.MapGet("/claims.csv", ClaimsCsvAsync)
-            .WithName(Name(namePrefix, "ExportClaimsCsv")).WithClaimQueryParameters(paged: false).WithSummary("Claims matching the search parameters (as GET /claims), streamed as CSV")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
-        export.MapGet("/claims.json", ClaimsJsonAsync)
-            .WithName(Name(namePrefix, "ExportClaimsJson")).WithClaimQueryParameters(paged: false).WithSummary("Claims matching the search parameters, streamed as a JSON array")
-            .Produces<IReadOnlyList<ClaimExportRow>>().ProducesValidationProblem();
-        export.MapGet("/claim-reviews.jsonld", ClaimReviewsAsync)
-            .WithName(Name(namePrefix, "ExportClaimReviews")).WithClaimQueryParameters(paged: false).WithSummary("Claims a reviewer rated, as schema.org ClaimReview JSON-LD")
-            .Produces(StatusCodes.Status200OK, contentType: "application/ld+json").ProducesValidationProblem();
-        export.MapGet("/full.json", FullAsync)
-            .WithName(Name(namePrefix, "ExportFull")).WithSummary("The whole database (every record, relation and history entry, with their ids) as JSON, for POST /import/full into an empty instance (Admin)")
+        export
+            .MapGet("/claims.csv", ClaimsCsvAsync)
+            .WithName(Name(namePrefix, "ExportClaimsCsv"))
+            .WithClaimQueryParameters(paged: false)
+            .WithSummary("Claims matching the search parameters (as GET /claims), streamed as CSV")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem();
+        export
+            .MapGet("/claims.json", ClaimsJsonAsync)
+            .WithName(Name(namePrefix, "ExportClaimsJson"))
+            .WithClaimQueryParameters(paged: false)
+            .WithSummary("Claims matching the search parameters, streamed as a JSON array")
+            .Produces<IReadOnlyList<ClaimExportRow>>()
+            .ProducesValidationProblem();
+        export
+            .MapGet("/claim-reviews.jsonld", ClaimReviewsAsync)
+            .WithName(Name(namePrefix, "ExportClaimReviews"))
+            .WithClaimQueryParameters(paged: false)
+            .WithSummary("Claims a reviewer rated, as schema.org ClaimReview JSON-LD")
+            .Produces(StatusCodes.Status200OK, contentType: "application/ld+json")
+            .ProducesValidationProblem();
+        export
+            .MapGet("/full.json", FullAsync)
+            .WithName(Name(namePrefix, "ExportFull"))
+            .WithSummary(
+                "The whole database (every record, relation and history entry, with their ids) as JSON, for POST /import/full into an empty instance (Admin)"
+            )
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
     }
 
     private static Task ClaimsCsvAsync(HttpContext http, [FromServices] ClaimExport claims) =>
-        StreamAsync(http, "text/csv; charset=utf-8", "claims.csv", (query, body, ct) => claims.WriteCsvAsync(query, body, ct));
+        StreamAsync(
+            http,
+            "text/csv; charset=utf-8",
+            "claims.csv",
+            (query, body, ct) => claims.WriteCsvAsync(query, body, ct)
+        );
 
     private static Task ClaimsJsonAsync(HttpContext http, [FromServices] ClaimExport claims) =>
-        StreamAsync(http, "application/json; charset=utf-8", "claims.json", (query, body, ct) => claims.WriteJsonAsync(query, body, ct));
+        StreamAsync(
+            http,
+            "application/json; charset=utf-8",
+            "claims.json",
+            (query, body, ct) => claims.WriteJsonAsync(query, body, ct)
+        );
 
     private static Task ClaimReviewsAsync(HttpContext http, [FromServices] ClaimExport claims) =>
-        StreamAsync(http, "application/ld+json; charset=utf-8", "claim-reviews.jsonld",
-            (query, body, ct) => claims.WriteClaimReviewsAsync(query, new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"), body, ct));
+        StreamAsync(
+            http,
+            "application/ld+json; charset=utf-8",
+            "claim-reviews.jsonld",
+            (query, body, ct) =>
+                claims.WriteClaimReviewsAsync(
+                    query,
+                    new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"),
+                    body,
+                    ct
+                )
+        );
 
     private static async Task FullAsync(HttpContext http, [FromServices] FullExport full)
     {
         await full.DemandAsync();
-        await WriteOrAbortAsync(http, "application/json; charset=utf-8", $"conflicttracker-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json", () => full.WriteAsync(http.Response.Body, http.RequestAborted));
+        await WriteOrAbortAsync(
+            http,
+            "application/json; charset=utf-8",
+            $"conflicttracker-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json",
+            () => full.WriteAsync(http.Response.Body, http.RequestAborted)
+        );
     }
 
     /// <summary>
@@ -52,17 +93,32 @@ internal static class ExportEndpoints
     /// the connection is aborted, so the client sees a broken transfer and never takes a truncated file
     /// for a whole one.
     /// </summary>
-    private static async Task StreamAsync(HttpContext http, string contentType, string fileName, Func<ClaimQuery, Stream, CancellationToken, Task> write)
+    private static async Task StreamAsync(
+        HttpContext http,
+        string contentType,
+        string fileName,
+        Func<ClaimQuery, Stream, CancellationToken, Task> write
+    )
     {
         await http.RequestServices.GetRequiredService<IAccess>().DemandAsync(Policies.Read, "export claims");
         var query = ClaimQueryString.FromQuery(http.Request.Query);
         ClaimSearchService.Check(query);
-        await using (var first = http.RequestServices.GetRequiredService<ClaimSearchService>().StreamAsync(query, http.RequestAborted).GetAsyncEnumerator(http.RequestAborted))
+        await using (
+            var first = http
+                .RequestServices.GetRequiredService<ClaimSearchService>()
+                .StreamAsync(query, http.RequestAborted)
+                .GetAsyncEnumerator(http.RequestAborted)
+        )
         {
             await first.MoveNextAsync();
         }
 
-        await WriteOrAbortAsync(http, contentType, fileName, () => write(query, http.Response.Body, http.RequestAborted));
+        await WriteOrAbortAsync(
+            http,
+            contentType,
+            fileName,
+            () => write(query, http.Response.Body, http.RequestAborted)
+        );
     }
 
     private static async Task WriteOrAbortAsync(HttpContext http, string contentType, string fileName, Func<Task> write)
@@ -75,8 +131,13 @@ internal static class ExportEndpoints
         }
         catch (Exception ex) when (http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExportEndpoints))
-                .LogError(ex, "Export {File} failed after it started; the connection was aborted so the client cannot take it for complete", fileName);
+            http.RequestServices.GetRequiredService<ILoggerFactory>()
+                .CreateLogger(typeof(ExportEndpoints))
+                .LogError(
+                    ex,
+                    "Export {File} failed after it started; the connection was aborted so the client cannot take it for complete",
+                    fileName
+                );
             http.Abort();
         }
     }

@@ -28,8 +28,21 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
     /// <summary>Data tables in an order that satisfies every foreign key; within a table, rows in key order.</summary>
     public static readonly IReadOnlyList<string> Tables =
     [
-        "actors", "actor_aliases", "affiliations", "places", "propositions", "measures", "sources",
-        "claims", "claim_places", "citations", "claim_relations", "flags", "contradiction_candidates", "change_history", "external_ids",
+        "actors",
+        "actor_aliases",
+        "affiliations",
+        "places",
+        "propositions",
+        "measures",
+        "sources",
+        "claims",
+        "claim_places",
+        "citations",
+        "claim_relations",
+        "flags",
+        "contradiction_candidates",
+        "change_history",
+        "external_ids",
     ];
 
     private const int BatchSize = 1000;
@@ -48,7 +61,10 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         await connection.OpenAsync(cancellationToken);
 
         // One snapshot for every table: the export is consistent even while others write.
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(
+            IsolationLevel.RepeatableRead,
+            cancellationToken
+        );
         await using var json = new Utf8JsonWriter(output);
         json.WriteStartArray();
         json.WriteStartObject();
@@ -63,9 +79,13 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
             json.WriteStartObject();
             json.WriteString("table", table);
             json.WriteStartArray("rows");
-            await using (var command = new NpgsqlCommand(
-                $"SELECT row_to_json(t)::text FROM (SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table)} ORDER BY {string.Join(", ", key.Select(Quote))}) t",
-                connection, transaction))
+            await using (
+                var command = new NpgsqlCommand(
+                    $"SELECT row_to_json(t)::text FROM (SELECT {string.Join(", ", columns.Select(Quote))} FROM {Quote(table)} ORDER BY {string.Join(", ", key.Select(Quote))}) t",
+                    connection,
+                    transaction
+                )
+            )
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 var count = 0;
@@ -99,7 +119,10 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         {
             return await RestoreCoreAsync(input, cancellationToken);
         }
-        catch (Exception ex) when ((ex is PostgresException or InvalidOperationException or FormatException or JsonException) && !DatabaseUnavailable.Is(ex))
+        catch (Exception ex)
+            when ((ex is PostgresException or InvalidOperationException or FormatException or JsonException)
+                && !DatabaseUnavailable.Is(ex)
+            )
         {
             // A file that is not a faithful export: a clear refusal, and the transaction rolled back.
             throw new DomainValidationException("File", $"The file cannot be restored: {ex.Message.Split('\n')[0]}");
@@ -114,17 +137,30 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // Two restores at once: the second waits here, then finds the tables no longer empty.
-        await using (var lockTables = new NpgsqlCommand($"LOCK TABLE {string.Join(", ", Tables.Select(Quote))} IN EXCLUSIVE MODE", connection, transaction))
+        await using (
+            var lockTables = new NpgsqlCommand(
+                $"LOCK TABLE {string.Join(", ", Tables.Select(Quote))} IN EXCLUSIVE MODE",
+                connection,
+                transaction
+            )
+        )
         {
             await lockTables.ExecuteNonQueryAsync(cancellationToken);
         }
 
         foreach (var table in Tables)
         {
-            await using var any = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {Quote(table)})", connection, transaction);
+            await using var any = new NpgsqlCommand(
+                $"SELECT EXISTS (SELECT 1 FROM {Quote(table)})",
+                connection,
+                transaction
+            );
             if ((bool)(await any.ExecuteScalarAsync(cancellationToken))!)
             {
-                throw new DomainValidationException("Database", $"A full export goes into an empty instance; table {table} already has rows.");
+                throw new DomainValidationException(
+                    "Database",
+                    $"A full export goes into an empty instance; table {table} already has rows."
+                );
             }
         }
 
@@ -141,9 +177,17 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
             }
 
             var table = section["table"]?.GetValue<string>();
-            if (table is null || !expected.TryDequeue(out var next) || next != table || section["rows"] is not JsonArray rows)
+            if (
+                table is null
+                || !expected.TryDequeue(out var next)
+                || next != table
+                || section["rows"] is not JsonArray rows
+            )
             {
-                throw new DomainValidationException("File", $"Expected the table '{expected.FirstOrDefault() ?? "(end)"}' next, found '{table ?? "(none)"}'.");
+                throw new DomainValidationException(
+                    "File",
+                    $"Expected the table '{expected.FirstOrDefault() ?? "(end)"}' next, found '{table ?? "(none)"}'."
+                );
             }
 
             Known(section, table, "the section", SectionFields);
@@ -151,7 +195,13 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
             var stored = columns.ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < rows.Count; i++)
             {
-                Known(rows[i] as JsonObject ?? throw new DomainValidationException("File", $"Row {i + 1} of {table} is not an object."), table, $"row {i + 1}", stored);
+                Known(
+                    rows[i] as JsonObject
+                        ?? throw new DomainValidationException("File", $"Row {i + 1} of {table} is not an object."),
+                    table,
+                    $"row {i + 1}",
+                    stored
+                );
             }
 
             var ordered = table == "citations" ? ParentsFirst(rows) : rows.Select(r => r!).ToList();
@@ -161,8 +211,13 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
                 var overriding = table == "change_history" ? " OVERRIDING SYSTEM VALUE" : "";
                 await using var insert = new NpgsqlCommand(
                     $"INSERT INTO {Quote(table)} ({list}){overriding} SELECT {list} FROM json_populate_recordset(NULL::{Quote(table)}, @rows::json)",
-                    connection, transaction);
-                insert.Parameters.AddWithValue("rows", new JsonArray(batch.Select(r => r.DeepClone()).ToArray()).ToJsonString());
+                    connection,
+                    transaction
+                );
+                insert.Parameters.AddWithValue(
+                    "rows",
+                    new JsonArray(batch.Select(r => r.DeepClone()).ToArray()).ToJsonString()
+                );
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -171,17 +226,31 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
 
         if (first || expected.Count > 0)
         {
-            throw new DomainValidationException("File", $"The file ends before the table '{expected.FirstOrDefault()}'.");
+            throw new DomainValidationException(
+                "File",
+                $"The file ends before the table '{expected.FirstOrDefault()}'."
+            );
         }
 
         // New history rows continue after the restored ones.
-        await using (var sequence = new NpgsqlCommand(
-            "SELECT setval(pg_get_serial_sequence('change_history', 'id'), GREATEST((SELECT max(id) FROM change_history), 1))", connection, transaction))
+        await using (
+            var sequence = new NpgsqlCommand(
+                "SELECT setval(pg_get_serial_sequence('change_history', 'id'), GREATEST((SELECT max(id) FROM change_history), 1))",
+                connection,
+                transaction
+            )
+        )
         {
             await sequence.ExecuteScalarAsync(cancellationToken);
         }
 
-        await using (var notify = new NpgsqlCommand($"SELECT pg_notify('{AppDbContext.ReviewQueueChannel}', '')", connection, transaction))
+        await using (
+            var notify = new NpgsqlCommand(
+                $"SELECT pg_notify('{AppDbContext.ReviewQueueChannel}', '')",
+                connection,
+                transaction
+            )
+        )
         {
             await notify.ExecuteScalarAsync(cancellationToken);
         }
@@ -190,7 +259,10 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         return new RestoreResult(counts);
     }
 
-    private static readonly HashSet<string> HeaderFields = new(["format", "version", "migration"], StringComparer.Ordinal);
+    private static readonly HashSet<string> HeaderFields = new(
+        ["format", "version", "migration"],
+        StringComparer.Ordinal
+    );
 
     private static readonly HashSet<string> SectionFields = new(["table", "rows"], StringComparer.Ordinal);
 
@@ -202,7 +274,10 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
     {
         if (node.Select(p => p.Key).FirstOrDefault(key => !names.Contains(key)) is { } unknown)
         {
-            throw new DomainValidationException("File", $"'{unknown}' in {where} of {table} is not a field of this format; nothing was restored.");
+            throw new DomainValidationException(
+                "File",
+                $"'{unknown}' in {where} of {table} is not a field of this format; nothing was restored."
+            );
         }
     }
 
@@ -211,23 +286,34 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         Known(header, "the file", "the header", HeaderFields);
         if (header["format"]?.GetValue<string>() != Format || header["version"]?.GetValue<int>() != Version)
         {
-            throw new DomainValidationException("File", $"This is not a ConflictTracker full export (format {Format}, version {Version}).");
+            throw new DomainValidationException(
+                "File",
+                $"This is not a ConflictTracker full export (format {Format}, version {Version})."
+            );
         }
 
         var migration = header["migration"]?.GetValue<string>();
         if (migration != migrations.Last())
         {
-            throw new DomainValidationException("File", $"The export was made at schema {migration}; this instance is at {migrations.Last()}. Restore into an instance of the same version.");
+            throw new DomainValidationException(
+                "File",
+                $"The export was made at schema {migration}; this instance is at {migrations.Last()}. Restore into an instance of the same version."
+            );
         }
     }
 
     /// <summary>The file's top-level array, one element (header, then a table) at a time.</summary>
-    private static async IAsyncEnumerable<JsonObject> Sections(Stream input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<JsonObject> Sections(
+        Stream input,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         IAsyncEnumerator<JsonObject?> sections;
         try
         {
-            sections = JsonSerializer.DeserializeAsyncEnumerable<JsonObject>(input, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+            sections = JsonSerializer
+                .DeserializeAsyncEnumerable<JsonObject>(input, cancellationToken: cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
         }
         catch (JsonException ex)
         {
@@ -250,7 +336,8 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
                     throw new DomainValidationException("File", $"The file is not valid JSON: {ex.Message}");
                 }
 
-                yield return sections.Current ?? throw new DomainValidationException("File", "A section of the file is null.");
+                yield return sections.Current
+                    ?? throw new DomainValidationException("File", "A section of the file is null.");
             }
         }
     }
@@ -281,11 +368,16 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
     }
 
     /// <summary>A table's stored columns (generated ones, like search vectors, are recomputed by PostgreSQL).</summary>
-    private static async Task<List<string>> ColumnsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    private static async Task<List<string>> ColumnsAsync(
+        NpgsqlConnection connection,
+        string table,
+        CancellationToken cancellationToken
+    )
     {
         await using var command = new NpgsqlCommand(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND is_generated = 'NEVER' ORDER BY ordinal_position",
-            connection);
+            connection
+        );
         command.Parameters.AddWithValue("table", table);
         var columns = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -297,7 +389,11 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         return columns;
     }
 
-    private static async Task<List<string>> KeyAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    private static async Task<List<string>> KeyAsync(
+        NpgsqlConnection connection,
+        string table,
+        CancellationToken cancellationToken
+    )
     {
         await using var command = new NpgsqlCommand(
             """
@@ -306,7 +402,8 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
             WHERE i.indrelid = @table::regclass AND i.indisprimary
             ORDER BY array_position(i.indkey, a.attnum)
             """,
-            connection);
+            connection
+        );
         command.Parameters.AddWithValue("table", table);
         var key = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -318,5 +415,6 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         return key;
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string identifier) =>
+        "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

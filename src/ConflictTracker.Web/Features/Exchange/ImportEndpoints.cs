@@ -17,24 +17,38 @@ internal static class ImportEndpoints
     public static void MapImportEndpoints(this RouteGroupBuilder api)
     {
         var import = api.MapGroup("/import").WithTags("Import");
-        import.MapPost("/", ImportAsync)
+        import
+            .MapPost("/", ImportAsync)
             .WithName("Import")
             .WithSummary("Import actors, sources, propositions, claims and citations (Editor)")
-            .WithDescription("The body is the file: CSV (format=csv or Content-Type text/csv, with type=actor|source|proposition|claim|citation) or JSON (an array or JSON Lines of records, each with \"type\"). "
-                + "dryRun=true checks every row and reports what would change without storing anything. A file with any bad row stores nothing and answers 400 with every bad row (line, field, message). Rows are keyed by externalId: importing the same file again changes nothing.")
+            .WithDescription(
+                "The body is the file: CSV (format=csv or Content-Type text/csv, with type=actor|source|proposition|claim|citation) or JSON (an array or JSON Lines of records, each with \"type\"). "
+                    + "dryRun=true checks every row and reports what would change without storing anything. A file with any bad row stores nothing and answers 400 with every bad row (line, field, message). Rows are keyed by externalId: importing the same file again changes nothing."
+            )
             .Accepts<string>("text/csv", "application/json", "application/x-ndjson")
             .Produces<ImportReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        import.MapPost("/full", RestoreFullAsync)
+        import
+            .MapPost("/full", RestoreFullAsync)
             .WithName("RestoreFull")
-            .WithSummary("Load a full export (GET /export/full.json) into this instance, whose data tables must be empty (Admin)")
+            .WithSummary(
+                "Load a full export (GET /export/full.json) into this instance, whose data tables must be empty (Admin)"
+            )
             .Accepts<string>("application/json")
             .ProducesValidationProblem();
     }
 
-    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(HttpContext http, string? format, string? type, bool? dryRun, [FromServices] ImportService imports)
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
+        HttpContext http,
+        string? format,
+        string? type,
+        bool? dryRun,
+        [FromServices] ImportService imports
+    )
     {
-        await http.RequestServices.GetRequiredService<Security.IAccess>().DemandAsync(Security.Policies.Edit, "import records");
+        await http
+            .RequestServices.GetRequiredService<Security.IAccess>()
+            .DemandAsync(Security.Policies.Edit, "import records");
         var errors = new ValidationErrors();
         var contentType = http.Request.ContentType ?? "";
         ImportFormat? parsedFormat = (format?.ToLowerInvariant(), contentType) switch
@@ -53,9 +67,12 @@ internal static class ImportEndpoints
         RecordType? recordType = null;
         if (!string.IsNullOrWhiteSpace(type))
         {
-            recordType = Enum.TryParse<RecordType>(type.Trim().TrimEnd('s'), ignoreCase: true, out var t) && Enum.IsDefined(t) && !int.TryParse(type, out _)
-                ? t
-                : null;
+            recordType =
+                Enum.TryParse<RecordType>(type.Trim().TrimEnd('s'), ignoreCase: true, out var t)
+                && Enum.IsDefined(t)
+                && !int.TryParse(type, out _)
+                    ? t
+                    : null;
             if (recordType is null)
             {
                 errors.Add("type", "type is actor, source, proposition, claim or citation.");
@@ -64,14 +81,22 @@ internal static class ImportEndpoints
 
         errors.ThrowIfAny();
         Unlimited(http);
-        var report = await imports.ImportAsync(http.Request.Body, parsedFormat!.Value, recordType, dryRun ?? false, http.Request.ContentLength, cancellationToken: http.RequestAborted);
+        var report = await imports.ImportAsync(
+            http.Request.Body,
+            parsedFormat!.Value,
+            recordType,
+            dryRun ?? false,
+            http.Request.ContentLength,
+            cancellationToken: http.RequestAborted
+        );
         return report.Ok
             ? TypedResults.Ok(report)
             : TypedResults.Problem(
                 title: "The file has bad rows; nothing was stored",
                 detail: $"{report.ErrorCount} problem(s) in {report.Rows} row(s). Correct the rows listed in 'rows' and import the file again.",
                 statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["rows"] = report.Errors, ["report"] = report });
+                extensions: new Dictionary<string, object?> { ["rows"] = report.Errors, ["report"] = report }
+            );
     }
 
     private static async Task<Ok<RestoreResult>> RestoreFullAsync(HttpContext http, [FromServices] FullExport full)

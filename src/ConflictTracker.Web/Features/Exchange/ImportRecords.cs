@@ -19,7 +19,8 @@ public enum RecordType
 /// </summary>
 public abstract record ImportRecord
 {
-    /// <summary>Your system's id for the record: re-importing the same id updates the record instead of adding one.</summary>
+    /// <summary>Your system's id for the record: re-importing the same id updates the record instead of adding
+    /// one.</summary>
     public string? ExternalId { get; init; }
 }
 
@@ -38,23 +39,34 @@ public sealed record ActorRecord : ImportRecord
     /// <summary>Other names, separated by "|": "Буданов|Budanow".</summary>
     public string? Aliases { get; init; }
 
-    /// <summary>"true" for a collective or unidentified source (its claims never share a voice), "false" for not; empty keeps an existing actor's marking, and a new actor is not collective.</summary>
+    /// <summary>"true" for a collective or unidentified source (its claims never share a voice), "false" for not; empty
+    /// keeps an existing actor's marking, and a new actor is not collective.</summary>
     [JsonConverter(typeof(TextOrBoolean))]
     public string? Collective { get; init; }
 }
 
-/// <summary>Reads a JSON boolean as its text ("true", "false"), so a JSON import may write <c>"collective": true</c> as a CSV writes <c>true</c>.</summary>
+/// <summary>Reads a JSON boolean as its text ("true", "false"), so a JSON import may write <c>"collective": true</c> as
+/// a CSV writes <c>true</c>.</summary>
 internal sealed class TextOrBoolean : JsonConverter<string?>
 {
-    public override string? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => reader.TokenType switch
-    {
-        System.Text.Json.JsonTokenType.True => "true",
-        System.Text.Json.JsonTokenType.False => "false",
-        System.Text.Json.JsonTokenType.Null => null,
-        _ => reader.GetString(),
-    };
+    public override string? Read(
+        ref System.Text.Json.Utf8JsonReader reader,
+        Type typeToConvert,
+        System.Text.Json.JsonSerializerOptions options
+    ) =>
+        reader.TokenType switch
+        {
+            System.Text.Json.JsonTokenType.True => "true",
+            System.Text.Json.JsonTokenType.False => "false",
+            System.Text.Json.JsonTokenType.Null => null,
+            _ => reader.GetString(),
+        };
 
-    public override void Write(System.Text.Json.Utf8JsonWriter writer, string? value, System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value);
+    public override void Write(
+        System.Text.Json.Utf8JsonWriter writer,
+        string? value,
+        System.Text.Json.JsonSerializerOptions options
+    ) => writer.WriteStringValue(value);
 }
 
 public sealed record SourceRecord : ImportRecord
@@ -148,8 +160,14 @@ public sealed record ImportCounts(int Created, int Updated, int Unchanged);
 /// it was not a dry run; otherwise nothing was stored.
 /// </summary>
 public sealed record ImportReport(
-    bool DryRun, bool Committed, long Rows, IReadOnlyDictionary<RecordType, ImportCounts> Counts,
-    IReadOnlyList<ImportError> Errors, int ErrorCount, TimeSpan Elapsed)
+    bool DryRun,
+    bool Committed,
+    long Rows,
+    IReadOnlyDictionary<RecordType, ImportCounts> Counts,
+    IReadOnlyList<ImportError> Errors,
+    int ErrorCount,
+    TimeSpan Elapsed
+)
 {
     /// <summary>At most this many errors are listed; <see cref="ErrorCount"/> has them all.</summary>
     public const int MaxListedErrors = 1000;

@@ -1,7 +1,7 @@
-using ConflictTracker.Domain.Exchange;
 using ConflictTracker.Domain.Actors;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Common;
+using ConflictTracker.Domain.Exchange;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
@@ -16,7 +16,8 @@ namespace ConflictTracker.Web.Features.Exchange;
 /// </summary>
 internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset now)
 {
-    private readonly Dictionary<RecordType, (int Created, int Updated, int Unchanged)> counts = Enum.GetValues<RecordType>().ToDictionary(t => t, _ => (0, 0, 0));
+    private readonly Dictionary<RecordType, (int Created, int Updated, int Unchanged)> counts =
+        Enum.GetValues<RecordType>().ToDictionary(t => t, _ => (0, 0, 0));
     private readonly List<ImportError> errors = [];
 
     // Per batch: external ids known in the database, those created in this batch, and loaded records.
@@ -82,10 +83,17 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
             await db.SaveChangesAsync(cancellationToken);
             await transaction.ReleaseSavepointAsync("import_batch", cancellationToken);
         }
-        catch (Exception ex) when ((ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException) is { } postgres && !DatabaseUnavailable.Is(postgres))
+        catch (Exception ex)
+            when ((ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException) is { } postgres
+                && !DatabaseUnavailable.Is(postgres)
+            )
         {
             await transaction.RollbackToSavepointAsync("import_batch", cancellationToken);
-            Fail(batch[0].Line, postgres.ConstraintName, $"The rows from line {batch[0].Line} to {batch[^1].Line} break a database rule ({postgres.MessageText}); nothing was stored.");
+            Fail(
+                batch[0].Line,
+                postgres.ConstraintName,
+                $"The rows from line {batch[0].Line} to {batch[^1].Line} break a database rule ({postgres.MessageText}); nothing was stored."
+            );
         }
 
         db.ChangeTracker.Clear();
@@ -102,14 +110,23 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
             var trimmed = key.Trim();
             if (trimmed.Length is 0 or > ExternalId.MaxKeyLength)
             {
-                throw new DomainValidationException("ExternalId", $"An external id has 1 to {ExternalId.MaxKeyLength} characters.");
+                throw new DomainValidationException(
+                    "ExternalId",
+                    $"An external id has 1 to {ExternalId.MaxKeyLength} characters."
+                );
             }
 
             // A key this run stored already (in an earlier batch, or earlier in this one) appears twice in the file.
             external = known.GetValueOrDefault((kind, trimmed));
-            if (pending.ContainsKey((kind, trimmed)) || (external is not null && external.ImportedAt == now && external.ImportedBy == author))
+            if (
+                pending.ContainsKey((kind, trimmed))
+                || (external is not null && external.ImportedAt == now && external.ImportedBy == author)
+            )
             {
-                throw new DomainValidationException("ExternalId", $"The {kind} '{trimmed}' appears more than once in the file.");
+                throw new DomainValidationException(
+                    "ExternalId",
+                    $"The {kind} '{trimmed}' appears more than once in the file."
+                );
             }
 
             var fingerprint = ImportService.Fingerprint(record with { ExternalId = trimmed });
@@ -121,14 +138,27 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
 
             if (external is not null && record is CitationRecord)
             {
-                throw new DomainValidationException("externalId", "This citation was imported before with other values; an import does not change citations: change it in ConflictTracker.");
+                throw new DomainValidationException(
+                    "externalId",
+                    "This citation was imported before with other values; an import does not change citations: change it in ConflictTracker."
+                );
             }
 
             var (id, changed) = await ApplyRecordAsync(record, external?.EntityId, cancellationToken);
             if (!changed && external is null)
             {
                 // A citation already on record, now given an external id.
-                db.ExternalIds.Add(new ExternalId { Kind = kind, Key = trimmed, EntityId = id, Fingerprint = fingerprint, ImportedAt = now, ImportedBy = author });
+                db.ExternalIds.Add(
+                    new ExternalId
+                    {
+                        Kind = kind,
+                        Key = trimmed,
+                        EntityId = id,
+                        Fingerprint = fingerprint,
+                        ImportedAt = now,
+                        ImportedBy = author,
+                    }
+                );
                 pending[(kind, trimmed)] = id;
                 Count(record, unchanged: true);
                 return;
@@ -136,7 +166,17 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
 
             if (external is null)
             {
-                db.ExternalIds.Add(new ExternalId { Kind = kind, Key = trimmed, EntityId = id, Fingerprint = fingerprint, ImportedAt = now, ImportedBy = author });
+                db.ExternalIds.Add(
+                    new ExternalId
+                    {
+                        Kind = kind,
+                        Key = trimmed,
+                        EntityId = id,
+                        Fingerprint = fingerprint,
+                        ImportedAt = now,
+                        ImportedBy = author,
+                    }
+                );
                 pending[(kind, trimmed)] = id;
             }
             else
@@ -152,7 +192,10 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
 
         if (record is not CitationRecord)
         {
-            throw new DomainValidationException("ExternalId", "Give each row an external id (your system's id for it), so importing the file again updates it instead of adding it twice.");
+            throw new DomainValidationException(
+                "ExternalId",
+                "Give each row an external id (your system's id for it), so importing the file again updates it instead of adding it twice."
+            );
         }
 
         var (_, added) = await ApplyRecordAsync(record, null, cancellationToken);
@@ -163,19 +206,28 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
     {
         var type = Type(record);
         var (c, u, n) = counts[type];
-        counts[type] = unchanged ? (c, u, n + 1) : created ? (c + 1, u, n) : (c, u + 1, n);
+        counts[type] =
+            unchanged ? (c, u, n + 1)
+            : created ? (c + 1, u, n)
+            : (c, u + 1, n);
     }
 
-    /// <summary>Creates the record, or updates <paramref name="existing"/>; returns its id and whether anything was added or changed.</summary>
-    private async Task<(Guid Id, bool Changed)> ApplyRecordAsync(ImportRecord record, Guid? existing, CancellationToken cancellationToken) => record switch
-    {
-        ActorRecord actor => (await ActorAsync(actor, existing, cancellationToken), true),
-        SourceRecord source => (await SourceAsync(source, existing, cancellationToken), true),
-        PropositionRecord proposition => (await PropositionAsync(proposition, existing, cancellationToken), true),
-        ClaimRecord claim => (await ClaimAsync(claim, existing, cancellationToken), true),
-        CitationRecord citation => await CitationAsync(citation, cancellationToken),
-        _ => throw new ArgumentOutOfRangeException(nameof(record)),
-    };
+    /// <summary>Creates the record, or updates <paramref name="existing"/>; returns its id and whether anything was
+    /// added or changed.</summary>
+    private async Task<(Guid Id, bool Changed)> ApplyRecordAsync(
+        ImportRecord record,
+        Guid? existing,
+        CancellationToken cancellationToken
+    ) =>
+        record switch
+        {
+            ActorRecord actor => (await ActorAsync(actor, existing, cancellationToken), true),
+            SourceRecord source => (await SourceAsync(source, existing, cancellationToken), true),
+            PropositionRecord proposition => (await PropositionAsync(proposition, existing, cancellationToken), true),
+            ClaimRecord claim => (await ClaimAsync(claim, existing, cancellationToken), true),
+            CitationRecord citation => await CitationAsync(citation, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(record)),
+        };
 
     private async Task<Guid> ActorAsync(ActorRecord r, Guid? existing, CancellationToken cancellationToken)
     {
@@ -194,10 +246,30 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         }
         else
         {
-            actor = errors.Any ? null : errors.Check(() => Actor.Create(r.Name, kind!.Value, r.CountryCode, r.Description, grade, isCollective: collective ?? false));
-            if (actor is not null && (await db.Actors.AnyAsync(a => a.Name == actor.Name, cancellationToken) || db.ChangeTracker.Entries<Actor>().Any(e => e.Entity.Name == actor.Name)))
+            actor = errors.Any
+                ? null
+                : errors.Check(() =>
+                    Actor.Create(
+                        r.Name,
+                        kind!.Value,
+                        r.CountryCode,
+                        r.Description,
+                        grade,
+                        isCollective: collective ?? false
+                    )
+                );
+            if (
+                actor is not null
+                && (
+                    await db.Actors.AnyAsync(a => a.Name == actor.Name, cancellationToken)
+                    || db.ChangeTracker.Entries<Actor>().Any(e => e.Entity.Name == actor.Name)
+                )
+            )
             {
-                errors.Add("name", $"An actor named '{actor.Name}' exists already; refer to it by its id, or give the existing actor this external id by importing it with that name once.");
+                errors.Add(
+                    "name",
+                    $"An actor named '{actor.Name}' exists already; refer to it by its id, or give the existing actor this external id by importing it with that name once."
+                );
             }
         }
 
@@ -225,19 +297,36 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         var kind = Parse<SourceKind>(r.Kind, "kind", errors, required: true);
         var grade = Parse<ReliabilityGrade>(r.Reliability, "reliability", errors);
         var publisher = await ActorRefAsync(r.Publisher, "publisher", errors, cancellationToken);
-        var published = string.IsNullOrWhiteSpace(r.PublishedOn) ? null : errors.Check(() => PartialDate.Parse(r.PublishedOn, "publishedOn"));
+        var published = string.IsNullOrWhiteSpace(r.PublishedOn)
+            ? null
+            : errors.Check(() => PartialDate.Parse(r.PublishedOn, "publishedOn"));
         Source? source = null;
         if (existing is { } id)
         {
             source = await db.Sources.SingleAsync(s => s.Id == id, cancellationToken);
             if (!errors.Any)
             {
-                errors.Check(() => source.Revise(kind!.Value, r.Title, r.Url, publisher, published, source.RetrievedOn, r.Language, source.ArchiveUrl?.ToString(), source.ContentHash, grade));
+                errors.Check(() =>
+                    source.Revise(
+                        kind!.Value,
+                        r.Title,
+                        r.Url,
+                        publisher,
+                        published,
+                        source.RetrievedOn,
+                        r.Language,
+                        source.ArchiveUrl?.ToString(),
+                        source.ContentHash,
+                        grade
+                    )
+                );
             }
         }
         else if (!errors.Any)
         {
-            source = errors.Check(() => Source.Create(kind!.Value, r.Title, r.Url, publisher, published, null, r.Language, reliability: grade));
+            source = errors.Check(() =>
+                Source.Create(kind!.Value, r.Title, r.Url, publisher, published, null, r.Language, reliability: grade)
+            );
         }
 
         errors.ThrowIfAny();
@@ -256,14 +345,21 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         Proposition? proposition;
         if (existing is { } id)
         {
-            proposition = await db.Propositions.Include(p => p.Measures).SingleAsync(p => p.Id == id, cancellationToken);
+            proposition = await db
+                .Propositions.Include(p => p.Measures)
+                .SingleAsync(p => p.Id == id, cancellationToken);
             errors.Check(() => proposition.Revise(r.Statement, r.Description));
         }
         else
         {
             proposition = errors.Check(() => Proposition.Create(r.Statement, r.Description));
-            if (proposition is not null && (await db.Propositions.AnyAsync(p => p.Statement == proposition.Statement, cancellationToken)
-                || db.ChangeTracker.Entries<Proposition>().Any(e => e.Entity.Statement == proposition.Statement)))
+            if (
+                proposition is not null
+                && (
+                    await db.Propositions.AnyAsync(p => p.Statement == proposition.Statement, cancellationToken)
+                    || db.ChangeTracker.Entries<Proposition>().Any(e => e.Entity.Statement == proposition.Statement)
+                )
+            )
             {
                 errors.Add("statement", "This proposition exists already; refer to it by its id.");
             }
@@ -276,7 +372,10 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
             {
                 errors.Add("measures", $"Write each measure as name:unit, not '{measure}'.");
             }
-            else if (proposition is not null && !proposition.Measures.Any(m => string.Equals(m.Name, parts[0], StringComparison.OrdinalIgnoreCase)))
+            else if (
+                proposition is not null
+                && !proposition.Measures.Any(m => string.Equals(m.Name, parts[0], StringComparison.OrdinalIgnoreCase))
+            )
             {
                 errors.Check(() => proposition.AddMeasure(parts[0], parts[1]));
             }
@@ -295,8 +394,14 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
     private async Task<Guid> ClaimAsync(ClaimRecord r, Guid? existing, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var proposition = await RefAsync<Proposition>("proposition", r.Proposition, "proposition", errors, required: true,
-            id => db.Propositions.Include(p => p.Measures).SingleOrDefaultAsync(p => p.Id == id, cancellationToken));
+        var proposition = await RefAsync<Proposition>(
+            "proposition",
+            r.Proposition,
+            "proposition",
+            errors,
+            required: true,
+            id => db.Propositions.Include(p => p.Measures).SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+        );
         var actor = await ActorRefAsync(r.Actor, "actor", errors, cancellationToken, required: true);
         var onBehalfOf = await ActorRefAsync(r.OnBehalfOf, "onBehalfOf", errors, cancellationToken);
         var stance = Parse<Stance>(r.Stance, "stance", errors, required: true);
@@ -306,28 +411,40 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         EventPeriod? period = null;
         if (!string.IsNullOrWhiteSpace(r.EventStart) || !string.IsNullOrWhiteSpace(r.EventEnd))
         {
-            var start = errors.Check(() => PartialDate.Parse(string.IsNullOrWhiteSpace(r.EventStart) ? r.EventEnd : r.EventStart, "eventStart"));
-            var end = string.IsNullOrWhiteSpace(r.EventEnd) ? start : errors.Check(() => PartialDate.Parse(r.EventEnd, "eventEnd"));
+            var start = errors.Check(() =>
+                PartialDate.Parse(string.IsNullOrWhiteSpace(r.EventStart) ? r.EventEnd : r.EventStart, "eventStart")
+            );
+            var end = string.IsNullOrWhiteSpace(r.EventEnd)
+                ? start
+                : errors.Check(() => PartialDate.Parse(r.EventEnd, "eventEnd"));
             if (start is not null && end is not null)
             {
                 period = errors.Check(() => EventPeriod.Create(start, end));
             }
         }
 
-        var quote = string.IsNullOrWhiteSpace(r.QuoteText) && string.IsNullOrWhiteSpace(r.Translation)
-            ? null
-            : errors.Check(() => Quote.Create(r.QuoteText, r.QuoteLanguage, r.Translation, r.TranslationLanguage));
+        var quote =
+            string.IsNullOrWhiteSpace(r.QuoteText) && string.IsNullOrWhiteSpace(r.Translation)
+                ? null
+                : errors.Check(() => Quote.Create(r.QuoteText, r.QuoteLanguage, r.Translation, r.TranslationLanguage));
         Measure? measure = null;
         if (!string.IsNullOrWhiteSpace(r.Measure) && proposition is not null)
         {
-            measure = proposition.Measures.FirstOrDefault(m => string.Equals(m.Name, r.Measure.Trim(), StringComparison.OrdinalIgnoreCase));
+            measure = proposition.Measures.FirstOrDefault(m =>
+                string.Equals(m.Name, r.Measure.Trim(), StringComparison.OrdinalIgnoreCase)
+            );
             if (measure is null)
             {
-                errors.Add("measure", $"The proposition has no measure named '{r.Measure}'; its measures are: {string.Join(", ", proposition.Measures.Select(m => m.Name))}.");
+                errors.Add(
+                    "measure",
+                    $"The proposition has no measure named '{r.Measure}'; its measures are: {string.Join(", ", proposition.Measures.Select(m => m.Name))}."
+                );
             }
         }
 
-        var quantity = r.QuantityMin is { } min ? errors.Check(() => Quantity.Create(min, r.QuantityMax, qualifier)) : null;
+        var quantity = r.QuantityMin is { } min
+            ? errors.Check(() => Quantity.Create(min, r.QuantityMax, qualifier))
+            : null;
         if (r.QuantityMin is null && r.QuantityMax is not null)
         {
             errors.Add("quantityMin", "Give the figure (or the lower end of the range) in quantityMin.");
@@ -364,21 +481,37 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         return claim.Id;
     }
 
-    /// <summary>Cites the source for the claim; a source already cited for it is left as it is (Changed false).</summary>
+    /// <summary>Cites the source for the claim; a source already cited for it is left as it is (Changed
+    /// false).</summary>
     private async Task<(Guid Id, bool Changed)> CitationAsync(CitationRecord r, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var claim = await RefAsync<Claim>("claim", r.Claim, "claim", errors, required: true,
-            id => db.Claims.Include(c => c.Citations).SingleOrDefaultAsync(c => c.Id == id, cancellationToken));
-        var source = await RefAsync<Source>("source", r.Source, "source", errors, required: true,
-            id => db.Sources.SingleOrDefaultAsync(s => s.Id == id, cancellationToken));
+        var claim = await RefAsync<Claim>(
+            "claim",
+            r.Claim,
+            "claim",
+            errors,
+            required: true,
+            id => db.Claims.Include(c => c.Citations).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+        );
+        var source = await RefAsync<Source>(
+            "source",
+            r.Source,
+            "source",
+            errors,
+            required: true,
+            id => db.Sources.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+        );
         var role = Parse<CitationRole>(r.Role, "role", errors) ?? CitationRole.Origin;
         errors.ThrowIfAny();
         if (claim!.Citations.FirstOrDefault(c => c.SourceId == source!.Id) is { } cited)
         {
             if (cited.Role != role)
             {
-                throw new DomainValidationException("role", $"This source is already cited for the claim as {cited.Role}; change the role in ConflictTracker.");
+                throw new DomainValidationException(
+                    "role",
+                    $"This source is already cited for the claim as {cited.Role}; change the role in ConflictTracker."
+                );
             }
 
             return (cited.Id, false);
@@ -387,14 +520,34 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         return (claim.Cite(source!, role, r.Quote, r.Locator).Id, true);
     }
 
-    private Task<Actor?> ActorRefAsync(string? reference, string field, ValidationErrors errors, CancellationToken cancellationToken, bool required = false) =>
-        RefAsync<Actor>("actor", reference, field, errors, required, id => db.Actors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken));
+    private Task<Actor?> ActorRefAsync(
+        string? reference,
+        string field,
+        ValidationErrors errors,
+        CancellationToken cancellationToken,
+        bool required = false
+    ) =>
+        RefAsync<Actor>(
+            "actor",
+            reference,
+            field,
+            errors,
+            required,
+            id => db.Actors.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+        );
 
     /// <summary>
     /// Finds a referenced record: an external id created in this batch, then one from the database,
     /// then a ConflictTracker id. Each record is loaded once per batch.
     /// </summary>
-    private async Task<T?> RefAsync<T>(string kind, string? reference, string field, ValidationErrors errors, bool required, Func<Guid, Task<T?>> load)
+    private async Task<T?> RefAsync<T>(
+        string kind,
+        string? reference,
+        string field,
+        ValidationErrors errors,
+        bool required,
+        Func<Guid, Task<T?>> load
+    )
         where T : class
     {
         if (string.IsNullOrWhiteSpace(reference))
@@ -408,7 +561,8 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         }
 
         var key = reference.Trim();
-        Guid? id = pending.TryGetValue((kind, key), out var created) ? created
+        Guid? id =
+            pending.TryGetValue((kind, key), out var created) ? created
             : known.TryGetValue((kind, key), out var external) ? external.EntityId
             : Guid.TryParse(key, out var direct) ? direct
             : null;
@@ -426,19 +580,29 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
             }
         }
 
-        errors.Add(field, $"No {kind} '{key}': give the external id of one imported earlier (in this file or before) or a ConflictTracker id.");
+        errors.Add(
+            field,
+            $"No {kind} '{key}': give the external id of one imported earlier (in this file or before) or a ConflictTracker id."
+        );
         return null;
     }
 
     /// <summary>The external ids the batch's rows have or refer to, in one query per kind.</summary>
-    private async Task<Dictionary<(string Kind, string Key), ExternalId>> KnownAsync(IEnumerable<ImportRecord> records, CancellationToken cancellationToken)
+    private async Task<Dictionary<(string Kind, string Key), ExternalId>> KnownAsync(
+        IEnumerable<ImportRecord> records,
+        CancellationToken cancellationToken
+    )
     {
         var wanted = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         void Want(string kind, string? key)
         {
             if (!string.IsNullOrWhiteSpace(key))
             {
-                (wanted.TryGetValue(kind, out var keys) ? keys : wanted[kind] = new HashSet<string>(StringComparer.Ordinal)).Add(key.Trim());
+                (
+                    wanted.TryGetValue(kind, out var keys)
+                        ? keys
+                        : wanted[kind] = new HashSet<string>(StringComparer.Ordinal)
+                ).Add(key.Trim());
             }
         }
 
@@ -466,7 +630,11 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
         foreach (var (kind, keys) in wanted)
         {
             var list = keys.ToList();
-            foreach (var external in await db.ExternalIds.Where(e => e.Kind == kind && list.Contains(e.Key)).ToListAsync(cancellationToken))
+            foreach (
+                var external in await db
+                    .ExternalIds.Where(e => e.Kind == kind && list.Contains(e.Key))
+                    .ToListAsync(cancellationToken)
+            )
             {
                 result[(external.Kind, external.Key)] = external;
             }
@@ -505,7 +673,11 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
             return null;
         }
 
-        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        if (
+            Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed)
+            && Enum.IsDefined(parsed)
+            && !int.TryParse(value, out _)
+        )
         {
             return parsed;
         }
@@ -515,19 +687,24 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
     }
 
     private static string[] Split(string? list) =>
-        string.IsNullOrWhiteSpace(list) ? [] : list.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string.IsNullOrWhiteSpace(list)
+            ? []
+            : list.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private static string Kind(ImportRecord record) => Type(record).ToString().ToLowerInvariant();
 
-    private static RecordType Type(ImportRecord record) => record switch
-    {
-        ActorRecord => RecordType.Actor,
-        SourceRecord => RecordType.Source,
-        PropositionRecord => RecordType.Proposition,
-        ClaimRecord => RecordType.Claim,
-        _ => RecordType.Citation,
-    };
+    private static RecordType Type(ImportRecord record) =>
+        record switch
+        {
+            ActorRecord => RecordType.Actor,
+            SourceRecord => RecordType.Source,
+            PropositionRecord => RecordType.Proposition,
+            ClaimRecord => RecordType.Claim,
+            _ => RecordType.Citation,
+        };
 
-    /// <summary>The domain names fields as the forms do ("StatedOn", "Quote.Text"); an import file names them in camelCase.</summary>
-    private static string Column(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+    /// <summary>The domain names fields as the forms do ("StatedOn", "Quote.Text"); an import file names them in
+    /// camelCase.</summary>
+    private static string Column(string field) =>
+        field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
 }

@@ -26,7 +26,12 @@ namespace ConflictTracker.Web.Features.Exchange;
 /// (line, field, message), and the transaction commits only when there is none and it is not a
 /// dry run. Rows carry external ids, so importing the same file again adds nothing.
 /// </summary>
-public sealed partial class ImportService(IDbContextFactory<AppDbContext> contextFactory, IAccess access, TimeProvider time, ILogger<ImportService> logger)
+public sealed partial class ImportService(
+    IDbContextFactory<AppDbContext> contextFactory,
+    IAccess access,
+    TimeProvider time,
+    ILogger<ImportService> logger
+)
 {
     public const int BatchSize = 500;
 
@@ -39,11 +44,20 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
     private static readonly JsonSerializerOptions FingerprintJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>UTF-8 that throws on broken bytes instead of replacing them with U+FFFD.</summary>
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true
+    );
 
     public async Task<ImportReport> ImportAsync(
-        Stream input, ImportFormat format, RecordType? csvType, bool dryRun, long? totalBytes,
-        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+        Stream input,
+        ImportFormat format,
+        RecordType? csvType,
+        bool dryRun,
+        long? totalBytes,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Edit, "import records");
         var clock = Stopwatch.StartNew();
@@ -59,7 +73,12 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
         {
             // Every format reads through a strict UTF-8 check: System.Text.Json would otherwise turn a
             // broken byte inside a string into U+FFFD without a word.
-            await using var checkedUtf8 = Encoding.CreateTranscodingStream(counting, StrictUtf8, Encoding.UTF8, leaveOpen: true);
+            await using var checkedUtf8 = Encoding.CreateTranscodingStream(
+                counting,
+                StrictUtf8,
+                Encoding.UTF8,
+                leaveOpen: true
+            );
             await foreach (var row in ReadAsync(checkedUtf8, format, csvType, cancellationToken))
             {
                 batch.Add(row);
@@ -76,7 +95,11 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
             // Replacing broken bytes with U+FFFD would store text nobody wrote: the whole file is refused.
             await run.ApplyAsync(batch, cancellationToken);
             batch.Clear();
-            run.Fail(run.Rows + 1, null, $"The file is not valid UTF-8 (a broken byte sequence within its first {counting.BytesRead:N0} bytes): save it as UTF-8 and import it again.");
+            run.Fail(
+                run.Rows + 1,
+                null,
+                $"The file is not valid UTF-8 (a broken byte sequence within its first {counting.BytesRead:N0} bytes): save it as UTF-8 and import it again."
+            );
         }
 
         await run.ApplyAsync(batch, cancellationToken);
@@ -96,16 +119,42 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
         }
 
         progress?.Report(new ImportProgress(counting.BytesRead, totalBytes, run.Rows, run.ErrorCount));
-        var report = new ImportReport(dryRun, commit, run.Rows, run.Counts(), run.Errors, run.ErrorCount, clock.Elapsed);
+        var report = new ImportReport(
+            dryRun,
+            commit,
+            run.Rows,
+            run.Counts(),
+            run.Errors,
+            run.ErrorCount,
+            clock.Elapsed
+        );
         LogImported(db.ChangedBy!, format, run.Rows, run.ErrorCount, commit, clock.Elapsed.TotalSeconds);
         return report;
     }
 
-    /// <summary>The file's rows with their line numbers; a row that cannot be read becomes an error, not an exception.</summary>
-    private static IAsyncEnumerable<ParsedRow> ReadAsync(Stream input, ImportFormat format, RecordType? csvType, CancellationToken cancellationToken) =>
+    /// <summary>The file's rows with their line numbers; a row that cannot be read becomes an error, not an
+    /// exception.</summary>
+    private static IAsyncEnumerable<ParsedRow> ReadAsync(
+        Stream input,
+        ImportFormat format,
+        RecordType? csvType,
+        CancellationToken cancellationToken
+    ) =>
         format switch
         {
-            ImportFormat.Csv => csvType is { } type ? ReadCsvAsync(input, type, cancellationToken) : Single(new ParsedRow(0, null, new ImportError(0, "type", "Say which records the CSV file holds (type=actor, source, proposition, claim or citation)."))),
+            ImportFormat.Csv => csvType is { } type
+                ? ReadCsvAsync(input, type, cancellationToken)
+                : Single(
+                    new ParsedRow(
+                        0,
+                        null,
+                        new ImportError(
+                            0,
+                            "type",
+                            "Say which records the CSV file holds (type=actor, source, proposition, claim or citation)."
+                        )
+                    )
+                ),
             _ => ReadJsonAsync(input, cancellationToken),
         };
 
@@ -115,7 +164,11 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
         yield return row;
     }
 
-    private static async IAsyncEnumerable<ParsedRow> ReadCsvAsync(Stream input, RecordType type, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ParsedRow> ReadCsvAsync(
+        Stream input,
+        RecordType type,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var recordType = ClrType(type);
         var bad = new List<ImportError>();
@@ -124,7 +177,10 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
             PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
             MissingFieldFound = null,
             HeaderValidated = null,
-            BadDataFound = args => bad.Add(new ImportError(args.Context.Parser?.RawRow ?? 0, null, $"Malformed CSV: {Short(args.RawRecord)}")),
+            BadDataFound = args =>
+                bad.Add(
+                    new ImportError(args.Context.Parser?.RawRow ?? 0, null, $"Malformed CSV: {Short(args.RawRecord)}")
+                ),
             DetectColumnCountChanges = true,
         };
         using var reader = new StreamReader(input, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
@@ -140,11 +196,18 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
             }
             else
             {
-                var known = recordType.GetProperties().Select(p => p.Name.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+                var known = recordType
+                    .GetProperties()
+                    .Select(p => p.Name.ToLowerInvariant())
+                    .ToHashSet(StringComparer.Ordinal);
                 var unknown = csv.HeaderRecord!.Where(h => !known.Contains(h.Trim().ToLowerInvariant())).ToList();
                 if (unknown.Count > 0)
                 {
-                    headerError = new ImportError(1, string.Join(", ", unknown), $"Unknown column(s) for {type} rows; the columns are: {string.Join(", ", recordType.GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)))}.");
+                    headerError = new ImportError(
+                        1,
+                        string.Join(", ", unknown),
+                        $"Unknown column(s) for {type} rows; the columns are: {string.Join(", ", recordType.GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)))}."
+                    );
                 }
             }
         }
@@ -170,14 +233,25 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
                 }
 
                 var line = csv.Parser.RawRow;
-                row = bad.Count > 0
-                    ? new ParsedRow(line, null, bad[^1])
-                    : new ParsedRow(line, (ImportRecord)csv.GetRecord(recordType)!, null);
+                row =
+                    bad.Count > 0
+                        ? new ParsedRow(line, null, bad[^1])
+                        : new ParsedRow(line, (ImportRecord)csv.GetRecord(recordType)!, null);
                 bad.Clear();
             }
             catch (CsvHelperException ex)
             {
-                row = new ParsedRow(csv.Parser.RawRow, null, new ImportError(csv.Parser.RawRow, ex is CsvHelper.TypeConversion.TypeConverterException tc ? tc.MemberMapData?.Member?.Name : null, $"Cannot read the row: {ex.Message.Split('\n')[0]}"));
+                row = new ParsedRow(
+                    csv.Parser.RawRow,
+                    null,
+                    new ImportError(
+                        csv.Parser.RawRow,
+                        ex is CsvHelper.TypeConversion.TypeConverterException tc
+                            ? tc.MemberMapData?.Member?.Name
+                            : null,
+                        $"Cannot read the row: {ex.Message.Split('\n')[0]}"
+                    )
+                );
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -189,14 +263,19 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
     /// JSON: an array of records, or one record per line (JSON Lines). Each record names its
     /// <c>type</c>. Lines are counted in the file for JSON Lines, and as record numbers in an array.
     /// </summary>
-    private static async IAsyncEnumerable<ParsedRow> ReadJsonAsync(Stream input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ParsedRow> ReadJsonAsync(
+        Stream input,
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         var (peeked, first) = await PeekAsync(input, cancellationToken);
         var buffered = new BufferedStream(new PrefixedStream(peeked, input), 64 * 1024);
         if (first == '[')
         {
             var number = 0L;
-            await using var records = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(buffered, Json, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using var records = JsonSerializer
+                .DeserializeAsyncEnumerable<JsonElement>(buffered, Json, cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
             while (true)
             {
                 ParsedRow row;
@@ -212,7 +291,15 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
                 }
                 catch (JsonException ex)
                 {
-                    row = new ParsedRow(number + 1, null, new ImportError(number + 1, null, $"Malformed JSON at line {ex.LineNumber + 1}, position {ex.BytePositionInLine}: the rest of the file cannot be read."));
+                    row = new ParsedRow(
+                        number + 1,
+                        null,
+                        new ImportError(
+                            number + 1,
+                            null,
+                            $"Malformed JSON at line {ex.LineNumber + 1}, position {ex.BytePositionInLine}: the rest of the file cannot be read."
+                        )
+                    );
                     malformed = true;
                 }
 
@@ -226,7 +313,12 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
             yield break;
         }
 
-        using var reader = new StreamReader(buffered, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var reader = new StreamReader(
+            buffered,
+            StrictUtf8,
+            detectEncodingFromByteOrderMarks: true,
+            leaveOpen: true
+        );
         var lineNumber = 0L;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -244,7 +336,15 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
             }
             catch (JsonException ex)
             {
-                row = new ParsedRow(lineNumber, null, new ImportError(lineNumber, null, $"Malformed JSON at position {ex.BytePositionInLine}: {ex.Message.Split('.')[0]}."));
+                row = new ParsedRow(
+                    lineNumber,
+                    null,
+                    new ImportError(
+                        lineNumber,
+                        null,
+                        $"Malformed JSON at position {ex.BytePositionInLine}: {ex.Message.Split('.')[0]}."
+                    )
+                );
             }
 
             yield return row;
@@ -253,10 +353,23 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
 
     private static ParsedRow ParseJson(long line, JsonElement element)
     {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("type", out var typeProperty) || typeProperty.ValueKind != JsonValueKind.String
-            || !Enum.TryParse<RecordType>(typeProperty.GetString(), ignoreCase: true, out var type) || !Enum.IsDefined(type))
+        if (
+            element.ValueKind != JsonValueKind.Object
+            || !element.TryGetProperty("type", out var typeProperty)
+            || typeProperty.ValueKind != JsonValueKind.String
+            || !Enum.TryParse<RecordType>(typeProperty.GetString(), ignoreCase: true, out var type)
+            || !Enum.IsDefined(type)
+        )
         {
-            return new ParsedRow(line, null, new ImportError(line, "type", "Each record needs \"type\": actor, source, proposition, claim or citation."));
+            return new ParsedRow(
+                line,
+                null,
+                new ImportError(
+                    line,
+                    "type",
+                    "Each record needs \"type\": actor, source, proposition, claim or citation."
+                )
+            );
         }
 
         try
@@ -267,16 +380,26 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
                 withoutType[property.Name] = property.Value;
             }
 
-            var record = (ImportRecord)JsonSerializer.Deserialize(JsonSerializer.SerializeToElement(withoutType), ClrType(type), Json)!;
+            var record = (ImportRecord)
+                JsonSerializer.Deserialize(JsonSerializer.SerializeToElement(withoutType), ClrType(type), Json)!;
             return new ParsedRow(line, record, null);
         }
         catch (JsonException ex)
         {
-            return new ParsedRow(line, null, new ImportError(line, ex.Path?.TrimStart('$', '.'), $"Cannot read the {type.ToString().ToLowerInvariant()}: {ex.Message.Split(". Path")[0]}"));
+            return new ParsedRow(
+                line,
+                null,
+                new ImportError(
+                    line,
+                    ex.Path?.TrimStart('$', '.'),
+                    $"Cannot read the {type.ToString().ToLowerInvariant()}: {ex.Message.Split(". Path")[0]}"
+                )
+            );
         }
     }
 
-    /// <summary>Reads up to the first byte that is not white space (or a byte-order mark); returns the bytes read and that byte (-1 at the end).</summary>
+    /// <summary>Reads up to the first byte that is not white space (or a byte-order mark); returns the bytes read and
+    /// that byte (-1 at the end).</summary>
     private static async Task<(byte[] Read, int First)> PeekAsync(Stream stream, CancellationToken cancellationToken)
     {
         var read = new List<byte>();
@@ -293,19 +416,31 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
         return (read.ToArray(), -1);
     }
 
-    private static Type ClrType(RecordType type) => type switch
-    {
-        RecordType.Actor => typeof(ActorRecord),
-        RecordType.Source => typeof(SourceRecord),
-        RecordType.Proposition => typeof(PropositionRecord),
-        RecordType.Claim => typeof(ClaimRecord),
-        _ => typeof(CitationRecord),
-    };
+    private static Type ClrType(RecordType type) =>
+        type switch
+        {
+            RecordType.Actor => typeof(ActorRecord),
+            RecordType.Source => typeof(SourceRecord),
+            RecordType.Proposition => typeof(PropositionRecord),
+            RecordType.Claim => typeof(ClaimRecord),
+            _ => typeof(CitationRecord),
+        };
 
     private static string Short(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Import by {User} ({Format}): {Rows} rows, {Errors} errors, committed {Committed}, {Seconds:0.0} s")]
-    private partial void LogImported(string user, ImportFormat format, long rows, int errors, bool committed, double seconds);
+    [LoggerMessage(
+        EventId = 6001,
+        Level = LogLevel.Information,
+        Message = "Import by {User} ({Format}): {Rows} rows, {Errors} errors, committed {Committed}, {Seconds:0.0} s"
+    )]
+    private partial void LogImported(
+        string user,
+        ImportFormat format,
+        long rows,
+        int errors,
+        bool committed,
+        double seconds
+    );
 
     internal sealed record ParsedRow(long Line, ImportRecord? Record, ImportError? Error);
 
@@ -322,9 +457,14 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
 
         public override long Length => throw new NotSupportedException();
 
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
 
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override int Read(byte[] buffer, int offset, int count) =>
+            ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -339,12 +479,14 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
             return inner.ReadAsync(buffer, cancellationToken);
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        public override Task<int> ReadAsync(
+            byte[] buffer,
+            int offset,
+            int count,
+            CancellationToken cancellationToken
+        ) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override void Flush()
-        {
-        }
+        public override void Flush() { }
 
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -366,7 +508,11 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
 
         public override long Length => throw new NotSupportedException();
 
-        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => BytesRead;
+            set => throw new NotSupportedException();
+        }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -375,19 +521,24 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
             return n;
         }
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public override async ValueTask<int> ReadAsync(
+            Memory<byte> buffer,
+            CancellationToken cancellationToken = default
+        )
         {
             var n = await inner.ReadAsync(buffer, cancellationToken);
             BytesRead += n;
             return n;
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        public override Task<int> ReadAsync(
+            byte[] buffer,
+            int offset,
+            int count,
+            CancellationToken cancellationToken
+        ) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override void Flush()
-        {
-        }
+        public override void Flush() { }
 
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -398,5 +549,7 @@ public sealed partial class ImportService(IDbContextFactory<AppDbContext> contex
 
     /// <summary>A fingerprint of a row as imported: the same row gives the same text.</summary>
     internal static string Fingerprint(ImportRecord record) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), FingerprintJson)));
+        Convert.ToHexStringLower(
+            SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), FingerprintJson))
+        );
 }

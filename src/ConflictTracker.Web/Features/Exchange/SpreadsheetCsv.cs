@@ -21,15 +21,21 @@ public static class SpreadsheetCsv
 
     public static CsvWriter CreateWriter(TextWriter writer, bool leaveOpen = false)
     {
-        var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { ShouldQuote = _ => true }, leaveOpen);
+        var csv = new CsvWriter(
+            writer,
+            new CsvConfiguration(CultureInfo.InvariantCulture) { ShouldQuote = _ => true },
+            leaveOpen
+        );
         csv.Context.TypeConverterCache.AddConverter<string>(new NeutralisingConverter());
         // ISO 8601: every spreadsheet in every locale reads it as the same day.
         csv.Context.TypeConverterOptionsCache.GetOptions<DateOnly>().Formats = ["yyyy-MM-dd"];
         return csv;
     }
 
-    /// <summary>The text as a spreadsheet should show it: with a leading <c>'</c> when it would otherwise be read as a formula.</summary>
-    public static string? Neutralise(string? text) => text is { Length: > 0 } && FormulaStarts.Contains(text[0]) ? "'" + text : text;
+    /// <summary>The text as a spreadsheet should show it: with a leading <c>'</c> when it would otherwise be read as a
+    /// formula.</summary>
+    public static string? Neutralise(string? text) =>
+        text is { Length: > 0 } && FormulaStarts.Contains(text[0]) ? "'" + text : text;
 
     private sealed class NeutralisingConverter : StringConverter
     {

@@ -20,7 +20,14 @@ namespace ConflictTracker.Web.Features.Intake;
 public sealed record IntakeStart(string? Title, string? Url, string? PublishedOn, Guid? PublisherId, string? Language);
 
 /// <summary>One draft and what became of it.</summary>
-public sealed record IntakeDraftState(IntakeDraft Draft, DraftDecision? Decision, Guid? ClaimId, string? DecidedBy, DateTimeOffset? DecidedAt, string? Blocker);
+public sealed record IntakeDraftState(
+    IntakeDraft Draft,
+    DraftDecision? Decision,
+    Guid? ClaimId,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    string? Blocker
+);
 
 /// <summary>An intake as the review screen and the API show it.</summary>
 public sealed record IntakeView(
@@ -32,7 +39,8 @@ public sealed record IntakeView(
     DateTimeOffset CapturedAt,
     string StartedBy,
     string Text,
-    IReadOnlyList<IntakeDraftState> Drafts)
+    IReadOnlyList<IntakeDraftState> Drafts
+)
 {
     public int Decided => Drafts.Count(d => d.Decision is not null);
 }
@@ -56,12 +64,22 @@ public sealed class IntakeWorkflow(
     IntakeService intake,
     StatementEditorService statements,
     TimeProvider time,
-    ILogger<IntakeWorkflow> logger)
+    ILogger<IntakeWorkflow> logger
+)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
-    /// <summary>Stores the article (source, snapshot, intake) or finds the intake it already has; returns the intake's id and whether it is new.</summary>
-    public async Task<(Guid Id, bool Created)> StartAsync(byte[]? file, string? text, IntakeStart start, CancellationToken cancellationToken = default)
+    /// <summary>Stores the article (source, snapshot, intake) or finds the intake it already has; returns the intake's
+    /// id and whether it is new.</summary>
+    public async Task<(Guid Id, bool Created)> StartAsync(
+        byte[]? file,
+        string? text,
+        IntakeStart start,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(start);
         var metadata = new IntakeMetadata(start.Title, start.Url, start.PublishedOn, start.PublisherId);
@@ -72,9 +90,27 @@ public sealed class IntakeWorkflow(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // One intake per text: two editors giving the same article at once meet here, one after the other.
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({"intake:" + preview.Sha256}))", cancellationToken);
-        var earlier = await db.ArticleIntakes.Join(db.SourceSnapshots, i => i.SnapshotId, s => s.Id, (i, s) => new { i.Id, s.Sha256, i.StartedAt })
-            .Where(x => x.Sha256 == preview.Sha256).OrderBy(x => x.StartedAt).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT pg_advisory_xact_lock(hashtext({"intake:" + preview.Sha256}))",
+            cancellationToken
+        );
+        var earlier = await db
+            .ArticleIntakes.Join(
+                db.SourceSnapshots,
+                i => i.SnapshotId,
+                s => s.Id,
+                (i, s) =>
+                    new
+                    {
+                        i.Id,
+                        s.Sha256,
+                        i.StartedAt,
+                    }
+            )
+            .Where(x => x.Sha256 == preview.Sha256)
+            .OrderBy(x => x.StartedAt)
+            .Select(x => (Guid?)x.Id)
+            .FirstOrDefaultAsync(cancellationToken);
         if (earlier is { } found)
         {
             return (found, false);
@@ -96,23 +132,50 @@ public sealed class IntakeWorkflow(
                 }
             }
 
-            var published = string.IsNullOrWhiteSpace(preview.PublishedOn) ? null : errors.Check(() => PartialDate.Parse(preview.PublishedOn, "publishedOn"));
+            var published = string.IsNullOrWhiteSpace(preview.PublishedOn)
+                ? null
+                : errors.Check(() => PartialDate.Parse(preview.PublishedOn, "publishedOn"));
             var title = string.IsNullOrWhiteSpace(start.Title) ? preview.Title : start.Title;
-            var language = string.IsNullOrWhiteSpace(start.Language) ? LanguageOrNull(preview.Language) ?? (preview.ExtractionSupported ? "en" : null) : start.Language;
-            source = errors.Check(() => Source.Create(SourceKind.Article, title, url?.ToString(), publisher, published, DateOnly.FromDateTime(now.UtcDateTime),
-                language, contentHash: preview.Sha256));
+            var language = string.IsNullOrWhiteSpace(start.Language)
+                ? LanguageOrNull(preview.Language) ?? (preview.ExtractionSupported ? "en" : null)
+                : start.Language;
+            source = errors.Check(() =>
+                Source.Create(
+                    SourceKind.Article,
+                    title,
+                    url?.ToString(),
+                    publisher,
+                    published,
+                    DateOnly.FromDateTime(now.UtcDateTime),
+                    language,
+                    contentHash: preview.Sha256
+                )
+            );
             errors.ThrowIfAny();
             db.Sources.Add(source!);
         }
 
         var snapshot = SourceSnapshot.Create(source!, preview.Text, preview.Format.ToString(), url, db.ChangedBy!, now);
         db.SourceSnapshots.Add(snapshot);
-        var started = ArticleIntake.Start(source!.Id, snapshot.Id, JsonSerializer.Serialize(preview.Drafts, Json), preview.Drafts.Count, db.ChangedBy!, now);
+        var started = ArticleIntake.Start(
+            source!.Id,
+            snapshot.Id,
+            JsonSerializer.Serialize(preview.Drafts, Json),
+            preview.Drafts.Count,
+            db.ChangedBy!,
+            now
+        );
         db.ArticleIntakes.Add(started);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Intake {IntakeId} started by {User}: source {SourceId}, snapshot {Sha256}, {Drafts} drafts",
-            started.Id, db.ChangedBy, source.Id, snapshot.Sha256, preview.Drafts.Count);
+        logger.LogInformation(
+            "Intake {IntakeId} started by {User}: source {SourceId}, snapshot {Sha256}, {Drafts} drafts",
+            started.Id,
+            db.ChangedBy,
+            source.Id,
+            snapshot.Sha256,
+            preview.Drafts.Count
+        );
         return (started.Id, true);
     }
 
@@ -138,16 +201,40 @@ public sealed class IntakeWorkflow(
             return null;
         }
 
-        var snapshot = await db.SourceSnapshots.AsNoTracking().SingleAsync(s => s.Id == row.SnapshotId, cancellationToken);
+        var snapshot = await db
+            .SourceSnapshots.AsNoTracking()
+            .SingleAsync(s => s.Id == row.SnapshotId, cancellationToken);
         var source = await db.Sources.AsNoTracking().SingleAsync(s => s.Id == row.SourceId, cancellationToken);
-        var decisions = await db.IntakeDecisions.AsNoTracking().Where(d => d.IntakeId == id).ToDictionaryAsync(d => d.DraftNumber, cancellationToken);
+        var decisions = await db
+            .IntakeDecisions.AsNoTracking()
+            .Where(d => d.IntakeId == id)
+            .ToDictionaryAsync(d => d.DraftNumber, cancellationToken);
         var drafts = JsonSerializer.Deserialize<List<IntakeDraft>>(row.DraftsJson, Json) ?? [];
-        var states = drafts.Select(d =>
-        {
-            var decision = decisions.GetValueOrDefault(d.Number);
-            return new IntakeDraftState(d, decision?.Decision, decision?.ClaimId, decision?.DecidedBy, decision?.DecidedAt, Blocker(d, source));
-        }).ToList();
-        return new IntakeView(row.Id, row.Version, row.SourceId, source.Title, snapshot.Sha256, snapshot.CapturedAt, row.StartedBy, snapshot.Text, states);
+        var states = drafts
+            .Select(d =>
+            {
+                var decision = decisions.GetValueOrDefault(d.Number);
+                return new IntakeDraftState(
+                    d,
+                    decision?.Decision,
+                    decision?.ClaimId,
+                    decision?.DecidedBy,
+                    decision?.DecidedAt,
+                    Blocker(d, source)
+                );
+            })
+            .ToList();
+        return new IntakeView(
+            row.Id,
+            row.Version,
+            row.SourceId,
+            source.Title,
+            snapshot.Sha256,
+            snapshot.CapturedAt,
+            row.StartedBy,
+            snapshot.Text,
+            states
+        );
     }
 
     /// <summary>Why a draft cannot be accepted as proposed (it needs the form), or null.</summary>
@@ -177,16 +264,30 @@ public sealed class IntakeWorkflow(
     }
 
     /// <summary>The statement form's input for a draft, as proposed, citing the intake's source.</summary>
-    public async Task<(StatementInput Input, uint Version)> DraftInputAsync(Guid intakeId, int draftNumber, CancellationToken cancellationToken = default)
+    public async Task<(StatementInput Input, uint Version)> DraftInputAsync(
+        Guid intakeId,
+        int draftNumber,
+        CancellationToken cancellationToken = default
+    )
     {
-        var view = await GetAsync(intakeId, cancellationToken) ?? throw new DomainValidationException("intake", "There is no such intake.");
-        var state = view.Drafts.FirstOrDefault(d => d.Draft.Number == draftNumber) ?? throw new DomainValidationException("draft", $"The intake has no draft {draftNumber}.");
+        var view =
+            await GetAsync(intakeId, cancellationToken)
+            ?? throw new DomainValidationException("intake", "There is no such intake.");
+        var state =
+            view.Drafts.FirstOrDefault(d => d.Draft.Number == draftNumber)
+            ?? throw new DomainValidationException("draft", $"The intake has no draft {draftNumber}.");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var source = await db.Sources.AsNoTracking().SingleAsync(s => s.Id == view.SourceId, cancellationToken);
         return (await InputAsync(db, state.Draft, source, view.Text, cancellationToken), view.Version);
     }
 
-    private static async Task<StatementInput> InputAsync(AppDbContext db, IntakeDraft d, Source source, string text, CancellationToken cancellationToken)
+    private static async Task<StatementInput> InputAsync(
+        AppDbContext db,
+        IntakeDraft d,
+        Source source,
+        string text,
+        CancellationToken cancellationToken
+    )
     {
         var actorId = d.ActorId;
         NewActorInput? newActor = null;
@@ -198,7 +299,17 @@ public sealed class IntakeWorkflow(
         {
             // A new actor named in several drafts is created by the first accepted and found by the rest.
             var name = d.Speaker.Trim();
-            actorId = await db.Actors.Where(a => EF.Functions.ILike(a.Name, name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal))).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            actorId = await db
+                .Actors.Where(a =>
+                    EF.Functions.ILike(
+                        a.Name,
+                        name.Replace("\\", "\\\\", StringComparison.Ordinal)
+                            .Replace("%", "\\%", StringComparison.Ordinal)
+                            .Replace("_", "\\_", StringComparison.Ordinal)
+                    )
+                )
+                .Select(a => (Guid?)a.Id)
+                .FirstOrDefaultAsync(cancellationToken);
             if (actorId is null)
             {
                 newActor = new NewActorInput(name, KindOf(d), null);
@@ -234,15 +345,20 @@ public sealed class IntakeWorkflow(
         };
     }
 
-    private static ActorKind KindOf(IntakeDraft d) => d.SpeakerLink switch
-    {
-        nameof(SpeakerLinkKind.Country) => ActorKind.GovernmentBody,
-        nameof(SpeakerLinkKind.Media) => ActorKind.Other,
-        _ when d.RoleWords is not null && d.RoleWords.Contains("outlet", StringComparison.OrdinalIgnoreCase) => ActorKind.MediaOutlet,
-        _ => d.Speaker.Split(' ').Length >= 2 && !Lexicon.OrganisationWords.Overlaps(Gazetteer.Words(d.Speaker)) ? ActorKind.Person : ActorKind.GovernmentBody,
-    };
+    private static ActorKind KindOf(IntakeDraft d) =>
+        d.SpeakerLink switch
+        {
+            nameof(SpeakerLinkKind.Country) => ActorKind.GovernmentBody,
+            nameof(SpeakerLinkKind.Media) => ActorKind.Other,
+            _ when d.RoleWords is not null && d.RoleWords.Contains("outlet", StringComparison.OrdinalIgnoreCase) =>
+                ActorKind.MediaOutlet,
+            _ => d.Speaker.Split(' ').Length >= 2 && !Lexicon.OrganisationWords.Overlaps(Gazetteer.Words(d.Speaker))
+                ? ActorKind.Person
+                : ActorKind.GovernmentBody,
+        };
 
-    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
@@ -251,7 +367,13 @@ public sealed class IntakeWorkflow(
     /// the decision in one transaction. A draft already decided, or an intake changed since
     /// <paramref name="expectedVersion"/>, is refused and nothing is stored.
     /// </summary>
-    public async Task<Guid> AcceptAsync(Guid intakeId, int draftNumber, uint expectedVersion, StatementInput? edited = null, CancellationToken cancellationToken = default)
+    public async Task<Guid> AcceptAsync(
+        Guid intakeId,
+        int draftNumber,
+        uint expectedVersion,
+        StatementInput? edited = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Edit, "accept drafts");
         var (proposed, _) = await DraftInputAsync(intakeId, draftNumber, cancellationToken);
@@ -268,28 +390,47 @@ public sealed class IntakeWorkflow(
 
         try
         {
-            return await statements.CreateAsync(input, async (db, claimId, ct) =>
-            {
-                var row = await db.ArticleIntakes.SingleAsync(i => i.Id == intakeId, ct);
-                Decide(db, row, expectedVersion);
-                db.IntakeDecisions.Add(IntakeDecision.Accept(intakeId, draftNumber, claimId, db.ChangedBy!, time.GetUtcNow()));
-            }, cancellationToken);
+            return await statements.CreateAsync(
+                input,
+                async (db, claimId, ct) =>
+                {
+                    var row = await db.ArticleIntakes.SingleAsync(i => i.Id == intakeId, ct);
+                    Decide(db, row, expectedVersion);
+                    db.IntakeDecisions.Add(
+                        IntakeDecision.Accept(intakeId, draftNumber, claimId, db.ChangedBy!, time.GetUtcNow())
+                    );
+                },
+                cancellationToken
+            );
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e)
+            when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw new DomainValidationException("draft", $"Draft {draftNumber} has already been decided by someone else; reload the intake.");
+            throw new DomainValidationException(
+                "draft",
+                $"Draft {draftNumber} has already been decided by someone else; reload the intake."
+            );
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new StaleVersionException("version", "The intake changed since you loaded it (another decision was made); reload it and decide again.");
+            throw new StaleVersionException(
+                "version",
+                "The intake changed since you loaded it (another decision was made); reload it and decide again."
+            );
         }
     }
 
-    public async Task RejectAsync(Guid intakeId, int draftNumber, uint expectedVersion, CancellationToken cancellationToken = default)
+    public async Task RejectAsync(
+        Guid intakeId,
+        int draftNumber,
+        uint expectedVersion,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Edit, "reject drafts");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
-        var row = await db.ArticleIntakes.SingleOrDefaultAsync(i => i.Id == intakeId, cancellationToken)
+        var row =
+            await db.ArticleIntakes.SingleOrDefaultAsync(i => i.Id == intakeId, cancellationToken)
             ?? throw new DomainValidationException("intake", "There is no such intake.");
         if (draftNumber < 1 || draftNumber > row.DraftCount)
         {
@@ -302,18 +443,30 @@ public sealed class IntakeWorkflow(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e)
+            when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw new DomainValidationException("draft", $"Draft {draftNumber} has already been decided; reload the intake.");
+            throw new DomainValidationException(
+                "draft",
+                $"Draft {draftNumber} has already been decided; reload the intake."
+            );
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new StaleVersionException("version", "The intake changed since you loaded it (another decision was made); reload it and decide again.");
+            throw new StaleVersionException(
+                "version",
+                "The intake changed since you loaded it (another decision was made); reload it and decide again."
+            );
         }
     }
 
-    /// <summary>Accepts every undecided draft at or above <paramref name="minimum"/> confidence that can be accepted as proposed, one by one.</summary>
-    public async Task<AcceptAllReport> AcceptAllAsync(Guid intakeId, double minimum, CancellationToken cancellationToken = default)
+    /// <summary>Accepts every undecided draft at or above <paramref name="minimum"/> confidence that can be accepted as
+    /// proposed, one by one.</summary>
+    public async Task<AcceptAllReport> AcceptAllAsync(
+        Guid intakeId,
+        double minimum,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Edit, "accept drafts");
         if (double.IsNaN(minimum) || minimum is < 0 or > 1)
@@ -323,7 +476,9 @@ public sealed class IntakeWorkflow(
 
         var accepted = 0;
         var skipped = new List<(int, string)>();
-        var view = await GetAsync(intakeId, cancellationToken) ?? throw new DomainValidationException("intake", "There is no such intake.");
+        var view =
+            await GetAsync(intakeId, cancellationToken)
+            ?? throw new DomainValidationException("intake", "There is no such intake.");
         foreach (var state in view.Drafts.Where(d => d.Decision is null && d.Draft.Confidence >= minimum))
         {
             if (state.Blocker is not null)
@@ -352,7 +507,10 @@ public sealed class IntakeWorkflow(
     {
         if (row.Version != expectedVersion)
         {
-            throw new StaleVersionException("version", "The intake changed since you loaded it (another decision was made); reload it and decide again.");
+            throw new StaleVersionException(
+                "version",
+                "The intake changed since you loaded it (another decision was made); reload it and decide again."
+            );
         }
 
         db.Entry(row).Property(i => i.Version).OriginalValue = expectedVersion;

@@ -8,7 +8,11 @@ namespace ConflictTracker.Web.Features.Review;
 /// every save that changes claims, relations, flags or candidates notifies in its transaction) and
 /// passes each notification to <see cref="ReviewQueueNotifier"/>. A lost connection is re-opened.
 /// </summary>
-public sealed partial class ReviewQueueListener(IConfiguration configuration, ReviewQueueNotifier notifier, ILogger<ReviewQueueListener> logger) : BackgroundService
+public sealed partial class ReviewQueueListener(
+    IConfiguration configuration,
+    ReviewQueueNotifier notifier,
+    ILogger<ReviewQueueListener> logger
+) : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
@@ -19,7 +23,12 @@ public sealed partial class ReviewQueueListener(IConfiguration configuration, Re
             try
             {
                 // Keepalives make a dead server show up as an error instead of an endless wait.
-                var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(Hosting.Database.ConnectionStringName)) { KeepAlive = 30 };
+                var connectionString = new NpgsqlConnectionStringBuilder(
+                    configuration.GetConnectionString(Hosting.Database.ConnectionStringName)
+                )
+                {
+                    KeepAlive = 30,
+                };
                 await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 var heard = 0;
@@ -65,9 +74,17 @@ public sealed partial class ReviewQueueListener(IConfiguration configuration, Re
         }
     }
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Listening for review queue changes on channel {Channel}")]
+    [LoggerMessage(
+        EventId = 5001,
+        Level = LogLevel.Information,
+        Message = "Listening for review queue changes on channel {Channel}"
+    )]
     private partial void LogListening(string channel);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Lost the review queue notification connection; retrying in {Seconds} s")]
+    [LoggerMessage(
+        EventId = 5002,
+        Level = LogLevel.Warning,
+        Message = "Lost the review queue notification connection; retrying in {Seconds} s"
+    )]
     private partial void LogLost(Exception exception, double seconds);
 }

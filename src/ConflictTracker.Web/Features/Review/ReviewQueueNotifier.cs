@@ -17,19 +17,28 @@ public sealed partial class ReviewQueueNotifier(ILogger<ReviewQueueNotifier> log
             return;
         }
 
-        await Task.WhenAll(handlers.GetInvocationList().Cast<Func<Task>>().Select(async handler =>
-        {
-            try
-            {
-                await handler();
-            }
-            catch (Exception ex)
-            {
-                LogHandlerFailed(ex);
-            }
-        }));
+        await Task.WhenAll(
+            handlers
+                .GetInvocationList()
+                .Cast<Func<Task>>()
+                .Select(async handler =>
+                {
+                    try
+                    {
+                        await handler();
+                    }
+                    catch (Exception ex)
+                    {
+                        LogHandlerFailed(ex);
+                    }
+                })
+        );
     }
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "A page failed to refresh after a review queue change")]
+    [LoggerMessage(
+        EventId = 5003,
+        Level = LogLevel.Warning,
+        Message = "A page failed to refresh after a review queue change"
+    )]
     private partial void LogHandlerFailed(Exception exception);
 }

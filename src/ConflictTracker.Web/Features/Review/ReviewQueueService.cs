@@ -30,36 +30,106 @@ public sealed record QueueCounts(int Candidates, int Relations, int Flags)
 /// </summary>
 /// <param name="Version">The item's version when read: a decision on a changed item is refused.</param>
 public sealed record QueueItem(
-    QueueKind Kind, Guid Id, EntityRef Proposition, DateTimeOffset Since, string What, string Detail, string? RaisedBy,
-    Guid FirstClaimId, string FirstSummary, Guid? SecondClaimId, string? SecondSummary, uint Version, int GroupSize = 0)
+    QueueKind Kind,
+    Guid Id,
+    EntityRef Proposition,
+    DateTimeOffset Since,
+    string What,
+    string Detail,
+    string? RaisedBy,
+    Guid FirstClaimId,
+    string FirstSummary,
+    Guid? SecondClaimId,
+    string? SecondSummary,
+    uint Version,
+    int GroupSize = 0
+)
 {
-    /// <summary>A denial's open opposed-stance candidates, shown and decided as one item (<see cref="Id"/> is the denial's claim id).</summary>
+    /// <summary>A denial's open opposed-stance candidates, shown and decided as one item (<see cref="Id"/> is the
+    /// denial's claim id).</summary>
     public bool IsGroup => GroupSize > 0;
 }
 
-/// <summary>One pair of a grouped item: the candidate (with its version) and the claim the denial stands against.</summary>
-public sealed record CandidateGroupMember(Guid CandidateId, uint Version, Guid ClaimId, string Summary, string Speaker, string StatedOn, string? Figure);
+/// <summary>One pair of a grouped item: the candidate (with its version) and the claim the denial stands
+/// against.</summary>
+public sealed record CandidateGroupMember(
+    Guid CandidateId,
+    uint Version,
+    Guid ClaimId,
+    string Summary,
+    string Speaker,
+    string StatedOn,
+    string? Figure
+);
 
-/// <summary>A denial and the open opposed-stance candidates it stands in, at most <see cref="ReviewQueueService.ListLimit"/> (<see cref="Total"/> counts all).</summary>
-public sealed record CandidateGroup(Guid DenialId, string Summary, string Speaker, string StatedOn, IReadOnlyList<CandidateGroupMember> Members, int Total);
+/// <summary>A denial and the open opposed-stance candidates it stands in, at most <see
+/// cref="ReviewQueueService.ListLimit"/> (<see cref="Total"/> counts all).</summary>
+public sealed record CandidateGroup(
+    Guid DenialId,
+    string Summary,
+    string Speaker,
+    string StatedOn,
+    IReadOnlyList<CandidateGroupMember> Members,
+    int Total
+);
 
 public sealed record QueueProposition(EntityRef Proposition, int Items);
 
 public sealed record QueueFilter(QueueKind? Kind = null, Guid? PropositionId = null, bool NewestFirst = false);
 
-public sealed record QueuePage(QueueCounts Counts, IReadOnlyList<QueueProposition> Propositions, IReadOnlyList<QueueItem> Items, bool Truncated);
+public sealed record QueuePage(
+    QueueCounts Counts,
+    IReadOnlyList<QueueProposition> Propositions,
+    IReadOnlyList<QueueItem> Items,
+    bool Truncated
+);
 
 public sealed record RelationRow(
-    Guid Id, Guid FromClaimId, Guid ToClaimId, RelationType Type, ReviewState State, string Rationale,
-    string ProposedBy, DateTimeOffset ProposedAt, string? ReviewedBy, DateTimeOffset? ReviewedAt, string? ReviewNote, uint Version);
+    Guid Id,
+    Guid FromClaimId,
+    Guid ToClaimId,
+    RelationType Type,
+    ReviewState State,
+    string Rationale,
+    string ProposedBy,
+    DateTimeOffset ProposedAt,
+    string? ReviewedBy,
+    DateTimeOffset? ReviewedAt,
+    string? ReviewNote,
+    uint Version
+);
 
 public sealed record FlagRow(
-    Guid Id, Guid? ClaimId, Guid? RelationId, FlagKind Kind, FlagStatus Status, string Comment,
-    string RaisedBy, DateTimeOffset RaisedAt, string? ClosedBy, DateTimeOffset? ClosedAt, string? Resolution, uint Version);
+    Guid Id,
+    Guid? ClaimId,
+    Guid? RelationId,
+    FlagKind Kind,
+    FlagStatus Status,
+    string Comment,
+    string RaisedBy,
+    DateTimeOffset RaisedAt,
+    string? ClosedBy,
+    DateTimeOffset? ClosedAt,
+    string? Resolution,
+    uint Version
+);
 
 public sealed record CandidateRow(
-    Guid Id, Guid PropositionId, Guid FirstClaimId, Guid SecondClaimId, CandidateRule Rule, RelationType Proposes, string Reason,
-    CandidateState State, DateTimeOffset FoundAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote, Guid? RelationId, uint Version);
+    Guid Id,
+    Guid PropositionId,
+    Guid FirstClaimId,
+    Guid SecondClaimId,
+    CandidateRule Rule,
+    RelationType Proposes,
+    string Reason,
+    CandidateState State,
+    DateTimeOffset FoundAt,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    string? DecisionNote,
+    Guid? RelationId,
+    uint Version
+);
 
 /// <summary>The reviewers' queue: open candidates, proposed relations and open flags, by proposition and age.</summary>
 public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
@@ -97,47 +167,122 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
         var ordered = filter.NewestFirst
             ? all.OrderByDescending(i => i.Since).ThenByDescending(i => i.Id)
             : all.OrderBy(i => i.Since).ThenBy(i => i.Id);
-        return new QueuePage(await CountsAsync(db, cancellationToken), await PropositionsAsync(db, cancellationToken), ordered.Take(PageSize).ToList(), all.Count > PageSize);
+        return new QueuePage(
+            await CountsAsync(db, cancellationToken),
+            await PropositionsAsync(db, cancellationToken),
+            ordered.Take(PageSize).ToList(),
+            all.Count > PageSize
+        );
     }
 
-    /// <summary>Relations, optionally of one claim (either side) or in one state; oldest first, at most <see cref="ListLimit"/>.</summary>
-    public async Task<IReadOnlyList<RelationRow>> RelationsAsync(Guid? claimId, ReviewState? state, CancellationToken cancellationToken = default)
+    /// <summary>Relations, optionally of one claim (either side) or in one state; oldest first, at most <see
+    /// cref="ListLimit"/>.</summary>
+    public async Task<IReadOnlyList<RelationRow>> RelationsAsync(
+        Guid? claimId,
+        ReviewState? state,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Read, "read relations");
         Known(state, "state");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Relations.AsNoTracking()
-            .Where(r => (claimId == null || r.FromClaimId == claimId || r.ToClaimId == claimId) && (state == null || r.State == state))
-            .OrderBy(r => r.ProposedAt).ThenBy(r => r.Id).Take(ListLimit)
-            .Select(r => new RelationRow(r.Id, r.FromClaimId, r.ToClaimId, r.Type, r.State, r.Rationale, r.ProposedBy, r.ProposedAt, r.ReviewedBy, r.ReviewedAt, r.ReviewNote, r.Version))
+        return await db
+            .Relations.AsNoTracking()
+            .Where(r =>
+                (claimId == null || r.FromClaimId == claimId || r.ToClaimId == claimId)
+                && (state == null || r.State == state)
+            )
+            .OrderBy(r => r.ProposedAt)
+            .ThenBy(r => r.Id)
+            .Take(ListLimit)
+            .Select(r => new RelationRow(
+                r.Id,
+                r.FromClaimId,
+                r.ToClaimId,
+                r.Type,
+                r.State,
+                r.Rationale,
+                r.ProposedBy,
+                r.ProposedAt,
+                r.ReviewedBy,
+                r.ReviewedAt,
+                r.ReviewNote,
+                r.Version
+            ))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Flags, optionally on one claim or in one status; oldest first, at most <see cref="ListLimit"/>.</summary>
-    public async Task<IReadOnlyList<FlagRow>> FlagsAsync(Guid? claimId, FlagStatus? status, CancellationToken cancellationToken = default)
+    /// <summary>Flags, optionally on one claim or in one status; oldest first, at most <see
+    /// cref="ListLimit"/>.</summary>
+    public async Task<IReadOnlyList<FlagRow>> FlagsAsync(
+        Guid? claimId,
+        FlagStatus? status,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Read, "read flags");
         Known(status, "status");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Flags.AsNoTracking()
+        return await db
+            .Flags.AsNoTracking()
             .Where(f => (claimId == null || f.ClaimId == claimId) && (status == null || f.Status == status))
-            .OrderBy(f => f.RaisedAt).ThenBy(f => f.Id).Take(ListLimit)
-            .Select(f => new FlagRow(f.Id, f.ClaimId, f.RelationId, f.Kind, f.Status, f.Comment, f.RaisedBy, f.RaisedAt, f.ClosedBy, f.ClosedAt, f.Resolution, f.Version))
+            .OrderBy(f => f.RaisedAt)
+            .ThenBy(f => f.Id)
+            .Take(ListLimit)
+            .Select(f => new FlagRow(
+                f.Id,
+                f.ClaimId,
+                f.RelationId,
+                f.Kind,
+                f.Status,
+                f.Comment,
+                f.RaisedBy,
+                f.RaisedAt,
+                f.ClosedBy,
+                f.ClosedAt,
+                f.Resolution,
+                f.Version
+            ))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Contradiction candidates, optionally on one proposition or in one state; oldest first, at most <see cref="ListLimit"/>.</summary>
-    public async Task<IReadOnlyList<CandidateRow>> CandidatesAsync(Guid? propositionId, CandidateState? state, CancellationToken cancellationToken = default)
+    /// <summary>Contradiction candidates, optionally on one proposition or in one state; oldest first, at most <see
+    /// cref="ListLimit"/>.</summary>
+    public async Task<IReadOnlyList<CandidateRow>> CandidatesAsync(
+        Guid? propositionId,
+        CandidateState? state,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Read, "read contradiction candidates");
         Known(state, "state");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Candidates.AsNoTracking()
-            .Where(c => (propositionId == null || c.PropositionId == propositionId) && (state == null || c.State == state))
-            .OrderBy(c => c.FoundAt).ThenBy(c => c.Id).Take(ListLimit)
+        var rows = await db
+            .Candidates.AsNoTracking()
+            .Where(c =>
+                (propositionId == null || c.PropositionId == propositionId) && (state == null || c.State == state)
+            )
+            .OrderBy(c => c.FoundAt)
+            .ThenBy(c => c.Id)
+            .Take(ListLimit)
             .ToListAsync(cancellationToken);
         return rows.Select(c => new CandidateRow(
-            c.Id, c.PropositionId, c.FirstClaimId, c.SecondClaimId, c.Rule, c.Proposes, c.Reason, c.State, c.FoundAt, c.DecidedBy, c.DecidedAt, c.DecisionNote, c.RelationId, c.Version)).ToList();
+                c.Id,
+                c.PropositionId,
+                c.FirstClaimId,
+                c.SecondClaimId,
+                c.Rule,
+                c.Proposes,
+                c.Reason,
+                c.State,
+                c.FoundAt,
+                c.DecidedBy,
+                c.DecidedAt,
+                c.DecisionNote,
+                c.RelationId,
+                c.Version
+            ))
+            .ToList();
     }
 
     /// <summary>
@@ -150,29 +295,59 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
         await access.DemandAsync(Policies.Propose, "see the review queue");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var denial = await (
-                from claim in db.Claims.AsNoTracking()
-                where claim.Id == denialId && claim.Stance == Stance.Denies
-                join actor in db.Actors on claim.AssertedById equals actor.Id
-                select new { claim.Summary, claim.StatedOn, actor.Name })
-            .SingleOrDefaultAsync(cancellationToken);
+            from claim in db.Claims.AsNoTracking()
+            where claim.Id == denialId && claim.Stance == Stance.Denies
+            join actor in db.Actors on claim.AssertedById equals actor.Id
+            select new
+            {
+                claim.Summary,
+                claim.StatedOn,
+                actor.Name,
+            }
+        ).SingleOrDefaultAsync(cancellationToken);
         if (denial is null)
         {
             return null;
         }
 
-        var open = db.Candidates.AsNoTracking()
-            .Where(c => c.State == CandidateState.Open && c.Rule == CandidateRule.OpposedStances && (c.FirstClaimId == denialId || c.SecondClaimId == denialId));
+        var open = db
+            .Candidates.AsNoTracking()
+            .Where(c =>
+                c.State == CandidateState.Open
+                && c.Rule == CandidateRule.OpposedStances
+                && (c.FirstClaimId == denialId || c.SecondClaimId == denialId)
+            );
         var total = await open.CountAsync(cancellationToken);
         var rows = await (
-                from candidate in open
-                join other in db.Claims on (candidate.FirstClaimId == denialId ? candidate.SecondClaimId : candidate.FirstClaimId) equals other.Id
-                join actor in db.Actors on other.AssertedById equals actor.Id
-                orderby candidate.FoundAt, candidate.Id
-                select new { candidate.Id, candidate.Version, Other = other, actor.Name })
-            .Take(ListLimit).ToListAsync(cancellationToken);
-        var members = rows
-            .OrderBy(r => r.Other.StatedOn.Earliest).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id)
-            .Select(r => new CandidateGroupMember(r.Id, r.Version, r.Other.Id, r.Other.Summary, r.Name, r.Other.StatedOn.ToString(), r.Other.Quantity?.ToString()))
+            from candidate in open
+            join other in db.Claims
+                on (
+                    candidate.FirstClaimId == denialId ? candidate.SecondClaimId : candidate.FirstClaimId
+                ) equals other.Id
+            join actor in db.Actors on other.AssertedById equals actor.Id
+            orderby candidate.FoundAt, candidate.Id
+            select new
+            {
+                candidate.Id,
+                candidate.Version,
+                Other = other,
+                actor.Name,
+            }
+        )
+            .Take(ListLimit)
+            .ToListAsync(cancellationToken);
+        var members = rows.OrderBy(r => r.Other.StatedOn.Earliest)
+            .ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ThenBy(r => r.Id)
+            .Select(r => new CandidateGroupMember(
+                r.Id,
+                r.Version,
+                r.Other.Id,
+                r.Other.Summary,
+                r.Name,
+                r.Other.StatedOn.ToString(),
+                r.Other.Quantity?.ToString()
+            ))
             .ToList();
         return new CandidateGroup(denialId, denial.Summary, denial.Name, denial.StatedOn.ToString(), members, total);
     }
@@ -180,21 +355,33 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     /// <summary>The most rows a list returns.</summary>
     public const int ListLimit = 500;
 
-    /// <summary>A filter's enum value must be one of its names: "?state=99" parses as a number, which is no state.</summary>
+    /// <summary>A filter's enum value must be one of its names: "?state=99" parses as a number, which is no
+    /// state.</summary>
     private static void Known<T>(T? value, string field)
         where T : struct, Enum
     {
         if (value is { } given && !Enum.IsDefined(given))
         {
-            throw new DomainValidationException(field, $"'{given}' is not a known {field}; use one of {string.Join(", ", Enum.GetNames<T>())}.");
+            throw new DomainValidationException(
+                field,
+                $"'{given}' is not a known {field}; use one of {string.Join(", ", Enum.GetNames<T>())}."
+            );
         }
     }
 
-    /// <summary>Every proposition with something waiting, and how much: the filter's choices, whatever is filtered now.</summary>
-    private static async Task<IReadOnlyList<QueueProposition>> PropositionsAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>Every proposition with something waiting, and how much: the filter's choices, whatever is filtered
+    /// now.</summary>
+    private static async Task<IReadOnlyList<QueueProposition>> PropositionsAsync(
+        AppDbContext db,
+        CancellationToken cancellationToken
+    )
     {
         var candidates = db.Candidates.Where(c => c.State == CandidateState.Open).Select(c => c.PropositionId);
-        var relations = from r in db.Relations where r.State == ReviewState.Proposed join c in db.Claims on r.FromClaimId equals c.Id select c.PropositionId;
+        var relations =
+            from r in db.Relations
+            where r.State == ReviewState.Proposed
+            join c in db.Claims on r.FromClaimId equals c.Id
+            select c.PropositionId;
         var flags =
             from f in db.Flags
             where f.Status == FlagStatus.Open
@@ -202,113 +389,245 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             from r in onRelation.DefaultIfEmpty()
             join c in db.Claims on f.ClaimId ?? r!.FromClaimId equals c.Id
             select c.PropositionId;
-        var counts = await candidates.Concat(relations).Concat(flags)
-            .GroupBy(id => id).Select(g => new { Id = g.Key, Items = g.Count() })
-            .Join(db.Propositions, g => g.Id, p => p.Id, (g, p) => new { g.Id, p.Statement, g.Items })
+        var counts = await candidates
+            .Concat(relations)
+            .Concat(flags)
+            .GroupBy(id => id)
+            .Select(g => new { Id = g.Key, Items = g.Count() })
+            .Join(
+                db.Propositions,
+                g => g.Id,
+                p => p.Id,
+                (g, p) =>
+                    new
+                    {
+                        g.Id,
+                        p.Statement,
+                        g.Items,
+                    }
+            )
             .ToListAsync(cancellationToken);
-        return counts.Select(c => new QueueProposition(new EntityRef(c.Id, c.Statement), c.Items))
-            .OrderByDescending(p => p.Items).ThenBy(p => p.Proposition.Name).ToList();
+        return counts
+            .Select(c => new QueueProposition(new EntityRef(c.Id, c.Statement), c.Items))
+            .OrderByDescending(p => p.Items)
+            .ThenBy(p => p.Proposition.Name)
+            .ToList();
     }
 
-    private static async Task<QueueCounts> CountsAsync(AppDbContext db, CancellationToken cancellationToken) => new(
-        await db.Candidates.CountAsync(c => c.State == CandidateState.Open, cancellationToken),
-        await db.Relations.CountAsync(r => r.State == ReviewState.Proposed, cancellationToken),
-        await db.Flags.CountAsync(f => f.Status == FlagStatus.Open, cancellationToken));
+    private static async Task<QueueCounts> CountsAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        new(
+            await db.Candidates.CountAsync(c => c.State == CandidateState.Open, cancellationToken),
+            await db.Relations.CountAsync(r => r.State == ReviewState.Proposed, cancellationToken),
+            await db.Flags.CountAsync(f => f.Status == FlagStatus.Open, cancellationToken)
+        );
 
     /// <summary>
     /// Open candidates: one item per pair, except the opposed-stance rule's, which are grouped by the
     /// denial (one item per denial with the claims it stands against; docs/rules/contradictions.md,
     /// "Grouped review"). The grouping is a GROUP BY over the open candidates in the database.
     /// </summary>
-    private static async Task<List<QueueItem>> CandidatesAsync(AppDbContext db, QueueFilter filter, CancellationToken cancellationToken)
+    private static async Task<List<QueueItem>> CandidatesAsync(
+        AppDbContext db,
+        QueueFilter filter,
+        CancellationToken cancellationToken
+    )
     {
         var rows = await (
-                from candidate in db.Candidates.AsNoTracking()
-                where candidate.State == CandidateState.Open && candidate.Rule != CandidateRule.OpposedStances
-                    && (filter.PropositionId == null || candidate.PropositionId == filter.PropositionId)
-                join proposition in db.Propositions on candidate.PropositionId equals proposition.Id
-                join first in db.Claims on candidate.FirstClaimId equals first.Id
-                join second in db.Claims on candidate.SecondClaimId equals second.Id
-                select new { candidate, proposition.Statement, First = first.Summary, Second = second.Summary })
+            from candidate in db.Candidates.AsNoTracking()
+            where
+                candidate.State == CandidateState.Open
+                && candidate.Rule != CandidateRule.OpposedStances
+                && (filter.PropositionId == null || candidate.PropositionId == filter.PropositionId)
+            join proposition in db.Propositions on candidate.PropositionId equals proposition.Id
+            join first in db.Claims on candidate.FirstClaimId equals first.Id
+            join second in db.Claims on candidate.SecondClaimId equals second.Id
+            select new
+            {
+                candidate,
+                proposition.Statement,
+                First = first.Summary,
+                Second = second.Summary,
+            }
+        )
             .OrderBy(filter.NewestFirst, r => r.candidate.FoundAt, r => r.candidate.Id)
-            .Take(PageSize + 1).ToListAsync(cancellationToken);
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
         var items = rows.Select(r => new QueueItem(
-            QueueKind.Candidate, r.candidate.Id, new EntityRef(r.candidate.PropositionId, r.Statement), r.candidate.FoundAt,
-            Display.Label(r.candidate.Rule.ToString()), r.candidate.Reason, null,
-            r.candidate.FirstClaimId, r.First, r.candidate.SecondClaimId, r.Second, r.candidate.Version)).ToList();
+                QueueKind.Candidate,
+                r.candidate.Id,
+                new EntityRef(r.candidate.PropositionId, r.Statement),
+                r.candidate.FoundAt,
+                Display.Label(r.candidate.Rule.ToString()),
+                r.candidate.Reason,
+                null,
+                r.candidate.FirstClaimId,
+                r.First,
+                r.candidate.SecondClaimId,
+                r.Second,
+                r.candidate.Version
+            ))
+            .ToList();
 
         var grouped =
             from candidate in db.Candidates
-            where candidate.State == CandidateState.Open && candidate.Rule == CandidateRule.OpposedStances
+            where
+                candidate.State == CandidateState.Open
+                && candidate.Rule == CandidateRule.OpposedStances
                 && (filter.PropositionId == null || candidate.PropositionId == filter.PropositionId)
             join first in db.Claims on candidate.FirstClaimId equals first.Id
-            group candidate by new { candidate.PropositionId, DenialId = first.Stance == Stance.Denies ? candidate.FirstClaimId : candidate.SecondClaimId } into g
-            select new { g.Key.PropositionId, g.Key.DenialId, Pairs = g.Count(), Since = g.Min(c => c.FoundAt), Newest = g.Max(c => c.FoundAt) };
+            group candidate by new
+            {
+                candidate.PropositionId,
+                DenialId = first.Stance == Stance.Denies ? candidate.FirstClaimId : candidate.SecondClaimId,
+            } into g
+            select new
+            {
+                g.Key.PropositionId,
+                g.Key.DenialId,
+                Pairs = g.Count(),
+                Since = g.Min(c => c.FoundAt),
+                Newest = g.Max(c => c.FoundAt),
+            };
         var groups = await (
-                from g in filter.NewestFirst ? grouped.OrderByDescending(g => g.Newest).ThenByDescending(g => g.DenialId) : grouped.OrderBy(g => g.Since).ThenBy(g => g.DenialId)
-                join proposition in db.Propositions on g.PropositionId equals proposition.Id
-                join denial in db.Claims on g.DenialId equals denial.Id
-                select new { g.PropositionId, g.DenialId, g.Pairs, g.Since, g.Newest, proposition.Statement, denial.Summary })
-            .Take(PageSize + 1).ToListAsync(cancellationToken);
-        items.AddRange(groups.Select(g => new QueueItem(
-            QueueKind.Candidate, g.DenialId, new EntityRef(g.PropositionId, g.Statement), filter.NewestFirst ? g.Newest : g.Since,
-            $"Opposed stances: a denial against {g.Pairs} {(g.Pairs == 1 ? "claim" : "claims")}",
-            $"This denial stands against {g.Pairs} {(g.Pairs == 1 ? "claim that affirms" : "claims that affirm")} the proposition; confirm it for the ticked ones.", null,
-            g.DenialId, g.Summary, null, $"{g.Pairs} {(g.Pairs == 1 ? "claim" : "claims")} affirming", 0, g.Pairs)));
+            from g in filter.NewestFirst
+                ? grouped.OrderByDescending(g => g.Newest).ThenByDescending(g => g.DenialId)
+                : grouped.OrderBy(g => g.Since).ThenBy(g => g.DenialId)
+            join proposition in db.Propositions on g.PropositionId equals proposition.Id
+            join denial in db.Claims on g.DenialId equals denial.Id
+            select new
+            {
+                g.PropositionId,
+                g.DenialId,
+                g.Pairs,
+                g.Since,
+                g.Newest,
+                proposition.Statement,
+                denial.Summary,
+            }
+        )
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
+        items.AddRange(
+            groups.Select(g => new QueueItem(
+                QueueKind.Candidate,
+                g.DenialId,
+                new EntityRef(g.PropositionId, g.Statement),
+                filter.NewestFirst ? g.Newest : g.Since,
+                $"Opposed stances: a denial against {g.Pairs} {(g.Pairs == 1 ? "claim" : "claims")}",
+                $"This denial stands against {g.Pairs} {(g.Pairs == 1 ? "claim that affirms" : "claims that affirm")} the proposition; confirm it for the ticked ones.",
+                null,
+                g.DenialId,
+                g.Summary,
+                null,
+                $"{g.Pairs} {(g.Pairs == 1 ? "claim" : "claims")} affirming",
+                0,
+                g.Pairs
+            ))
+        );
         return items;
     }
 
-    private static async Task<List<QueueItem>> RelationsAsync(AppDbContext db, QueueFilter filter, CancellationToken cancellationToken)
+    private static async Task<List<QueueItem>> RelationsAsync(
+        AppDbContext db,
+        QueueFilter filter,
+        CancellationToken cancellationToken
+    )
     {
         var rows = await (
-                from relation in db.Relations.AsNoTracking()
-                where relation.State == ReviewState.Proposed
-                join subject in db.Claims on relation.FromClaimId equals subject.Id
-                join to in db.Claims on relation.ToClaimId equals to.Id
-                where filter.PropositionId == null || subject.PropositionId == filter.PropositionId || to.PropositionId == filter.PropositionId
-                join proposition in db.Propositions on subject.PropositionId equals proposition.Id
-                select new { relation, proposition.Statement, subject.PropositionId, From = subject.Summary, To = to.Summary })
+            from relation in db.Relations.AsNoTracking()
+            where relation.State == ReviewState.Proposed
+            join subject in db.Claims on relation.FromClaimId equals subject.Id
+            join to in db.Claims on relation.ToClaimId equals to.Id
+            where
+                filter.PropositionId == null
+                || subject.PropositionId == filter.PropositionId
+                || to.PropositionId == filter.PropositionId
+            join proposition in db.Propositions on subject.PropositionId equals proposition.Id
+            select new
+            {
+                relation,
+                proposition.Statement,
+                subject.PropositionId,
+                From = subject.Summary,
+                To = to.Summary,
+            }
+        )
             .OrderBy(filter.NewestFirst, r => r.relation.ProposedAt, r => r.relation.Id)
-            .Take(PageSize + 1).ToListAsync(cancellationToken);
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
         return rows.Select(r => new QueueItem(
-            QueueKind.Relation, r.relation.Id, new EntityRef(r.PropositionId, r.Statement), r.relation.ProposedAt,
-            $"Proposed: {Display.Words(r.relation.Type.ToString())}", r.relation.Rationale, r.relation.ProposedBy,
-            r.relation.FromClaimId, r.From, r.relation.ToClaimId, r.To, r.relation.Version)).ToList();
+                QueueKind.Relation,
+                r.relation.Id,
+                new EntityRef(r.PropositionId, r.Statement),
+                r.relation.ProposedAt,
+                $"Proposed: {Display.Words(r.relation.Type.ToString())}",
+                r.relation.Rationale,
+                r.relation.ProposedBy,
+                r.relation.FromClaimId,
+                r.From,
+                r.relation.ToClaimId,
+                r.To,
+                r.relation.Version
+            ))
+            .ToList();
     }
 
-    private static async Task<List<QueueItem>> FlagsAsync(AppDbContext db, QueueFilter filter, CancellationToken cancellationToken)
+    private static async Task<List<QueueItem>> FlagsAsync(
+        AppDbContext db,
+        QueueFilter filter,
+        CancellationToken cancellationToken
+    )
     {
         var rows = await (
-                from flag in db.Flags.AsNoTracking()
-                where flag.Status == FlagStatus.Open
-                join relation in db.Relations on flag.RelationId equals relation.Id into onRelation
-                from relation in onRelation.DefaultIfEmpty()
-                let firstId = flag.ClaimId ?? relation!.FromClaimId
-                join first in db.Claims on firstId equals first.Id
-                where filter.PropositionId == null || first.PropositionId == filter.PropositionId
-                join proposition in db.Propositions on first.PropositionId equals proposition.Id
-                select new
-                {
-                    flag,
-                    proposition.Statement,
-                    first.PropositionId,
-                    FirstId = first.Id,
-                    First = first.Summary,
-                    SecondId = flag.ClaimId == null ? relation!.ToClaimId : (Guid?)null,
-                    Second = flag.ClaimId == null ? db.Claims.Where(c => c.Id == relation!.ToClaimId).Select(c => c.Summary).FirstOrDefault() : null,
-                })
+            from flag in db.Flags.AsNoTracking()
+            where flag.Status == FlagStatus.Open
+            join relation in db.Relations on flag.RelationId equals relation.Id into onRelation
+            from relation in onRelation.DefaultIfEmpty()
+            let firstId = flag.ClaimId ?? relation!.FromClaimId
+            join first in db.Claims on firstId equals first.Id
+            where filter.PropositionId == null || first.PropositionId == filter.PropositionId
+            join proposition in db.Propositions on first.PropositionId equals proposition.Id
+            select new
+            {
+                flag,
+                proposition.Statement,
+                first.PropositionId,
+                FirstId = first.Id,
+                First = first.Summary,
+                SecondId = flag.ClaimId == null ? relation!.ToClaimId : (Guid?)null,
+                Second = flag.ClaimId == null
+                    ? db.Claims.Where(c => c.Id == relation!.ToClaimId).Select(c => c.Summary).FirstOrDefault()
+                    : null,
+            }
+        )
             .OrderBy(filter.NewestFirst, r => r.flag.RaisedAt, r => r.flag.Id)
-            .Take(PageSize + 1).ToListAsync(cancellationToken);
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
         return rows.Select(r => new QueueItem(
-            QueueKind.Flag, r.flag.Id, new EntityRef(r.PropositionId, r.Statement), r.flag.RaisedAt,
-            $"Flag: {Display.Words(r.flag.Kind.ToString())}{(r.flag.RelationId is null ? "" : " (on a relation)")}", r.flag.Comment, r.flag.RaisedBy,
-            r.FirstId, r.First, r.SecondId, r.Second, r.flag.Version)).ToList();
+                QueueKind.Flag,
+                r.flag.Id,
+                new EntityRef(r.PropositionId, r.Statement),
+                r.flag.RaisedAt,
+                $"Flag: {Display.Words(r.flag.Kind.ToString())}{(r.flag.RelationId is null ? "" : " (on a relation)")}",
+                r.flag.Comment,
+                r.flag.RaisedBy,
+                r.FirstId,
+                r.First,
+                r.SecondId,
+                r.Second,
+                r.flag.Version
+            ))
+            .ToList();
     }
 }
 
 internal static class QueueOrdering
 {
     /// <summary>Oldest or newest first, with the id as tie-breaker so a page does not reshuffle on reload.</summary>
-    public static IQueryable<T> OrderBy<T>(this IQueryable<T> rows, bool newestFirst, System.Linq.Expressions.Expression<Func<T, DateTimeOffset>> at, System.Linq.Expressions.Expression<Func<T, Guid>> id) =>
-        newestFirst ? rows.OrderByDescending(at).ThenByDescending(id) : rows.OrderBy(at).ThenBy(id);
+    public static IQueryable<T> OrderBy<T>(
+        this IQueryable<T> rows,
+        bool newestFirst,
+        System.Linq.Expressions.Expression<Func<T, DateTimeOffset>> at,
+        System.Linq.Expressions.Expression<Func<T, Guid>> id
+    ) => newestFirst ? rows.OrderByDescending(at).ThenByDescending(id) : rows.OrderBy(at).ThenBy(id);
 }

@@ -22,13 +22,24 @@ public sealed record GroupDecisionMember(Guid Id, uint? Version);
 /// </summary>
 public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory, IAccess access, TimeProvider time)
 {
-    public async Task<Guid> ProposeRelationAsync(Guid fromClaimId, Guid toClaimId, RelationType type, string? rationale, CancellationToken cancellationToken = default)
+    public async Task<Guid> ProposeRelationAsync(
+        Guid fromClaimId,
+        Guid toClaimId,
+        RelationType type,
+        string? rationale,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Propose, "propose relations");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
         var from = await ClaimAsync(db, fromClaimId, "FromClaimId", cancellationToken);
         var to = await ClaimAsync(db, toClaimId, "ToClaimId", cancellationToken);
-        if (await db.Relations.AnyAsync(r => r.FromClaimId == fromClaimId && r.ToClaimId == toClaimId && r.Type == type, cancellationToken))
+        if (
+            await db.Relations.AnyAsync(
+                r => r.FromClaimId == fromClaimId && r.ToClaimId == toClaimId && r.Type == type,
+                cancellationToken
+            )
+        )
         {
             throw new DomainValidationException(nameof(ClaimRelation.Type), "This relation has been proposed already.");
         }
@@ -39,46 +50,81 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         return relation.Id;
     }
 
-    /// <summary>Confirms or dismisses (with a reason) a proposed relation; the proposer cannot review their own.</summary>
-    /// <param name="expectedVersion">The relation's version the reviewer looked at; a relation decided or changed since is refused.</param>
-    public async Task ReviewRelationAsync(Guid relationId, ReviewState decision, string? note, uint? expectedVersion = null, CancellationToken cancellationToken = default)
+    /// <summary>Confirms or dismisses (with a reason) a proposed relation; the proposer cannot review their
+    /// own.</summary>
+    /// <param name="expectedVersion">The relation's version the reviewer looked at; a relation decided or changed since
+    /// is refused.</param>
+    public async Task ReviewRelationAsync(
+        Guid relationId,
+        ReviewState decision,
+        string? note,
+        uint? expectedVersion = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Review, "review relations");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
-        var relation = await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId, cancellationToken)
+        var relation =
+            await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId, cancellationToken)
             ?? throw new DomainValidationException("Relation", "There is no such relation.");
         RequireVersion(relation.Version, expectedVersion, "relation");
         relation.Review(decision, db.ChangedBy!, note, time.GetUtcNow());
         await SaveAsync(db, cancellationToken);
     }
 
-    public async Task<Guid> FlagClaimAsync(Guid claimId, FlagKind kind, string? comment, CancellationToken cancellationToken = default)
+    public async Task<Guid> FlagClaimAsync(
+        Guid claimId,
+        FlagKind kind,
+        string? comment,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Propose, "raise flags");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
-        var flag = Flag.OnClaim(await ClaimAsync(db, claimId, "ClaimId", cancellationToken), kind, comment, db.ChangedBy!, time.GetUtcNow());
+        var flag = Flag.OnClaim(
+            await ClaimAsync(db, claimId, "ClaimId", cancellationToken),
+            kind,
+            comment,
+            db.ChangedBy!,
+            time.GetUtcNow()
+        );
         db.Flags.Add(flag);
         await db.SaveChangesAsync(cancellationToken);
         return flag.Id;
     }
 
     /// <summary>Resolves or dismisses an open flag, always with a reason.</summary>
-    /// <param name="expectedVersion">The flag's version the reviewer looked at; a flag closed or changed since is refused.</param>
-    public async Task CloseFlagAsync(Guid flagId, FlagStatus outcome, string? resolution, uint? expectedVersion = null, CancellationToken cancellationToken = default)
+    /// <param name="expectedVersion">The flag's version the reviewer looked at; a flag closed or changed since is
+    /// refused.</param>
+    public async Task CloseFlagAsync(
+        Guid flagId,
+        FlagStatus outcome,
+        string? resolution,
+        uint? expectedVersion = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Review, "close flags");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
-        var flag = await db.Flags.SingleOrDefaultAsync(f => f.Id == flagId, cancellationToken) ?? throw new DomainValidationException("Flag", "There is no such flag.");
+        var flag =
+            await db.Flags.SingleOrDefaultAsync(f => f.Id == flagId, cancellationToken)
+            ?? throw new DomainValidationException("Flag", "There is no such flag.");
         RequireVersion(flag.Version, expectedVersion, "flag");
         flag.Close(outcome, resolution, db.ChangedBy!, time.GetUtcNow());
         await SaveAsync(db, cancellationToken);
     }
 
-    public async Task<Guid> FlagRelationAsync(Guid relationId, FlagKind kind, string? comment, CancellationToken cancellationToken = default)
+    public async Task<Guid> FlagRelationAsync(
+        Guid relationId,
+        FlagKind kind,
+        string? comment,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Propose, "raise flags");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
-        var relation = await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId, cancellationToken)
+        var relation =
+            await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId, cancellationToken)
             ?? throw new DomainValidationException("RelationId", "There is no such relation.");
         var flag = Flag.OnRelation(relation, kind, comment, db.ChangedBy!, time.GetUtcNow());
         db.Flags.Add(flag);
@@ -93,8 +139,14 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     /// confirmed instead of adding a second one (four eyes still apply to it); one a reviewer
     /// dismissed stands: a candidate cannot overrule a reviewer.
     /// </summary>
-    /// <param name="expectedVersion">The candidate's version the reviewer looked at; a candidate changed since (a claim was reworded) is refused.</param>
-    public async Task<Guid> ConfirmCandidateAsync(Guid candidateId, string? note, uint? expectedVersion = null, CancellationToken cancellationToken = default)
+    /// <param name="expectedVersion">The candidate's version the reviewer looked at; a candidate changed since (a claim
+    /// was reworded) is refused.</param>
+    public async Task<Guid> ConfirmCandidateAsync(
+        Guid candidateId,
+        string? note,
+        uint? expectedVersion = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Review, "confirm contradiction candidates");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
@@ -112,7 +164,12 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     /// pairs not listed stay open. Returns the relations confirmed (none for a dismissal).
     /// </summary>
     public async Task<IReadOnlyList<Guid>> DecideCandidateGroupAsync(
-        Guid denialId, ReviewState decision, IReadOnlyList<GroupDecisionMember>? candidates, string? note, CancellationToken cancellationToken = default)
+        Guid denialId,
+        ReviewState decision,
+        IReadOnlyList<GroupDecisionMember>? candidates,
+        string? note,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Review, "decide grouped candidates");
         if (decision is not (ReviewState.Confirmed or ReviewState.Dismissed))
@@ -127,7 +184,10 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
 
         if (candidates.Count > ReviewQueueService.ListLimit)
         {
-            throw new DomainValidationException("Candidates", $"Decide at most {ReviewQueueService.ListLimit} pairs at once.");
+            throw new DomainValidationException(
+                "Candidates",
+                $"Decide at most {ReviewQueueService.ListLimit} pairs at once."
+            );
         }
 
         if (candidates.Any(c => c is null || c.Version is null))
@@ -151,17 +211,25 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         var ordered = new List<ContradictionCandidate>();
         foreach (var member in candidates)
         {
-            if (!found.TryGetValue(member.Id, out var candidate) || candidate.Rule != CandidateRule.OpposedStances
-                || (candidate.FirstClaimId != denialId && candidate.SecondClaimId != denialId))
+            if (
+                !found.TryGetValue(member.Id, out var candidate)
+                || candidate.Rule != CandidateRule.OpposedStances
+                || (candidate.FirstClaimId != denialId && candidate.SecondClaimId != denialId)
+            )
             {
-                throw new DomainValidationException("Candidates", $"Candidate {member.Id} is not one of this denial's opposed-stance candidates.");
+                throw new DomainValidationException(
+                    "Candidates",
+                    $"Candidate {member.Id} is not one of this denial's opposed-stance candidates."
+                );
             }
 
             if (candidate.Version != member.Version || candidate.State != CandidateState.Open)
             {
-                throw new StaleVersionException("State",
+                throw new StaleVersionException(
+                    "State",
                     $"The pair with claim {(candidate.FirstClaimId == denialId ? candidate.SecondClaimId : candidate.FirstClaimId)} changed or was decided since you opened this item; nothing was saved. Reload it and decide again.",
-                    candidate.Version);
+                    candidate.Version
+                );
             }
 
             ordered.Add(candidate);
@@ -185,16 +253,26 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         return relations;
     }
 
-    private static async Task<ClaimRelation> ConfirmAsync(AppDbContext db, ContradictionCandidate candidate, string? note, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<ClaimRelation> ConfirmAsync(
+        AppDbContext db,
+        ContradictionCandidate candidate,
+        string? note,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         var pair = new[] { candidate.FirstClaimId, candidate.SecondClaimId };
-        var existing = await db.Relations
-            .Where(r => r.Type == candidate.Proposes && pair.Contains(r.FromClaimId) && pair.Contains(r.ToClaimId))
+        var existing = await db
+            .Relations.Where(r =>
+                r.Type == candidate.Proposes && pair.Contains(r.FromClaimId) && pair.Contains(r.ToClaimId)
+            )
             .ToListAsync(cancellationToken);
         if (existing.FirstOrDefault(r => r.State == ReviewState.Dismissed) is { } dismissed)
         {
-            throw new DomainValidationException("Relation",
-                $"{dismissed.ReviewedBy} dismissed this relation ({dismissed.ReviewNote}); dismiss the candidate, or flag the claims to reopen the question.");
+            throw new DomainValidationException(
+                "Relation",
+                $"{dismissed.ReviewedBy} dismissed this relation ({dismissed.ReviewNote}); dismiss the candidate, or flag the claims to reopen the question."
+            );
         }
 
         // Supersedes has a direction: the later claim supersedes the earlier one.
@@ -204,14 +282,22 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
             .FirstOrDefault();
         if (relation is null && existing.Count > 0)
         {
-            throw new DomainValidationException("Relation", "A relation between these claims runs the other way; review that proposal instead.");
+            throw new DomainValidationException(
+                "Relation",
+                "A relation between these claims runs the other way; review that proposal instead."
+            );
         }
 
         if (relation is null)
         {
             relation = ClaimRelation.Propose(
-                await ClaimAsync(db, candidate.SecondClaimId, "SecondClaimId", cancellationToken), await ClaimAsync(db, candidate.FirstClaimId, "FirstClaimId", cancellationToken),
-                candidate.Proposes, $"Found by the contradiction rules: {candidate.Reason}", CandidateRefresh.CandidateRulesAuthor, candidate.FoundAt);
+                await ClaimAsync(db, candidate.SecondClaimId, "SecondClaimId", cancellationToken),
+                await ClaimAsync(db, candidate.FirstClaimId, "FirstClaimId", cancellationToken),
+                candidate.Proposes,
+                $"Found by the contradiction rules: {candidate.Reason}",
+                CandidateRefresh.CandidateRulesAuthor,
+                candidate.FoundAt
+            );
             db.Relations.Add(relation);
         }
 
@@ -225,7 +311,12 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     }
 
     /// <summary>Dismisses a candidate with a reason; it stays dismissed until one of its two claims changes.</summary>
-    public async Task DismissCandidateAsync(Guid candidateId, string? reason, uint? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task DismissCandidateAsync(
+        Guid candidateId,
+        string? reason,
+        uint? expectedVersion = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Review, "dismiss contradiction candidates");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
@@ -239,7 +330,13 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     /// <paramref name="expectedVersion"/> (the claim's version the reviewer looked at), a claim changed
     /// since, by an editor or another reviewer's rating, is refused rather than overwritten.
     /// </summary>
-    public async Task RateCredibilityAsync(Guid claimId, Credibility? credibility, string? note, uint? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task RateCredibilityAsync(
+        Guid claimId,
+        Credibility? credibility,
+        string? note,
+        uint? expectedVersion = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Review, "rate credibility");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
@@ -249,12 +346,20 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         await SaveAsync(db, cancellationToken);
     }
 
-    /// <summary>Gives a proposition its assessment (unverified, likely, confirmed, disputed, false) with a rationale.</summary>
-    public async Task AssessPropositionAsync(Guid propositionId, Assessment assessment, string? rationale, uint? expectedVersion = null, CancellationToken cancellationToken = default)
+    /// <summary>Gives a proposition its assessment (unverified, likely, confirmed, disputed, false) with a
+    /// rationale.</summary>
+    public async Task AssessPropositionAsync(
+        Guid propositionId,
+        Assessment assessment,
+        string? rationale,
+        uint? expectedVersion = null,
+        CancellationToken cancellationToken = default
+    )
     {
         await access.DemandAsync(Policies.Review, "assess propositions");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
-        var proposition = await db.Propositions.SingleOrDefaultAsync(p => p.Id == propositionId, cancellationToken)
+        var proposition =
+            await db.Propositions.SingleOrDefaultAsync(p => p.Id == propositionId, cancellationToken)
             ?? throw new DomainValidationException("PropositionId", "There is no such proposition.");
         RequireVersion(proposition.Version, expectedVersion, "proposition");
         proposition.Assess(assessment, rationale);
@@ -265,23 +370,44 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     {
         if (expected is { } version && version != current)
         {
-            throw new StaleVersionException("Version", $"The {what} changed since you opened it; reload to see the change, then decide again.", current);
+            throw new StaleVersionException(
+                "Version",
+                $"The {what} changed since you opened it; reload to see the change, then decide again.",
+                current
+            );
         }
     }
 
-    private static async Task<ContradictionCandidate> CandidateAsync(AppDbContext db, Guid id, uint? expectedVersion, CancellationToken cancellationToken)
+    private static async Task<ContradictionCandidate> CandidateAsync(
+        AppDbContext db,
+        Guid id,
+        uint? expectedVersion,
+        CancellationToken cancellationToken
+    )
     {
-        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new DomainValidationException("Candidate", "There is no such candidate.");
+        var candidate =
+            await db.Candidates.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new DomainValidationException("Candidate", "There is no such candidate.");
         if (expectedVersion is { } version && version != candidate.Version)
         {
-            throw new StaleVersionException("State", "One of the claims changed since you opened this candidate; look at it again before deciding.", candidate.Version);
+            throw new StaleVersionException(
+                "State",
+                "One of the claims changed since you opened this candidate; look at it again before deciding.",
+                candidate.Version
+            );
         }
 
         return candidate;
     }
 
-    private static async Task<Claim> ClaimAsync(AppDbContext db, Guid id, string field, CancellationToken cancellationToken) =>
-        await db.Claims.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new DomainValidationException(field, "There is no such claim.");
+    private static async Task<Claim> ClaimAsync(
+        AppDbContext db,
+        Guid id,
+        string field,
+        CancellationToken cancellationToken
+    ) =>
+        await db.Claims.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+        ?? throw new DomainValidationException(field, "There is no such claim.");
 
     /// <summary>
     /// Two reviewers deciding the same thing at once (a changed version, or the same relation inserted
@@ -293,10 +419,20 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is DbUpdateConcurrencyException
-            || (ex is DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } }))
+        catch (Exception ex)
+            when (ex is DbUpdateConcurrencyException
+                || (
+                    ex is DbUpdateException
+                    {
+                        InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+                    }
+                )
+            )
         {
-            throw new StaleVersionException("State", "Someone else decided this at the same moment; reload to see their decision.");
+            throw new StaleVersionException(
+                "State",
+                "Someone else decided this at the same moment; reload to see their decision."
+            );
         }
     }
 }

@@ -12,7 +12,16 @@ namespace ConflictTracker.Web.Features.Review;
 
 /// <summary>A citation whose words are not in the newest stored text of its source.</summary>
 public sealed record UnverifiedQuote(
-    Guid CitationId, Guid ClaimId, string ClaimSummary, EntityRef Actor, EntityRef Source, CitationRole Role, QuotedWords Words, string Quote, SnapshotRef Snapshot);
+    Guid CitationId,
+    Guid ClaimId,
+    string ClaimSummary,
+    EntityRef Actor,
+    EntityRef Source,
+    CitationRole Role,
+    QuotedWords Words,
+    string Quote,
+    SnapshotRef Snapshot
+);
 
 /// <summary>
 /// One stretch of the unverified quotes: the quotes not found among the next <see cref="Checked"/>
@@ -60,9 +69,19 @@ public sealed class UnverifiedQuoteService(IDbContextFactory<AppDbContext> conte
                     continue;
                 }
 
-                items.Add(new UnverifiedQuote(
-                    row.Quote.CitationId, row.ClaimId, row.Summary, new EntityRef(row.ActorId, row.Actor), new EntityRef(row.Quote.SourceId, row.Source),
-                    row.Role, check.Words!.Value, row.Quote.Text!, check.Snapshot!));
+                items.Add(
+                    new UnverifiedQuote(
+                        row.Quote.CitationId,
+                        row.ClaimId,
+                        row.Summary,
+                        new EntityRef(row.ActorId, row.Actor),
+                        new EntityRef(row.Quote.SourceId, row.Source),
+                        row.Role,
+                        check.Words!.Value,
+                        row.Quote.Text!,
+                        check.Snapshot!
+                    )
+                );
                 if (items.Count == PageSize)
                 {
                     return new UnverifiedQuotePage(items, checkedCount, position.Value.Encode());
@@ -81,31 +100,65 @@ public sealed class UnverifiedQuoteService(IDbContextFactory<AppDbContext> conte
         }
     }
 
-    private sealed record Row(QuoteToCheck Quote, Guid ClaimId, string Summary, Guid ActorId, string Actor, string Source, CitationRole Role);
+    private sealed record Row(
+        QuoteToCheck Quote,
+        Guid ClaimId,
+        string Summary,
+        Guid ActorId,
+        string Actor,
+        string Source,
+        CitationRole Role
+    );
 
-    /// <summary>The next checkable citations after <paramref name="after"/>: with words to check, a source with a snapshot, a claim not retracted.</summary>
-    private static async Task<List<Row>> NextAsync(AppDbContext db, Position? after, int count, CancellationToken cancellationToken)
+    /// <summary>The next checkable citations after <paramref name="after"/>: with words to check, a source with a
+    /// snapshot, a claim not retracted.</summary>
+    private static async Task<List<Row>> NextAsync(
+        AppDbContext db,
+        Position? after,
+        int count,
+        CancellationToken cancellationToken
+    )
     {
         var citations = db.Citations.AsNoTracking().Where(c => db.SourceSnapshots.Any(s => s.SourceId == c.SourceId));
         if (after is { } at)
         {
-            citations = citations.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.SourceId, c.Id), ValueTuple.Create(at.SourceId, at.CitationId)));
+            citations = citations.Where(c =>
+                EF.Functions.GreaterThan(
+                    ValueTuple.Create(c.SourceId, c.Id),
+                    ValueTuple.Create(at.SourceId, at.CitationId)
+                )
+            );
         }
 
         return await (
-                from citation in citations
-                join claim in db.Claims on citation.ClaimId equals claim.Id
-                where claim.Status != ClaimStatus.Retracted && (citation.Quote != null || claim.Quote!.Text != null)
-                join actor in db.Actors on claim.AssertedById equals actor.Id
-                join source in db.Sources on citation.SourceId equals source.Id
-                orderby citation.SourceId, citation.Id
-                select new Row(
-                    new QuoteToCheck(citation.Id, citation.SourceId, citation.Quote, claim.Quote!.Text, claim.Quote.Translation), claim.Id, claim.Summary, actor.Id, actor.Name, source.Title, citation.Role))
+            from citation in citations
+            join claim in db.Claims on citation.ClaimId equals claim.Id
+            where claim.Status != ClaimStatus.Retracted && (citation.Quote != null || claim.Quote!.Text != null)
+            join actor in db.Actors on claim.AssertedById equals actor.Id
+            join source in db.Sources on citation.SourceId equals source.Id
+            orderby citation.SourceId, citation.Id
+            select new Row(
+                new QuoteToCheck(
+                    citation.Id,
+                    citation.SourceId,
+                    citation.Quote,
+                    claim.Quote!.Text,
+                    claim.Quote.Translation
+                ),
+                claim.Id,
+                claim.Summary,
+                actor.Id,
+                actor.Name,
+                source.Title,
+                citation.Role
+            )
+        )
             .Take(count)
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Where a stretch stopped: the last citation checked, in the order (source, citation). Opaque to users (base64url).</summary>
+    /// <summary>Where a stretch stopped: the last citation checked, in the order (source, citation). Opaque to users
+    /// (base64url).</summary>
     private readonly record struct Position(Guid SourceId, Guid CitationId)
     {
         public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{SourceId:N}.{CitationId:N}"));
@@ -115,16 +168,21 @@ public sealed class UnverifiedQuoteService(IDbContextFactory<AppDbContext> conte
             try
             {
                 var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(value)).Split('.');
-                if (parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var source) && Guid.TryParseExact(parts[1], "N", out var citation))
+                if (
+                    parts.Length == 2
+                    && Guid.TryParseExact(parts[0], "N", out var source)
+                    && Guid.TryParseExact(parts[1], "N", out var citation)
+                )
                 {
                     return new Position(source, citation);
                 }
             }
-            catch (FormatException)
-            {
-            }
+            catch (FormatException) { }
 
-            throw new DomainValidationException("cursor", "The position in this link is not valid; start again from the first quotes.");
+            throw new DomainValidationException(
+                "cursor",
+                "The position in this link is not valid; start again from the first quotes."
+            );
         }
     }
 }

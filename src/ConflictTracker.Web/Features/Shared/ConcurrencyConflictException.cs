@@ -3,8 +3,12 @@ using ConflictTracker.Web.Features.History;
 namespace ConflictTracker.Web.Features.Shared;
 
 /// <summary>Another editor saved the claim first. Nothing of the refused save was stored.</summary>
-public sealed class ConcurrencyConflictException(string changedBy, DateTimeOffset changedAt, IReadOnlyList<FieldChange> theirChanges, uint currentVersion)
-    : Exception($"{changedBy} changed this record at {changedAt:HH:mm} UTC while you were editing it.")
+public sealed class ConcurrencyConflictException(
+    string changedBy,
+    DateTimeOffset changedAt,
+    IReadOnlyList<FieldChange> theirChanges,
+    uint currentVersion
+) : Exception($"{changedBy} changed this record at {changedAt:HH:mm} UTC while you were editing it.")
 {
     public string ChangedBy { get; } = changedBy;
 

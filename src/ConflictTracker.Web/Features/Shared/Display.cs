@@ -34,15 +34,16 @@ public static class Display
 /// <summary>The Admiralty scales, spelled out.</summary>
 public static class Reliability
 {
-    public static string Describe(ReliabilityGrade grade) => grade switch
-    {
-        ReliabilityGrade.A => "A · completely reliable",
-        ReliabilityGrade.B => "B · usually reliable",
-        ReliabilityGrade.C => "C · fairly reliable",
-        ReliabilityGrade.D => "D · not usually reliable",
-        ReliabilityGrade.E => "E · unreliable",
-        _ => "F · cannot be judged",
-    };
+    public static string Describe(ReliabilityGrade grade) =>
+        grade switch
+        {
+            ReliabilityGrade.A => "A · completely reliable",
+            ReliabilityGrade.B => "B · usually reliable",
+            ReliabilityGrade.C => "C · fairly reliable",
+            ReliabilityGrade.D => "D · not usually reliable",
+            ReliabilityGrade.E => "E · unreliable",
+            _ => "F · cannot be judged",
+        };
 
     public static string Describe(Credibility rating) => $"{(int)rating} · {Display.Words(rating.ToString())}";
 }

@@ -11,11 +11,21 @@ namespace ConflictTracker.Web.Features.Shared;
 /// </summary>
 internal static class VersionedWrites
 {
-    /// <summary>Loads the record for change, refusing at once when it was changed since <paramref name="version"/>.</summary>
-    public static async Task<T> TrackAsync<T>(AppDbContext db, IQueryable<T> set, Guid id, uint version, Func<T, uint> currentVersion, CancellationToken cancellationToken)
+    /// <summary>Loads the record for change, refusing at once when it was changed since <paramref
+    /// name="version"/>.</summary>
+    public static async Task<T> TrackAsync<T>(
+        AppDbContext db,
+        IQueryable<T> set,
+        Guid id,
+        uint version,
+        Func<T, uint> currentVersion,
+        CancellationToken cancellationToken
+    )
         where T : Entity
     {
-        var entity = await set.SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw Missing(typeof(T).Name.ToLowerInvariant());
+        var entity =
+            await set.SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw Missing(typeof(T).Name.ToLowerInvariant());
         if (currentVersion(entity) != version)
         {
             throw await ConflictAsync(db, id, currentVersion(entity), cancellationToken);
@@ -25,8 +35,14 @@ internal static class VersionedWrites
         return entity;
     }
 
-    /// <summary>Saves; when another editor saved record <paramref name="id"/> in between, reports who and what instead of failing.</summary>
-    public static async Task SaveAsync(AppDbContext db, IDbContextFactory<AppDbContext> contextFactory, Guid? id, CancellationToken cancellationToken)
+    /// <summary>Saves; when another editor saved record <paramref name="id"/> in between, reports who and what instead
+    /// of failing.</summary>
+    public static async Task SaveAsync(
+        AppDbContext db,
+        IDbContextFactory<AppDbContext> contextFactory,
+        Guid? id,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -35,29 +51,54 @@ internal static class VersionedWrites
         catch (DbUpdateConcurrencyException) when (id is not null)
         {
             await using var fresh = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var entry = db.ChangeTracker.Entries().First(e => e.Metadata.FindProperty("Version") is not null && e.Property("Id").CurrentValue is Guid g && g == id);
+            var entry = db
+                .ChangeTracker.Entries()
+                .First(e =>
+                    e.Metadata.FindProperty("Version") is not null && e.Property("Id").CurrentValue is Guid g && g == id
+                );
             var values = await entry.GetDatabaseValuesAsync(cancellationToken);
             throw await ConflictAsync(fresh, id.Value, values?.GetValue<uint>("Version") ?? 0, cancellationToken);
         }
     }
 
     /// <summary>Who saved the record last, and what they changed: the newest entry of its history.</summary>
-    public static async Task<ConcurrencyConflictException> ConflictAsync(AppDbContext db, Guid id, uint current, CancellationToken cancellationToken)
+    public static async Task<ConcurrencyConflictException> ConflictAsync(
+        AppDbContext db,
+        Guid id,
+        uint current,
+        CancellationToken cancellationToken
+    )
     {
-        var latest = await db.ChangeHistory.AsNoTracking().Where(c => c.EntityId == id)
-            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var latest = await db
+            .ChangeHistory.AsNoTracking()
+            .Where(c => c.EntityId == id)
+            .OrderByDescending(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
         if (latest is null)
         {
             return new ConcurrencyConflictException("Another editor", DateTimeOffset.UtcNow, [], current);
         }
 
         // One save can write several rows (the claim, a place, a citation): show them all.
-        var save = await db.ChangeHistory.AsNoTracking()
+        var save = await db
+            .ChangeHistory.AsNoTracking()
             .Where(c => c.EntityId == id && c.ChangedAt == latest.ChangedAt && c.ChangedBy == latest.ChangedBy)
-            .OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        var fields = save.SelectMany(c => HistoryService.Fields(c.Changes)
-            .Where(f => f.Field != "Id")
-            .Select(f => c.EntityType is "Claim" or "Actor" or "Source" or "Proposition" ? f : f with { Field = $"{c.EntityType} {f.Field}" })).ToList();
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var fields = save.SelectMany(c =>
+                HistoryService
+                    .Fields(c.Changes)
+                    .Where(f => f.Field != "Id")
+                    .Select(f =>
+                        c.EntityType is "Claim" or "Actor" or "Source" or "Proposition"
+                            ? f
+                            : f with
+                            {
+                                Field = $"{c.EntityType} {f.Field}",
+                            }
+                    )
+            )
+            .ToList();
         return new ConcurrencyConflictException(latest.ChangedBy, latest.ChangedAt, fields, current);
     }
 

@@ -1,9 +1,10 @@
-using Microsoft.JSInterop;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace ConflictTracker.Web.Components.Pages.Editing;
 
-/// <summary>A draft of a form: what the editor typed, and the version of the record it is to be saved against (0 for a new record).</summary>
+/// <summary>A draft of a form: what the editor typed, and the version of the record it is to be saved against (0 for a
+/// new record).</summary>
 public interface IDraft
 {
     /// <summary>The fields alone: a draft whose fields are as loaded holds nothing to lose.</summary>
@@ -12,7 +13,8 @@ public interface IDraft
     uint Version { get; }
 }
 
-/// <summary>A record editor's draft: the values typed, and the record as loaded, so that "apply my changes on top of theirs" still knows which fields were mine.</summary>
+/// <summary>A record editor's draft: the values typed, and the record as loaded, so that "apply my changes on top of
+/// theirs" still knows which fields were mine.</summary>
 public sealed record RecordDraft<TInput>(TInput Values, uint Version, TInput? Loaded) : IDraft
     where TInput : class
 {
@@ -122,7 +124,10 @@ public abstract class DraftEditorPage<TDraft> : EditorPage, IDisposable
             if (await Drafts.LoadAsync<TDraft>(DraftForm, DraftRecord) is { } stored && key == shownKey)
             {
                 await RestoreDraftAsync(stored.Value);
-                (DraftStatus.RestoredFrom, DraftStatus.Outdated) = (stored.SavedAt, stored.Value.Version != loaded.Version);
+                (DraftStatus.RestoredFrom, DraftStatus.Outdated) = (
+                    stored.SavedAt,
+                    stored.Value.Version != loaded.Version
+                );
                 keptFingerprint = CaptureDraft() is { } restored ? DraftCodec.Fingerprint(restored) : null;
                 StateHasChanged();
             }
@@ -170,7 +175,9 @@ public abstract class DraftEditorPage<TDraft> : EditorPage, IDisposable
             DraftStatus.Clear();
             await ReloadAsync();
             var loaded = CaptureDraft();
-            (loadedFingerprint, keptFingerprint) = loaded is null ? (null, null) : (DraftCodec.Fingerprint(loaded.Values), DraftCodec.Fingerprint(loaded));
+            (loadedFingerprint, keptFingerprint) = loaded is null
+                ? (null, null)
+                : (DraftCodec.Fingerprint(loaded.Values), DraftCodec.Fingerprint(loaded));
         }
         finally
         {

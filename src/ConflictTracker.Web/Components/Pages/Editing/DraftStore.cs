@@ -19,13 +19,22 @@ public sealed record StoredDraft<T>(T Value, DateTimeOffset SavedAt);
 /// one SignalR message, and a statement with three 10,000-character quotes is far larger than one
 /// message may be; here the draft comes back as a stream, in chunks.
 /// </summary>
-public sealed class DraftStore(EditingScript script, IDataProtectionProvider protection, AuthenticationStateProvider authentication, TimeProvider time)
+public sealed class DraftStore(
+    EditingScript script,
+    IDataProtectionProvider protection,
+    AuthenticationStateProvider authentication,
+    TimeProvider time
+)
 {
     // Several 10,000-character quotes, encrypted, come to a few hundred KB; the cap only stops a
     // doctored store from making the server read without end.
     private const long MaxDraftBytes = 4 * 1024 * 1024;
 
-    public async Task<StoredDraft<T>?> LoadAsync<T>(string form, Guid? record, CancellationToken cancellationToken = default)
+    public async Task<StoredDraft<T>?> LoadAsync<T>(
+        string form,
+        Guid? record,
+        CancellationToken cancellationToken = default
+    )
     {
         if (await KeyAsync(form, record) is not { } key || !await script.HasDraftAsync(key))
         {
@@ -56,7 +65,10 @@ public sealed class DraftStore(EditingScript script, IDataProtectionProvider pro
             return false;
         }
 
-        return await script.SaveDraftAsync(key, DraftCodec.Seal(protection, key, new StoredDraft<T>(value, time.GetUtcNow())));
+        return await script.SaveDraftAsync(
+            key,
+            DraftCodec.Seal(protection, key, new StoredDraft<T>(value, time.GetUtcNow()))
+        );
     }
 
     public async Task RemoveAsync(string form, Guid? record)
@@ -78,24 +90,33 @@ public static class DraftCodec
 {
     // The text is encrypted, so nothing needs escaping for HTML; unescaped, a Korean syllable takes
     // 3 bytes instead of 6.
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>
     /// Per user, form and record: a shared browser never offers one editor another's draft, and a
     /// new record's draft ("new") is not an edit's.
     /// </summary>
-    public static string Key(string user, string form, Guid? record) => $"ct-draft:{user}:{form}:{record?.ToString() ?? "new"}";
+    public static string Key(string user, string form, Guid? record) =>
+        $"ct-draft:{user}:{form}:{record?.ToString() ?? "new"}";
 
     public static string Seal<T>(IDataProtectionProvider keys, string key, StoredDraft<T> draft) =>
         Base64Url.EncodeToString(Protector(keys, key).Protect(JsonSerializer.SerializeToUtf8Bytes(draft, Options)));
 
-    /// <summary>The draft kept under <paramref name="key"/>; a <see cref="CryptographicException"/> when it was sealed for another key or with keys that are gone.</summary>
+    /// <summary>The draft kept under <paramref name="key"/>; a <see cref="CryptographicException"/> when it was sealed
+    /// for another key or with keys that are gone.</summary>
     public static StoredDraft<T>? Open<T>(IDataProtectionProvider keys, string key, string payload) =>
-        JsonSerializer.Deserialize<StoredDraft<T>>(Protector(keys, key).Unprotect(Base64Url.DecodeFromChars(payload)), Options);
+        JsonSerializer.Deserialize<StoredDraft<T>>(
+            Protector(keys, key).Unprotect(Base64Url.DecodeFromChars(payload)),
+            Options
+        );
 
     /// <summary>The form as text, to tell whether it changed since it was last kept.</summary>
     public static string Fingerprint<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     // Bound to the key, user included: a draft copied under another user's or record's key does not open there.
-    private static IDataProtector Protector(IDataProtectionProvider keys, string key) => keys.CreateProtector("ConflictTracker.Drafts", key);
+    private static IDataProtector Protector(IDataProtectionProvider keys, string key) =>
+        keys.CreateProtector("ConflictTracker.Drafts", key);
 }

@@ -13,15 +13,14 @@ public sealed class EditingScript(IJSRuntime js) : IAsyncDisposable
     public async Task<bool> SaveDraftAsync(string key, string payload) =>
         await (await ModuleAsync()).InvokeAsync<bool>("saveDraft", key, payload);
 
-    public async Task<bool> HasDraftAsync(string key) =>
-        await (await ModuleAsync()).InvokeAsync<bool>("hasDraft", key);
+    public async Task<bool> HasDraftAsync(string key) => await (await ModuleAsync()).InvokeAsync<bool>("hasDraft", key);
 
-    /// <summary>The stored draft (ask <see cref="HasDraftAsync"/> first) as a stream, so that a large one is not limited by the message size.</summary>
+    /// <summary>The stored draft (ask <see cref="HasDraftAsync"/> first) as a stream, so that a large one is not
+    /// limited by the message size.</summary>
     public async Task<IJSStreamReference> LoadDraftAsync(string key) =>
         await (await ModuleAsync()).InvokeAsync<IJSStreamReference>("loadDraft", key);
 
-    public async Task RemoveDraftAsync(string key) =>
-        await (await ModuleAsync()).InvokeVoidAsync("removeDraft", key);
+    public async Task RemoveDraftAsync(string key) => await (await ModuleAsync()).InvokeVoidAsync("removeDraft", key);
 
     public async Task<bool> RevealMessageAsync(string selector) =>
         await (await ModuleAsync()).InvokeAsync<bool>("revealMessage", selector);

@@ -27,7 +27,8 @@ public abstract class EditorPage : ComponentBase
 
     protected string? Msg(string field) => Errors.Message(field);
 
-    /// <summary>Runs <paramref name="action"/>; bad input becomes field messages and a conflict becomes the conflict banner.</summary>
+    /// <summary>Runs <paramref name="action"/>; bad input becomes field messages and a conflict becomes the conflict
+    /// banner.</summary>
     protected async Task RunAsync(Func<Task> action)
     {
         Busy = true;
@@ -66,7 +67,8 @@ public abstract class EditorPage : ComponentBase
         {
             await Script.RevealMessageAsync(EditorMessages.RevealSelector);
         }
-        catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException or InvalidOperationException)
+        catch (Exception ex)
+            when (ex is JSDisconnectedException or JSException or TaskCanceledException or InvalidOperationException)
         {
             // The message is on the page all the same; only the scrolling is lost.
         }

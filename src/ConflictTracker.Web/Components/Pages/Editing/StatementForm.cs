@@ -84,43 +84,58 @@ public sealed class StatementForm
 
     public string? CitationLocator { get; set; }
 
-    public StatementInput ToInput() => new()
-    {
-        PropositionId = Proposition?.Id,
-        ActorId = NewActor ? null : Actor?.Id,
-        NewActor = NewActor ? new NewActorInput(NewActorName, NewActorKind, Blank(NewActorCountry)?.ToUpperInvariant()) : null,
-        OnBehalfOfId = OnBehalfOf?.Id,
-        Stance = Stance,
-        Summary = Summary,
-        StatedOn = StatedOn,
-        EventStart = EventStart,
-        EventEnd = EventEnd,
-        QuoteText = Blank(QuoteText),
-        QuoteLanguage = Blank(QuoteLanguage),
-        Translation = Blank(Translation),
-        TranslationLanguage = Blank(Translation) is null ? null : Blank(TranslationLanguage),
-        MeasureId = QuantityMin is null && QuantityMax is null ? null : MeasureId,
-        QuantityMin = QuantityMin,
-        QuantityMax = QuantityMax,
-        QuantityQualifier = QuantityQualifier,
-        PlaceIds = Places.Select(p => p.Id).ToList(),
-        Status = Status,
-        SourceId = NewSource ? null : Source?.Id,
-        NewSource = NewSource
-            ? new NewSourceInput(NewSourceKind, NewSourceTitle, Blank(NewSourceUrl), NewSourcePublisher?.Id, Blank(NewSourcePublished), Blank(NewSourceLanguage), NewSourceReliability)
-            {
-                NewPublisher = NewSourcePublisher is null && Blank(NewSourcePublisherName) is { } publisher ? new NewActorInput(publisher, ActorKind.MediaOutlet, null) : null,
-            }
-            : null,
-        CitationRole = CitationRole,
-        CitationQuote = Blank(CitationQuote),
-        CitationLocator = Blank(CitationLocator),
-    };
+    public StatementInput ToInput() =>
+        new()
+        {
+            PropositionId = Proposition?.Id,
+            ActorId = NewActor ? null : Actor?.Id,
+            NewActor = NewActor
+                ? new NewActorInput(NewActorName, NewActorKind, Blank(NewActorCountry)?.ToUpperInvariant())
+                : null,
+            OnBehalfOfId = OnBehalfOf?.Id,
+            Stance = Stance,
+            Summary = Summary,
+            StatedOn = StatedOn,
+            EventStart = EventStart,
+            EventEnd = EventEnd,
+            QuoteText = Blank(QuoteText),
+            QuoteLanguage = Blank(QuoteLanguage),
+            Translation = Blank(Translation),
+            TranslationLanguage = Blank(Translation) is null ? null : Blank(TranslationLanguage),
+            MeasureId = QuantityMin is null && QuantityMax is null ? null : MeasureId,
+            QuantityMin = QuantityMin,
+            QuantityMax = QuantityMax,
+            QuantityQualifier = QuantityQualifier,
+            PlaceIds = Places.Select(p => p.Id).ToList(),
+            Status = Status,
+            SourceId = NewSource ? null : Source?.Id,
+            NewSource = NewSource
+                ? new NewSourceInput(
+                    NewSourceKind,
+                    NewSourceTitle,
+                    Blank(NewSourceUrl),
+                    NewSourcePublisher?.Id,
+                    Blank(NewSourcePublished),
+                    Blank(NewSourceLanguage),
+                    NewSourceReliability
+                )
+                {
+                    NewPublisher =
+                        NewSourcePublisher is null && Blank(NewSourcePublisherName) is { } publisher
+                            ? new NewActorInput(publisher, ActorKind.MediaOutlet, null)
+                            : null,
+                }
+                : null,
+            CitationRole = CitationRole,
+            CitationQuote = Blank(CitationQuote),
+            CitationLocator = Blank(CitationLocator),
+        };
 
     /// <summary>The form for an existing claim, with names for the ids it points at.</summary>
     public static StatementForm From(StatementInput input, IReadOnlyDictionary<Guid, string> names)
     {
-        LookupItem? Item(Guid? id) => id is { } value ? new LookupItem(value, names.GetValueOrDefault(value, "(unknown)")) : null;
+        LookupItem? Item(Guid? id) =>
+            id is { } value ? new LookupItem(value, names.GetValueOrDefault(value, "(unknown)")) : null;
         return new StatementForm
         {
             Proposition = Item(input.PropositionId),
@@ -144,11 +159,14 @@ public sealed class StatementForm
         };
     }
 
-    /// <summary>A form started from an article intake's draft: the statement with its citation of the article and, if needed, a new actor.</summary>
+    /// <summary>A form started from an article intake's draft: the statement with its citation of the article and, if
+    /// needed, a new actor.</summary>
     public static StatementForm FromDraft(StatementInput input, IReadOnlyDictionary<Guid, string> names)
     {
         var form = From(input, names);
-        form.Source = input.SourceId is { } source ? new LookupItem(source, names.GetValueOrDefault(source, "(the article)")) : null;
+        form.Source = input.SourceId is { } source
+            ? new LookupItem(source, names.GetValueOrDefault(source, "(the article)"))
+            : null;
         form.CitationRole = input.CitationRole;
         form.CitationQuote = input.CitationQuote;
         form.CitationLocator = input.CitationLocator;
