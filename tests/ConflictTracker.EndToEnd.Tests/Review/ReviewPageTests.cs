@@ -23,8 +23,11 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     private static ILocator Item(IPage page, string first, string second) =>
         page.GetByTestId("queue-item").Filter(new() { HasText = first }).Filter(new() { HasText = second });
 
+    private static ILocator Group(IPage page) =>
+        page.GetByTestId("queue-item").Filter(new() { HasText = "Opposed stances: a denial against" });
+
     [Fact]
-    public async Task AReviewerConfirmsTheKremlinAgainstNisAndAnalystsSeeItOnBothClaimsAndTheProposition()
+    public async Task AReviewerConfirmsPeskovsDenialForAllButOneTickedClaimAndAnalystsSeeIt()
     {
         // Another reviewer watches the queue in a second browser.
         var watcher = await QueueAsync(await browser.NewPageAsync(role: Roles.Admin));
@@ -34,35 +37,60 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         );
         candidates.Should().BePositive();
 
+        // Peskov's denial is one item against the 11 claims affirming the deployment, not 11 items.
         var reviewer = await QueueAsync(await browser.NewPageAsync(role: Roles.Reviewer));
-        await Item(reviewer, "ferried nearly 1,500", "Kremlin's spokesman").ClickAsync();
-        var cards = reviewer.GetByTestId("claim-card");
-        await Assertions.Expect(cards).ToHaveCountAsync(2);
-        await Assertions.Expect(reviewer.GetByTestId("queue-detail")).ToContainTextAsync("Opposed stances");
+        await Assertions.Expect(Group(reviewer)).ToHaveCountAsync(1);
+        await Assertions.Expect(Group(reviewer)).ToContainTextAsync("a denial against 11 claims");
+        await Assertions.Expect(Group(reviewer)).ToContainTextAsync("Kremlin's spokesman");
+        await Group(reviewer).ClickAsync();
+        await Assertions.Expect(reviewer.GetByTestId("claim-card")).ToHaveCountAsync(1);
+        await Assertions.Expect(reviewer.GetByTestId("claim-card")).ToContainTextAsync("fake news");
+        var members = reviewer.GetByTestId("group-member");
+        await Assertions.Expect(members).ToHaveCountAsync(11);
         await Assertions
-            .Expect(cards.Filter(new() { HasText = "Vladivostok" }))
-            .ToContainTextAsync("implying 1,350 to 1,500 soldiers");
-        await reviewer.SaveScreenshotAsync("review-queue");
+            .Expect(members.Filter(new() { HasText = "Vladivostok" }))
+            .ToContainTextAsync("National Intelligence Service · 18 Oct 2024 · nearly 1,500");
+        await Assertions.Expect(reviewer.GetByTestId("group-ticked")).ToHaveTextAsync("11 of 11 ticked");
+
+        // Zelenskyy's "thousands" is unticked: it stays open.
+        await members
+            .Filter(new() { HasText = "thousands of North Korean troops" })
+            .GetByTestId("group-tick")
+            .UncheckAsync();
+        await Assertions.Expect(reviewer.GetByTestId("group-ticked")).ToHaveTextAsync("10 of 11 ticked");
+        await reviewer.SaveScreenshotAsync("review-queue-grouped");
         (await reviewer.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
 
-        await reviewer.GetByTestId("decision-note").FillAsync("Peskov answers the NIS report directly.");
+        await reviewer.GetByTestId("decision-note").FillAsync("Peskov denies every report of the deployment.");
         await reviewer.GetByTestId("confirm").ClickAsync();
-        await Assertions.Expect(Item(reviewer, "ferried nearly 1,500", "Kremlin's spokesman")).ToHaveCountAsync(0);
 
-        // The watcher's count drops without a reload: the change reached its circuit.
+        // The group now stands against the one unticked claim; the watcher's count drops by ten without a reload.
+        await Assertions.Expect(Group(reviewer)).ToContainTextAsync("a denial against 1 claim");
         await Assertions
             .Expect(watcher.GetByTestId("count-candidates"))
-            .ToHaveTextAsync((candidates - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .ToHaveTextAsync((candidates - 10).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Group(reviewer).ClickAsync();
+        await Assertions.Expect(reviewer.GetByTestId("group-member")).ToHaveCountAsync(1);
+        await Assertions
+            .Expect(reviewer.GetByTestId("group-member"))
+            .ToContainTextAsync("thousands of North Korean troops");
 
         var analyst = await browser.NewPageAsync(role: Roles.Analyst);
         await analyst.GotoAsync(Nis);
         await Assertions.Expect(analyst.GetByTestId("related-contradicts")).ToContainTextAsync("fake news");
         await Assertions.Expect(analyst.GetByTestId("related-contradicts")).ToContainTextAsync("confirmed by");
         await analyst.GotoAsync(Peskov);
-        await Assertions.Expect(analyst.GetByTestId("related-contradicts")).ToContainTextAsync("ferried nearly 1,500");
+        var related = analyst.GetByTestId("related-contradicts");
+        await Assertions.Expect(related).ToHaveCountAsync(10);
+        await Assertions.Expect(related.Filter(new() { HasText = "ferried nearly 1,500" })).ToHaveCountAsync(1);
+        await Assertions
+            .Expect(related.Filter(new() { HasText = "thousands of North Korean troops" }))
+            .ToHaveCountAsync(0);
         await analyst.GotoAsync(Deployment);
-        var conflict = analyst.GetByTestId("conflict").Filter(new() { HasText = "fake news" });
-        await Assertions.Expect(conflict).ToContainTextAsync("ferried nearly 1,500");
+        var conflict = analyst
+            .GetByTestId("conflict")
+            .Filter(new() { HasText = "fake news" })
+            .Filter(new() { HasText = "ferried nearly 1,500" });
         await Assertions.Expect(conflict).ToContainTextAsync("contradicts");
         await analyst.SaveScreenshotAsync("proposition-confirmed-contradiction");
     }
@@ -72,20 +100,20 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     {
         var reviewer = await QueueAsync(await browser.NewPageAsync(role: Roles.Reviewer));
         var flags = await reviewer.GetByTestId("count-flags").InnerTextAsync();
-        await Item(reviewer, "thousands of North Korean troops", "Kremlin's spokesman").ClickAsync();
+        await Item(reviewer, "Incompatible figures", "hundreds of North Korean soldiers").ClickAsync();
 
         await reviewer.GetByTestId("dismiss").ClickAsync();
         await Assertions.Expect(reviewer.GetByTestId("form-errors")).ToContainTextAsync("reason");
 
         await reviewer.GetByTestId("flag-claim").First.ClickAsync();
-        await reviewer.GetByTestId("flag-comment").FillAsync("Which NATO gathering? The date is not sourced.");
+        await reviewer.GetByTestId("flag-comment").FillAsync("Which base? The place is not sourced.");
         await reviewer.GetByTestId("flag-submit").ClickAsync();
         await Assertions.Expect(reviewer.GetByTestId("count-flags")).Not.ToHaveTextAsync(flags);
 
-        await reviewer.GetByTestId("decision-note").FillAsync("Peskov was asked about another report.");
+        await reviewer.GetByTestId("decision-note").FillAsync("The two videos may show different days.");
         await reviewer.GetByTestId("dismiss").ClickAsync();
         await Assertions
-            .Expect(Item(reviewer, "thousands of North Korean troops", "Kremlin's spokesman"))
+            .Expect(Item(reviewer, "Incompatible figures", "hundreds of North Korean soldiers"))
             .ToHaveCountAsync(0);
     }
 

@@ -27,6 +27,8 @@ internal static class BadInputCorpus
 
     private static readonly Guid Budanov = DemoIds.For("claim", "budanov-11000-training");
 
+    private static readonly Guid Peskov = DemoIds.For("claim", "peskov-fake-news");
+
     /// <param name="Field">The one body field made bad, when that is what the attempt tests: the refusal must name
     /// it.</param>
     internal sealed record Attempt(
@@ -159,6 +161,16 @@ internal static class BadInputCorpus
             )
         ).EnsureSuccessStatusCode();
         var candidate = await FirstAsync("/api/v1/candidates?state=Open");
+        // A pair of Peskov's grouped item other than the one the single-candidate examples use.
+        var grouped = JsonNode
+            .Parse(await admin.GetStringAsync("/api/v1/candidates?state=Open"))!
+            .AsArray()
+            .Select(c => c!)
+            .Last(c =>
+                c["rule"]!.GetValue<string>() == "OpposedStances"
+                && c["id"]!.GetValue<Guid>() != candidate.Id
+                && (c["firstClaimId"]!.GetValue<Guid>() == Peskov || c["secondClaimId"]!.GetValue<Guid>() == Peskov)
+            );
         var relation = await FirstAsync("/api/v1/relations");
         var flag = await FirstAsync("/api/v1/flags");
         // An article intake with drafts to decide on.
@@ -334,6 +346,23 @@ internal static class BadInputCorpus
                 $"/api/v1/candidates/{candidate.Id}/dismiss",
                 new JsonObject { ["reason"] = "A corpus test" },
                 candidate.Version,
+                "application/json"
+            ),
+            ["DecideCandidateGroup"] = (
+                $"/api/v1/candidates/groups/{Peskov}/decision",
+                new JsonObject
+                {
+                    ["decision"] = "Dismissed",
+                    ["candidates"] = new JsonArray(
+                        new JsonObject
+                        {
+                            ["id"] = grouped["id"]!.GetValue<Guid>(),
+                            ["version"] = grouped["version"]!.GetValue<uint>(),
+                        }
+                    ),
+                    ["note"] = "A corpus test",
+                },
+                null,
                 "application/json"
             ),
             ["Import"] = ("/api/v1/import?type=actor", null, null, "text/csv"),

@@ -182,9 +182,9 @@ public class CandidateQueueTests(DemoDataFixture fixture) : IClassFixture<DemoDa
             .ContainKey(nameof(ContradictionCandidate.DecisionNote));
 
         await Service(Reviewer).DismissCandidateAsync(candidate.Id, "Peskov was asked about a different report.");
-        (await Queue(Reviewer).GetAsync(new QueueFilter(QueueKind.Candidate)))
-            .Items.Should()
-            .NotContain(i => i.Id == candidate.Id);
+        (await Queue(Reviewer).CandidateGroupAsync(Peskov))!
+            .Members.Should()
+            .NotContain(m => m.CandidateId == candidate.Id, "the pair leaves the denial's grouped item");
 
         // A change that does not alter what the claim says (a credibility rating) keeps it dismissed.
         await Service(Reviewer)
@@ -201,7 +201,10 @@ public class CandidateQueueTests(DemoDataFixture fixture) : IClassFixture<DemoDa
         reopened.FoundAt.Should().BeAfter(candidate.FoundAt);
         (await Queue(Reviewer).GetAsync(new QueueFilter(QueueKind.Candidate)))
             .Items.Should()
-            .Contain(i => i.Id == candidate.Id);
+            .Contain(i => i.IsGroup && i.Id == Peskov);
+        (await Queue(Reviewer).CandidateGroupAsync(Peskov))!
+            .Members.Should()
+            .Contain(m => m.CandidateId == candidate.Id, "the pair is back in the denial's grouped item");
         (await HistoryAsync(candidate.Id))
             .Should()
             .Equal("Created by demo data", "Updated by rui@example.org", "Updated by ana@example.org");

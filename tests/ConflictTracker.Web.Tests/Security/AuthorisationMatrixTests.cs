@@ -159,6 +159,7 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("list unverified quotes", ["Deny", "Deny", "Deny", "Deny", "Allow", "Allow", "Allow"]),
         ("confirm contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("dismiss contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
+        ("decide grouped candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("rate credibility", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("assess propositions", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("export claims", ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
@@ -343,6 +344,15 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
                 break;
             case "dismiss contradiction candidates":
                 await Reviews(access).DismissCandidateAsync(Guid.NewGuid(), "x");
+                break;
+            case "decide grouped candidates":
+                await Reviews(access)
+                    .DecideCandidateGroupAsync(
+                        Guid.NewGuid(),
+                        Domain.Relations.ReviewState.Dismissed,
+                        [new(Guid.NewGuid(), 1)],
+                        "x"
+                    );
                 break;
             case "rate credibility":
                 await Reviews(access)

@@ -19,6 +19,14 @@ public sealed record CloseFlagInput(FlagStatus Outcome, string? Resolution);
 
 public sealed record NoteInput(string? Note);
 
+public sealed record GroupDecisionInput(
+    ReviewState Decision,
+    IReadOnlyList<GroupDecisionMember>? Candidates,
+    string? Note
+);
+
+public sealed record GroupDecided(IReadOnlyList<Guid> Relations);
+
 /// <summary><c>/api/v1/relations</c>, <c>/flags</c>, <c>/candidates</c> and <c>/review/unverified-quotes</c>: the
 /// review workflow through the API.</summary>
 internal static class ReviewEndpoints
@@ -97,6 +105,17 @@ internal static class ReviewEndpoints
             .WithName("DismissCandidate")
             .WithSummary(
                 "Dismiss a candidate with a reason; it stays dismissed until one of its claims changes (Reviewer); with If-Match, a candidate changed since is refused with 412"
+            )
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        candidates
+            .MapPost("/groups/{denialId:guid}/decision", DecideCandidateGroupAsync)
+            .WithName("DecideCandidateGroup")
+            .WithSummary(
+                "Confirm or dismiss (with a note) the ticked opposed-stance candidates of one denial, in one transaction (Reviewer)"
+            )
+            .WithDescription(
+                "Each candidate comes with the version listed (GET /api/v1/candidates); a pair changed or decided since refuses the whole decision with 412 and nothing is saved. Pairs not listed stay open. Returns the confirmed relations' ids. docs/rules/contradictions.md, \"Grouped review\"."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -244,5 +263,35 @@ internal static class ReviewEndpoints
             cancellationToken
         );
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<GroupDecided>> DecideCandidateGroupAsync(
+        Guid denialId,
+        GroupDecisionInput input,
+        HttpRequest request,
+        [FromServices] ReviewService review,
+        CancellationToken cancellationToken
+    )
+    {
+        // The role first, as for every decision; the versions travel in the body, one per pair.
+        if (await Api.DecisionVersionAsync(request) is not null)
+        {
+            throw new Domain.Common.DomainValidationException(
+                "If-Match",
+                "A group has no one version: give each candidate's version in the body (candidates[].version)."
+            );
+        }
+
+        return TypedResults.Ok(
+            new GroupDecided(
+                await review.DecideCandidateGroupAsync(
+                    denialId,
+                    input.Decision,
+                    input.Candidates,
+                    input.Note,
+                    cancellationToken
+                )
+            )
+        );
     }
 }

@@ -1,3 +1,4 @@
+using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
@@ -40,7 +41,36 @@ public sealed record QueueItem(
     string FirstSummary,
     Guid? SecondClaimId,
     string? SecondSummary,
-    uint Version
+    uint Version,
+    int GroupSize = 0
+)
+{
+    /// <summary>A denial's open opposed-stance candidates, shown and decided as one item (<see cref="Id"/> is the
+    /// denial's claim id).</summary>
+    public bool IsGroup => GroupSize > 0;
+}
+
+/// <summary>One pair of a grouped item: the candidate (with its version) and the claim the denial stands
+/// against.</summary>
+public sealed record CandidateGroupMember(
+    Guid CandidateId,
+    uint Version,
+    Guid ClaimId,
+    string Summary,
+    string Speaker,
+    string StatedOn,
+    string? Figure
+);
+
+/// <summary>A denial and the open opposed-stance candidates it stands in, at most <see
+/// cref="ReviewQueueService.ListLimit"/> (<see cref="Total"/> counts all).</summary>
+public sealed record CandidateGroup(
+    Guid DenialId,
+    string Summary,
+    string Speaker,
+    string StatedOn,
+    IReadOnlyList<CandidateGroupMember> Members,
+    int Total
 );
 
 public sealed record QueueProposition(EntityRef Proposition, int Items);
@@ -255,6 +285,73 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             .ToList();
     }
 
+    /// <summary>
+    /// A grouped item: the denial and the open opposed-stance candidates it stands in, oldest first,
+    /// at most <see cref="ListLimit"/> (the rest stay in the group for the next decision). Read through
+    /// the candidates' claim-id indexes: only this denial's pairs are read.
+    /// </summary>
+    public async Task<CandidateGroup?> CandidateGroupAsync(Guid denialId, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Propose, "see the review queue");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var denial = await (
+            from claim in db.Claims.AsNoTracking()
+            where claim.Id == denialId && claim.Stance == Stance.Denies
+            join actor in db.Actors on claim.AssertedById equals actor.Id
+            select new
+            {
+                claim.Summary,
+                claim.StatedOn,
+                actor.Name,
+            }
+        ).SingleOrDefaultAsync(cancellationToken);
+        if (denial is null)
+        {
+            return null;
+        }
+
+        var open = db
+            .Candidates.AsNoTracking()
+            .Where(c =>
+                c.State == CandidateState.Open
+                && c.Rule == CandidateRule.OpposedStances
+                && (c.FirstClaimId == denialId || c.SecondClaimId == denialId)
+            );
+        var total = await open.CountAsync(cancellationToken);
+        var rows = await (
+            from candidate in open
+            join other in db.Claims
+                on (
+                    candidate.FirstClaimId == denialId ? candidate.SecondClaimId : candidate.FirstClaimId
+                ) equals other.Id
+            join actor in db.Actors on other.AssertedById equals actor.Id
+            orderby candidate.FoundAt, candidate.Id
+            select new
+            {
+                candidate.Id,
+                candidate.Version,
+                Other = other,
+                actor.Name,
+            }
+        )
+            .Take(ListLimit)
+            .ToListAsync(cancellationToken);
+        var members = rows.OrderBy(r => r.Other.StatedOn.Earliest)
+            .ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ThenBy(r => r.Id)
+            .Select(r => new CandidateGroupMember(
+                r.Id,
+                r.Version,
+                r.Other.Id,
+                r.Other.Summary,
+                r.Name,
+                r.Other.StatedOn.ToString(),
+                r.Other.Quantity?.ToString()
+            ))
+            .ToList();
+        return new CandidateGroup(denialId, denial.Summary, denial.Name, denial.StatedOn.ToString(), members, total);
+    }
+
     /// <summary>The most rows a list returns.</summary>
     public const int ListLimit = 500;
 
@@ -324,6 +421,11 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             await db.Flags.CountAsync(f => f.Status == FlagStatus.Open, cancellationToken)
         );
 
+    /// <summary>
+    /// Open candidates: one item per pair, except the opposed-stance rule's, which are grouped by the
+    /// denial (one item per denial with the claims it stands against; docs/rules/contradictions.md,
+    /// "Grouped review"). The grouping is a GROUP BY over the open candidates in the database.
+    /// </summary>
     private static async Task<List<QueueItem>> CandidatesAsync(
         AppDbContext db,
         QueueFilter filter,
@@ -334,6 +436,7 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             from candidate in db.Candidates.AsNoTracking()
             where
                 candidate.State == CandidateState.Open
+                && candidate.Rule != CandidateRule.OpposedStances
                 && (filter.PropositionId == null || candidate.PropositionId == filter.PropositionId)
             join proposition in db.Propositions on candidate.PropositionId equals proposition.Id
             join first in db.Claims on candidate.FirstClaimId equals first.Id
@@ -349,7 +452,7 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             .OrderBy(filter.NewestFirst, r => r.candidate.FoundAt, r => r.candidate.Id)
             .Take(PageSize + 1)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new QueueItem(
+        var items = rows.Select(r => new QueueItem(
                 QueueKind.Candidate,
                 r.candidate.Id,
                 new EntityRef(r.candidate.PropositionId, r.Statement),
@@ -364,6 +467,64 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 r.candidate.Version
             ))
             .ToList();
+
+        var grouped =
+            from candidate in db.Candidates
+            where
+                candidate.State == CandidateState.Open
+                && candidate.Rule == CandidateRule.OpposedStances
+                && (filter.PropositionId == null || candidate.PropositionId == filter.PropositionId)
+            join first in db.Claims on candidate.FirstClaimId equals first.Id
+            group candidate by new
+            {
+                candidate.PropositionId,
+                DenialId = first.Stance == Stance.Denies ? candidate.FirstClaimId : candidate.SecondClaimId,
+            } into g
+            select new
+            {
+                g.Key.PropositionId,
+                g.Key.DenialId,
+                Pairs = g.Count(),
+                Since = g.Min(c => c.FoundAt),
+                Newest = g.Max(c => c.FoundAt),
+            };
+        var groups = await (
+            from g in filter.NewestFirst
+                ? grouped.OrderByDescending(g => g.Newest).ThenByDescending(g => g.DenialId)
+                : grouped.OrderBy(g => g.Since).ThenBy(g => g.DenialId)
+            join proposition in db.Propositions on g.PropositionId equals proposition.Id
+            join denial in db.Claims on g.DenialId equals denial.Id
+            select new
+            {
+                g.PropositionId,
+                g.DenialId,
+                g.Pairs,
+                g.Since,
+                g.Newest,
+                proposition.Statement,
+                denial.Summary,
+            }
+        )
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
+        items.AddRange(
+            groups.Select(g => new QueueItem(
+                QueueKind.Candidate,
+                g.DenialId,
+                new EntityRef(g.PropositionId, g.Statement),
+                filter.NewestFirst ? g.Newest : g.Since,
+                $"Opposed stances: a denial against {g.Pairs} {(g.Pairs == 1 ? "claim" : "claims")}",
+                $"This denial stands against {g.Pairs} {(g.Pairs == 1 ? "claim that affirms" : "claims that affirm")} the proposition; confirm it for the ticked ones.",
+                null,
+                g.DenialId,
+                g.Summary,
+                null,
+                $"{g.Pairs} {(g.Pairs == 1 ? "claim" : "claims")} affirming",
+                0,
+                g.Pairs
+            ))
+        );
+        return items;
     }
 
     private static async Task<List<QueueItem>> RelationsAsync(

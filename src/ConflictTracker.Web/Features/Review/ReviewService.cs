@@ -11,6 +11,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Features.Review;
 
+/// <summary>One ticked pair of a grouped item: the candidate and the version it was listed at.</summary>
+public sealed record GroupDecisionMember(Guid Id, uint? Version);
+
 /// <summary>
 /// Relations between claims and flags: editors and reviewers propose a relation or raise a flag
 /// (policy Propose); a reviewer other than the proposer confirms or dismisses a relation, and closes
@@ -148,7 +151,116 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         await access.DemandAsync(Policies.Review, "confirm contradiction candidates");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
         var candidate = await CandidateAsync(db, candidateId, expectedVersion, cancellationToken);
+        var relation = await ConfirmAsync(db, candidate, note, time.GetUtcNow(), cancellationToken);
+        await SaveAsync(db, cancellationToken);
+        return relation.Id;
+    }
+
+    /// <summary>
+    /// Decides a grouped item (docs/rules/contradictions.md, "Grouped review"): the open opposed-stance
+    /// candidates of one denial that the reviewer ticked, each with the version it was shown at, are all
+    /// confirmed (each becomes a confirmed contradiction) or all dismissed with the note, in one
+    /// transaction. A pair changed or decided since, or not the denial's, refuses the whole decision;
+    /// pairs not listed stay open. Returns the relations confirmed (none for a dismissal).
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> DecideCandidateGroupAsync(
+        Guid denialId,
+        ReviewState decision,
+        IReadOnlyList<GroupDecisionMember>? candidates,
+        string? note,
+        CancellationToken cancellationToken = default
+    )
+    {
+        await access.DemandAsync(Policies.Review, "decide grouped candidates");
+        if (decision is not (ReviewState.Confirmed or ReviewState.Dismissed))
+        {
+            throw new DomainValidationException("Decision", "Decide Confirmed or Dismissed.");
+        }
+
+        if (candidates is null || candidates.Count == 0)
+        {
+            throw new DomainValidationException("Candidates", "Tick at least one claim the denial stands against.");
+        }
+
+        if (candidates.Count > ReviewQueueService.ListLimit)
+        {
+            throw new DomainValidationException(
+                "Candidates",
+                $"Decide at most {ReviewQueueService.ListLimit} pairs at once."
+            );
+        }
+
+        if (candidates.Any(c => c is null || c.Version is null))
+        {
+            throw new DomainValidationException("Candidates", "Give each candidate with the version it was listed at.");
+        }
+
+        var ids = candidates.Select(c => c.Id).ToList();
+        if (ids.Distinct().Count() != ids.Count)
+        {
+            throw new DomainValidationException("Candidates", "A candidate is listed twice.");
+        }
+
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        if (!await db.Claims.AnyAsync(c => c.Id == denialId && c.Stance == Stance.Denies, cancellationToken))
+        {
+            throw new DomainValidationException("Denial", "There is no such denial.");
+        }
+
+        var found = await db.Candidates.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var ordered = new List<ContradictionCandidate>();
+        foreach (var member in candidates)
+        {
+            if (
+                !found.TryGetValue(member.Id, out var candidate)
+                || candidate.Rule != CandidateRule.OpposedStances
+                || (candidate.FirstClaimId != denialId && candidate.SecondClaimId != denialId)
+            )
+            {
+                throw new DomainValidationException(
+                    "Candidates",
+                    $"Candidate {member.Id} is not one of this denial's opposed-stance candidates."
+                );
+            }
+
+            if (candidate.Version != member.Version || candidate.State != CandidateState.Open)
+            {
+                throw new StaleVersionException(
+                    "State",
+                    $"The pair with claim {(candidate.FirstClaimId == denialId ? candidate.SecondClaimId : candidate.FirstClaimId)} changed or was decided since you opened this item; nothing was saved. Reload it and decide again.",
+                    candidate.Version
+                );
+            }
+
+            ordered.Add(candidate);
+        }
+
         var now = time.GetUtcNow();
+        var relations = new List<Guid>();
+        foreach (var candidate in ordered)
+        {
+            if (decision == ReviewState.Confirmed)
+            {
+                relations.Add((await ConfirmAsync(db, candidate, note, now, cancellationToken)).Id);
+            }
+            else
+            {
+                candidate.Dismiss(db.ChangedBy!, note, now);
+            }
+        }
+
+        await SaveAsync(db, cancellationToken);
+        return relations;
+    }
+
+    private static async Task<ClaimRelation> ConfirmAsync(
+        AppDbContext db,
+        ContradictionCandidate candidate,
+        string? note,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
+    {
         var pair = new[] { candidate.FirstClaimId, candidate.SecondClaimId };
         var existing = await db
             .Relations.Where(r =>
@@ -195,8 +307,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         }
 
         candidate.Confirm(relation, db.ChangedBy!, note, now);
-        await SaveAsync(db, cancellationToken);
-        return relation.Id;
+        return relation;
     }
 
     /// <summary>Dismisses a candidate with a reason; it stays dismissed until one of its two claims changes.</summary>
