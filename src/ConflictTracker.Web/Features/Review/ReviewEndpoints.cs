@@ -38,7 +38,8 @@ internal static class ReviewEndpoints
             .MapGet("/", ListRelationsAsync)
             .WithName("ListRelations")
             .WithSummary(
-                $"Relations, of one claim (either side) and/or in one state; oldest first, at most {ReviewQueueService.ListLimit}"
+                "Relations, of one claim (either side) and/or in one state; oldest first, at most "
+                    + $"{ReviewQueueService.ListLimit}"
             );
         relations
             .MapPost("/", ProposeRelationAsync)
@@ -49,7 +50,8 @@ internal static class ReviewEndpoints
             .MapPost("/{id:guid}/review", ReviewRelationAsync)
             .WithName("ReviewRelation")
             .WithSummary(
-                "Confirm or dismiss (with a note) a relation someone else proposed (Reviewer); with If-Match (the version listed), a relation changed since is refused with 412"
+                "Confirm or dismiss (with a note) a relation someone else proposed (Reviewer); with If-Match (the "
+                    + "version listed), a relation changed since is refused with 412"
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -70,7 +72,8 @@ internal static class ReviewEndpoints
             .MapPost("/{id:guid}/close", CloseFlagAsync)
             .WithName("CloseFlag")
             .WithSummary(
-                "Resolve or dismiss a flag with a resolution (Reviewer); with If-Match (the version listed), a flag changed since is refused with 412"
+                "Resolve or dismiss a flag with a resolution (Reviewer); with If-Match (the version listed), a flag "
+                    + "changed since is refused with 412"
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -81,7 +84,10 @@ internal static class ReviewEndpoints
             .WithName("ListUnverifiedQuotes")
             .WithSummary("Quotes not found in the stored text of their source (Editor, Reviewer)")
             .WithDescription(
-                $"Checks the next citations (those whose source has a snapshot, of claims not retracted) against their source's newest snapshot, at most {UnverifiedQuoteService.CheckLimit} per request, and lists those not found, at most {UnverifiedQuoteService.PageSize}; pass nextCursor as cursor to go on. docs/rules/quote-verification.md."
+                "Checks the next citations (those whose source has a snapshot, of claims not retracted) against "
+                    + $"their source's newest snapshot, at most {UnverifiedQuoteService.CheckLimit} per request, and "
+                    + $"lists those not found, at most {UnverifiedQuoteService.PageSize}; pass nextCursor as cursor to go "
+                    + "on. docs/rules/quote-verification.md."
             )
             .ProducesValidationProblem();
 
@@ -90,13 +96,15 @@ internal static class ReviewEndpoints
             .MapGet("/", ListCandidatesAsync)
             .WithName("ListCandidates")
             .WithSummary(
-                $"Contradiction candidates the rules found (docs/rules/contradictions.md), on one proposition and/or in one state; at most {ReviewQueueService.ListLimit}"
+                "Contradiction candidates the rules found (docs/rules/contradictions.md), on one proposition "
+                    + $"and/or in one state; at most {ReviewQueueService.ListLimit}"
             );
         candidates
             .MapPost("/{id:guid}/confirm", ConfirmCandidateAsync)
             .WithName("ConfirmCandidate")
             .WithSummary(
-                "Confirm a candidate: it becomes a confirmed relation, whose id is returned (Reviewer); with If-Match (the version listed), a candidate changed since is refused with 412"
+                "Confirm a candidate: it becomes a confirmed relation, whose id is returned (Reviewer); with "
+                    + "If-Match (the version listed), a candidate changed since is refused with 412"
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -104,7 +112,8 @@ internal static class ReviewEndpoints
             .MapPost("/{id:guid}/dismiss", DismissCandidateAsync)
             .WithName("DismissCandidate")
             .WithSummary(
-                "Dismiss a candidate with a reason; it stays dismissed until one of its claims changes (Reviewer); with If-Match, a candidate changed since is refused with 412"
+                "Dismiss a candidate with a reason; it stays dismissed until one of its claims changes (Reviewer); "
+                    + "with If-Match, a candidate changed since is refused with 412"
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -112,10 +121,13 @@ internal static class ReviewEndpoints
             .MapPost("/groups/{denialId:guid}/decision", DecideCandidateGroupAsync)
             .WithName("DecideCandidateGroup")
             .WithSummary(
-                "Confirm or dismiss (with a note) the ticked opposed-stance candidates of one denial, in one transaction (Reviewer)"
+                "Confirm or dismiss (with a note) the ticked opposed-stance candidates of one denial, in one "
+                    + "transaction (Reviewer)"
             )
             .WithDescription(
-                "Each candidate comes with the version listed (GET /api/v1/candidates); a pair changed or decided since refuses the whole decision with 412 and nothing is saved. Pairs not listed stay open. Returns the confirmed relations' ids. docs/rules/contradictions.md, \"Grouped review\"."
+                "Each candidate comes with the version listed (GET /api/v1/candidates); a pair changed or decided "
+                    + "since refuses the whole decision with 412 and nothing is saved. Pairs not listed stay open. "
+                    + "Returns the confirmed relations' ids. docs/rules/contradictions.md, \"Grouped review\"."
             )
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);

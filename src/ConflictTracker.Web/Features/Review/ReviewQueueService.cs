@@ -514,7 +514,8 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 new EntityRef(g.PropositionId, g.Statement),
                 filter.NewestFirst ? g.Newest : g.Since,
                 $"Opposed stances: a denial against {g.Pairs} {(g.Pairs == 1 ? "claim" : "claims")}",
-                $"This denial stands against {g.Pairs} {(g.Pairs == 1 ? "claim that affirms" : "claims that affirm")} the proposition; confirm it for the ticked ones.",
+                $"This denial stands against {g.Pairs} {(g.Pairs == 1 ? "claim that affirms" : "claims that affirm")} "
+                    + "the proposition; confirm it for the ticked ones.",
                 null,
                 g.DenialId,
                 g.Summary,

@@ -227,7 +227,10 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
             {
                 throw new StaleVersionException(
                     "State",
-                    $"The pair with claim {(candidate.FirstClaimId == denialId ? candidate.SecondClaimId : candidate.FirstClaimId)} changed or was decided since you opened this item; nothing was saved. Reload it and decide again.",
+                    "The pair with claim "
+                        + $"{(candidate.FirstClaimId == denialId ? candidate.SecondClaimId : candidate.FirstClaimId)} "
+                        + "changed or was decided since you opened this item; nothing was saved. Reload it and decide "
+                        + "again.",
                     candidate.Version
                 );
             }
@@ -271,7 +274,8 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         {
             throw new DomainValidationException(
                 "Relation",
-                $"{dismissed.ReviewedBy} dismissed this relation ({dismissed.ReviewNote}); dismiss the candidate, or flag the claims to reopen the question."
+                $"{dismissed.ReviewedBy} dismissed this relation ({dismissed.ReviewNote}); dismiss the candidate, "
+                    + "or flag the claims to reopen the question."
             );
         }
 
