@@ -2,18 +2,24 @@
 # Installs what scripts/run.sh and scripts/test.sh need and a fresh machine may lack:
 #   postgres  - Debian's PostgreSQL server binaries (the scripts run their own cluster)
 #   chromium  - Debian's Chromium, for the browser tests (Playwright never downloads a browser here)
+#   media     - ffmpeg/ffprobe (video metadata and keyframes) and poppler-utils (a PDF's first page),
+#               which the evidence attachments use
 #   wrk       - the HTTP load generator scripts/bench.sh uses
-# Usage: scripts/install-prerequisites.sh [postgres] [chromium] [wrk]   (no argument: postgres and chromium)
+# Usage: scripts/install-prerequisites.sh [postgres] [chromium] [media] [wrk]   (no argument: postgres, chromium, media)
 set -euo pipefail
 
 wanted=("$@")
-[ ${#wanted[@]} -gt 0 ] || wanted=(postgres chromium)
+[ ${#wanted[@]} -gt 0 ] || wanted=(postgres chromium media)
 
 missing=()
 for item in "${wanted[@]}"; do
   case "$item" in
     postgres) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib) ;;
     chromium) [ -x /usr/bin/chromium ] || missing+=(chromium fonts-noto-cjk fonts-dejavu-core) ;;
+    media)
+      command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
+      command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+      ;;
     wrk) command -v wrk >/dev/null 2>&1 || missing+=(wrk) ;;
     *) echo "unknown prerequisite: $item" >&2; exit 2 ;;
   esac

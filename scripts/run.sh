@@ -25,6 +25,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# ffmpeg and poppler-utils read and preview the evidence files (docs/rules/evidence.md).
+"$root/scripts/install-prerequisites.sh" media || exit 1
+
 if [ -z "${ConnectionStrings__Default:-}" ]; then
   "$root/scripts/install-prerequisites.sh" postgres
   data_dir=${CONFLICTTRACKER_DATA:-$root/.data/postgres}
