@@ -27,6 +27,9 @@ trap 'exit 143' TERM
 
 # ffmpeg and poppler-utils read and preview the evidence files (docs/rules/evidence.md).
 "$root/scripts/install-prerequisites.sh" media || exit 1
+# Evidence files are kept content-addressed in this folder (back it up with the database:
+# docs/rules/evidence-storage.md), unless Evidence__Store=s3 names an object store.
+export Evidence__Disk__Root=${Evidence__Disk__Root:-$root/.data/evidence}
 
 if [ -z "${ConnectionStrings__Default:-}" ]; then
   "$root/scripts/install-prerequisites.sh" postgres

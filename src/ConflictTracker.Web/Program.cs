@@ -1,3 +1,4 @@
+using ConflictTracker.Web.Features.Evidence;
 using ConflictTracker.Web.Hosting;
 using Serilog;
 
@@ -10,6 +11,7 @@ try
     builder.Services.AddDatabase(builder.Configuration);
     builder.Services.AddAccounts(builder.Configuration, builder.Environment);
     builder.Services.AddFeatures();
+    builder.Services.AddEvidence(builder.Configuration);
     builder.Services.AddApi(builder.Configuration);
     builder.Services.AddUserInterface();
     builder.Services.AddWebSecurity(builder.Configuration);

@@ -23,6 +23,8 @@ public partial class AppFactory(
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Default", connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Each app gets an evidence folder of its own, thrown away with it (a setting may name another).
+        builder.UseSetting("Evidence:Disk:Root", EvidenceRoot);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -31,6 +33,25 @@ public partial class AppFactory(
         if (services is not null)
         {
             builder.ConfigureTestServices(services);
+        }
+    }
+
+    /// <summary>The folder this app keeps its evidence files in.</summary>
+    public string EvidenceRoot { get; } =
+        Path.Combine(Path.GetTempPath(), "conflicttracker-evidence", Guid.NewGuid().ToString("N"));
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(EvidenceRoot))
+        {
+            // Stored blobs are read-only (0444): make them writable so the folder can go.
+            foreach (var file in Directory.EnumerateFiles(EvidenceRoot, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal);
+            }
+
+            Directory.Delete(EvidenceRoot, recursive: true);
         }
     }
 

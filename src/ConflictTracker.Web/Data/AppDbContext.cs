@@ -71,6 +71,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Intake.IntakeDecision> IntakeDecisions => Set<Domain.Intake.IntakeDecision>();
 
+    /// <summary>Stored evidence files, one per SHA-256 (docs/rules/evidence.md).</summary>
+    public DbSet<Domain.Evidence.EvidenceFile> EvidenceFiles => Set<Domain.Evidence.EvidenceFile>();
+
+    public DbSet<Domain.Evidence.Attachment> Attachments => Set<Domain.Evidence.Attachment>();
+
+    public DbSet<Domain.Evidence.CustodyEvent> CustodyEvents => Set<Domain.Evidence.CustodyEvent>();
+
+    public DbSet<Domain.Evidence.MediaFingerprint> MediaFingerprints => Set<Domain.Evidence.MediaFingerprint>();
+
+    public DbSet<Evidence.UploadSession> UploadSessions => Set<Evidence.UploadSession>();
+
     /// <summary>
     /// Who the changes saved next are attributed to in the change history (a user's e-mail address,
     /// or "demo data"). Saving a change to a record without it throws: history always has an author.

@@ -1,3 +1,6 @@
+using ConflictTracker.Evidence.Analysis;
+using ConflictTracker.Web.Features.Evidence;
+using ConflictTracker.Web.Features.Shared;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ConflictTracker.Domain.Common;
@@ -229,6 +232,32 @@ internal static class Api
                 ex.Errors,
                 title: "The request has invalid fields",
                 detail: "Nothing was saved. Correct the fields listed in 'errors'."
+            );
+        }
+        catch (RecordNotFoundException ex)
+        {
+            return TypedResults.Problem(title: $"No such {ex.Kind}", detail: ex.Message, statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (EvidenceRejectedException ex)
+        {
+            return TypedResults.Problem(
+                title: "The file was not stored",
+                detail: ex.Message,
+                statusCode: ex.Code switch
+                {
+                    "too-large" => StatusCodes.Status413PayloadTooLarge,
+                    "unsupported-type" or "name-mismatch" => StatusCodes.Status415UnsupportedMediaType,
+                    _ => StatusCodes.Status400BadRequest,
+                },
+                extensions: new Dictionary<string, object?> { ["code"] = ex.Code }
+            );
+        }
+        catch (EvidenceMissingException ex)
+        {
+            return TypedResults.Problem(
+                title: "Storage no longer holds this file",
+                detail: ex.Message,
+                statusCode: StatusCodes.Status500InternalServerError
             );
         }
         catch (AccessDeniedException ex)

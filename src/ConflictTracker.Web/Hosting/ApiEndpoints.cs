@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ConflictTracker.Web.Features.Actors;
 using ConflictTracker.Web.Features.Claims;
+using ConflictTracker.Web.Features.Evidence;
 using ConflictTracker.Web.Features.Exchange;
 using ConflictTracker.Web.Features.Intake;
 using ConflictTracker.Web.Features.Propositions;
@@ -27,6 +28,7 @@ internal static class ApiEndpoints
         api.MapExportEndpoints();
         api.MapImportEndpoints();
         api.MapIntakeEndpoints();
+        api.MapEvidenceEndpoints();
 
         // The same exports for the browser (the claims explorer's download links), with the sign-in cookie.
         app.MapGroup("/")
@@ -34,6 +36,7 @@ internal static class ApiEndpoints
             .AddEndpointFilter(Api.ErrorsAsProblems)
             .ExcludeFromDescription()
             .MapExportEndpoints(namePrefix: "Browser");
+        app.MapBrowserEvidenceEndpoints();
     }
 
     /// <summary>

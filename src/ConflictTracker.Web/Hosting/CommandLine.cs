@@ -3,6 +3,7 @@ using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Data.Accounts;
 using ConflictTracker.Web.Data.Saving;
 using ConflictTracker.Web.Features.DemoData;
+using ConflictTracker.Web.Features.Evidence;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,6 +23,8 @@ namespace ConflictTracker.Web.Hosting;
 /// <item><c>admin create-token --email E [--name "N"] [--days D]</c> creates an API token for an account; it counts as
 /// a
 /// second factor, since the operator vouches for whoever receives it (docs/rules/authorisation.md, "The API").</item>
+/// <item><c>admin verify-evidence</c> re-hashes every stored evidence file and reports any mismatch (exit code
+/// 3).</item>
 /// <item><c>admin refresh-candidates</c> works out the contradiction candidates of every proposition again (after a
 /// bulk load).</item>
 /// </list>
@@ -263,12 +266,47 @@ internal static class CommandLine
 
                 return 0;
 
+            case "verify-evidence":
+                return await VerifyEvidenceAsync(scope.ServiceProvider, logger);
+
             default:
                 await Console.Error.WriteLineAsync(
                     "usage: admin create-user ... | admin create-token ... | admin demo-accounts | admin refresh-candidates"
+                        + " | admin verify-evidence"
                 );
                 return 2;
         }
+    }
+
+    /// <summary>Re-hashes every stored evidence file; exit code 3 and an error line per file when any bytes
+    /// changed or are missing (docs/rules/evidence.md, "Verification").</summary>
+    private static async Task<int> VerifyEvidenceAsync(IServiceProvider services, ILogger logger)
+    {
+        var report = await services.GetRequiredService<EvidenceVerifier>().VerifyAllAsync(CancellationToken.None);
+        foreach (var failure in report.Failures)
+        {
+            await Console.Out.WriteLineAsync(
+                $"{failure.Result.ToString().ToUpperInvariant()} {failure.Sha256}"
+                    + (failure.FoundSha256 is { } found ? $" (stored bytes hash to {found})" : "")
+            );
+        }
+
+        foreach (var key in report.UnrecordedKeys)
+        {
+            await Console.Out.WriteLineAsync($"UNRECORDED {key} (stored, but no file record names it)");
+        }
+
+        logger.LogInformation(
+            "Evidence verified: {Checked} files, {Intact} intact, {Failed} changed or missing, {Unrecorded} unrecorded blobs",
+            report.Checked,
+            report.Intact,
+            report.Failures.Count,
+            report.UnrecordedKeys.Count
+        );
+        await Console.Out.WriteLineAsync(
+            $"{report.Checked} files checked: {report.Intact} intact, {report.Failures.Count} changed or missing."
+        );
+        return report.Failures.Count == 0 ? 0 : 3;
     }
 
     /// <summary>Reads "--name value" pairs (repeatable) and bare flags; null when an argument is unknown or lacks its

@@ -482,6 +482,249 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ConflictTracker.Domain.Evidence.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("added_by");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("OriginUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("origin_url");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_attachments_file_id");
+
+                    b.HasIndex("SourceId", "FileId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attachments_source_id_file_id");
+
+                    b.ToTable("attachments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_attachments_origin_url_scheme", "origin_url ~* '^https?://[^/\\s]+'");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Evidence.CustodyEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_custody_events");
+
+                    b.HasIndex("AttachmentId")
+                        .HasDatabaseName("ix_custody_events_attachment_id");
+
+                    b.HasIndex("FileId", "At")
+                        .HasDatabaseName("ix_custody_events_file_id_at");
+
+                    b.ToTable("custody_events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_custody_events_action", "action IN ('Added', 'AddedAgain', 'Downloaded', 'Verified', 'Mismatch', 'Missing', 'Quarantined', 'Released')");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata");
+
+                    b.Property<int>("PreviewCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("preview_count");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.Property<string>("StoredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("stored_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_files");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evidence_files_sha256");
+
+                    b.ToTable("evidence_files", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_evidence_files_kind", "kind IN ('Image', 'Video', 'Audio', 'Pdf', 'WebPage')");
+
+                            t.HasCheckConstraint("ck_evidence_files_quarantine_reason", "status = 'Active' OR status_reason IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_evidence_files_sha256", "sha256 ~ '^[0-9a-f]{64}$'");
+
+                            t.HasCheckConstraint("ck_evidence_files_size", "size > 0");
+
+                            t.HasCheckConstraint("ck_evidence_files_status", "status IN ('Active', 'Quarantined')");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Evidence.MediaFingerprint", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<int>("Frame")
+                        .HasColumnType("integer")
+                        .HasColumnName("frame");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hash");
+
+                    b.Property<int>("Quarter0")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter0");
+
+                    b.Property<int>("Quarter1")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter1");
+
+                    b.Property<int>("Quarter2")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter2");
+
+                    b.Property<int>("Quarter3")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter3");
+
+                    b.HasKey("FileId", "Frame")
+                        .HasName("pk_media_fingerprints");
+
+                    b.HasIndex("Quarter0")
+                        .HasDatabaseName("ix_media_fingerprints_quarter0");
+
+                    b.HasIndex("Quarter1")
+                        .HasDatabaseName("ix_media_fingerprints_quarter1");
+
+                    b.HasIndex("Quarter2")
+                        .HasDatabaseName("ix_media_fingerprints_quarter2");
+
+                    b.HasIndex("Quarter3")
+                        .HasDatabaseName("ix_media_fingerprints_quarter3");
+
+                    b.ToTable("media_fingerprints", (string)null);
+                });
+
             modelBuilder.Entity("ConflictTracker.Domain.Exchange.ExternalId", b =>
                 {
                     b.Property<string>("Kind")
@@ -1515,6 +1758,74 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ConflictTracker.Web.Data.Evidence.UploadSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<long>("Offset")
+                        .HasColumnType("bigint")
+                        .HasColumnName("offset_bytes");
+
+                    b.Property<string>("OriginUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("origin_url");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_upload_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_upload_sessions_expires_at");
+
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_upload_sessions_source_id");
+
+                    b.ToTable("upload_sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_upload_sessions_offset", "offset_bytes >= 0 AND offset_bytes <= length");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1830,6 +2141,49 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasConstraintName("fk_claims_measures_proposition_measure");
                 });
 
+            modelBuilder.Entity("ConflictTracker.Domain.Evidence.Attachment", b =>
+                {
+                    b.HasOne("ConflictTracker.Domain.Evidence.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_evidence_files_file_id");
+
+                    b.HasOne("ConflictTracker.Domain.Sources.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachments_sources_source_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Evidence.CustodyEvent", b =>
+                {
+                    b.HasOne("ConflictTracker.Domain.Evidence.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_custody_events_attachments_attachment_id");
+
+                    b.HasOne("ConflictTracker.Domain.Evidence.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_custody_events_evidence_files_file_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Evidence.MediaFingerprint", b =>
+                {
+                    b.HasOne("ConflictTracker.Domain.Evidence.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_media_fingerprints_evidence_files_file_id");
+                });
+
             modelBuilder.Entity("ConflictTracker.Domain.Flags.Flag", b =>
                 {
                     b.HasOne("ConflictTracker.Domain.Claims.Claim", null)
@@ -1972,6 +2326,16 @@ namespace ConflictTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Web.Data.Evidence.UploadSession", b =>
+                {
+                    b.HasOne("ConflictTracker.Domain.Sources.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_upload_sessions_sources_source_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,3 +1,4 @@
+using ConflictTracker.Domain.Evidence;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -96,6 +97,8 @@ internal static class HistoryWriter
             ClaimRelation relation => (nameof(ClaimRelation), relation.Id, false),
             Flag flag => (nameof(Flag), flag.Id, false),
             ContradictionCandidate candidate => (nameof(ContradictionCandidate), candidate.Id, false),
+            EvidenceFile file => (nameof(EvidenceFile), file.Id, false),
+            Attachment attachment => (nameof(Attachment), attachment.SourceId, true),
             Dictionary<string, object> bag
                 when entry.Metadata.Name == "claim_places" && bag.TryGetValue("claim_id", out var claimId) => (
                 "ClaimPlace",
