@@ -4,8 +4,9 @@
 #   chromium  - Debian's Chromium, for the browser tests (Playwright never downloads a browser here)
 #   media     - ffmpeg/ffprobe (video metadata and keyframes) and poppler-utils (a PDF's first page),
 #               which the evidence attachments use
+#   node      - Node.js and npm, for the S3-compatible test server (s3rver) the storage tests start
 #   wrk       - the HTTP load generator scripts/bench.sh uses
-# Usage: scripts/install-prerequisites.sh [postgres] [chromium] [media] [wrk]   (no argument: postgres, chromium, media)
+# Usage: scripts/install-prerequisites.sh [postgres] [chromium] [media] [node] [wrk]   (no argument: postgres, chromium, media)
 set -euo pipefail
 
 wanted=("$@")
@@ -20,6 +21,7 @@ for item in "${wanted[@]}"; do
       command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
       command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
       ;;
+    node) command -v npm >/dev/null 2>&1 || missing+=(nodejs npm) ;;
     wrk) command -v wrk >/dev/null 2>&1 || missing+=(wrk) ;;
     *) echo "unknown prerequisite: $item" >&2; exit 2 ;;
   esac

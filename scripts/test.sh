@@ -9,7 +9,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/lib/postgres.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-"$root/scripts/install-prerequisites.sh" postgres chromium media || exit 1
+"$root/scripts/install-prerequisites.sh" postgres chromium media node || exit 1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/conflicttracker-test.XXXXXX")
 [ "$(id -u)" = 0 ] && chmod 755 "$work"

@@ -24,9 +24,9 @@ public static partial class EvidenceKeys
             ? sha256
             : throw new ArgumentException("A SHA-256 is 64 lower-case hexadecimal characters.", nameof(sha256));
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
+    [GeneratedRegex(@"^[0-9a-f]{64}\z")]
     private static partial Regex Sha256Hex();
 
-    [GeneratedRegex("^sha256/[0-9a-f]{2}/[0-9a-f]{2}/([0-9a-f]{64})$")]
+    [GeneratedRegex(@"^sha256/[0-9a-f]{2}/[0-9a-f]{2}/([0-9a-f]{64})\z")]
     private static partial Regex OriginalKey();
 }

@@ -1,6 +1,5 @@
 using ConflictTracker.Evidence.Analysis;
 using ConflictTracker.Web.Features.Evidence;
-using ConflictTracker.Web.Features.Shared;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ConflictTracker.Domain.Common;

@@ -295,7 +295,7 @@ internal static class EvidenceEndpoints
         return TypedResults.NoContent();
     }
 
-    private static IResult TusOptions(HttpResponse response, [FromServices] IOptions<EvidenceOptions> options)
+    private static NoContent TusOptions(HttpResponse response, [FromServices] IOptions<EvidenceOptions> options)
     {
         TusHeaders(response);
         response.Headers["Tus-Version"] = Tus.Version;

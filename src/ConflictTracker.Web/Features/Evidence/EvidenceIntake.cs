@@ -174,7 +174,7 @@ public sealed partial class EvidenceIntake(
         );
     }
 
-    private async Task<MediaType> SniffAsync(StagedFile staged, string? fileName, CancellationToken cancellationToken)
+    private static async Task<MediaType> SniffAsync(StagedFile staged, string? fileName, CancellationToken cancellationToken)
     {
         var head = new byte[(int)Math.Min(MediaSniffer.HeadLength, staged.Size)];
         await using (var input = File.OpenRead(staged.Path))
