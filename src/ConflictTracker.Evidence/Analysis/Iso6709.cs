@@ -30,11 +30,13 @@ internal static partial class Iso6709
         var point = number.IndexOf('.', StringComparison.Ordinal);
         var whole = point < 0 ? number.Length : point;
         var value = double.Parse(number, CultureInfo.InvariantCulture);
+        // The last two whole digits (with the fraction) and the two before them: minutes or seconds, never 60+.
+        var (last, middle) = (value % 100, Math.Floor(value / 100) % 100);
         return (whole - degreeDigits) switch
         {
             0 => sign * value,
-            2 => sign * (Math.Floor(value / 100) + (value % 100 / 60)),
-            4 => sign * (Math.Floor(value / 10000) + (Math.Floor(value / 100) % 100 / 60) + (value % 100 / 3600)),
+            2 when last < 60 => sign * (Math.Floor(value / 100) + (last / 60)),
+            4 when middle < 60 && last < 60 => sign * (Math.Floor(value / 10000) + (middle / 60) + (last / 3600)),
             _ => null,
         };
     }
