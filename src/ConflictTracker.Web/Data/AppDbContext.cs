@@ -123,6 +123,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<FlagKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<FlagStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ChangeAction>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Domain.Evidence.EvidenceKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder
+            .Properties<Domain.Evidence.EvidenceFileStatus>()
+            .HaveConversion<string>()
+            .HaveMaxLength(16);
+        configurationBuilder.Properties<Domain.Evidence.CustodyAction>().HaveConversion<string>().HaveMaxLength(16);
 
         // The Admiralty credibility scale is numeric (1 confirmed .. 6 cannot be judged): keep its numbers.
         configurationBuilder.Properties<Credibility>().HaveConversion<short>();

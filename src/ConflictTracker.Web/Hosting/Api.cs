@@ -1,9 +1,9 @@
-using ConflictTracker.Evidence.Analysis;
-using ConflictTracker.Web.Features.Evidence;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ConflictTracker.Domain.Common;
+using ConflictTracker.Evidence.Analysis;
 using ConflictTracker.Web.Data.Accounts;
+using ConflictTracker.Web.Features.Evidence;
 using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -235,7 +235,11 @@ internal static class Api
         }
         catch (RecordNotFoundException ex)
         {
-            return TypedResults.Problem(title: $"No such {ex.Kind}", detail: ex.Message, statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(
+                title: $"No such {ex.Kind}",
+                detail: ex.Message,
+                statusCode: StatusCodes.Status404NotFound
+            );
         }
         catch (EvidenceRejectedException ex)
         {

@@ -80,9 +80,13 @@ internal static class WebSecurity
                     headers.XContentTypeOptions = "nosniff";
                     headers["Referrer-Policy"] = "no-referrer";
                     headers.XFrameOptions = "DENY";
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy(
-                        context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] as string ?? nonce
-                    );
+                    // A response that set its own, stricter policy keeps it (an evidence file: "sandbox").
+                    if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                    {
+                        headers.ContentSecurityPolicy = ContentSecurityPolicy(
+                            context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] as string ?? nonce
+                        );
+                    }
                     return Task.CompletedTask;
                 });
                 return next(context);

@@ -41,7 +41,10 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
 {
     public void Configure(EntityTypeBuilder<Attachment> builder)
     {
-        builder.ToTable("attachments", t => t.HasCheckConstraint("ck_attachments_origin_url_scheme", "origin_url " + Sql.HttpUrl));
+        builder.ToTable(
+            "attachments",
+            t => t.HasCheckConstraint("ck_attachments_origin_url_scheme", "origin_url " + Sql.HttpUrl)
+        );
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.FileName).HasMaxLength(Attachment.MaxFileName);
         builder.Property(a => a.OriginUrl).HasMaxLength(MaxLengths.Url);
@@ -61,7 +64,10 @@ public sealed class CustodyEventConfiguration : IEntityTypeConfiguration<Custody
 {
     public void Configure(EntityTypeBuilder<CustodyEvent> builder)
     {
-        builder.ToTable("custody_events", t => t.HasCheckConstraint("ck_custody_events_action", Sql.In<CustodyAction>("action")));
+        builder.ToTable(
+            "custody_events",
+            t => t.HasCheckConstraint("ck_custody_events_action", Sql.In<CustodyAction>("action"))
+        );
         builder.Property(c => c.Id).UseIdentityAlwaysColumn();
         builder.Property(c => c.Actor).HasMaxLength(MaxLengths.UserName);
         builder.Property(c => c.Address).HasMaxLength(CustodyEvent.MaxAddress);

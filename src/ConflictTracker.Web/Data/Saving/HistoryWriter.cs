@@ -1,9 +1,9 @@
-using ConflictTracker.Domain.Evidence;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ConflictTracker.Domain.Actors;
 using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Evidence;
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.History;
 using ConflictTracker.Domain.Places;

@@ -19,7 +19,16 @@ public sealed class EvidenceCustodian(IDbContextFactory<AppDbContext> factory, I
         string? reason,
         string? address,
         CancellationToken cancellationToken
-    ) => ChangeAsync(sha256, version, f => f.Quarantine(reason), CustodyAction.Quarantined, reason, address, cancellationToken);
+    ) =>
+        ChangeAsync(
+            sha256,
+            version,
+            f => f.Quarantine(reason),
+            CustodyAction.Quarantined,
+            reason,
+            address,
+            cancellationToken
+        );
 
     public Task<uint> ReleaseAsync(
         string sha256,
@@ -27,7 +36,16 @@ public sealed class EvidenceCustodian(IDbContextFactory<AppDbContext> factory, I
         string? reason,
         string? address,
         CancellationToken cancellationToken
-    ) => ChangeAsync(sha256, version, f => f.Release(reason), CustodyAction.Released, reason, address, cancellationToken);
+    ) =>
+        ChangeAsync(
+            sha256,
+            version,
+            f => f.Release(reason),
+            CustodyAction.Released,
+            reason,
+            address,
+            cancellationToken
+        );
 
     private async Task<uint> ChangeAsync(
         string sha256,

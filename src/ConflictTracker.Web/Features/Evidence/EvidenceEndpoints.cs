@@ -43,18 +43,24 @@ internal static class EvidenceEndpoints
             .WithName("ClaimEvidence")
             .WithSummary("The files held by the sources a claim cites");
         var files = api.MapGroup("/evidence").WithTags("Evidence");
-        files.MapGet("/{sha256}", FileAsync).WithName("GetEvidence").WithSummary(
-            "One stored file: attachments, chain of custody, near-identical media and suggestions; the ETag is its version"
-        );
-        files.MapPost("/{sha256}/verify", VerifyAsync).WithName("VerifyEvidence").WithSummary(
-            "Re-hash the stored bytes and record the result in the custody (Editor, Reviewer, Admin)"
-        );
-        files.MapPost("/{sha256}/quarantine", QuarantineAsync).WithName("QuarantineEvidence").WithSummary(
-            "Quarantine a file with a reason (Admin); needs If-Match"
-        );
-        files.MapPost("/{sha256}/release", ReleaseAsync).WithName("ReleaseEvidence").WithSummary(
-            "Release a quarantined file with a reason (Admin); needs If-Match"
-        );
+        files
+            .MapGet("/{sha256}", FileAsync)
+            .WithName("GetEvidence")
+            .WithSummary(
+                "One stored file: attachments, chain of custody, near-identical media and suggestions; the ETag is its version"
+            );
+        files
+            .MapPost("/{sha256}/verify", VerifyAsync)
+            .WithName("VerifyEvidence")
+            .WithSummary("Re-hash the stored bytes and record the result in the custody (Editor, Reviewer, Admin)");
+        files
+            .MapPost("/{sha256}/quarantine", QuarantineAsync)
+            .WithName("QuarantineEvidence")
+            .WithSummary("Quarantine a file with a reason (Admin); needs If-Match");
+        files
+            .MapPost("/{sha256}/release", ReleaseAsync)
+            .WithName("ReleaseEvidence")
+            .WithSummary("Release a quarantined file with a reason (Admin); needs If-Match");
         files.MapFileReads("");
         api.MapUploads("/uploads").WithTags("Evidence");
     }
@@ -110,7 +116,11 @@ internal static class EvidenceEndpoints
     )
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method))
+        if (
+            !HttpMethods.IsGet(http.Request.Method)
+            && !HttpMethods.IsHead(http.Request.Method)
+            && !HttpMethods.IsOptions(http.Request.Method)
+        )
         {
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(http))
@@ -300,7 +310,9 @@ internal static class EvidenceEndpoints
         TusHeaders(response);
         response.Headers["Tus-Version"] = Tus.Version;
         response.Headers["Tus-Extension"] = "creation,termination";
-        response.Headers["Tus-Max-Size"] = options.Value.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers["Tus-Max-Size"] = options.Value.MaxFileBytes.ToString(
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         return TypedResults.NoContent();
     }
 
@@ -319,7 +331,10 @@ internal static class EvidenceEndpoints
             cancellationToken
         );
         http.Response.Headers["Upload-Offset"] = "0";
-        return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{started.Id}", (object?)null);
+        return TypedResults.Created(
+            $"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{started.Id}",
+            (object?)null
+        );
     }
 
     private static async Task<IResult> UploadOffsetAsync(

@@ -135,7 +135,9 @@ public sealed partial class EvidenceIntake(
                 now
             );
             db.EvidenceFiles.Add(file);
-            db.MediaFingerprints.AddRange(analysis.PerceptualHashes.Select((h, i) => new MediaFingerprint(file.Id, i, h)));
+            db.MediaFingerprints.AddRange(
+                analysis.PerceptualHashes.Select((h, i) => new MediaFingerprint(file.Id, i, h))
+            );
         }
 
         var attachment = await db.Attachments.SingleOrDefaultAsync(
@@ -143,9 +145,8 @@ public sealed partial class EvidenceIntake(
             cancellationToken
         );
         var alreadyAttached = attachment is not null;
-        attachment ??= db.Attachments.Add(
-                Attachment.Add(sourceId, file.Id, details.FileName, details.OriginUrl, db.ChangedBy!, now)
-            )
+        attachment ??= db
+            .Attachments.Add(Attachment.Add(sourceId, file.Id, details.FileName, details.OriginUrl, db.ChangedBy!, now))
             .Entity;
         db.CustodyEvents.Add(
             new CustodyEvent(
@@ -174,7 +175,11 @@ public sealed partial class EvidenceIntake(
         );
     }
 
-    private static async Task<MediaType> SniffAsync(StagedFile staged, string? fileName, CancellationToken cancellationToken)
+    private static async Task<MediaType> SniffAsync(
+        StagedFile staged,
+        string? fileName,
+        CancellationToken cancellationToken
+    )
     {
         var head = new byte[(int)Math.Min(MediaSniffer.HeadLength, staged.Size)];
         await using (var input = File.OpenRead(staged.Path))

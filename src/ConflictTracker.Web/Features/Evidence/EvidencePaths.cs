@@ -9,11 +9,10 @@ public sealed class EvidencePaths
     {
         var settings = options.Value;
         DiskRoot = Path.GetFullPath(settings.Disk.Root, environment.ContentRootPath);
-        Staging = settings.StagingRoot is { Length: > 0 } staging
-            ? Path.GetFullPath(staging, environment.ContentRootPath)
-            : settings.Store == "s3"
-                ? Path.Combine(Path.GetTempPath(), "conflicttracker-staging")
-                : Path.Combine(DiskRoot, ".staging");
+        Staging =
+            settings.StagingRoot is { Length: > 0 } staging ? Path.GetFullPath(staging, environment.ContentRootPath)
+            : settings.Store == "s3" ? Path.Combine(Path.GetTempPath(), "conflicttracker-staging")
+            : Path.Combine(DiskRoot, ".staging");
         Uploads = Path.Combine(Staging, "resumable");
     }
 

@@ -24,12 +24,18 @@ public sealed partial class EvidenceVerifier(
     public const string Operator = "operator";
 
     /// <summary>Verifies one file on demand (editors, reviewers and admins).</summary>
-    public async Task<VerificationView?> VerifyAsync(string sha256, string? address, CancellationToken cancellationToken)
+    public async Task<VerificationView?> VerifyAsync(
+        string sha256,
+        string? address,
+        CancellationToken cancellationToken
+    )
     {
         await access.DemandAsync(Policies.Propose, "verify evidence");
         var user = (await access.UserAsync()).Identity?.Name ?? Operator;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == sha256, cancellationToken);
+        var file = await db
+            .EvidenceFiles.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.Sha256 == sha256, cancellationToken);
         return file is null ? null : await CheckAsync(db, file, user, address, cancellationToken);
     }
 
@@ -79,7 +85,8 @@ public sealed partial class EvidenceVerifier(
             }
         }
 
-        var result = found is null ? CustodyAction.Missing
+        var result =
+            found is null ? CustodyAction.Missing
             : found == file.Sha256 ? CustodyAction.Verified
             : CustodyAction.Mismatch;
         var at = clock.GetUtcNow();

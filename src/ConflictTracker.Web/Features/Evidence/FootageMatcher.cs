@@ -1,10 +1,10 @@
-using Microsoft.EntityFrameworkCore.Storage;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Evidence;
 using ConflictTracker.Domain.Relations;
 using ConflictTracker.Evidence.Analysis;
 using ConflictTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -75,9 +75,9 @@ public sealed class FootageMatcher
     }
 
     /// <summary>
-    /// Proposes a repeats relation for each pair of published claims on one proposition where one cites
-    /// <paramref name="sourceId"/> and the other cites another source holding the same or near-identical
-    /// media: the claim from the later source repeats the one from the earlier. Pairs already related as
+    /// Proposes a repeats relation for each pair of published claims on one proposition where one has
+    /// <paramref name="sourceId"/> as its origin or first report and the other has another source holding the same
+    /// or near-identical media (a republication holding the footage says nothing about the claim's origin): the claim from the later source repeats the one from the earlier. Pairs already related as
     /// repeats are left alone. Adds to <paramref name="db"/>; the caller saves.
     /// </summary>
     /// <param name="hashes">The file's perceptual hashes when it was just analysed; else they are read.</param>
@@ -123,7 +123,10 @@ public sealed class FootageMatcher
         var citing = await (
             from c in db.Citations
             join claim in db.Claims on c.ClaimId equals claim.Id
-            where sourceIds.Contains(c.SourceId) && claim.Status == ClaimStatus.Published
+            where
+                sourceIds.Contains(c.SourceId)
+                && claim.Status == ClaimStatus.Published
+                && c.Role != CitationRole.Republication
             select new { c.SourceId, Claim = claim }
         ).ToListAsync(cancellationToken);
         var mine = citing.Where(c => c.SourceId == sourceId).Select(c => c.Claim).DistinctBy(c => c.Id).ToList();

@@ -28,7 +28,12 @@ public sealed partial class ResumableUploads(
     ILogger<ResumableUploads> logger
 )
 {
-    public async Task<UploadProgress> StartAsync(Guid sourceId, long length, UploadDetails details, CancellationToken cancellationToken)
+    public async Task<UploadProgress> StartAsync(
+        Guid sourceId,
+        long length,
+        UploadDetails details,
+        CancellationToken cancellationToken
+    )
     {
         await intake.CheckAsync(sourceId, details, cancellationToken);
         if (length <= 0)
@@ -114,7 +119,12 @@ public sealed partial class ResumableUploads(
             return new UploadProgress(id, session.Offset, session.Length);
         }
 
-        return new UploadProgress(id, session.Offset, session.Length, await FinishAsync(db, session, address, cancellationToken));
+        return new UploadProgress(
+            id,
+            session.Offset,
+            session.Length,
+            await FinishAsync(db, session, address, cancellationToken)
+        );
     }
 
     /// <summary>Abandons an upload: its bytes so far are deleted.</summary>
@@ -196,9 +206,14 @@ public sealed partial class ResumableUploads(
         (await access.UserAsync()).Identity?.Name
         ?? throw new AccessDeniedException(Policies.Edit, "upload without signing in");
 
-    private static bool IsLocked(IOException ex) => ex.HResult is 11 or 32 or 33 || ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
+    private static bool IsLocked(IOException ex) =>
+        ex.HResult is 11 or 32 or 33 || ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
 
-    [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "Resumable upload {UploadId} finished: {Sha256}, {Length} bytes")]
+    [LoggerMessage(
+        EventId = 7005,
+        Level = LogLevel.Information,
+        Message = "Resumable upload {UploadId} finished: {Sha256}, {Length} bytes"
+    )]
     private partial void LogFinished(Guid uploadId, string sha256, long length);
 }
 

@@ -16,7 +16,14 @@ internal static class Tus
     public static Creation ReadCreation(HttpRequest request)
     {
         var errors = new ValidationErrors();
-        if (!long.TryParse(request.Headers["Upload-Length"], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+        if (
+            !long.TryParse(
+                request.Headers["Upload-Length"],
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var length
+            )
+        )
         {
             errors.Add("Upload-Length", "Upload-Length must be the file's length in bytes.");
         }
@@ -46,7 +53,14 @@ internal static class Tus
             errors.Add("Content-Type", "Send the bytes as application/offset+octet-stream.");
         }
 
-        if (!long.TryParse(request.Headers["Upload-Offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+        if (
+            !long.TryParse(
+                request.Headers["Upload-Offset"],
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var offset
+            )
+        )
         {
             errors.Add("Upload-Offset", "Upload-Offset must say from which byte these bytes are.");
         }
@@ -65,7 +79,8 @@ internal static class Tus
             var parts = pair.Split(' ', 2);
             try
             {
-                values[parts[0]] = parts.Length == 2 ? Encoding.UTF8.GetString(Convert.FromBase64String(parts[1])) : null;
+                values[parts[0]] =
+                    parts.Length == 2 ? Encoding.UTF8.GetString(Convert.FromBase64String(parts[1])) : null;
             }
             catch (FormatException)
             {

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace ConflictTracker.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202152308_EvidenceFiles")]
+    [Migration("20261202153717_EvidenceFiles")]
     partial class EvidenceFiles
     {
         /// <inheritdoc />
@@ -545,8 +545,10 @@ namespace ConflictTracker.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("Action")
-                        .HasColumnType("integer")
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
@@ -610,8 +612,10 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("format");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Metadata")
@@ -634,8 +638,10 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("size");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("integer")
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.Property<string>("StatusReason")
