@@ -63,7 +63,7 @@ public sealed class EvidenceTests(BrowserFixture browser) : IClassFixture<Browse
 
         var photoCard = Row(cards, "uniforms.jpg");
         await Assertions.Expect(photoCard.GetByTestId("evidence-sha256")).ToHaveTextAsync(photoSha);
-        await Assertions.Expect(photoCard.GetByTestId("evidence-facts")).ToContainTextAsync("camera Canon EOS R6");
+        await Assertions.Expect(photoCard.GetByTestId("evidence-facts")).ToContainTextAsync("Canon EOS R6");
         await Assertions.Expect(photoCard.GetByTestId("evidence-facts")).ToContainTextAsync("GPS 43.1155, 131.8855");
         await Assertions.Expect(photoCard.GetByTestId("evidence-facts")).ToContainTextAsync("640×480");
         var videoCard = Row(cards, "handover.mp4");
