@@ -44,7 +44,9 @@ public sealed class EvidenceReader(
     {
         await access.DemandAsync(Policies.Read, "read evidence");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == sha256, cancellationToken);
+        var file = await db
+            .EvidenceFiles.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.Sha256 == sha256, cancellationToken);
         if (file is null)
         {
             return null;
@@ -93,7 +95,15 @@ public sealed class EvidenceReader(
             await store.OpenReadAsync(EvidenceKeys.Original(sha256), cancellationToken)
             ?? throw new EvidenceMissingException(sha256);
         db.CustodyEvents.Add(
-            new CustodyEvent(file.Id, attachmentId, CustodyAction.Downloaded, db.ChangedBy!, clock.GetUtcNow(), address, null)
+            new CustodyEvent(
+                file.Id,
+                attachmentId,
+                CustodyAction.Downloaded,
+                db.ChangedBy!,
+                clock.GetUtcNow(),
+                address,
+                null
+            )
         );
         await db.SaveChangesAsync(cancellationToken);
         return new EvidenceContent(content, sha256, file.Size, file.ContentType, name ?? sha256);
@@ -104,7 +114,9 @@ public sealed class EvidenceReader(
     {
         await access.DemandAsync(Policies.Read, "read evidence");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == sha256, cancellationToken);
+        var file = await db
+            .EvidenceFiles.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.Sha256 == sha256, cancellationToken);
         if (file is null || index < 0 || index >= file.PreviewCount)
         {
             return null;
@@ -180,7 +192,9 @@ public sealed class EvidenceReader(
             .Take(20)
             .ToList();
         var ids = found.Select(m => m.FileId).ToList();
-        var files = await db.EvidenceFiles.Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var files = await db
+            .EvidenceFiles.Where(f => ids.Contains(f.Id))
+            .ToDictionaryAsync(f => f.Id, cancellationToken);
         var holders = await (
             from a in db.Attachments
             join s in db.Sources on a.SourceId equals s.Id
@@ -242,10 +256,22 @@ public sealed class EvidenceReader(
             })
             .ToListAsync(cancellationToken);
         var nearest = places
-            .Select(p => new { p.Id, p.Name, Km = DistanceKm(lat, lon, p.Lat, p.Lon) })
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                Km = DistanceKm(lat, lon, p.Lat, p.Lon),
+            })
             .Where(p => p.Km <= 50)
             .MinBy(p => p.Km);
-        return new EvidenceSuggestions(date, lat, lon, nearest?.Id, nearest?.Name, nearest is null ? null : Math.Round(nearest.Km, 1));
+        return new EvidenceSuggestions(
+            date,
+            lat,
+            lon,
+            nearest?.Id,
+            nearest?.Name,
+            nearest is null ? null : Math.Round(nearest.Km, 1)
+        );
     }
 
     /// <summary>Great-circle distance (haversine), in kilometres.</summary>
