@@ -82,6 +82,10 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 
     public AppFactory App => app ?? throw new InvalidOperationException("The fixture is not initialised.");
 
+    /// <summary>The app's database, for a command run against it as a separate process.</summary>
+    public string ConnectionString =>
+        (database ?? throw new InvalidOperationException("The fixture is not initialised.")).ConnectionString;
+
     /// <summary>A context on the app's database, to check what a page stored.</summary>
     public Web.Data.AppDbContext CreateContext() =>
         (database ?? throw new InvalidOperationException("The fixture is not initialised.")).CreateContext();

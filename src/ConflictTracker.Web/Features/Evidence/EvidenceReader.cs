@@ -229,7 +229,9 @@ public sealed class EvidenceReader(
         CancellationToken cancellationToken
     )
     {
-        var date = facts?.CapturedAt is { } captured ? DateOnly.FromDateTime(captured.UtcDateTime) : (DateOnly?)null;
+        // The date where it was captured (its clock time at the stated offset), not in UTC: a photo taken at 09:30
+        // in Vladivostok (+10:00) is of that day's event, not of the day before.
+        var date = facts?.CapturedAt is { } captured ? DateOnly.FromDateTime(captured.DateTime) : (DateOnly?)null;
         if (facts is not { Latitude: { } lat, Longitude: { } lon })
         {
             return new EvidenceSuggestions(date, null, null, null, null, null);
