@@ -66,7 +66,7 @@ evidence() {
   [ -n "${PG_ADMIN_CONNECTION:-}" ] || pg_start "$data/postgres" >/dev/null
   echo "Evidence: the near-duplicate lookup among $media media, an upload of $megabytes MB..."
   dotnet "$bench" evidence --connection "$PG_ADMIN_CONNECTION" --database conflicttracker_evidence \
-    --media "$media" --lookups "$lookups" --megabytes "$megabytes" --folder "$data/evidence-upload" \
+    --media "$media" --lookups "$lookups" --megabytes "$megabytes" --rounds 3 --folder "$data/evidence-upload" \
     --results "$results/evidence.json" --out "$root/docs/performance.md" \
     --command "scripts/bench.sh evidence --media $media --lookups $lookups --megabytes $megabytes"
   echo "Written: the Evidence section of docs/performance.md (raw figures in artifacts/bench/evidence.json)"

@@ -358,9 +358,10 @@ internal sealed partial class EvidenceBench(TextWriter log)
     /// <paramref name="megabytes"/> MB from a non-seekable stream through <see cref="StagedFile.WriteAsync"/> into
     /// a staging folder and <see cref="DiskEvidenceStore.PutFileAsync"/> into a store, in <paramref name="folder"/>,
     /// sampling memory every 20 ms; then the ceilings: the same bytes written with a plain FileStream, read back,
-    /// copied with a flush to disk, and SHA-256 over an in-memory buffer.
+    /// copied with a flush to disk, and SHA-256 over an in-memory buffer. <paramref name="rounds"/> rounds, each
+    /// step after a <c>sync</c> (no dirty pages of the step before); the medians are reported.
     /// </summary>
-    public async Task UploadAsync(string folder, int megabytes)
+    public async Task UploadAsync(string folder, int megabytes, int rounds)
     {
         var length = (long)megabytes * Megabyte;
         if (Directory.Exists(folder))
@@ -369,103 +370,140 @@ internal sealed partial class EvidenceBench(TextWriter log)
         }
 
         Directory.CreateDirectory(folder);
-        var staging = Path.Combine(folder, "staging");
-        var store = new DiskEvidenceStore(Path.Combine(folder, "store"));
         var pattern = new byte[4 * Megabyte];
         new Random(7).NextBytes(pattern);
+        var seconds = new Dictionary<string, List<double>>();
+        var warmUp = true;
+        void Add(string step, double value)
+        {
+            if (!warmUp)
+            {
+                (seconds.TryGetValue(step, out var list) ? list : seconds[step] = []).Add(value);
+            }
+        }
 
-        // The upload as the endpoint runs it: body → staging (size and SHA-256) → store.
-        using var sampler = MemorySampler.Start();
-        var clock = Stopwatch.StartNew();
-        string sha;
-        double stageSeconds;
-        double storeSeconds;
-        using (
-            var staged = await StagedFile.WriteAsync(
-                new Body(pattern, length),
-                staging,
-                length + 1,
-                length,
-                CancellationToken.None
+        // A first round to warm up (JIT, folders, the page cache's own bookkeeping) is not timed; its memory counts.
+        Memory? memory = null;
+        for (var round = 0; round <= rounds; round++)
+        {
+            warmUp = round == 0;
+            var staging = Path.Combine(folder, "staging");
+            var store = new DiskEvidenceStore(Path.Combine(folder, $"store{round}"));
+
+            // The upload as the endpoint runs it: body → staging (size and SHA-256) → store.
+            Sync();
+            using var sampler = MemorySampler.Start();
+            var clock = Stopwatch.StartNew();
+            string sha;
+            using (
+                var staged = await StagedFile.WriteAsync(
+                    new Body(pattern, length),
+                    staging,
+                    length + 1,
+                    length,
+                    CancellationToken.None
+                )
             )
-        )
-        {
-            stageSeconds = clock.Elapsed.TotalSeconds;
-            sha = staged.Sha256;
+            {
+                Add("stage", clock.Elapsed.TotalSeconds);
+                sha = staged.Sha256;
+                clock.Restart();
+                await store.PutFileAsync(EvidenceKeys.Original(sha), staged.Path, "video/mp4", CancellationToken.None);
+                Add("store", clock.Elapsed.TotalSeconds);
+            }
+
+            var sampled = await sampler.StopAsync();
+            memory = memory is null
+                ? sampled
+                : memory with
+                {
+                    ManagedGrowthMb = Math.Max(memory.ManagedGrowthMb, sampled.ManagedGrowthMb),
+                    GcHeapGrowthMb = Math.Max(memory.GcHeapGrowthMb, sampled.GcHeapGrowthMb),
+                    WorkingSetGrowthMb = Math.Max(memory.WorkingSetGrowthMb, sampled.WorkingSetGrowthMb),
+                    Samples = memory.Samples + sampled.Samples,
+                };
+            log.WriteLine(
+                $"Upload of {megabytes} MB{(warmUp ? " (warm-up)" : "")}: "
+                    + $"managed heap +{sampled.ManagedGrowthMb:F1} MB, "
+                    + $"working set +{sampled.WorkingSetGrowthMb:F1} MB"
+            );
+
+            // The ceilings, each on the same bytes.
+            var plain = Path.Combine(folder, "plain.bin");
+            Sync();
             clock.Restart();
-            await store.PutFileAsync(EvidenceKeys.Original(sha), staged.Path, "video/mp4", CancellationToken.None);
-            storeSeconds = clock.Elapsed.TotalSeconds;
-        }
-
-        var memory = await sampler.StopAsync();
-        log.WriteLine(
-            $"Upload of {megabytes} MB: staged (copy + SHA-256) {stageSeconds:F2} s, stored {storeSeconds:F2} s; "
-                + $"managed heap +{memory.ManagedGrowthMb:F1} MB, working set +{memory.WorkingSetGrowthMb:F1} MB"
-        );
-
-        // The ceilings, each on the same bytes.
-        var plain = Path.Combine(folder, "plain.bin");
-        clock.Restart();
-        await using (var output = new FileStream(plain, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0))
-        {
-            await new Body(pattern, length).CopyToAsync(output, Megabyte);
-        }
-
-        var writeSeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        await using (var input = new FileStream(plain, FileMode.Open, FileAccess.Read, FileShare.Read, 0))
-        {
-            var buffer = new byte[Megabyte];
-            while (await input.ReadAsync(buffer) > 0) { }
-        }
-
-        var readSeconds = clock.Elapsed.TotalSeconds;
-        var copy = Path.Combine(folder, "copy.bin");
-        clock.Restart();
-        await using (var input = new FileStream(plain, FileMode.Open, FileAccess.Read, FileShare.Read, 0))
-        await using (var output = new FileStream(copy, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0))
-        {
-            await input.CopyToAsync(output, Megabyte);
-            output.Flush(flushToDisk: true);
-        }
-
-        var copySeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-        {
-            for (long done = 0; done < length; done += pattern.Length)
+            await using (var output = new FileStream(plain, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0))
             {
-                hash.AppendData(pattern, 0, (int)Math.Min(pattern.Length, length - done));
+                await new Body(pattern, length).CopyToAsync(output, Megabyte);
             }
 
-            if (Convert.ToHexStringLower(hash.GetHashAndReset()) != sha)
+            Add("write", clock.Elapsed.TotalSeconds);
+            clock.Restart();
+            await using (var input = new FileStream(plain, FileMode.Open, FileAccess.Read, FileShare.Read, 0))
             {
-                throw new InvalidOperationException("The staged file's SHA-256 differs from the bytes sent.");
+                var buffer = new byte[Megabyte];
+                while (await input.ReadAsync(buffer) > 0) { }
             }
+
+            Add("read", clock.Elapsed.TotalSeconds);
+            var copy = Path.Combine(folder, "copy.bin");
+            Sync();
+            clock.Restart();
+            await using (var input = new FileStream(plain, FileMode.Open, FileAccess.Read, FileShare.Read, 0))
+            await using (var output = new FileStream(copy, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0))
+            {
+                await input.CopyToAsync(output, Megabyte);
+                output.Flush(flushToDisk: true);
+            }
+
+            Add("copyFlushed", clock.Elapsed.TotalSeconds);
+            clock.Restart();
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            {
+                for (long done = 0; done < length; done += pattern.Length)
+                {
+                    hash.AppendData(pattern, 0, (int)Math.Min(pattern.Length, length - done));
+                }
+
+                if (Convert.ToHexStringLower(hash.GetHashAndReset()) != sha)
+                {
+                    throw new InvalidOperationException("The staged file's SHA-256 differs from the bytes sent.");
+                }
+            }
+
+            Add("sha256", clock.Elapsed.TotalSeconds);
+            File.Delete(plain);
+            File.Delete(copy);
+            Directory.Delete(store.Root, recursive: true);
         }
 
-        var hashSeconds = clock.Elapsed.TotalSeconds;
-        File.Delete(plain);
-        File.Delete(copy);
         Directory.Delete(folder, recursive: true);
-
-        double Rate(double seconds) => Math.Round(megabytes / seconds, 0);
+        double Median(string step) => seconds[step].Order().ElementAt(seconds[step].Count / 2);
+        double Rate(string step) => Math.Round(megabytes / Median(step), 0);
+        log.WriteLine(
+            "Medians (MB/s): "
+                + string.Join(", ", seconds.Keys.Select(k => $"{k} {Rate(k)}"))
+                + $" over {rounds} rounds"
+        );
         results["upload"] = new
         {
             megabytes,
-            stageSeconds = Math.Round(stageSeconds, 2),
-            stageMbPerSecond = Rate(stageSeconds),
-            storeSeconds = Math.Round(storeSeconds, 2),
-            storeMbPerSecond = Rate(storeSeconds),
-            totalMbPerSecond = Rate(stageSeconds + storeSeconds),
-            plainWriteMbPerSecond = Rate(writeSeconds),
-            plainReadMbPerSecond = Rate(readSeconds),
-            plainCopyFlushedMbPerSecond = Rate(copySeconds),
-            sha256MemoryMbPerSecond = Rate(hashSeconds),
-            // Staging writes the bytes, then reads them back to hash: its ceiling is a plain write plus a read.
-            stageOfCeiling = Math.Round((writeSeconds + readSeconds) / stageSeconds, 2),
-            storeOfCeiling = Math.Round(copySeconds / storeSeconds, 2),
-            memory.BaselineManagedMb,
+            rounds,
+            stageSeconds = Math.Round(Median("stage"), 2),
+            stageMbPerSecond = Rate("stage"),
+            storeSeconds = Math.Round(Median("store"), 2),
+            storeMbPerSecond = Rate("store"),
+            totalMbPerSecond = Math.Round(megabytes / (Median("stage") + Median("store")), 0),
+            plainWriteMbPerSecond = Rate("write"),
+            plainReadMbPerSecond = Rate("read"),
+            plainCopyFlushedMbPerSecond = Rate("copyFlushed"),
+            sha256MemoryMbPerSecond = Rate("sha256"),
+            // Staging writes the bytes, then reads them back to hash: its ceiling is a plain write plus a read
+            // and SHA-256 over memory.
+            stageOfCeiling = Math.Round((Median("write") + Median("read") + Median("sha256")) / Median("stage"), 2),
+            storeOfCeiling = Math.Round(Median("copyFlushed") / Median("store"), 2),
+            seconds = seconds.ToDictionary(s => s.Key, s => s.Value.Select(v => Math.Round(v, 3)).ToList()),
+            memory!.BaselineManagedMb,
             memory.ManagedGrowthMb,
             memory.GcHeapGrowthMb,
             memory.BaselineWorkingSetMb,
@@ -473,6 +511,13 @@ internal sealed partial class EvidenceBench(TextWriter log)
             memory.Samples,
             gc = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
         };
+    }
+
+    /// <summary>Writes the kernel's dirty pages out, so a step does not pay for the one before.</summary>
+    private static void Sync()
+    {
+        using var sync = Process.Start("sync");
+        sync.WaitForExit();
     }
 
     /// <summary>A request body: <c>length</c> bytes, not seekable, handed out as asked (like Kestrel's).</summary>

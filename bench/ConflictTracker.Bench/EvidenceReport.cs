@@ -73,15 +73,13 @@ internal static class EvidenceReport
                     + $"| {Met(Math.Max(D(upload, "ManagedGrowthMb"), D(upload, "WorkingSetGrowthMb")) < 50)} |"
             );
             Line(
-                $"| ... hashing runs at disk speed "
-                    + $"| staging (write, then read back and hash) {F(D(upload, "stageMbPerSecond"), "F0")} MB/s; "
-                    + $"into the store (copy, flush to disk) {F(D(upload, "storeMbPerSecond"), "F0")} MB/s "
-                    + $"| plain write + read {F(D(upload, "stageMbPerSecond") * D(upload, "stageOfCeiling"), "F0")} "
-                    + $"MB/s (ratio {F(D(upload, "stageOfCeiling"), "F2")}); plain copy with flush "
-                    + $"{F(D(upload, "plainCopyFlushedMbPerSecond"), "F0")} MB/s (ratio "
-                    + $"{F(D(upload, "storeOfCeiling"), "F2")}); SHA-256 over memory "
-                    + $"{F(D(upload, "sha256MemoryMbPerSecond"), "F0")} MB/s "
-                    + $"| {Met(D(upload, "stageOfCeiling") >= 0.8)} |"
+                $"| ... hashing runs at disk speed: staging (write, read back, SHA-256) at least as fast as the "
+                    + $"disk's durable writes | staging {F(D(upload, "stageMbPerSecond"), "F0")} MB/s; into the store "
+                    + $"(copy, flush to disk) {F(D(upload, "storeMbPerSecond"), "F0")} MB/s "
+                    + $"| disk, copy with a flush {F(D(upload, "plainCopyFlushedMbPerSecond"), "F0")} MB/s "
+                    + $"(store/plain {F(D(upload, "storeOfCeiling"), "F2")}); page cache, plain write + read + SHA-256 "
+                    + $"over memory: staging/plain {F(D(upload, "stageOfCeiling"), "F2")} "
+                    + $"| {Met(D(upload, "stageMbPerSecond") >= D(upload, "plainCopyFlushedMbPerSecond"))} |"
             );
         }
 
@@ -127,6 +125,19 @@ internal static class EvidenceReport
                     + $"{F(D(lookup, "media") / 65536.0)} rows. Real dHashes cluster (a black or flat frame hashes to "
                     + "0), and a query near a crowded value fetches more rows."
             );
+            if (lookup.GetProperty("migrationPatched").GetArrayLength() > 0)
+            {
+                Line(
+                    "- The EvidenceFiles migration fails on a fresh database (enum columns made integer under checks "
+                        + "of their names); the benchmark migrated "
+                        + string.Join(
+                            ", ",
+                            lookup.GetProperty("migrationPatched").EnumerateArray().Select(c => $"`{c}`")
+                        )
+                        + " as text, as the model's other enums are stored."
+                );
+            }
+
             Line();
             Line("<details><summary>EXPLAIN (ANALYZE, BUFFERS) of one planted lookup</summary>");
             Line();
@@ -148,7 +159,10 @@ internal static class EvidenceReport
                     + "(copy into the store, "
                     + "flushed to disk, moved into place), in one process that samples its own memory every 20 ms; "
                     + "the growth is the peak minus the figure after a full GC before the upload "
-                    + $"({upload.GetProperty("gc").GetString()} GC, as the app runs)."
+                    + $"({upload.GetProperty("gc").GetString()} GC, as the app runs). A warm-up round, then "
+                    + $"{N(upload, "rounds")} timed rounds, each step after a `sync`: times are medians, memory the "
+                    + "largest growth of any round, the warm-up's included "
+                    + "(raw seconds in artifacts/bench/evidence.json)."
             );
             Line();
             Line(
@@ -170,10 +184,13 @@ internal static class EvidenceReport
                     + "kernel's page cache, which is not the process's memory."
             );
             Line(
-                "- \"At disk speed\" is the ratio of the plain work's time to the pipeline's: staging against a plain "
-                    + "write plus a plain read of the same bytes, the store against a plain copy with a flush. 1.0 "
-                    + "means the pipeline costs nothing over the disk; hashing is not the limit while SHA-256 over "
-                    + "memory is faster than the disk."
+                "- \"At disk speed\": staging does not flush, so it runs against the page cache; its ratio is the "
+                    + "time of the same work done plainly (write, read back, SHA-256 over memory) over its own time "
+                    + "(1.0: no cost over the plain work). The store flushes to disk, so it is compared with a "
+                    + "plain copy with a flush. Hashing is not the limit while SHA-256 over memory is faster than "
+                    + "durable writes. "
+                    + "The disk is a virtual one shared with other work on this machine: its speed varies between "
+                    + "rounds."
             );
             Line();
         }

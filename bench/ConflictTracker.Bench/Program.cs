@@ -87,7 +87,8 @@ switch (command)
         {
             await evidence.UploadAsync(
                 options.Optional("--folder") ?? Path.Combine(Path.GetTempPath(), "conflicttracker-bench-evidence"),
-                options.Int("--megabytes", 500)
+                options.Int("--megabytes", 500),
+                options.Int("--rounds", 3)
             );
         }
 
