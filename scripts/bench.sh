@@ -8,7 +8,12 @@
 #   scripts/bench.sh run [--rounds N] [--sessions N]
 #                                            measures the app against its ceilings and writes
 #                                            docs/performance.md (figures in artifacts/bench/)
-#   scripts/bench.sh all [--claims N]        both
+#   scripts/bench.sh all [--claims N]        both, then evidence
+#   scripts/bench.sh evidence [--media N] [--lookups N] [--megabytes N]
+#                                            evidence: the near-duplicate lookup among N stored media (default
+#                                            100,000; a database of its own, made afresh in the same cluster) and
+#                                            an upload of N MB (default 500) through staging and the disk store;
+#                                            writes the Evidence section of docs/performance.md
 #   scripts/bench.sh intake                  article intake: drafts for a 2,000-word article (BenchmarkDotNet,
 #                                            no database; report in artifacts/bench/intake)
 #
@@ -22,16 +27,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 action=${1:-}
 [ $# -gt 0 ] && shift
-claims=1000000 rounds=100 sessions=50
+claims=1000000 rounds=100 sessions=50 media=100000 lookups=1000 megabytes=500
 while [ $# -gt 0 ]; do
   case "$1" in
     --claims) claims=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --sessions) sessions=$2; shift 2 ;;
+    --media) media=$2; shift 2 ;;
+    --lookups) lookups=$2; shift 2 ;;
+    --megabytes) megabytes=$2; shift 2 ;;
     *) echo "unknown option $1 (see the top of scripts/bench.sh)" >&2; exit 2 ;;
   esac
 done
-case "$action" in generate|run|all|intake) ;; *) sed -n '2,17p' "$0" >&2; exit 2 ;; esac
+case "$action" in generate|run|all|intake|evidence) ;; *) sed -n '2,22p' "$0" >&2; exit 2 ;; esac
 
 if [ "$action" = intake ]; then
   # The extractor runs in the app's process with no database: BenchmarkDotNet measures it on its own.
@@ -48,7 +56,22 @@ web="$results/app"
 export PG_OPTIONS="-c shared_buffers=4GB -c effective_cache_size=16GB -c work_mem=32MB -c maintenance_work_mem=1GB \
 -c max_wal_size=8GB -c checkpoint_timeout=30min -c random_page_cost=1.1 -c effective_io_concurrency=200 -c max_connections=200"
 
-"$root/scripts/install-prerequisites.sh" postgres chromium wrk
+if [ "$action" = evidence ]; then
+  "$root/scripts/install-prerequisites.sh" postgres
+else
+  "$root/scripts/install-prerequisites.sh" postgres chromium wrk
+fi
+evidence() {
+  # The cluster of the scale benchmark (started by run in `all`), with a database of its own.
+  [ -n "${PG_ADMIN_CONNECTION:-}" ] || pg_start "$data/postgres" >/dev/null
+  echo "Evidence: the near-duplicate lookup among $media media, an upload of $megabytes MB..."
+  dotnet "$bench" evidence --connection "$PG_ADMIN_CONNECTION" --database conflicttracker_evidence \
+    --media "$media" --lookups "$lookups" --megabytes "$megabytes" --rounds 3 --folder "$data/evidence-upload" \
+    --results "$results/evidence.json" --out "$root/docs/performance.md" \
+    --command "scripts/bench.sh evidence --media $media --lookups $lookups --megabytes $megabytes"
+  echo "Written: the Evidence section of docs/performance.md (raw figures in artifacts/bench/evidence.json)"
+}
+
 app_pid= raw_pid=
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
@@ -58,6 +81,13 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 mkdir -p "$results"
+if [ "$action" = evidence ]; then
+  # No app to publish: the benchmark calls the evidence pipeline's classes itself.
+  echo "Building the benchmark (Release)..."
+  (cd "$root" && dotnet build bench/ConflictTracker.Bench -c Release -v quiet -nologo >/dev/null)
+  evidence
+  exit 0
+fi
 echo "Building (Release)..."
 (cd "$root" && dotnet tool restore >/dev/null && dotnet build ConflictTracker.sln -c Release -v quiet -nologo >/dev/null)
 # The app runs as deployed: published (static assets in wwwroot), Production settings.
@@ -149,5 +179,5 @@ LUA
 case "$action" in
   generate) generate ;;
   run) run ;;
-  all) generate; run ;;
+  all) generate; run; evidence ;;
 esac

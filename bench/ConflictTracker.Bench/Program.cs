@@ -68,6 +68,39 @@ switch (command)
         return 0;
     }
 
+    case "evidence":
+    {
+        // The evidence targets: the near-duplicate lookup (a database of its own, made afresh) and the upload.
+        var evidence = new EvidenceBench(Console.Out);
+        if (options.Int("--media", 100_000) > 0)
+        {
+            await evidence.LookupAsync(
+                options.Required("--connection"),
+                options.Optional("--database") ?? "conflicttracker_evidence",
+                options.Int("--media", 100_000),
+                options.Int("--lookups", 1_000),
+                options.Int("--seed", 20241018)
+            );
+        }
+
+        if (options.Int("--megabytes", 500) > 0)
+        {
+            await evidence.UploadAsync(
+                options.Optional("--folder") ?? Path.Combine(Path.GetTempPath(), "conflicttracker-bench-evidence"),
+                options.Int("--megabytes", 500),
+                options.Int("--rounds", 3)
+            );
+        }
+
+        await options.WriteResultsAsync(evidence.Results);
+        if (options.Optional("--out") is { } output)
+        {
+            await EvidenceReport.WriteAsync(evidence.Results, options.Optional("--command") ?? "", output);
+        }
+
+        return 0;
+    }
+
     case "report":
         await Report.WriteAsync(
             options.Required("--connection"),
@@ -82,7 +115,8 @@ switch (command)
 
     default:
         Console.Error.WriteLine(
-            "usage: ConflictTracker.Bench generate|measure|save|circuits|raw-server|report --option value ... (see scripts/bench.sh)"
+            "usage: ConflictTracker.Bench generate|measure|save|circuits|evidence|raw-server|report --option value ... "
+                + "(see scripts/bench.sh)"
         );
         return 2;
 }
