@@ -252,7 +252,11 @@ internal static class Api
                     "unsupported-type" or "name-mismatch" => StatusCodes.Status415UnsupportedMediaType,
                     _ => StatusCodes.Status400BadRequest,
                 },
-                extensions: new Dictionary<string, object?> { ["code"] = ex.Code }
+                extensions: new Dictionary<string, object?>
+                {
+                    ["code"] = ex.Code,
+                    ["errors"] = new Dictionary<string, string[]> { ["file"] = [ex.Message] },
+                }
             );
         }
         catch (EvidenceMissingException ex)

@@ -15,6 +15,9 @@ namespace ConflictTracker.Web.Tests.Api;
 /// </summary>
 internal static class BadInputCorpus
 {
+    /// <summary>A SHA-256 no stored file has.</summary>
+    private const string NoFile = "0000000000000000000000000000000000000000000000000000000000000000";
+
     private static readonly Guid Deployment = DemoIds.For("proposition", "nk-troops-in-russia");
 
     private static readonly Guid Nis = DemoIds.For("actor", "nis");
@@ -368,6 +371,28 @@ internal static class BadInputCorpus
             ["Import"] = ("/api/v1/import?type=actor", null, null, "text/csv"),
             ["RestoreFull"] = ("/api/v1/import/full", null, null, "application/json"),
             ["PreviewIntake"] = ("/api/v1/intake", null, null, "text/plain"),
+            ["UploadAttachment"] = (
+                $"/api/v1/sources/{SeedArticle}/attachments?fileName=photo.jpg",
+                null,
+                null,
+                "application/octet-stream"
+            ),
+            ["VerifyEvidence"] = ($"/api/v1/evidence/{NoFile}/verify", null, null, "application/json"),
+            ["QuarantineEvidence"] = (
+                $"/api/v1/evidence/{NoFile}/quarantine",
+                new JsonObject { ["reason"] = "A corpus test" },
+                "\"1\"",
+                "application/json"
+            ),
+            ["ReleaseEvidence"] = (
+                $"/api/v1/evidence/{NoFile}/release",
+                new JsonObject { ["reason"] = "A corpus test" },
+                "\"1\"",
+                "application/json"
+            ),
+            ["StartUpload"] = ("/api/v1/uploads", null, null, "application/offset+octet-stream"),
+            ["AppendUpload"] = ($"/api/v1/uploads/{Guid.NewGuid()}", null, null, "application/offset+octet-stream"),
+            ["CancelUpload"] = ($"/api/v1/uploads/{Guid.NewGuid()}", null, null, "application/json"),
             ["DecideIntakeDraft"] = (
                 $"/api/v1/intake/{intakeId}/decisions",
                 new JsonObject

@@ -34,7 +34,6 @@ internal static class EvidenceEndpoints
                 "Upload a file to a source (Editor): the raw bytes as the body, ?fileName= and optional ?originUrl=; "
                     + "201 with what was stored, 200 when the source already held these bytes"
             )
-            .Accepts<Stream>("application/octet-stream")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -62,7 +61,7 @@ internal static class EvidenceEndpoints
             .WithName("ReleaseEvidence")
             .WithSummary("Release a quarantined file with a reason (Admin); needs If-Match");
         files.MapFileReads("");
-        api.MapUploads("/uploads").WithTags("Evidence");
+        api.MapUploads("/uploads", "").WithTags("Evidence");
     }
 
     /// <summary>The browser's downloads, previews and resumable uploads, with the sign-in cookie.</summary>
@@ -74,7 +73,7 @@ internal static class EvidenceEndpoints
             .AddEndpointFilter(ChangesNeedAntiforgery)
             .ExcludeFromDescription();
         browser.MapFileReads("Browser");
-        browser.MapUploads("/uploads");
+        browser.MapUploads("/uploads", "Browser");
     }
 
     private static void MapFileReads(this IEndpointRouteBuilder group, string prefix)
@@ -91,22 +90,29 @@ internal static class EvidenceEndpoints
             .WithSummary("A preview image (JPEG): thumbnail, keyframe or first page");
     }
 
-    private static RouteGroupBuilder MapUploads(this IEndpointRouteBuilder parent, string path)
+    private static RouteGroupBuilder MapUploads(this IEndpointRouteBuilder parent, string path, string prefix)
     {
         var uploads = parent.MapGroup(path);
-        uploads.MapMethods("/", ["OPTIONS"], TusOptions).WithSummary("The tus protocol's capabilities");
+        // OPTIONS and HEAD are the tus protocol's own (docs/api.md, "Evidence"), left out of the OpenAPI document.
+        uploads.MapMethods("/", ["OPTIONS"], TusOptions).ExcludeFromDescription();
         uploads
             .MapPost("/", StartUploadAsync)
+            .WithName(prefix + "StartUpload")
             .WithSummary(
                 "Start a resumable upload (tus 1.0 creation; Editor): Upload-Length, and Upload-Metadata with sourceId, "
                     + "filename and optional originUrl"
             );
-        uploads.MapMethods("/{id:guid}", ["HEAD"], UploadOffsetAsync).WithSummary("How many bytes have arrived");
+        uploads.MapMethods("/{id:guid}", ["HEAD"], UploadOffsetAsync).ExcludeFromDescription();
         uploads
             .MapPatch("/{id:guid}", AppendAsync)
-            .WithSummary("Send bytes from Upload-Offset; the last one stores and attaches the file")
-            .Accepts<Stream>("application/offset+octet-stream");
-        uploads.MapDelete("/{id:guid}", CancelUploadAsync).WithSummary("Abandon an upload");
+            .WithName(prefix + "AppendUpload")
+            .WithSummary(
+                "Send bytes (application/offset+octet-stream) from Upload-Offset; the last one stores and attaches the file"
+            );
+        uploads
+            .MapDelete("/{id:guid}", CancelUploadAsync)
+            .WithName(prefix + "CancelUpload")
+            .WithSummary("Abandon an upload");
         return uploads;
     }
 
