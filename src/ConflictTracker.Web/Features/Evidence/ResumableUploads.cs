@@ -38,7 +38,7 @@ public sealed partial class ResumableUploads(
         await intake.CheckAsync(sourceId, details, cancellationToken);
         if (length <= 0)
         {
-            throw new EvidenceRejectedException("empty", "The file is empty (0 bytes). Nothing was stored.");
+            throw StagedFile.Empty();
         }
 
         if (length > options.Value.MaxFileBytes)

@@ -44,21 +44,28 @@ public sealed class StagedFile : IDisposable
         var path = System.IO.Path.Combine(folder, $"{Guid.CreateVersion7():N}.upload");
         try
         {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long size;
             await using (var output = OpenNew(path))
             {
-                size = await CopyAsync(body, output, maxBytes, maxBytes, cancellationToken);
+                size = await CopyAsync(body, output, maxBytes, maxBytes, sha, cancellationToken);
             }
 
             if (expectedLength is { } expected && size != expected)
             {
                 throw new EvidenceRejectedException(
                     "incomplete",
-                    $"The upload was cut short: {size:N0} of {expected:N0} bytes arrived. Nothing was stored; upload the file again."
+                    $"The upload was cut short: {size:N0} of {expected:N0} bytes arrived. "
+                        + "Nothing was stored; upload the file again."
                 );
             }
 
-            return await HashAsync(path, cancellationToken);
+            if (size == 0)
+            {
+                throw Empty();
+            }
+
+            return new StagedFile(path, Convert.ToHexStringLower(sha.GetHashAndReset()), size);
         }
         catch
         {
@@ -99,7 +106,7 @@ public sealed class StagedFile : IDisposable
         if (size == 0)
         {
             File.Delete(path);
-            throw new EvidenceRejectedException("empty", "The file is empty (0 bytes). Nothing was stored.");
+            throw Empty();
         }
 
         return new StagedFile(path, Convert.ToHexStringLower(sha.GetHashAndReset()), size);
@@ -121,8 +128,10 @@ public sealed class StagedFile : IDisposable
             BufferSize,
             FileOptions.Asynchronous
         );
-        return await CopyAsync(body, output, maxBytes - output.Length, maxBytes, cancellationToken);
+        return await CopyAsync(body, output, maxBytes - output.Length, maxBytes, null, cancellationToken);
     }
+
+    public static EvidenceRejectedException Empty() => new("empty", "The file is empty (0 bytes). Nothing was stored.");
 
     public static EvidenceRejectedException TooLarge(long maxBytes) =>
         new("too-large", $"The file is larger than the limit of {maxBytes:N0} bytes. Nothing was stored.");
@@ -137,6 +146,7 @@ public sealed class StagedFile : IDisposable
         FileStream output,
         long room,
         long limit,
+        IncrementalHash? sha,
         CancellationToken cancellationToken
     )
     {
@@ -153,6 +163,7 @@ public sealed class StagedFile : IDisposable
                     throw TooLarge(limit);
                 }
 
+                sha?.AppendData(buffer, 0, read);
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
 
