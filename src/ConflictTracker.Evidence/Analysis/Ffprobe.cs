@@ -83,10 +83,16 @@ internal static class Ffprobe
         return result.ExitCode == 0 && last >= from - 0.5;
     }
 
+    /// <summary>The demuxers a kept audio or video file may need: not playlists (hls), concatenation lists or
+    /// image sequences, which a crafted file could use to make ffmpeg read other local files into a
+    /// preview.</summary>
+    public const string Demuxers = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,ogg,mp3,wav,flac,aac";
+
     /// <summary>The input arguments: local files only (no network, no other protocol a crafted file could name),
-    /// and a "file:" prefix so that no file name is read as an option or a protocol.</summary>
+    /// only the media demuxers, and a "file:" prefix so that no file name is read as an option or a
+    /// protocol.</summary>
     public static string[] Input(string path) =>
-        ["-protocol_whitelist", "file", "-i", "file:" + Path.GetFullPath(path)];
+        ["-format_whitelist", Demuxers, "-protocol_whitelist", "file", "-i", "file:" + Path.GetFullPath(path)];
 
     private static ProbeStream Stream(JsonElement stream)
     {

@@ -20,7 +20,18 @@ internal sealed class ImageAnalyser(MediaLimits limits, ILogger logger)
     public MediaAnalysis Analyse(string path, MediaType type, CancellationToken ct)
     {
         var facts = new FactsBuilder();
+        if (PngChunks.HasOversizedCompressedMetadata(path))
+        {
+            // Both MetadataExtractor and ImageSharp would inflate it whole: gigabytes from a small file.
+            throw new EvidenceRejectedException(
+                "image-too-large",
+                "The image carries compressed metadata that expands to more than 8 MB (a decompression bomb); "
+                    + "it is not kept."
+            );
+        }
+
         ImageMetadata.Read(path, facts);
+
         ct.ThrowIfCancellationRequested();
 
         var info = Identify(path, type);

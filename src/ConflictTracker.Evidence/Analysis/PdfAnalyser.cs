@@ -30,7 +30,9 @@ internal sealed partial class PdfAnalyser(MediaLimits limits, ILogger logger)
     {
         try
         {
-            using var document = PdfDocument.Open(path);
+            // A stream, not the path: PdfPig would read the whole file into memory from a path.
+            using var input = File.OpenRead(path);
+            using var document = PdfDocument.Open(input);
             facts.PageCount = document.NumberOfPages;
             var information = document.Information;
             facts.Title = information.Title;

@@ -174,6 +174,7 @@ public class EvidenceApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [InlineData("empty", "empty.jpg", HttpStatusCode.BadRequest, "empty")]
     [InlineData("image-bomb", "bomb.png", HttpStatusCode.BadRequest, "image-too-large")]
     [InlineData("truncated-video", "cut.mp4", HttpStatusCode.BadRequest, "unreadable-media")]
+    [InlineData("metadata-bomb", "bomb.png", HttpStatusCode.BadRequest, "image-too-large")]
     public async Task BadFilesAreRefusedClearlyAndNothingIsStored(
         string kind,
         string fileName,
@@ -188,6 +189,7 @@ public class EvidenceApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             "zip" => Zip(),
             "empty" => [],
             "image-bomb" => TestMedia.ImageBomb(),
+            "metadata-bomb" => TestMedia.MetadataBomb(),
             _ => TestMedia.Video()[..2000],
         };
         var before = Blobs();
@@ -250,6 +252,33 @@ public class EvidenceApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         result.GetProperty("foundSha256").GetString().Should().Be(Sha256(tampered));
         var custody = (await (await editor.GetAsync($"/api/v1/evidence/{sha}")).JsonAsync()).GetProperty("custody");
         custody.EnumerateArray().Last().GetProperty("action").GetString().Should().Be("Mismatch");
+    }
+
+    [Fact]
+    public async Task UploadingTheBytesAgainRestoresAFileStorageLostAndADownloadNamesOnlyItsOwnAttachments()
+    {
+        var editor = await fixture.ClientAsync(Roles.Editor);
+        var photo = TestMedia.Photo(seed: 17);
+        var sha = Sha256(photo);
+        (await UploadAsync(editor, Article, photo, "lost.jpg")).StatusCode.Should().Be(HttpStatusCode.Created);
+        File.Delete(Directory.EnumerateFiles(fixture.App.EvidenceRoot, sha, SearchOption.AllDirectories).Single());
+        (await (await editor.PostAsync($"/api/v1/evidence/{sha}/verify", null)).JsonAsync())
+            .GetProperty("result")
+            .GetString()
+            .Should()
+            .Be("Missing");
+
+        using var again = await UploadAsync(editor, Article, photo, "found.jpg");
+
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await (await editor.PostAsync($"/api/v1/evidence/{sha}/verify", null)).JsonAsync())
+            .GetProperty("result")
+            .GetString()
+            .Should()
+            .Be("Verified");
+        (await editor.GetAsync($"/api/v1/evidence/{sha}/content?attachment={Guid.NewGuid()}"))
+            .StatusCode.Should()
+            .Be(HttpStatusCode.NotFound);
     }
 
     [Fact]

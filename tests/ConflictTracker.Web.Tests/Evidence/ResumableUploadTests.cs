@@ -47,7 +47,13 @@ public class ResumableUploadTests(ApiFixture fixture) : IClassFixture<ApiFixture
         last.Headers.GetValues("Evidence-Sha256").Should().Equal(EvidenceApiTests.Sha256(video));
         using var download = await editor.GetAsync($"/api/v1/evidence/{EvidenceApiTests.Sha256(video)}/content");
         (await download.Content.ReadAsByteArrayAsync()).Should().Equal(video);
-        (await editor.SendAsync(Tus(HttpMethod.Head, upload))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // A client that lost the last answer asks again: the upload stays finished, and says what it became.
+        using var finished = await editor.SendAsync(Tus(HttpMethod.Head, upload));
+        finished.Headers.GetValues("Upload-Offset").Should().Equal(N(video.Length));
+        using var again = await PatchAsync(editor, upload, video.Length, []);
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        again.Headers.GetValues("Evidence-Sha256").Should().Equal(EvidenceApiTests.Sha256(video));
     }
 
     [Fact]

@@ -124,6 +124,42 @@ internal static class TestMedia
         return bytes;
     }
 
+    /// <summary>A small PNG with a zTXt chunk that inflates to 64 MB of zeros: a bomb in the metadata.</summary>
+    public static byte[] MetadataBomb()
+    {
+        using var image = new Image<Rgba32>(8, 8);
+        using var png = new MemoryStream();
+        image.SaveAsPng(png);
+        var bytes = png.ToArray();
+        using var deflated = new MemoryStream();
+        using (
+            var zlib = new System.IO.Compression.ZLibStream(
+                deflated,
+                System.IO.Compression.CompressionLevel.SmallestSize
+            )
+        )
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+            {
+                zlib.Write(zeros);
+            }
+        }
+
+        byte[] data = [.. "Comment"u8, 0, 0, .. deflated.ToArray()];
+        byte[] type = [.. "zTXt"u8];
+        var chunk = new byte[12 + data.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
+        type.CopyTo(chunk, 4);
+        data.CopyTo(chunk, 8);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(
+            chunk.AsSpan(8 + data.Length),
+            Crc32([.. type, .. data])
+        );
+        // After the IHDR chunk (8-byte signature + 25 bytes).
+        return [.. bytes[..33], .. chunk, .. bytes[33..]];
+    }
+
     private static uint Crc32(ReadOnlySpan<byte> data)
     {
         var crc = 0xFFFFFFFFu;

@@ -245,7 +245,8 @@ internal static class EvidenceEndpoints
 
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        http.Response.Headers.CacheControl = "private, max-age=86400";
+        // Short-lived: a file quarantined later should not linger in browsers' caches for long.
+        http.Response.Headers.CacheControl = "private, max-age=300";
         return TypedResults.Stream(preview, "image/jpeg");
     }
 

@@ -62,6 +62,35 @@ public sealed partial class EvidenceIntake(
     public async Task CheckAsync(Guid sourceId, UploadDetails details, CancellationToken cancellationToken)
     {
         await access.DemandAsync(Policies.Edit, "attach files to sources");
+        await EnsureSourceAsync(sourceId, cancellationToken);
+        var errors = new ValidationErrors();
+        errors.Check(() => Rules.WebUrl(details.OriginUrl, nameof(Attachment.OriginUrl)));
+        errors.ThrowIfAny();
+    }
+
+    /// <summary>What a finished resumable upload became, for a client that asks again.</summary>
+    internal async Task<AddedAttachment> AlreadyAddedAsync(Guid attachmentId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await (
+            from a in db.Attachments
+            join f in db.EvidenceFiles on a.FileId equals f.Id
+            join s in db.Sources on a.SourceId equals s.Id
+            where a.Id == attachmentId
+            select new
+            {
+                Attachment = a,
+                File = f,
+                s.Title,
+            }
+        ).SingleAsync(cancellationToken);
+        return new AddedAttachment(EvidenceReader.View(row.Attachment, row.Title, row.File), false, false, null, [], 0);
+    }
+
+    /// <summary>The source must exist and not be retracted (checked at the start and again at the end of an upload,
+    /// which may take a day).</summary>
+    private async Task EnsureSourceAsync(Guid sourceId, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var status = await db
             .Sources.Where(s => s.Id == sourceId)
@@ -76,10 +105,6 @@ public sealed partial class EvidenceIntake(
         {
             throw new DomainValidationException("SourceId", "The source is retracted; restore it before adding files.");
         }
-
-        var errors = new ValidationErrors();
-        errors.Check(() => Rules.WebUrl(details.OriginUrl, nameof(Attachment.OriginUrl)));
-        errors.ThrowIfAny();
     }
 
     /// <summary>Stores and attaches a staged file (the last step of both kinds of upload).</summary>
@@ -91,6 +116,7 @@ public sealed partial class EvidenceIntake(
     )
     {
         var type = await SniffAsync(staged, details.FileName, cancellationToken);
+        await EnsureSourceAsync(sourceId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -118,6 +144,7 @@ public sealed partial class EvidenceIntake(
         var now = clock.GetUtcNow();
         var file = await db.EvidenceFiles.SingleOrDefaultAsync(f => f.Sha256 == staged.Sha256, cancellationToken);
         var alreadyStored = file is not null;
+        var restored = file is not null && await RestoreIfMissingAsync(staged, file, cancellationToken);
         MediaAnalysis? analysis = null;
         if (file is null)
         {
@@ -157,6 +184,7 @@ public sealed partial class EvidenceIntake(
                 now,
                 details.Address,
                 Describe(details, staged)
+                    + (restored ? ". Storage had lost these bytes: this upload restored them" : "")
             )
         );
         var proposed = alreadyAttached
@@ -188,6 +216,24 @@ public sealed partial class EvidenceIntake(
         }
 
         return MediaSniffer.Sniff(head, staged.Size, fileName);
+    }
+
+    /// <summary>Uploading bytes whose stored copy went missing puts them back (they are the same bytes: the hash
+    /// says so).</summary>
+    private async Task<bool> RestoreIfMissingAsync(
+        StagedFile staged,
+        EvidenceFile file,
+        CancellationToken cancellationToken
+    )
+    {
+        var key = EvidenceKeys.Original(staged.Sha256);
+        if (await store.ExistsAsync(key, cancellationToken))
+        {
+            return false;
+        }
+
+        await store.PutFileAsync(key, staged.Path, file.ContentType, cancellationToken);
+        return true;
     }
 
     /// <summary>The original first, then its previews: a file row never points at bytes that are not there.</summary>

@@ -86,11 +86,17 @@ public sealed class EvidenceReader(
         }
 
         await DemandUsableAsync(file);
-        var name = await db
+        var attachment = await db
             .Attachments.Where(a => a.FileId == file.Id && (attachmentId == null || a.Id == attachmentId))
             .OrderBy(a => a.AddedAt)
-            .Select(a => a.FileName)
+            .Select(a => new { a.Id, a.FileName })
             .FirstOrDefaultAsync(cancellationToken);
+        if (attachmentId is not null && attachment is null)
+        {
+            // Another file's attachment, or none: not a way to write the wrong name into the custody.
+            return null;
+        }
+
         var content =
             await store.OpenReadAsync(EvidenceKeys.Original(sha256), cancellationToken)
             ?? throw new EvidenceMissingException(sha256);
@@ -106,7 +112,7 @@ public sealed class EvidenceReader(
             )
         );
         await db.SaveChangesAsync(cancellationToken);
-        return new EvidenceContent(content, sha256, file.Size, file.ContentType, name ?? sha256);
+        return new EvidenceContent(content, sha256, file.Size, file.ContentType, attachment?.FileName ?? sha256);
     }
 
     /// <summary>Opens a preview image (not recorded: previews are the app's own derivatives).</summary>

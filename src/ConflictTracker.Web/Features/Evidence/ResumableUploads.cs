@@ -24,10 +24,15 @@ public sealed partial class ResumableUploads(
     EvidenceIntake intake,
     EvidencePaths paths,
     IOptions<EvidenceOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<ResumableUploads> logger
 )
 {
+    /// <summary>Uploads being finished in this process, so that each is finished once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Task<AddedAttachment>> Finishing =
+        new();
+
     public async Task<UploadProgress> StartAsync(
         Guid sourceId,
         long length,
@@ -76,7 +81,7 @@ public sealed partial class ResumableUploads(
     }
 
     /// <summary>Appends bytes sent from <paramref name="offset"/>. When the last byte arrives, the file is checked,
-    /// stored and attached.</summary>
+    /// stored and attached; a request for an upload already finished answers with what it became.</summary>
     public async Task<UploadProgress?> AppendAsync(
         Guid id,
         long offset,
@@ -93,38 +98,112 @@ public sealed partial class ResumableUploads(
             return null;
         }
 
+        if (session.AttachmentId is not null || Finishing.ContainsKey(id))
+        {
+            // Finished, or finishing for an earlier request whose answer the client may have lost.
+            return offset == session.Length
+                ? new UploadProgress(id, session.Length, session.Length, await ResultAsync(session, address))
+                : throw new UploadOffsetException(session.Length);
+        }
+
         if (offset != session.Offset)
         {
             throw new UploadOffsetException(session.Offset);
         }
 
-        var part = paths.PartialUpload(id);
-        try
-        {
-            await StagedFile.AppendAsync(body, part, session.Length, cancellationToken);
-        }
-        catch (IOException ex) when (ex is not EndOfStreamException && File.Exists(part) && IsLocked(ex))
-        {
-            throw new UploadOffsetException(session.Offset, "Another request is sending bytes of this upload.");
-        }
-        finally
-        {
-            // What arrived stays, even when the connection was cut: the client resumes from here.
-            session.Offset = new FileInfo(part).Length;
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-
+        await WriteAsync(db, session, body, cancellationToken);
         if (session.Offset < session.Length)
         {
             return new UploadProgress(id, session.Offset, session.Length);
         }
 
-        return new UploadProgress(
-            id,
-            session.Offset,
-            session.Length,
-            await FinishAsync(db, session, address, cancellationToken)
+        return new UploadProgress(id, session.Offset, session.Length, await ResultAsync(session, address));
+    }
+
+    /// <summary>
+    /// Writes the bytes under an exclusive lock on the partial file, from the offset the database records (bytes
+    /// past it, left by a request that died before recording them, are cut off), and records the new offset,
+    /// also when the connection is cut: the client resumes from there. Only the request holding the lock records.
+    /// </summary>
+    private async Task WriteAsync(
+        AppDbContext db,
+        UploadSession session,
+        Stream body,
+        CancellationToken cancellationToken
+    )
+    {
+        FileStream output;
+        try
+        {
+            output = StagedFile.OpenPartial(paths.PartialUpload(session.Id));
+        }
+        catch (IOException)
+        {
+            throw new UploadOffsetException(session.Offset, "Another request is sending bytes of this upload.");
+        }
+
+        await using (output)
+        {
+            if (output.Length < session.Offset)
+            {
+                throw new UploadOffsetException(session.Offset, "The upload's bytes were lost; start it again.");
+            }
+
+            output.SetLength(session.Offset);
+            output.Seek(session.Offset, SeekOrigin.Begin);
+            try
+            {
+                await StagedFile.AppendAsync(
+                    body,
+                    output,
+                    session.Length - session.Offset,
+                    session.Length,
+                    cancellationToken
+                );
+            }
+            finally
+            {
+                await output.FlushAsync(CancellationToken.None);
+                session.Offset = output.Length;
+                try
+                {
+                    await db.SaveChangesAsync(CancellationToken.None);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    LogOffsetRace(session.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finishes an upload once, whoever asks: the first request starts the work with the app's own lifetime (not
+    /// the request's, so a proxy's timeout cannot cancel a long analysis), later ones wait for the same result.
+    /// The session stays, naming the attachment, until it expires.
+    /// </summary>
+    private async Task<AddedAttachment> ResultAsync(UploadSession session, string? address)
+    {
+        if (session.AttachmentId is { } attachmentId)
+        {
+            return await intake.AlreadyAddedAsync(attachmentId, CancellationToken.None);
+        }
+
+        var work = Finishing.GetOrAdd(
+            session.Id,
+            _ => Task.Run(() => FinishAsync(session.Id, address, lifetime.ApplicationStopping))
         );
+        try
+        {
+            return await work;
+        }
+        finally
+        {
+            if (work.IsCompleted)
+            {
+                Finishing.TryRemove(new KeyValuePair<Guid, Task<AddedAttachment>>(session.Id, work));
+            }
+        }
     }
 
     /// <summary>Abandons an upload: its bytes so far are deleted.</summary>
@@ -143,13 +222,10 @@ public sealed partial class ResumableUploads(
         return true;
     }
 
-    private async Task<AddedAttachment> FinishAsync(
-        AppDbContext db,
-        UploadSession session,
-        string? address,
-        CancellationToken cancellationToken
-    )
+    private async Task<AddedAttachment> FinishAsync(Guid id, string? address, CancellationToken cancellationToken)
     {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var session = await db.UploadSessions.SingleAsync(u => u.Id == id, cancellationToken);
         try
         {
             using var staged = await StagedFile.HashAsync(paths.PartialUpload(session.Id), cancellationToken);
@@ -160,13 +236,16 @@ public sealed partial class ResumableUploads(
                 cancellationToken
             );
             LogFinished(session.Id, staged.Sha256, session.Length);
+            session.AttachmentId = added.Attachment.Id;
+            await db.SaveChangesAsync(CancellationToken.None);
             return added;
         }
-        finally
+        catch
         {
-            // Stored and attached, or refused: either way the session is over and its bytes are gone.
+            // Refused or failed: the session is over and its bytes are gone; the client starts again.
             End(db, session);
             await db.SaveChangesAsync(CancellationToken.None);
+            throw;
         }
     }
 
@@ -206,8 +285,12 @@ public sealed partial class ResumableUploads(
         (await access.UserAsync()).Identity?.Name
         ?? throw new AccessDeniedException(Policies.Edit, "upload without signing in");
 
-    private static bool IsLocked(IOException ex) =>
-        ex.HResult is 11 or 32 or 33 || ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
+    [LoggerMessage(
+        EventId = 7006,
+        Level = LogLevel.Warning,
+        Message = "Upload {UploadId}: another request recorded its offset first"
+    )]
+    private partial void LogOffsetRace(Guid uploadId);
 
     [LoggerMessage(
         EventId = 7005,

@@ -112,24 +112,20 @@ public sealed class StagedFile : IDisposable
         return new StagedFile(path, Convert.ToHexStringLower(sha.GetHashAndReset()), size);
     }
 
-    /// <summary>Appends a request body to a partial upload, stopping at <paramref name="maxBytes"/> in all.</summary>
-    public static async Task<long> AppendAsync(
+    /// <summary>Opens a partial upload for writing, exclusively: a second request for the same upload fails with
+    /// an <see cref="IOException"/> instead of interleaving its bytes.</summary>
+    public static FileStream OpenPartial(string path) =>
+        new(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.Asynchronous);
+
+    /// <summary>Copies a request body to the end of an open partial upload, at most <paramref name="room"/>
+    /// bytes.</summary>
+    public static Task<long> AppendAsync(
         Stream body,
-        string path,
-        long maxBytes,
+        FileStream output,
+        long room,
+        long limit,
         CancellationToken cancellationToken
-    )
-    {
-        await using var output = new FileStream(
-            path,
-            FileMode.Append,
-            FileAccess.Write,
-            FileShare.None,
-            BufferSize,
-            FileOptions.Asynchronous
-        );
-        return await CopyAsync(body, output, maxBytes - output.Length, maxBytes, null, cancellationToken);
-    }
+    ) => CopyAsync(body, output, room, limit, null, cancellationToken);
 
     public static EvidenceRejectedException Empty() => new("empty", "The file is empty (0 bytes). Nothing was stored.");
 

@@ -8,6 +8,15 @@ const chunkSize = 8 * 1024 * 1024;
 const endpoint = "files/uploads";
 const retryDelays = [0, 1000, 3000, 5000, 10000, 20000];
 
+// Reports to the page; a page that went away (navigated, reconnecting) must not stop the upload itself.
+async function tell(component, method, ...args) {
+  try {
+    await component.invokeMethodAsync(method, ...args);
+  } catch {
+    // The upload goes on; the source page shows the file when it is opened again.
+  }
+}
+
 function b64(text) {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
@@ -77,7 +86,7 @@ async function uploadOne(file, sourceId, originUrl, token, component) {
   try {
     upload = await start(file, sourceId, originUrl, token);
   } catch (e) {
-    await component.invokeMethodAsync("Failed", file.name, e.message === "network" ? "The server could not be reached." : e.message);
+    await tell(component, "Failed", file.name, e.message === "network" ? "The server could not be reached." : e.message);
     return;
   }
   let attempt = 0;
@@ -90,15 +99,15 @@ async function uploadOne(file, sourceId, originUrl, token, component) {
         token,
         { "Content-Type": "application/offset+octet-stream", "Upload-Offset": String(upload.offset) },
         file.slice(upload.offset, end),
-        loaded => component.invokeMethodAsync("Progress", file.name, upload.offset + loaded, file.size)
+        loaded => tell(component, "Progress", file.name, upload.offset + loaded, file.size)
       );
       if (sent.status === 204 || sent.status === 200) {
         attempt = 0;
         upload.offset = Number(sent.getResponseHeader("Upload-Offset"));
-        await component.invokeMethodAsync("Progress", file.name, upload.offset, file.size);
+        await tell(component, "Progress", file.name, upload.offset, file.size);
         if (sent.status === 200) {
           localStorage.removeItem(key);
-          await component.invokeMethodAsync("Done", file.name, sent.responseText);
+          await tell(component, "Done", file.name, sent.responseText);
           return;
         }
         continue;
@@ -107,11 +116,11 @@ async function uploadOne(file, sourceId, originUrl, token, component) {
         throw new Error("resume");
       }
       localStorage.removeItem(key);
-      await component.invokeMethodAsync("Failed", file.name, problem(sent));
+      await tell(component, "Failed", file.name, problem(sent));
       return;
     } catch (e) {
       if (e.message === "aborted" || attempt >= retryDelays.length - 1) {
-        await component.invokeMethodAsync("Failed", file.name, "The upload was interrupted. Choose the file again to resume it where it stopped.");
+        await tell(component, "Failed", file.name, "The upload was interrupted. Choose the file again to resume it where it stopped.");
         return;
       }
       attempt++;
@@ -120,7 +129,7 @@ async function uploadOne(file, sourceId, originUrl, token, component) {
         const head = await request("HEAD", upload.url, token, {});
         if (head.status !== 200) {
           localStorage.removeItem(key);
-          await component.invokeMethodAsync("Failed", file.name, "The upload expired on the server. Choose the file again.");
+          await tell(component, "Failed", file.name, "The upload expired on the server. Choose the file again.");
           return;
         }
         upload.offset = Number(head.getResponseHeader("Upload-Offset"));
