@@ -39,6 +39,7 @@ internal static class Features
         services.AddScoped<DemoDataLoader>();
         services.AddScoped<ClaimExport>();
         services.AddScoped<FullExport>();
+        services.AddScoped<FullBackup>();
         services.AddScoped<ImportService>();
         return services;
     }

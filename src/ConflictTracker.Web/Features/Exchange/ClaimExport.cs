@@ -2,18 +2,22 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConflictTracker.Domain.Claims;
+using ConflictTracker.Domain.Evidence;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
+using CsvHelper.Configuration.Attributes;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Features.Exchange;
 
 /// <summary>
 /// One exported claim: the explorer's row, flat, as CSV columns and JSON properties (docs/import-export.md);
-/// <see cref="QuoteCheck"/> sums up the checks of its citations' quotes (docs/rules/quote-verification.md).
+/// <see cref="QuoteCheck"/> sums up the checks of its citations' quotes (docs/rules/quote-verification.md);
+/// <see cref="Evidence"/> lists the files held by the sources it cites (docs/rules/evidence.md), in JSON as objects
+/// and in CSV as one column of SHA-256s.
 /// </summary>
 public sealed record ClaimExportRow(
     Guid Id,
@@ -32,10 +36,20 @@ public sealed record ClaimExportRow(
     string Places,
     ClaimStatus Status,
     int? Credibility,
-    QuoteCheckResult QuoteCheck
+    QuoteCheckResult QuoteCheck,
+    [property: Ignore] IReadOnlyList<ClaimEvidence> Evidence
 )
 {
-    public static ClaimExportRow Of(ClaimListItem c, QuoteCheckResult quoteCheck) =>
+    /// <summary>The CSV's evidence column: the files' SHA-256s, joined by "; ".</summary>
+    [Name(nameof(Evidence))]
+    [JsonIgnore]
+    public string EvidenceSha256 => string.Join("; ", Evidence.Select(e => e.Sha256));
+
+    public static ClaimExportRow Of(
+        ClaimListItem c,
+        QuoteCheckResult quoteCheck,
+        IReadOnlyList<ClaimEvidence> evidence
+    ) =>
         new(
             c.Id,
             c.StatedOn,
@@ -53,9 +67,21 @@ public sealed record ClaimExportRow(
             string.Join("; ", c.Places),
             c.Status,
             (int?)c.Credibility,
-            quoteCheck
+            quoteCheck,
+            evidence
         );
 }
+
+/// <summary>A file behind a claim: held by <paramref name="SourceId"/>, a source the claim cites, under the name it
+/// was attached with.</summary>
+public sealed record ClaimEvidence(
+    string Sha256,
+    long Size,
+    EvidenceKind Kind,
+    string ContentType,
+    string FileName,
+    Guid SourceId
+);
 
 /// <summary>
 /// Writes a filtered claim set as CSV, JSON or schema.org ClaimReview JSON-LD straight to the
@@ -149,8 +175,9 @@ public sealed class ClaimExport(
     }
 
     /// <summary>
-    /// One page of rows. Two statements per page: the citations whose source has a snapshot, then the
-    /// newest snapshot of each of those sources once, however many of the page's claims cite it.
+    /// One page of rows. Three statements per page: the citations whose source has a snapshot, then the
+    /// newest snapshot of each of those sources once, however many of the page's claims cite it; then the
+    /// files held by the sources the page's claims cite.
     /// </summary>
     private async Task<List<ClaimExportRow>> RowsAsync(List<ClaimListItem> claims, CancellationToken cancellationToken)
     {
@@ -181,9 +208,52 @@ public sealed class ClaimExport(
         var byClaim = quotes
             .GroupBy(q => q.ClaimId)
             .ToDictionary(g => g.Key, g => QuoteVerification.Summary(g.Select(q => checks[q.Quote.CitationId])));
+        var evidence = await EvidenceAsync(db, ids, cancellationToken);
         return claims
-            .Select(c => ClaimExportRow.Of(c, byClaim.GetValueOrDefault(c.Id, QuoteCheckResult.NotCheckable)))
+            .Select(c =>
+                ClaimExportRow.Of(
+                    c,
+                    byClaim.GetValueOrDefault(c.Id, QuoteCheckResult.NotCheckable),
+                    evidence[c.Id].ToList()
+                )
+            )
             .ToList();
+    }
+
+    /// <summary>
+    /// The files held by the sources each claim cites, in one statement for the whole page: a file held by
+    /// two cited sources is listed once per source; a source cited twice by one claim lists its files once.
+    /// </summary>
+    private static async Task<ILookup<Guid, ClaimEvidence>> EvidenceAsync(
+        AppDbContext db,
+        List<Guid> claimIds,
+        CancellationToken cancellationToken
+    )
+    {
+        var rows = await (
+            from cited in db
+                .Citations.Where(c => claimIds.Contains(c.ClaimId))
+                .Select(c => new { c.ClaimId, c.SourceId })
+                .Distinct()
+            join attachment in db.Attachments on cited.SourceId equals attachment.SourceId
+            join file in db.EvidenceFiles on attachment.FileId equals file.Id
+            orderby cited.ClaimId, attachment.AddedAt, attachment.Id
+            select new
+            {
+                cited.ClaimId,
+                Evidence = new ClaimEvidence(
+                    file.Sha256,
+                    file.Size,
+                    file.Kind,
+                    file.ContentType,
+                    attachment.FileName,
+                    attachment.SourceId
+                ),
+            }
+        )
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.ClaimId, r => r.Evidence);
     }
 
     /// <summary>

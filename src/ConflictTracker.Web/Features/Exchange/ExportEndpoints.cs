@@ -6,8 +6,9 @@ namespace ConflictTracker.Web.Features.Exchange;
 
 /// <summary>
 /// Exports: any filtered claim set (the claims explorer's parameters) as CSV, JSON or ClaimReview
-/// JSON-LD, and the whole database as JSON (Admin). Mapped under <c>/api/v1/export</c> for tokens and
-/// under <c>/export</c> for signed-in browsers (the explorer's download links).
+/// JSON-LD, and the whole database as JSON or, with the evidence files, as a tar (Admin). Mapped under
+/// <c>/api/v1/export</c> for tokens and under <c>/export</c> for signed-in browsers (the explorer's download
+/// links).
 /// </summary>
 internal static class ExportEndpoints
 {
@@ -43,6 +44,16 @@ internal static class ExportEndpoints
                 "The whole database (every record, relation and history entry, with their ids) as JSON, for POST /import/full into an empty instance (Admin)"
             )
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        export
+            .MapGet("/full.tar", FullTarAsync)
+            .WithName(Name(namePrefix, "ExportFullTar"))
+            .WithSummary("The whole database with the evidence files themselves, streamed as a tar (Admin)")
+            .WithDescription(
+                "full.json (as GET /export/full.json), then every original under files/sha256/ab/cd/<sha256> "
+                    + "and its previews under files/previews/<sha256>/<n>.jpg. POST it to /import/full "
+                    + "(Content-Type application/x-tar) to restore an empty instance with its files."
+            )
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-tar");
     }
 
     private static Task ClaimsCsvAsync(HttpContext http, [FromServices] ClaimExport claims) =>
@@ -83,6 +94,26 @@ internal static class ExportEndpoints
             "application/json; charset=utf-8",
             $"conflicttracker-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json",
             () => full.WriteAsync(http.Response.Body, http.RequestAborted)
+        );
+    }
+
+    private static async Task FullTarAsync(
+        HttpContext http,
+        [FromServices] FullExport full,
+        [FromServices] FullBackup backup
+    )
+    {
+        await full.DemandAsync();
+        await WriteOrAbortAsync(
+            http,
+            "application/x-tar",
+            $"conflicttracker-{DateTime.UtcNow:yyyyMMdd-HHmmss}.tar",
+            () =>
+                backup.WriteTarAsync(
+                    http.Response.Body,
+                    http.Connection.RemoteIpAddress?.ToString(),
+                    http.RequestAborted
+                )
         );
     }
 

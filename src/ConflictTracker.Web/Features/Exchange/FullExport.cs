@@ -43,7 +43,15 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         "contradiction_candidates",
         "change_history",
         "external_ids",
+        "evidence_files",
+        "attachments",
+        "custody_events",
+        "media_fingerprints",
     ];
+
+    /// <summary>Tables whose ids PostgreSQL numbers (identity columns): restored with their ids, and their
+    /// sequences moved past them.</summary>
+    private static readonly IReadOnlyList<string> Numbered = ["change_history", "custody_events"];
 
     private const int BatchSize = 1000;
 
@@ -53,7 +61,14 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
     /// Writes <c>[header, {"table": "actors", "rows": [...]}, ...]</c>: a JSON array, so a restore can
     /// read it one table at a time.
     /// </summary>
-    public async Task WriteAsync(Stream output, CancellationToken cancellationToken)
+    public async Task WriteAsync(Stream output, CancellationToken cancellationToken) =>
+        await WriteSnapshotAsync(output, cancellationToken);
+
+    /// <summary>Writes the document, and returns the evidence files it names (read in the same snapshot).</summary>
+    internal async Task<IReadOnlyList<BackupFile>> WriteSnapshotAsync(
+        Stream output,
+        CancellationToken cancellationToken
+    )
     {
         await DemandAsync();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -106,6 +121,7 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
 
         json.WriteEndArray();
         await json.FlushAsync(cancellationToken);
+        return await BackupFilesAsync(connection, transaction, cancellationToken);
     }
 
     /// <summary>
@@ -115,9 +131,20 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
     public async Task<RestoreResult> RestoreAsync(Stream input, CancellationToken cancellationToken)
     {
         await DemandAsync();
+        return await RestoreRowsAsync(input, beforeCommit: null, cancellationToken);
+    }
+
+    /// <param name="beforeCommit">Runs after every row is written and before the transaction commits (the
+    /// backup's files are stored there: a row never names bytes that are not stored).</param>
+    internal async Task<RestoreResult> RestoreRowsAsync(
+        Stream input,
+        Func<CancellationToken, Task>? beforeCommit,
+        CancellationToken cancellationToken
+    )
+    {
         try
         {
-            return await RestoreCoreAsync(input, cancellationToken);
+            return await RestoreCoreAsync(input, beforeCommit, cancellationToken);
         }
         catch (Exception ex)
             when ((ex is PostgresException or InvalidOperationException or FormatException or JsonException)
@@ -129,7 +156,11 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         }
     }
 
-    private async Task<RestoreResult> RestoreCoreAsync(Stream input, CancellationToken cancellationToken)
+    private async Task<RestoreResult> RestoreCoreAsync(
+        Stream input,
+        Func<CancellationToken, Task>? beforeCommit,
+        CancellationToken cancellationToken
+    )
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -148,22 +179,7 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
             await lockTables.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var table in Tables)
-        {
-            await using var any = new NpgsqlCommand(
-                $"SELECT EXISTS (SELECT 1 FROM {Quote(table)})",
-                connection,
-                transaction
-            );
-            if ((bool)(await any.ExecuteScalarAsync(cancellationToken))!)
-            {
-                throw new DomainValidationException(
-                    "Database",
-                    $"A full export goes into an empty instance; table {table} already has rows."
-                );
-            }
-        }
-
+        await EnsureEmptyAsync(connection, transaction, cancellationToken);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var expected = new Queue<string>(Tables);
         var first = true;
@@ -208,7 +224,7 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
             foreach (var batch in ordered.Chunk(BatchSize))
             {
                 var list = string.Join(", ", columns.Select(Quote));
-                var overriding = table == "change_history" ? " OVERRIDING SYSTEM VALUE" : "";
+                var overriding = Numbered.Contains(table) ? " OVERRIDING SYSTEM VALUE" : "";
                 await using var insert = new NpgsqlCommand(
                     $"INSERT INTO {Quote(table)} ({list}){overriding} SELECT {list} FROM json_populate_recordset(NULL::{Quote(table)}, @rows::json)",
                     connection,
@@ -232,16 +248,21 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
             );
         }
 
-        // New history rows continue after the restored ones.
-        await using (
-            var sequence = new NpgsqlCommand(
-                "SELECT setval(pg_get_serial_sequence('change_history', 'id'), GREATEST((SELECT max(id) FROM change_history), 1))",
+        // New history and custody rows continue after the restored ones.
+        foreach (var table in Numbered)
+        {
+            await using var sequence = new NpgsqlCommand(
+                $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    + $"GREATEST((SELECT max(id) FROM {Quote(table)}), 1))",
                 connection,
                 transaction
-            )
-        )
-        {
+            );
             await sequence.ExecuteScalarAsync(cancellationToken);
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(cancellationToken);
         }
 
         await using (
@@ -257,6 +278,59 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
 
         await transaction.CommitAsync(cancellationToken);
         return new RestoreResult(counts);
+    }
+
+    /// <summary>The evidence files of the snapshot the document was written from, by SHA-256.</summary>
+    private static async Task<IReadOnlyList<BackupFile>> BackupFilesAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT sha256, size, preview_count, content_type, stored_at FROM evidence_files ORDER BY sha256",
+            connection,
+            transaction
+        );
+        var files = new List<BackupFile>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            files.Add(
+                new BackupFile(
+                    reader.GetString(0),
+                    reader.GetInt64(1),
+                    reader.GetInt32(2),
+                    reader.GetString(3),
+                    reader.GetFieldValue<DateTimeOffset>(4)
+                )
+            );
+        }
+
+        return files;
+    }
+
+    internal static async Task EnsureEmptyAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        CancellationToken cancellationToken
+    )
+    {
+        foreach (var table in Tables)
+        {
+            await using var any = new NpgsqlCommand(
+                $"SELECT EXISTS (SELECT 1 FROM {Quote(table)})",
+                connection,
+                transaction
+            );
+            if ((bool)(await any.ExecuteScalarAsync(cancellationToken))!)
+            {
+                throw new DomainValidationException(
+                    "Database",
+                    $"A full export goes into an empty instance; table {table} already has rows."
+                );
+            }
+        }
     }
 
     private static readonly HashSet<string> HeaderFields = new(
@@ -281,7 +355,7 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         }
     }
 
-    private static void CheckHeader(JsonObject header, IEnumerable<string> migrations)
+    internal static void CheckHeader(JsonObject header, IEnumerable<string> migrations)
     {
         Known(header, "the file", "the header", HeaderFields);
         if (header["format"]?.GetValue<string>() != Format || header["version"]?.GetValue<int>() != Version)
@@ -303,7 +377,7 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
     }
 
     /// <summary>The file's top-level array, one element (header, then a table) at a time.</summary>
-    private static async IAsyncEnumerable<JsonObject> Sections(
+    internal static async IAsyncEnumerable<JsonObject> Sections(
         Stream input,
         [EnumeratorCancellation] CancellationToken cancellationToken
     )
