@@ -45,6 +45,8 @@ public class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
                     (Path: Normalise(e.RoutePattern.RawText!), Method: m)
                 )
             )
+            // The tus protocol's own HEAD and OPTIONS (resumable uploads) are described in docs/api.md, not here.
+            .Where(r => r.Method is not ("HEAD" or "OPTIONS"))
             .ToList();
 
         routes.Should().HaveCountGreaterThan(25);
