@@ -159,6 +159,14 @@ public class EvidenceApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var matches = details.GetProperty("matches").EnumerateArray().ToList();
         matches.Should().ContainSingle(m => m.GetProperty("sha256").GetString() == Sha256(copy), details.ToString());
         var match = matches.Single(m => m.GetProperty("sha256").GetString() == Sha256(copy));
+        var onTheSource = await (await editor.GetAsync($"/api/v1/sources/{Video}/attachments")).JsonAsync();
+        onTheSource
+            .EnumerateArray()
+            .Single(a => a.GetProperty("file").GetProperty("sha256").GetString() == Sha256(photo))
+            .GetProperty("heldElsewhere")
+            .GetInt32()
+            .Should()
+            .Be(1, "the repost's source holds the same picture");
         (await reposted.JsonAsync()).GetProperty("proposedRepeats").GetInt32().Should().BeGreaterThan(0);
         match.GetProperty("distance").GetInt32().Should().BeLessThanOrEqualTo(10);
         match.GetProperty("heldBy")[0].GetProperty("sourceId").GetGuid().Should().Be(Repost);

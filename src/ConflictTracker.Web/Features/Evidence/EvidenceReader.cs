@@ -28,7 +28,40 @@ public sealed class EvidenceReader(
     {
         await access.DemandAsync(Policies.Read, "read evidence");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await AttachmentsAsync(db, db.Attachments.Where(a => a.SourceId == sourceId), cancellationToken);
+        var attachments = await AttachmentsAsync(
+            db,
+            db.Attachments.Where(a => a.SourceId == sourceId),
+            cancellationToken
+        );
+        var views = new List<AttachmentView>(attachments.Count);
+        foreach (var attachment in attachments)
+        {
+            views.Add(attachment with { HeldElsewhere = await HeldElsewhereAsync(db, attachment, cancellationToken) });
+        }
+
+        return views;
+    }
+
+    /// <summary>How many other sources hold these bytes or near-identical media.</summary>
+    private async Task<int> HeldElsewhereAsync(
+        AppDbContext db,
+        AttachmentView attachment,
+        CancellationToken cancellationToken
+    )
+    {
+        var hashes = await db
+            .MediaFingerprints.Where(f => f.FileId == attachment.File.Id)
+            .Select(f => f.Hash)
+            .ToListAsync(cancellationToken);
+        var files = (await footage.FindAsync(db, hashes.Select(h => unchecked((ulong)h)).ToList(), cancellationToken))
+            .Select(m => m.FileId)
+            .Append(attachment.File.Id)
+            .ToList();
+        return await db
+            .Attachments.Where(a => files.Contains(a.FileId) && a.SourceId != attachment.SourceId)
+            .Select(a => a.SourceId)
+            .Distinct()
+            .CountAsync(cancellationToken);
     }
 
     /// <summary>The files held by the sources a claim cites, in citation order.</summary>

@@ -23,6 +23,8 @@ public sealed record EvidenceFileView(
 );
 
 /// <summary>A file held by a source.</summary>
+/// <param name="HeldElsewhere">On a source's page: how many other sources hold the same or near-identical media
+/// ("this video was posted earlier by another account"); the file's page lists them.</param>
 public sealed record AttachmentView(
     Guid Id,
     Guid SourceId,
@@ -31,7 +33,8 @@ public sealed record AttachmentView(
     string? OriginUrl,
     string AddedBy,
     DateTimeOffset AddedAt,
-    EvidenceFileView File
+    EvidenceFileView File,
+    int HeldElsewhere = 0
 );
 
 /// <summary>What an upload became.</summary>

@@ -127,6 +127,24 @@ public sealed class StagedFile : IDisposable
         CancellationToken cancellationToken
     ) => CopyAsync(body, output, room, limit, null, cancellationToken);
 
+    /// <summary>Reads the next piece of the body; a connection cut mid-body is the uploader's problem to retry,
+    /// told plainly, not a server error.</summary>
+    private static async Task<int> ReadAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken);
+        }
+        catch (Exception ex)
+            when (ex is IOException or BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new EvidenceRejectedException(
+                "incomplete",
+                "The upload was cut short before the whole file arrived. Nothing was stored; upload the file again."
+            );
+        }
+    }
+
     public static EvidenceRejectedException Empty() => new("empty", "The file is empty (0 bytes). Nothing was stored.");
 
     public static EvidenceRejectedException TooLarge(long maxBytes) =>
@@ -151,7 +169,7 @@ public sealed class StagedFile : IDisposable
         try
         {
             int read;
-            while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            while ((read = await ReadAsync(body, buffer, cancellationToken)) > 0)
             {
                 size += read;
                 if (size > room)
