@@ -40,6 +40,8 @@ internal static class Features
         services.AddScoped<ClaimExport>();
         services.AddScoped<FullExport>();
         services.AddScoped<ImportService>();
+        services.AddScoped<ConflictTracker.Web.Features.Records.RecordIndexService>();
+        services.AddScoped<ConflictTracker.Web.Features.Records.SynonymService>();
         return services;
     }
 }
