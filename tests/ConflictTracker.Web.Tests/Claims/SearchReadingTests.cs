@@ -38,6 +38,10 @@ public class SearchReadingTests(DemoDataFixture fixture) : IClassFixture<DemoDat
     [Fact]
     public async Task AComparisonWithAUnitMatchesStatedFiguresCountedInThatUnit()
     {
+        await new Features.Records.SynonymService(
+            fixture.Database.ContextFactory,
+            TestAccess.As(Web.Security.Roles.Admin)
+        ).AddStarterListAsync();
         var ids = await IdsAsync(">= 1000 soldiers");
 
         ids.Should()

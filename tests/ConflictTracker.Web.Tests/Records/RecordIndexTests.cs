@@ -90,6 +90,8 @@ public class RecordIndexTests(DemoDataFixture fixture) : IClassFixture<DemoDataF
             var history = await db.ChangeHistory.Where(c => c.EntityId == id).OrderBy(c => c.Id).ToListAsync();
             history.Select(h => h.Action.ToString()).Should().Equal("Created", "Updated");
             history.Should().OnlyContain(h => h.EntityType == nameof(SynonymGroup));
+            (await admin.AddStarterListAsync()).Should().Be(3);
+            (await admin.AddStarterListAsync()).Should().Be(0, "the starter groups are there");
             var one = () => admin.AddAsync("drones", null);
             (await one.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey("Terms");
         }

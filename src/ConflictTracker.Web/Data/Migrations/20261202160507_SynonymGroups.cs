@@ -33,33 +33,6 @@ namespace ConflictTracker.Web.Data.Migrations
                 table: "synonym_groups",
                 column: "terms")
                 .Annotation("Npgsql:IndexMethod", "gin");
-
-            // A starter list, each group with its history row like any change an admin makes
-            // (docs/rules/search.md, "Synonyms"); admins edit it at /admin/synonyms.
-            migrationBuilder.Sql(
-                """
-                WITH starter (id, terms, note) AS (VALUES
-                    ('0193a000-0000-7000-8000-000000000001'::uuid,
-                     ARRAY['troops', 'soldiers', 'servicemen', 'military personnel'],
-                     'People under arms, however a statement counts them.'),
-                    ('0193a000-0000-7000-8000-000000000002'::uuid,
-                     ARRAY['shells', 'artillery shells', 'rounds', 'ammunition'],
-                     'Artillery ammunition.'),
-                    ('0193a000-0000-7000-8000-000000000003'::uuid,
-                     ARRAY['dprk', 'north korea', 'pyongyang'],
-                     'North Korea by its other names.')),
-                inserted AS (
-                    INSERT INTO synonym_groups (id, terms, note, active)
-                    SELECT id, terms, note, true FROM starter RETURNING id, terms, note)
-                INSERT INTO change_history (entity_type, entity_id, action, changed_by, changed_at, changes)
-                SELECT 'SynonymGroup', id, 'Created', 'migration', now(),
-                       jsonb_build_object(
-                           'Terms', jsonb_build_object('before', null, 'after', to_jsonb(terms)),
-                           'Note', jsonb_build_object('before', null, 'after', note),
-                           'Active', jsonb_build_object('before', null, 'after', true))
-                FROM inserted;
-                """
-            );
         }
 
         /// <inheritdoc />

@@ -132,9 +132,7 @@ public sealed class RecordIndexService(IDbContextFactory<AppDbContext> contextFa
         errors.ThrowIfAny();
         return string.IsNullOrWhiteSpace(query.Text)
             ? null
-            : "%"
-                + query.Text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")
-                + "%";
+            : "%" + query.Text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
     }
 }
 
@@ -145,7 +143,12 @@ public enum RecordSort
 }
 
 /// <summary>What an index page asks: text in the name, the order, the page (from 1).</summary>
-public sealed record RecordQuery(string? Text = null, RecordSort Sort = RecordSort.Name, bool Descending = false, int Page = 1);
+public sealed record RecordQuery(
+    string? Text = null,
+    RecordSort Sort = RecordSort.Name,
+    bool Descending = false,
+    int Page = 1
+);
 
 /// <summary>One record in an index: its name, a detail (country, publisher), its kind, and its published
 /// claims.</summary>

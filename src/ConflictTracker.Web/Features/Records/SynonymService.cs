@@ -25,6 +25,42 @@ public sealed class SynonymService(IDbContextFactory<AppDbContext> contextFactor
             .ToList();
     }
 
+    /// <summary>
+    /// Groups most searches of this domain want, offered to the admin on the synonym page rather than put in by the
+    /// migration: a new instance starts empty (a full export restores only into an empty one).
+    /// </summary>
+    public static readonly IReadOnlyList<(string[] Terms, string Note)> StarterList =
+    [
+        (
+            ["troops", "soldiers", "servicemen", "military personnel"],
+            "People under arms, however a statement counts them."
+        ),
+        (["shells", "artillery shells", "rounds", "ammunition"], "Artillery ammunition."),
+        (["dprk", "north korea", "pyongyang"], "North Korea by its other names."),
+    ];
+
+    /// <summary>Adds the <see cref="StarterList"/> groups whose first term is in no group yet; returns how many were
+    /// added.</summary>
+    public async Task<int> AddStarterListAsync(CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Administer, "change the synonym list");
+        await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        var firsts = StarterList.Select(g => g.Terms[0]).ToList();
+        var present = await db
+            .SynonymGroups.Where(g => g.Terms.Any(t => firsts.Contains(t)))
+            .Select(g => g.Terms)
+            .ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var (terms, note) in StarterList.Where(s => !present.Any(p => p.Contains(s.Terms[0]))))
+        {
+            db.SynonymGroups.Add(SynonymGroup.Create(terms, note));
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
     /// <summary>Adds a group; terms are split on commas and new lines.</summary>
     public async Task<Guid> AddAsync(string? terms, string? note, CancellationToken cancellationToken = default)
     {
