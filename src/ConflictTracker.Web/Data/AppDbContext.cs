@@ -82,6 +82,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Evidence.UploadSession> UploadSessions => Set<Evidence.UploadSession>();
 
+    /// <summary>The search's synonym list, edited by admins (docs/rules/search.md).</summary>
+    public DbSet<Domain.Search.SynonymGroup> SynonymGroups => Set<Domain.Search.SynonymGroup>();
+
     /// <summary>
     /// Who the changes saved next are attributed to in the change history (a user's e-mail address,
     /// or "demo data"). Saving a change to a record without it throws: history always has an author.

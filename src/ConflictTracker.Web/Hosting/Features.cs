@@ -41,6 +41,8 @@ internal static class Features
         services.AddScoped<FullExport>();
         services.AddScoped<FullBackup>();
         services.AddScoped<ImportService>();
+        services.AddScoped<ConflictTracker.Web.Features.Records.RecordIndexService>();
+        services.AddScoped<ConflictTracker.Web.Features.Records.SynonymService>();
         return services;
     }
 }

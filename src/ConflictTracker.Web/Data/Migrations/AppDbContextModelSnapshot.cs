@@ -1359,6 +1359,46 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ConflictTracker.Domain.Search.SynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.PrimitiveCollection<List<string>>("Terms")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("terms");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_synonym_groups");
+
+                    b.HasIndex("Terms")
+                        .HasDatabaseName("ix_synonym_groups_terms");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Terms"), "gin");
+
+                    b.ToTable("synonym_groups", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_synonym_groups_terms", "cardinality(terms) BETWEEN 2 AND 20");
+                        });
+                });
+
             modelBuilder.Entity("ConflictTracker.Domain.Sources.Source", b =>
                 {
                     b.Property<Guid>("Id")

@@ -99,6 +99,7 @@ internal static class HistoryWriter
             ContradictionCandidate candidate => (nameof(ContradictionCandidate), candidate.Id, false),
             EvidenceFile file => (nameof(EvidenceFile), file.Id, false),
             Attachment attachment => (nameof(Attachment), attachment.SourceId, true),
+            Domain.Search.SynonymGroup group => (nameof(Domain.Search.SynonymGroup), group.Id, false),
             Dictionary<string, object> bag
                 when entry.Metadata.Name == "claim_places" && bag.TryGetValue("claim_id", out var claimId) => (
                 "ClaimPlace",

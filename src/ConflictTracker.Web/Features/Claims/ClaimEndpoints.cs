@@ -10,12 +10,15 @@ namespace ConflictTracker.Web.Features.Claims;
 /// next page.</summary>
 /// <param name="TotalIsLowerBound">True when more claims match than <paramref name="Total"/>: counting stops at
 /// 1,000.</param>
+/// <param name="ReadAs">How <c>q</c> was read: figures, stances, the actors a fuzzy name match stood in for the typed
+/// word, synonyms (docs/rules/search.md).</param>
 public sealed record ClaimSearchResult(
     IReadOnlyList<ClaimListItem> Items,
     int Total,
     string? NextCursor,
     string? PreviousCursor,
-    bool TotalIsLowerBound
+    bool TotalIsLowerBound,
+    SearchReading ReadAs
 );
 
 /// <summary><c>/api/v1/claims</c>: search with every filter of the claims explorer, read, enter, change, retract and
@@ -76,7 +79,14 @@ internal static class ClaimEndpoints
     {
         var page = await search.SearchAsync(ClaimQueryString.FromQuery(request.Query), cancellationToken);
         return TypedResults.Ok(
-            new ClaimSearchResult(page.Items, page.Total, page.NextCursor, page.PreviousCursor, page.TotalIsLowerBound)
+            new ClaimSearchResult(
+                page.Items,
+                page.Total,
+                page.NextCursor,
+                page.PreviousCursor,
+                page.TotalIsLowerBound,
+                page.Reading
+            )
         );
     }
 
