@@ -43,6 +43,7 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         "contradiction_candidates",
         "change_history",
         "external_ids",
+        "synonym_groups",
         "evidence_files",
         "attachments",
         "custody_events",
