@@ -15,6 +15,7 @@ try
     builder.Services.AddApi(builder.Configuration);
     builder.Services.AddUserInterface();
     builder.Services.AddWebSecurity(builder.Configuration);
+    builder.Services.AddCompression();
     builder.Services.AddOperations();
 
     var app = builder.Build();

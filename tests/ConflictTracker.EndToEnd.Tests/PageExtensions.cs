@@ -23,6 +23,21 @@ internal static class PageExtensions
             .ToList();
     }
 
+    /// <summary>The landmark findings of axe (any impact): no main landmark, more than one, or content outside
+    /// every landmark.</summary>
+    public static async Task<IReadOnlyList<string>> LandmarkViolationsAsync(this IPage page)
+    {
+        var result = await page.RunAxe();
+        return result
+            .Violations.Where(v => v.Id is "landmark-one-main" or "region" or "landmark-no-duplicate-main")
+            .Select(v => $"{v.Id} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+    }
+
+    /// <summary>How wide the page's content is, in CSS pixels: more than the window means scrolling sideways.</summary>
+    public static Task<int> ScrollWidthAsync(this IPage page) =>
+        page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+
     /// <summary>True when the page is wider than the window, i.e. the reader must scroll sideways.</summary>
     public static Task<bool> OverflowsSidewaysAsync(this IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");

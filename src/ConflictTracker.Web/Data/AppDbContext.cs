@@ -94,6 +94,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>The PostgreSQL notification channel that tells every app instance the review queue changed.</summary>
     public const string ReviewQueueChannel = "review_queue";
 
+    /// <summary>
+    /// The PostgreSQL notification channel that tells every app instance which records a save changed, so
+    /// open pages showing them can refresh (<see cref="Saving.RecordChanges"/>).
+    /// </summary>
+    public const string RecordChangedChannel = "record_changed";
+
+    /// <summary>The notification of the save under way, sent once it is stored (<see
+    /// cref="Saving.SavePath"/>).</summary>
+    internal string? PendingRecordChange { get; set; }
+
     /// <summary>The transaction the save path opened for the save under way, if it opened one (<see
     /// cref="Saving.SaveTransaction"/>).</summary>
     internal IDbContextTransaction? OwnSaveTransaction { get; set; }

@@ -17,7 +17,9 @@ internal static class AccountEndpoints
                 }
             )
             .DisableAntiforgery()
-            .AddEndpointFilter(ValidateAntiforgery);
+            .AddEndpointFilter(ValidateAntiforgery)
+            // The browser's sign-out form, not part of the API: out of the OpenAPI document.
+            .ExcludeFromDescription();
 
     // The endpoint binds no form field, so the framework would not check the token by itself.
     private static async ValueTask<object?> ValidateAntiforgery(

@@ -158,22 +158,34 @@ internal static class Api
         return services;
     }
 
+    private const string BackToTheApp =
+        "<nav aria-label=\"ConflictTracker\" data-testid=\"back-to-app\" "
+        + "style=\"padding:0.5rem 1rem;font:14px system-ui,sans-serif;border-bottom:1px solid #ddd\">"
+        + "<a href=\"/\">← Back to ConflictTracker</a> · <a href=\"/account/tokens\">Your API tokens</a></nav>";
+
     /// <summary>The API's route group: token authentication, the rate limit, and errors as problem details.</summary>
     public static RouteGroupBuilder MapApiGroup(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         // Nothing from a CDN and nothing sent elsewhere (fonts, telemetry, the AI chat), and a nonce
         // for its inline start-up script: the Content-Security-Policy allows nothing more (WebSecurity).
+        // A line above the reference leads back to the app and to the reader's tokens.
         app.MapScalarApiReference(
                 "/api/docs",
                 options =>
+                {
                     options
                         .WithTitle("ConflictTracker API")
                         .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                        .WithFavicon("/favicon.svg")
                         .DisableDefaultFonts()
                         .DisableTelemetry()
                         .DisableAgent()
-                        .WithNonce()
+                        .WithNonce();
+                    options.HeaderContent = BackToTheApp;
+                    // Its toolbar (share, generate an SDK, deploy) would send the document to scalar.com.
+                    options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+                }
             )
             .AllowAnonymous();
 

@@ -7,6 +7,7 @@ using ConflictTracker.Web.Features.Home;
 using ConflictTracker.Web.Features.Lookups;
 using ConflictTracker.Web.Features.Propositions;
 using ConflictTracker.Web.Features.Review;
+using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Features.Sources;
 
 namespace ConflictTracker.Web.Hosting;
@@ -35,6 +36,7 @@ internal static class Features
         services.AddScoped<ReviewQueueService>();
         services.AddScoped<UnverifiedQuoteService>();
         services.AddSingleton<ReviewQueueNotifier>();
+        services.AddSingleton<RecordChangeNotifier>();
         services.AddHostedService<ReviewQueueListener>();
         services.AddScoped<DemoDataLoader>();
         services.AddScoped<ClaimExport>();

@@ -30,6 +30,8 @@ internal static class UserInterface
         app.UseProxyHeaders();
         app.UseRequestLogging();
         app.UseSecurityHeaders();
+        // Outside the error handlers, so error pages are compressed too; static assets come precompressed.
+        app.UseCompression();
 
         if (!app.Environment.IsDevelopment())
         {

@@ -81,7 +81,8 @@ internal static class WebSecurity
                     headers["Referrer-Policy"] = "no-referrer";
                     headers.XFrameOptions = "DENY";
                     // A response that set its own, stricter policy keeps it (an evidence file: "sandbox").
-                    if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                    // Blazor's own header on its pages (frame-ancestors only) is replaced by the full policy.
+                    if (!headers.ContentSecurityPolicy.ToString().Contains("sandbox", StringComparison.Ordinal))
                     {
                         headers.ContentSecurityPolicy = ContentSecurityPolicy(
                             context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] as string ?? nonce

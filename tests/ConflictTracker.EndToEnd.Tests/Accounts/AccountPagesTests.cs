@@ -23,6 +23,7 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
                 new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl=%2Fclaims%3Fq%3DVladivostok")
             );
         (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
+        (await page.LandmarkViolationsAsync()).Should().BeEmpty();
         await page.SaveScreenshotAsync("sign-in");
 
         await page.GetByTestId("email").FillAsync(email);
@@ -79,11 +80,79 @@ public class AccountPagesTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var password = await created.Locator("code").InnerTextAsync();
         await Assertions.Expect(page.GetByTestId("users")).ToContainTextAsync(email);
         (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
+        (await page.LandmarkViolationsAsync()).Should().BeEmpty();
         await page.SaveScreenshotAsync("admin-users");
 
         var newcomer = await browser.NewPageAsync(role: null);
         await BrowserFixture.SignInAsync(newcomer, email, password);
         await Assertions.Expect(newcomer.GetByTestId("user-name")).ToHaveTextAsync("Ji-woo Park");
+    }
+
+    [Fact]
+    public async Task DisablingAnAccountAsksFirstAndCancellingLeavesItEnabled()
+    {
+        var (email, _) = await browser.App.CreateUserAsync(Roles.Analyst);
+        var page = await browser.NewPageAsync(role: Roles.Admin);
+        await page.GotoAsync("/admin/users");
+        await page.WaitForCircuitAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+        var dialog = page.GetByRole(AriaRole.Dialog);
+
+        await page.GetByTestId($"toggle-{email}").ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Disable Test Analyst?");
+        // The fixture re-checks sessions every 2 s, and the dialog says so.
+        await Assertions.Expect(dialog).ToContainTextAsync("signed out of every open session within 2 seconds");
+        (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(row).ToContainTextAsync("active");
+        (await IsDisabledAsync(email)).Should().BeFalse("cancelling changes nothing");
+
+        await page.GetByTestId($"toggle-{email}").ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+
+        await Assertions.Expect(row).ToContainTextAsync("disabled");
+        (await IsDisabledAsync(email)).Should().BeTrue();
+
+        // Enabling again harms no one: no question asked.
+        await page.GetByTestId($"toggle-{email}").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("active");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task TheTokensAndAccountsPagesFitAPhoneWithoutScrollingSideways()
+    {
+        // A long address and a long token name are what would push a phone's page sideways.
+        var analyst = await browser.NewPageAsync(width: 390, height: 844, role: Roles.Analyst);
+        await analyst.GotoAsync("/account/tokens");
+        await analyst.WaitForCircuitAsync();
+        await analyst
+            .GetByTestId("token-name")
+            .FillAsync("the-collection-pipeline-on-the-night-shift-server-with-a-name-nobody-shortened");
+        await analyst.GetByTestId("token-create").ClickAsync();
+        await Assertions.Expect(analyst.GetByTestId("token-secret")).ToBeVisibleAsync();
+        await Assertions.Expect(analyst.GetByTestId("tokens")).ToContainTextAsync("night-shift");
+        await analyst.SaveScreenshotAsync("account-tokens-phone");
+        (await analyst.ScrollWidthAsync()).Should().BeLessThanOrEqualTo(390);
+        (await analyst.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
+
+        await browser.App.CreateUserAsync(Roles.Analyst, Roles.Editor, Roles.Reviewer);
+        var admin = await browser.NewPageAsync(width: 390, height: 844, role: Roles.Admin);
+
+        await admin.GotoAsync("/admin/users");
+        await admin.WaitForCircuitAsync();
+        await Assertions.Expect(admin.GetByTestId("users")).ToContainTextAsync("analyst-editor-reviewer-");
+        await admin.SaveScreenshotAsync("admin-users-phone");
+        (await admin.ScrollWidthAsync()).Should().BeLessThanOrEqualTo(390);
+    }
+
+    private async Task<bool> IsDisabledAsync(string email)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return (await users.FindByEmailAsync(email))!.IsDisabled;
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
 
         (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
+        (await page.LandmarkViolationsAsync()).Should().BeEmpty("the page's content is in its one <main>");
         await page.SaveScreenshotAsync(name + "-1280");
     }
 

@@ -33,8 +33,12 @@ internal static class HistoryWriter
 
     /// <summary>Adds the history rows of the changes about to be saved to the context (a step of <see
     /// cref="SavePath"/>).</summary>
-    public static void Write(AppDbContext db, DateTimeOffset at) =>
-        db.ChangeHistory.AddRange(Collect(db.ChangeTracker, db.ChangedBy, at));
+    public static IReadOnlyList<ChangeRecord> Write(AppDbContext db, DateTimeOffset at)
+    {
+        var records = Collect(db.ChangeTracker, db.ChangedBy, at);
+        db.ChangeHistory.AddRange(records);
+        return records;
+    }
 
     public static IReadOnlyList<ChangeRecord> Collect(ChangeTracker tracker, string? changedBy, DateTimeOffset at)
     {

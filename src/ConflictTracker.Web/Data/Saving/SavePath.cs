@@ -23,6 +23,10 @@ namespace ConflictTracker.Web.Data.Saving;
 /// delivered by PostgreSQL only if the transaction commits.</item>
 /// <item><b>History</b>: one change-history row per changed record, candidates included
 /// (<see cref="HistoryWriter"/>).</item>
+/// <item><b>Record notification</b>: once EF has written, <c>pg_notify</c> on
+/// <see cref="AppDbContext.RecordChangedChannel"/> with the changed records' ids (<see cref="RecordChanges"/>),
+/// inside the save's transaction when there is one (delivered at its commit), else just after EF's own
+/// committed, so a page that hears it reads what was saved.</item>
 /// </list>
 /// Then EF Core writes everything (records, candidates, history) in its one batch. The rules are in
 /// docs/architecture.md ("The save path").
@@ -43,9 +47,24 @@ internal sealed class SavePath : SaveChangesInterceptor
             );
         }
 
-        HistoryWriter.Write(db, DateTimeOffset.UtcNow);
+        db.PendingRecordChange = RecordChanges.Payload(db, HistoryWriter.Write(db, DateTimeOffset.UtcNow));
         return result;
     }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        var db = Context(eventData);
+        if (db.PendingRecordChange is { } payload)
+        {
+            db.PendingRecordChange = null;
+            db.Database.ExecuteSql($"SELECT pg_notify({AppDbContext.RecordChangedChannel}, {payload})");
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
+        Context(eventData).PendingRecordChange = null;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData,
@@ -78,7 +97,7 @@ internal sealed class SavePath : SaveChangesInterceptor
             }
         }
 
-        HistoryWriter.Write(db, now);
+        db.PendingRecordChange = RecordChanges.Payload(db, HistoryWriter.Write(db, now));
         return result;
     }
 
@@ -88,19 +107,37 @@ internal sealed class SavePath : SaveChangesInterceptor
         CancellationToken cancellationToken = default
     )
     {
-        await SaveTransaction.EndAsync(Context(eventData), commit: true, cancellationToken);
+        var db = Context(eventData);
+        if (db.PendingRecordChange is { } payload)
+        {
+            db.PendingRecordChange = null;
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT pg_notify({AppDbContext.RecordChangedChannel}, {payload})",
+                cancellationToken
+            );
+        }
+
+        await SaveTransaction.EndAsync(db, commit: true, cancellationToken);
         return result;
     }
 
     public override Task SaveChangesFailedAsync(
         DbContextErrorEventData eventData,
         CancellationToken cancellationToken = default
-    ) => SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
+    )
+    {
+        Context(eventData).PendingRecordChange = null;
+        return SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
+    }
 
     public override Task SaveChangesCanceledAsync(
         DbContextEventData eventData,
         CancellationToken cancellationToken = default
-    ) => SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
+    )
+    {
+        Context(eventData).PendingRecordChange = null;
+        return SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
+    }
 
     private static AppDbContext Context(DbContextEventData eventData) =>
         eventData.Context as AppDbContext

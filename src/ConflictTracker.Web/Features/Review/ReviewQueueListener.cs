@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Data.Saving;
+using ConflictTracker.Web.Features.Shared;
 using Npgsql;
 
 namespace ConflictTracker.Web.Features.Review;
@@ -6,11 +9,14 @@ namespace ConflictTracker.Web.Features.Review;
 /// <summary>
 /// Listens on the database's <see cref="AppDbContext.ReviewQueueChannel"/> (PostgreSQL LISTEN/NOTIFY;
 /// every save that changes claims, relations, flags or candidates notifies in its transaction) and
-/// passes each notification to <see cref="ReviewQueueNotifier"/>. A lost connection is re-opened.
+/// passes each notification to <see cref="ReviewQueueNotifier"/>; on the same connection, the records
+/// saves changed (<see cref="AppDbContext.RecordChangedChannel"/>) to <see cref="RecordChangeNotifier"/>.
+/// A lost connection is re-opened.
 /// </summary>
 public sealed partial class ReviewQueueListener(
     IConfiguration configuration,
     ReviewQueueNotifier notifier,
+    RecordChangeNotifier records,
     ILogger<ReviewQueueListener> logger
 ) : BackgroundService
 {
@@ -32,8 +38,24 @@ public sealed partial class ReviewQueueListener(
                 await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 var heard = 0;
-                connection.Notification += (_, _) => Interlocked.Increment(ref heard);
-                await using (var listen = new NpgsqlCommand($"LISTEN {AppDbContext.ReviewQueueChannel}", connection))
+                var changes = new ConcurrentQueue<string>();
+                connection.Notification += (_, e) =>
+                {
+                    if (e.Channel == AppDbContext.RecordChangedChannel)
+                    {
+                        changes.Enqueue(e.Payload);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref heard);
+                    }
+                };
+                await using (
+                    var listen = new NpgsqlCommand(
+                        $"LISTEN {AppDbContext.ReviewQueueChannel}; LISTEN {AppDbContext.RecordChangedChannel}",
+                        connection
+                    )
+                )
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -42,6 +64,7 @@ public sealed partial class ReviewQueueListener(
 
                 // Changes made while the connection was down were not heard: pages refresh once now.
                 await notifier.PublishAsync();
+                await records.PublishAsync(RecordChanges.Anything(""));
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -50,6 +73,11 @@ public sealed partial class ReviewQueueListener(
                     if (Interlocked.Exchange(ref heard, 0) > 0)
                     {
                         await notifier.PublishAsync();
+                    }
+
+                    while (changes.TryDequeue(out var payload))
+                    {
+                        await records.PublishAsync(RecordChanges.Parse(payload));
                     }
                 }
             }
