@@ -106,7 +106,8 @@ internal static class CommandLine
                 )
                 {
                     await Console.Error.WriteLineAsync(
-                        "usage: admin create-user --email E --name \"N\" --role Analyst|Editor|Reviewer|Admin [--role ...] [--password-stdin]"
+                        "usage: admin create-user --email E --name \"N\" --role Analyst|Editor|Reviewer|Admin "
+                            + "[--role ...] [--password-stdin]"
                     );
                     return 2;
                 }
@@ -221,10 +222,12 @@ internal static class CommandLine
                         tokenEmail[0]
                     );
                     await Console.Out.WriteLineAsync(
-                        $"API token for {tokenEmail[0]} (shown once; expires {created.Token.ExpiresAt:yyyy-MM-dd}): {created.Secret}"
+                        $"API token for {tokenEmail[0]} (shown once; expires "
+                            + $"{created.Token.ExpiresAt:yyyy-MM-dd}): {created.Secret}"
                     );
                     await Console.Out.WriteLineAsync(
-                        "It counts as a second factor for editors, reviewers and admins: hand it over as carefully as the account itself."
+                        "It counts as a second factor for editors, reviewers and admins: hand it over as "
+                            + "carefully as the account itself."
                     );
                     return 0;
                 }
@@ -271,7 +274,8 @@ internal static class CommandLine
 
             default:
                 await Console.Error.WriteLineAsync(
-                    "usage: admin create-user ... | admin create-token ... | admin demo-accounts | admin refresh-candidates"
+                    "usage: admin create-user ... | admin create-token ... | admin demo-accounts | admin "
+                        + "refresh-candidates"
                         + " | admin verify-evidence"
                 );
                 return 2;
@@ -297,7 +301,8 @@ internal static class CommandLine
         }
 
         logger.LogInformation(
-            "Evidence verified: {Checked} files, {Intact} intact, {Failed} changed or missing, {Unrecorded} unrecorded blobs",
+            "Evidence verified: {Checked} files, {Intact} intact, {Failed} changed or missing, {Unrecorded} "
+                + "unrecorded blobs",
             report.Checked,
             report.Intact,
             report.Failures.Count,

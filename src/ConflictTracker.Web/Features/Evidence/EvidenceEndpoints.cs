@@ -46,7 +46,8 @@ internal static class EvidenceEndpoints
             .MapGet("/{sha256}", FileAsync)
             .WithName("GetEvidence")
             .WithSummary(
-                "One stored file: attachments, chain of custody, near-identical media and suggestions; the ETag is its version"
+                "One stored file: attachments, chain of custody, near-identical media and suggestions; the ETag "
+                    + "is its version"
             );
         files
             .MapPost("/{sha256}/verify", VerifyAsync)
@@ -99,7 +100,8 @@ internal static class EvidenceEndpoints
             .MapPost("/", StartUploadAsync)
             .WithName(prefix + "StartUpload")
             .WithSummary(
-                "Start a resumable upload (tus 1.0 creation; Editor): Upload-Length, and Upload-Metadata with sourceId, "
+                "Start a resumable upload (tus 1.0 creation; Editor): Upload-Length, and Upload-Metadata with "
+                    + "sourceId, "
                     + "filename and optional originUrl"
             );
         uploads.MapMethods("/{id:guid}", ["HEAD"], UploadOffsetAsync).ExcludeFromDescription();
@@ -107,7 +109,8 @@ internal static class EvidenceEndpoints
             .MapPatch("/{id:guid}", AppendAsync)
             .WithName(prefix + "AppendUpload")
             .WithSummary(
-                "Send bytes (application/offset+octet-stream) from Upload-Offset; the last one stores and attaches the file"
+                "Send bytes (application/offset+octet-stream) from Upload-Offset; the last one stores and "
+                    + "attaches the file"
             );
         uploads
             .MapDelete("/{id:guid}", CancelUploadAsync)

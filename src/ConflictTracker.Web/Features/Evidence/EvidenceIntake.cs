@@ -263,7 +263,8 @@ public sealed partial class EvidenceIntake(
     [LoggerMessage(
         EventId = 7001,
         Level = LogLevel.Information,
-        Message = "Evidence {Sha256} ({Size} bytes, {Format}) attached to source {SourceId} by {User}; already stored: {AlreadyStored}, already attached: {AlreadyAttached}"
+        Message = "Evidence {Sha256} ({Size} bytes, {Format}) attached to source {SourceId} by {User}; already stored: "
+            + "{AlreadyStored}, already attached: {AlreadyAttached}"
     )]
     private partial void LogAttached(
         string sha256,

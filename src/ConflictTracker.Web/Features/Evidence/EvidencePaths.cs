@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace ConflictTracker.Web.Features.Evidence;
 
-/// <summary>The folders the evidence settings name, made absolute (relative paths are under the content root).</summary>
+/// <summary>The folders the evidence settings name, made absolute (relative paths are under the content
+/// root).</summary>
 public sealed class EvidencePaths
 {
     public EvidencePaths(IOptions<EvidenceOptions> options, IHostEnvironment environment)

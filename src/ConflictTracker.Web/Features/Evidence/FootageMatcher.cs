@@ -77,7 +77,8 @@ public sealed class FootageMatcher
     /// <summary>
     /// Proposes a repeats relation for each pair of published claims on one proposition where one has
     /// <paramref name="sourceId"/> as its origin or first report and the other has another source holding the same
-    /// or near-identical media (a republication holding the footage says nothing about the claim's origin): the claim from the later source repeats the one from the earlier. Pairs already related as
+    /// or near-identical media (a republication holding the footage says nothing about the claim's origin): the claim
+    /// from the later source repeats the one from the earlier. Pairs already related as
     /// repeats are left alone. Adds to <paramref name="db"/>; the caller saves.
     /// </summary>
     /// <param name="hashes">The file's perceptual hashes when it was just analysed; else they are read.</param>
