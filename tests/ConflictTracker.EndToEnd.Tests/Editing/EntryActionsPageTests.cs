@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ConflictTracker.Web.Features.DemoData;
 using ConflictTracker.Web.Security;
 using Microsoft.Playwright;
@@ -67,5 +68,47 @@ public class EntryActionsPageTests(BrowserFixture browser) : IClassFixture<Brows
 
         await Assertions.Expect(page.GetByTestId("claim-quantity")).ToContainTextAsync("about 8,000 soldiers");
         steps.Count.Should().Be(Baseline);
+    }
+
+    [Fact]
+    public async Task TheStatementFormAloneTakesAtMostHalfAsManyActions()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var page = await browser.NewPageAsync(role: Roles.Editor);
+        var steps = new CountedSteps(page);
+
+        await steps.OpenAsync("/claims/new");
+        // The proposition, the seed article as the source and English as the quote's language, from a statement
+        // reported in the same article.
+        await Assertions.Expect(page.GetByTestId("save")).ToBeVisibleAsync();
+        await steps.PickAsync("copy-from", "Solovey", "the first video evidence");
+        await Assertions.Expect(page.GetByTestId("proposition")).ToHaveValueAsync(Proposition);
+        await Assertions.Expect(page.GetByTestId("quote-language")).ToHaveValueAsync("English (en)");
+        await steps.CheckAsync("new-actor");
+        await steps.TypeAsync("new-actor-name", $"Antony Blinken {tag}");
+        await steps.PickAsync("on-behalf-of", "United States Gov", "United States Government");
+        await steps.TypeAsync("new-actor-role", "Secretary of State");
+        await steps.TypeAsync("summary", Summary);
+        await steps.TypeAsync("stated-on", "2024-10-31");
+        await steps.TypeAsync("quote", Quote);
+        await steps.CheckAsync("new-measure");
+        await steps.TypeAsync("new-measure-name", $"North Korean soldiers in the Kursk region {tag}");
+        await steps.TypeAsync("new-measure-unit", "soldiers");
+        await steps.TypeAsync("figure", "about 8,000");
+        (await page.SeriousAccessibilityViolationsAsync()).Should().BeEmpty();
+        await page.SaveScreenshotAsync("statement-editor-shortcuts");
+        await steps.ClickAsync("save");
+
+        await Assertions.Expect(page.GetByTestId("claim-quantity")).ToContainTextAsync("about 8,000 soldiers");
+        await Assertions
+            .Expect(page.GetByTestId("quote-original-language"))
+            .ToHaveTextAsync("Original language: English");
+        steps.Count.Should().Be(16).And.BeLessThanOrEqualTo(Baseline / 2);
+
+        // The next statement from the same article: its source in one click.
+        await page.GotoAsync("/claims/new");
+        await page.WaitForCircuitAsync();
+        await page.GetByTestId("last-source").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("source")).ToHaveValueAsync(new Regex(Regex.Escape(Article)));
     }
 }
