@@ -29,7 +29,7 @@ public class LongTextPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByTestId("summary").FillAsync($"The NIS statement, quoted in full {tag}.");
         await page.GetByTestId("stated-on").FillAsync("2024-10-18");
         await page.GetByTestId("quote").FillAsync(quote);
-        await page.GetByTestId("quote-language").FillAsync("ko");
+        await FormSteps.PickAsync(page, "quote-language", "ko", "Korean (ko)");
         await page.GetByTestId("translation").FillAsync(translation);
         await FormSteps.PickAsync(page, "source", "troop transfers", "National Intelligence Service statement");
         await page.GetByTestId("citation-quote").FillAsync(words);

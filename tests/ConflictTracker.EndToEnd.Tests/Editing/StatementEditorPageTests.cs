@@ -48,6 +48,9 @@ public class StatementEditorPageTests(BrowserFixture browser) : IClassFixture<Br
             .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByTestId("claim-quantity")).ToContainTextAsync("about 3,000 soldiers");
         await Assertions
+            .Expect(page.GetByTestId("quote-original-language"))
+            .ToHaveTextAsync("Original language: Korean");
+        await Assertions
             .Expect(page.Locator(".quote").First)
             .ToContainTextAsync("<script>window.hacked = true</script>");
         (await page.EvaluateAsync<bool>("() => window.hacked === true"))

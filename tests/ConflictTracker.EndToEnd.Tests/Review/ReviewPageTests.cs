@@ -107,6 +107,12 @@ public class ReviewPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
 
         await reviewer.GetByTestId("flag-claim").First.ClickAsync();
         await reviewer.GetByTestId("flag-comment").FillAsync("Which base? The place is not sourced.");
+        // A flag's kind has no default: raising one without it is refused at the field.
+        await reviewer.GetByTestId("flag-submit").ClickAsync();
+        await Assertions.Expect(reviewer.GetByTestId("flag-form")).ToContainTextAsync("Choose the kind of flag.");
+        await reviewer.GetByTestId("flag-form").Locator(".mud-select").First.ClickAsync();
+        await reviewer.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Contradiction" }).ClickAsync();
+        await Assertions.Expect(reviewer.GetByTestId("flag-form")).Not.ToContainTextAsync("Choose the kind");
         await reviewer.GetByTestId("flag-submit").ClickAsync();
         await Assertions.Expect(reviewer.GetByTestId("count-flags")).Not.ToHaveTextAsync(flags);
 

@@ -1,6 +1,7 @@
 using ConflictTracker.Domain.Actors;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Features.Lookups;
 using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,50 @@ public sealed class ActorEditorService(IDbContextFactory<AppDbContext> contextFa
                 ),
                 actor.Version
             );
+    }
+
+    /// <summary>How alike two names must be (pg_trgm similarity) for a new actor to be warned about.</summary>
+    public const double SimilarityThreshold = 0.5;
+
+    /// <summary>
+    /// Actors whose name or one of whose other names is very like <paramref name="name"/> (pg_trgm similarity ≥
+    /// 0.5: "Kyrylo Budanow" finds Kyrylo Budanov), most alike first: a new actor of that name is probably one of
+    /// them. The form warns; it does not block.
+    /// </summary>
+    public async Task<IReadOnlyList<LookupItem>> SimilarActorsAsync(
+        string? name,
+        Guid? except = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        await access.DemandAsync(Policies.Edit, "create actors");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return [];
+        }
+
+        var text = name.Trim();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db
+            .Actors.AsNoTracking()
+            .Where(a => a.Id != except)
+            .Select(a => new
+            {
+                a.Id,
+                a.Name,
+                Similarity = Math.Max(
+                    EF.Functions.TrigramsSimilarity(a.Name, text),
+                    db.ActorAliases.Where(alias => alias.ActorId == a.Id)
+                        .Max(alias => (double?)EF.Functions.TrigramsSimilarity(alias.Name, text))
+                        ?? 0
+                ),
+            })
+            .Where(a => a.Similarity >= SimilarityThreshold)
+            .OrderByDescending(a => a.Similarity)
+            .ThenBy(a => a.Name)
+            .Take(5)
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => new LookupItem(a.Id, a.Name)).ToList();
     }
 
     public async Task<Guid> SaveActorAsync(

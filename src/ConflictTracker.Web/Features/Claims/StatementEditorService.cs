@@ -1,10 +1,13 @@
 using ConflictTracker.Domain.Actors;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Common;
+using ConflictTracker.Domain.History;
 using ConflictTracker.Domain.Places;
 using ConflictTracker.Domain.Propositions;
 using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
+using ConflictTracker.Web.Features.Actors;
+using ConflictTracker.Web.Features.Lookups;
 using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Features.Sources;
 using ConflictTracker.Web.Security;
@@ -47,10 +50,34 @@ public sealed class StatementEditorService(
         var parts = await ResolveAsync(db, input, errors, cancellationToken);
         var source = await SourceAsync(db, input, errors, cancellationToken);
         var claim = parts is null ? null : errors.Check(() => Claim.Create(parts, now));
-        if (claim is not null && source is not null)
+        var first =
+            claim is not null && source is not null
+                ? errors.Check(() => claim.Cite(source, input.CitationRole, input.CitationQuote, input.CitationLocator))
+                : null;
+        var further = await FurtherSourcesAsync(db, input.FurtherCitations, errors, cancellationToken);
+        if (claim is not null && first is not null)
         {
-            errors.Check(() => claim.Cite(source, input.CitationRole, input.CitationQuote, input.CitationLocator));
+            foreach (var (citation, furtherSource) in input.FurtherCitations.Zip(further))
+            {
+                if (furtherSource is not null)
+                {
+                    errors.Check(() =>
+                        claim.Cite(
+                            furtherSource,
+                            citation.Role,
+                            citation.Quote,
+                            citation.Locator,
+                            citation.DerivesFromFirst ? first : null
+                        )
+                    );
+                }
+            }
         }
+
+        var affiliation =
+            parts?.AssertedBy is { } newSpeaker && input.NewActor is { } newActor
+                ? await NewActorPartsAsync(db, newSpeaker, newActor, parts.OnBehalfOf, errors, cancellationToken)
+                : null;
 
         var places = await PlacesAsync(db, input.PlaceIds, errors, cancellationToken);
         if (
@@ -80,6 +107,11 @@ public sealed class StatementEditorService(
         if (db.Entry(source!).State == EntityState.Detached)
         {
             db.Sources.Add(source!);
+        }
+
+        if (affiliation is not null)
+        {
+            db.Affiliations.Add(affiliation);
         }
 
         db.Claims.Add(claim!);
@@ -297,6 +329,113 @@ public sealed class StatementEditorService(
         return rows.Select(r => new SimilarClaim(r.Id, r.Summary, r.StatedOn.ToString(), r.Similarity)).ToList();
     }
 
+    /// <summary>
+    /// Statements to copy from: with no text, the ones this editor entered last (newest first); with text, those whose
+    /// speaker or wording matches it.
+    /// </summary>
+    public async Task<IReadOnlyList<LookupItem>> PreviousAsync(
+        string? text,
+        CancellationToken cancellationToken = default
+    )
+    {
+        await access.DemandAsync(Policies.Edit, "enter statements");
+        var me = (await access.UserAsync()).Identity?.Name;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var claims =
+            from claim in db.Claims.AsNoTracking()
+            where claim.Status != ClaimStatus.Retracted
+            join actor in db.Actors on claim.AssertedById equals actor.Id
+            select new
+            {
+                claim,
+                actor.Name,
+                Entered = db
+                    .ChangeHistory.Where(h =>
+                        h.EntityType == nameof(Claim)
+                        && h.EntityId == claim.Id
+                        && h.Action == ChangeAction.Created
+                        && h.ChangedBy == me
+                    )
+                    .Max(h => (DateTimeOffset?)h.ChangedAt),
+            };
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern =
+                $"%{text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal)}%";
+            claims = claims.Where(c =>
+                EF.Functions.ILike(c.claim.Summary, pattern) || EF.Functions.ILike(c.Name, pattern)
+            );
+        }
+        else
+        {
+            claims = claims.Where(c => c.Entered != null);
+        }
+
+        return await claims
+            .OrderByDescending(c => c.Entered ?? DateTimeOffset.MinValue)
+            .ThenByDescending(c => c.claim.StatedOn.Date)
+            .ThenBy(c => c.claim.Id)
+            .Take(LookupService.Limit)
+            .Select(c => new LookupItem(c.claim.Id, c.Name + ": " + c.claim.Summary))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The source of the statement this editor entered last (its first citation), or null.</summary>
+    public async Task<LookupItem?> LastSourceAsync(CancellationToken cancellationToken = default)
+    {
+        var mine = await PreviousAsync(null, cancellationToken);
+        return mine.Count == 0 ? null : (await CopyAsync(mine[0].Id, cancellationToken))?.Source;
+    }
+
+    /// <summary>
+    /// What a new statement takes over from a previous one reported alongside it: the proposition, the source with
+    /// the citation's role, the places, and the quote's and translation's languages. Not the speaker, the wording,
+    /// the dates nor the figure: those are the new statement's own.
+    /// </summary>
+    public async Task<StatementCopy?> CopyAsync(Guid claimId, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(Policies.Edit, "enter statements");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var claim = await db
+            .Claims.AsNoTracking()
+            .Include(c => c.Places)
+            .Include(c => c.Citations)
+            .SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        var citation = claim
+            .Citations.OrderBy(c => c.DerivedFromId is null ? 0 : 1)
+            .ThenBy(c => c.Role)
+            .FirstOrDefault();
+        var ids = claim.Places.Select(p => p.Id).Append(claim.PropositionId).ToList();
+        var names = await db
+            .Places.Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name })
+            .Concat(
+                db.Propositions.Where(p => p.Id == claim.PropositionId).Select(p => new { p.Id, Name = p.Statement })
+            )
+            .ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+        var source = citation is null
+            ? null
+            : await db
+                .Sources.Where(s => s.Id == citation.SourceId)
+                .Select(s => new LookupItem(s.Id, s.Title))
+                .SingleOrDefaultAsync(cancellationToken);
+        return new StatementCopy(
+            new LookupItem(claim.PropositionId, names[claim.PropositionId]),
+            source,
+            citation?.Role ?? CitationRole.Origin,
+            claim.Places.Select(p => new LookupItem(p.Id, names[p.Id])).ToList(),
+            claim.Quote?.Language,
+            claim.Quote?.TranslationLanguage
+        );
+    }
+
     /// <summary>The form's values for an existing claim, and the version they were read at.</summary>
     public async Task<(StatementInput Input, uint Version)?> LoadAsync(
         Guid claimId,
@@ -446,7 +585,13 @@ public sealed class StatementEditorService(
 
         Measure? measure = null;
         Quantity? quantity = null;
-        if (input.MeasureId is { } measureId)
+        if (input.NewMeasure is { } newMeasure && input.MeasureId is null)
+        {
+            measure = proposition is null
+                ? null
+                : errors.Check(() => proposition.AddMeasure(newMeasure.Name, newMeasure.Unit));
+        }
+        else if (input.MeasureId is { } measureId)
         {
             measure = proposition?.Measures.SingleOrDefault(m => m.Id == measureId);
             if (measure is null && proposition is not null)
@@ -544,6 +689,74 @@ public sealed class StatementEditorService(
             )
         );
         return created;
+    }
+
+    /// <summary>
+    /// The new actor's other names, and its role: an affiliation with the organisation given, or else with the
+    /// body the statement is made on behalf of (which the actor, holding a role there, speaks for).
+    /// </summary>
+    private static async Task<Affiliation?> NewActorPartsAsync(
+        AppDbContext db,
+        Actor actor,
+        NewActorInput input,
+        Actor? onBehalfOf,
+        ValidationErrors errors,
+        CancellationToken cancellationToken
+    )
+    {
+        foreach (var alias in input.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)))
+        {
+            errors.Check(() => actor.AddAlias(alias.Trim(), null));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Role))
+        {
+            return null;
+        }
+
+        var organisation = input.RoleOrganisationId is { } organisationId
+            ? await db.Actors.SingleOrDefaultAsync(a => a.Id == organisationId, cancellationToken)
+            : onBehalfOf;
+        if (organisation is null)
+        {
+            errors.Add(
+                "NewActor.RoleOrganisationId",
+                input.RoleOrganisationId is null
+                    ? "Choose the organisation of the role, or the body the statement is made on behalf of."
+                    : "That organisation does not exist."
+            );
+            return null;
+        }
+
+        var speaksFor = onBehalfOf is not null && organisation.Id == onBehalfOf.Id;
+        return errors.Check(() => Affiliation.Create(actor, organisation, input.Role, null, null, speaksFor));
+    }
+
+    private static async Task<IReadOnlyList<Source?>> FurtherSourcesAsync(
+        AppDbContext db,
+        IReadOnlyList<FurtherCitationInput> citations,
+        ValidationErrors errors,
+        CancellationToken cancellationToken
+    )
+    {
+        var sources = new List<Source?>();
+        foreach (var citation in citations)
+        {
+            var source = citation.SourceId is { } id
+                ? await db.Sources.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+                : null;
+            if (source is null)
+            {
+                errors.Add(
+                    "FurtherCitations.SourceId",
+                    citation.SourceId is null ? "Choose the further source." : "That source does not exist."
+                );
+            }
+
+            sources.Add(source);
+        }
+
+        return sources;
     }
 
     private static async Task<IReadOnlyList<Place>> PlacesAsync(

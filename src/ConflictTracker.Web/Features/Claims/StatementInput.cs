@@ -10,8 +10,8 @@ namespace ConflictTracker.Web.Features.Claims;
 /// </summary>
 public sealed record StatementInput
 {
-    /// <summary>The fields (as the API names them) only entering a statement reads: a change of a claim keeps its
-    /// citations.</summary>
+    /// <summary>The fields (as the API names them) a change need not give: only entering a statement reads the
+    /// citations (a change keeps them), and a new measure is added only when given.</summary>
     public static readonly string[] CreationOnly =
     [
         "sourceId",
@@ -19,6 +19,8 @@ public sealed record StatementInput
         "citationRole",
         "citationQuote",
         "citationLocator",
+        "furtherCitations",
+        "newMeasure",
     ];
 
     public Guid? PropositionId { get; init; }
@@ -49,6 +51,10 @@ public sealed record StatementInput
 
     public Guid? MeasureId { get; init; }
 
+    /// <summary>A measure the proposition does not have yet, added to it in the same save; the figure counts
+    /// it.</summary>
+    public NewMeasureInput? NewMeasure { get; init; }
+
     public decimal? QuantityMin { get; init; }
 
     public decimal? QuantityMax { get; init; }
@@ -69,4 +75,10 @@ public sealed record StatementInput
     public string? CitationQuote { get; init; }
 
     public string? CitationLocator { get; init; }
+
+    /// <summary>Further sources the new statement is cited from, saved with it.</summary>
+    public IReadOnlyList<FurtherCitationInput> FurtherCitations { get; init; } = [];
 }
+
+/// <summary>A measure typed into the statement form: "North Korean soldiers in the Kursk region", "soldiers".</summary>
+public sealed record NewMeasureInput(string? Name, string? Unit);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using ConflictTracker.Domain.Actors;
 using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Sources;
@@ -26,6 +28,14 @@ public sealed class StatementForm
 
     public string? NewActorCountry { get; set; }
 
+    /// <summary>The new actor's other names, one a line.</summary>
+    public string? NewActorAliases { get; set; }
+
+    public string? NewActorRole { get; set; }
+
+    /// <summary>The organisation of the new actor's role; empty: the body spoken for (On behalf of).</summary>
+    public LookupItem? NewActorRoleOrganisation { get; set; }
+
     public LookupItem? OnBehalfOf { get; set; }
 
     public Stance Stance { get; set; } = Stance.Affirms;
@@ -48,6 +58,13 @@ public sealed class StatementForm
 
     public Guid? MeasureId { get; set; }
 
+    /// <summary>The figure counts a measure the proposition does not have yet, added with the statement.</summary>
+    public bool NewMeasure { get; set; }
+
+    public string? NewMeasureName { get; set; }
+
+    public string? NewMeasureUnit { get; set; }
+
     public decimal? QuantityMin { get; set; }
 
     public decimal? QuantityMax { get; set; }
@@ -56,7 +73,8 @@ public sealed class StatementForm
 
     public List<LookupItem> Places { get; set; } = [];
 
-    public ClaimStatus Status { get; set; } = ClaimStatus.Draft;
+    /// <summary>An editor publishes what they enter; Draft is a choice.</summary>
+    public ClaimStatus Status { get; set; } = ClaimStatus.Published;
 
     public LookupItem? Source { get; set; }
 
@@ -84,6 +102,27 @@ public sealed class StatementForm
 
     public string? CitationLocator { get; set; }
 
+    /// <summary>A second source the new statement is cited from; it derives from the first.</summary>
+    public LookupItem? FurtherSource { get; set; }
+
+    public CitationRole FurtherRole { get; set; } = CitationRole.Republication;
+
+    /// <summary>
+    /// The figure as typed, with its qualifier: "about 8,000" sets the qualifier to about and the figure to 8,000;
+    /// a figure alone keeps the qualifier chosen.
+    /// </summary>
+    [JsonIgnore]
+    public string? FigureText
+    {
+        get => QuantityMin?.ToString("#,0.##", CultureInfo.InvariantCulture);
+        set
+        {
+            var (qualifier, figure) = FigureWords.Parse(value);
+            QuantityMin = figure;
+            QuantityQualifier = qualifier ?? QuantityQualifier;
+        }
+    }
+
     public StatementInput ToInput() =>
         new()
         {
@@ -91,6 +130,13 @@ public sealed class StatementForm
             ActorId = NewActor ? null : Actor?.Id,
             NewActor = NewActor
                 ? new NewActorInput(NewActorName, NewActorKind, Blank(NewActorCountry)?.ToUpperInvariant())
+                {
+                    Aliases = (NewActorAliases ?? "")
+                        .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .ToList(),
+                    Role = Blank(NewActorRole),
+                    RoleOrganisationId = NewActorRoleOrganisation?.Id,
+                }
                 : null,
             OnBehalfOfId = OnBehalfOf?.Id,
             Stance = Stance,
@@ -102,7 +148,11 @@ public sealed class StatementForm
             QuoteLanguage = Blank(QuoteLanguage),
             Translation = Blank(Translation),
             TranslationLanguage = Blank(Translation) is null ? null : Blank(TranslationLanguage),
-            MeasureId = QuantityMin is null && QuantityMax is null ? null : MeasureId,
+            MeasureId = QuantityMin is null && QuantityMax is null || NewMeasure ? null : MeasureId,
+            NewMeasure =
+                NewMeasure && (QuantityMin is not null || QuantityMax is not null)
+                    ? new NewMeasureInput(NewMeasureName, NewMeasureUnit)
+                    : null,
             QuantityMin = QuantityMin,
             QuantityMax = QuantityMax,
             QuantityQualifier = QuantityQualifier,
@@ -129,6 +179,7 @@ public sealed class StatementForm
             CitationRole = CitationRole,
             CitationQuote = Blank(CitationQuote),
             CitationLocator = Blank(CitationLocator),
+            FurtherCitations = FurtherSource is { } further ? [new(further.Id, FurtherRole, null, null)] : [],
         };
 
     /// <summary>The form for an existing claim, with names for the ids it points at.</summary>
