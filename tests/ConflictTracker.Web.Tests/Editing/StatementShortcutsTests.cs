@@ -141,7 +141,8 @@ public class StatementShortcutsTests(DemoDataFixture fixture) : IClassFixture<De
         var actors = new ActorEditorService(fixture.Database.ContextFactory, TestAccess.As(Roles.Editor));
 
         (await actors.SimilarActorsAsync("Kyrylo Budanow")).Select(a => a.Name).Should().Contain("Kyrylo Budanov");
-        (await actors.SimilarActorsAsync("Кирило Буданов")).Select(a => a.Name).Should().Contain("Kyrylo Budanov");
+        var byAlias = await actors.SimilarActorsAsync("Кирило Буданов");
+        byAlias.Select(a => a.Name).Should().Contain("Kyrylo Budanov");
         (await actors.SimilarActorsAsync("Antony Blinken")).Should().BeEmpty();
         (await actors.SimilarActorsAsync("Kyrylo Budanow", except: DemoIds.For("actor", "budanov")))
             .Select(a => a.Name)
