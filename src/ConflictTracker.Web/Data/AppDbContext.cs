@@ -80,6 +80,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Domain.Evidence.MediaFingerprint> MediaFingerprints => Set<Domain.Evidence.MediaFingerprint>();
 
+    public DbSet<Domain.Evidence.MediaMatch> MediaMatches => Set<Domain.Evidence.MediaMatch>();
+
     public DbSet<Evidence.UploadSession> UploadSessions => Set<Evidence.UploadSession>();
 
     /// <summary>The search's synonym list, edited by admins (docs/rules/search.md).</summary>

@@ -54,9 +54,13 @@ public partial class TwoFactorTests(TwoFactorFixture fixture) : IClassFixture<Tw
             denied.Headers.Location!.OriginalString.Should().Contain("/account/access-denied");
         }
 
-        (await client.GetStringAsync(new Uri("/account/access-denied", UriKind.Relative)))
-            .Should()
-            .Contain("Set up two-factor sign-in");
+        using (var deniedPage = await client.GetAsync(new Uri("/account/access-denied", UriKind.Relative)))
+        {
+            // Access denied is answered 403, with the way forward on the page.
+            deniedPage.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await deniedPage.Content.ReadAsStringAsync()).Should().Contain("Set up two-factor sign-in");
+        }
+
         var setup = await client.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative));
         var key = Key().Match(setup).Groups[1].Value;
         key.Should().NotBeEmpty();

@@ -93,6 +93,26 @@ public sealed class MediaFingerprintConfiguration : IEntityTypeConfiguration<Med
     }
 }
 
+/// <summary>Near-identical media, both ways, found when the later file was stored.</summary>
+public sealed class MediaMatchConfiguration : IEntityTypeConfiguration<MediaMatch>
+{
+    public void Configure(EntityTypeBuilder<MediaMatch> builder)
+    {
+        builder.ToTable(
+            "media_matches",
+            t =>
+            {
+                t.HasCheckConstraint("ck_media_matches_distance", "distance BETWEEN 0 AND 64");
+                t.HasCheckConstraint("ck_media_matches_two_files", "file_id <> other_file_id");
+            }
+        );
+        builder.HasKey(m => new { m.FileId, m.OtherFileId });
+        builder.HasOne<EvidenceFile>().WithMany().HasForeignKey(m => m.FileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EvidenceFile>().WithMany().HasForeignKey(m => m.OtherFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => m.OtherFileId);
+    }
+}
+
 public sealed class UploadSessionConfiguration : IEntityTypeConfiguration<UploadSession>
 {
     public void Configure(EntityTypeBuilder<UploadSession> builder)

@@ -731,6 +731,34 @@ namespace ConflictTracker.Web.Data.Migrations
                     b.ToTable("media_fingerprints", (string)null);
                 });
 
+            modelBuilder.Entity("ConflictTracker.Domain.Evidence.MediaMatch", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<Guid>("OtherFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_file_id");
+
+                    b.Property<int>("Distance")
+                        .HasColumnType("integer")
+                        .HasColumnName("distance");
+
+                    b.HasKey("FileId", "OtherFileId")
+                        .HasName("pk_media_matches");
+
+                    b.HasIndex("OtherFileId")
+                        .HasDatabaseName("ix_media_matches_other_file_id");
+
+                    b.ToTable("media_matches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_media_matches_distance", "distance BETWEEN 0 AND 64");
+
+                            t.HasCheckConstraint("ck_media_matches_two_files", "file_id <> other_file_id");
+                        });
+                });
+
             modelBuilder.Entity("ConflictTracker.Domain.Exchange.ExternalId", b =>
                 {
                     b.Property<string>("Kind")
@@ -2228,6 +2256,23 @@ namespace ConflictTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_media_fingerprints_evidence_files_file_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Evidence.MediaMatch", b =>
+                {
+                    b.HasOne("ConflictTracker.Domain.Evidence.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_media_matches_evidence_files_file_id");
+
+                    b.HasOne("ConflictTracker.Domain.Evidence.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("OtherFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_media_matches_evidence_files_other_file_id");
                 });
 
             modelBuilder.Entity("ConflictTracker.Domain.Flags.Flag", b =>

@@ -187,9 +187,10 @@ public sealed partial class EvidenceIntake(
                     + (restored ? ". Storage had lost these bytes: this upload restored them" : "")
             )
         );
+        var matches = await MatchesAsync(db, file, analysis, cancellationToken);
         var proposed = alreadyAttached
             ? 0
-            : await footage.ProposeRepeatsAsync(db, file, analysis?.PerceptualHashes, sourceId, now, cancellationToken);
+            : await footage.ProposeRepeatsAsync(db, file, matches, sourceId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         LogAttached(staged.Sha256, staged.Size, type.Format, sourceId, db.ChangedBy!, alreadyStored, alreadyAttached);
         var source = await db.Sources.Where(s => s.Id == sourceId).Select(s => s.Title).SingleAsync(cancellationToken);
@@ -201,6 +202,33 @@ public sealed partial class EvidenceIntake(
             analysis?.Facts.Warnings ?? [],
             proposed
         );
+    }
+
+    /// <summary>The files near-identical to this one: looked up and kept (both ways) when it is new, read back
+    /// when it was stored before.</summary>
+    private async Task<IReadOnlyDictionary<Guid, int>> MatchesAsync(
+        AppDbContext db,
+        EvidenceFile file,
+        MediaAnalysis? analysis,
+        CancellationToken cancellationToken
+    )
+    {
+        if (analysis is null)
+        {
+            return await db
+                .MediaMatches.Where(m => m.FileId == file.Id)
+                .ToDictionaryAsync(m => m.OtherFileId, m => m.Distance, cancellationToken);
+        }
+
+        var found = (await footage.FindAsync(db, analysis.PerceptualHashes, cancellationToken))
+            .Where(m => m.FileId != file.Id)
+            .ToDictionary(m => m.FileId, m => m.Distance);
+        db.MediaMatches.AddRange(
+            found.SelectMany(m =>
+                new[] { new MediaMatch(file.Id, m.Key, m.Value), new MediaMatch(m.Key, file.Id, m.Value) }
+            )
+        );
+        return found;
     }
 
     private static async Task<MediaType> SniffAsync(

@@ -20,7 +20,6 @@ public sealed class EvidenceReader(
     IDbContextFactory<AppDbContext> factory,
     IAccess access,
     IEvidenceStore store,
-    FootageMatcher footage,
     TimeProvider clock
 )
 {
@@ -33,35 +32,38 @@ public sealed class EvidenceReader(
             db.Attachments.Where(a => a.SourceId == sourceId),
             cancellationToken
         );
-        var views = new List<AttachmentView>(attachments.Count);
-        foreach (var attachment in attachments)
+        if (attachments.Count == 0)
         {
-            views.Add(attachment with { HeldElsewhere = await HeldElsewhereAsync(db, attachment, cancellationToken) });
+            return attachments;
         }
 
-        return views;
-    }
-
-    /// <summary>How many other sources hold these bytes or near-identical media.</summary>
-    private async Task<int> HeldElsewhereAsync(
-        AppDbContext db,
-        AttachmentView attachment,
-        CancellationToken cancellationToken
-    )
-    {
-        var hashes = await db
-            .MediaFingerprints.Where(f => f.FileId == attachment.File.Id)
-            .Select(f => f.Hash)
+        // Which other sources hold each file or near-identical media: two statements, however many files.
+        var files = attachments.Select(a => a.File.Id).ToList();
+        var related = await db
+            .MediaMatches.Where(m => files.Contains(m.FileId))
+            .Select(m => new { m.FileId, m.OtherFileId })
             .ToListAsync(cancellationToken);
-        var files = (await footage.FindAsync(db, hashes.Select(h => unchecked((ulong)h)).ToList(), cancellationToken))
-            .Select(m => m.FileId)
-            .Append(attachment.File.Id)
+        var alike = files.ToDictionary(
+            f => f,
+            f => related.Where(r => r.FileId == f).Select(r => r.OtherFileId).Append(f).ToHashSet()
+        );
+        var everything = alike.Values.SelectMany(v => v).Distinct().ToList();
+        var holders = await db
+            .Attachments.Where(a => everything.Contains(a.FileId) && a.SourceId != sourceId)
+            .Select(a => new { a.FileId, a.SourceId })
+            .ToListAsync(cancellationToken);
+        return attachments
+            .Select(a =>
+                a with
+                {
+                    HeldElsewhere = holders
+                        .Where(h => alike[a.File.Id].Contains(h.FileId))
+                        .Select(h => h.SourceId)
+                        .Distinct()
+                        .Count(),
+                }
+            )
             .ToList();
-        return await db
-            .Attachments.Where(a => files.Contains(a.FileId) && a.SourceId != attachment.SourceId)
-            .Select(a => a.SourceId)
-            .Distinct()
-            .CountAsync(cancellationToken);
     }
 
     /// <summary>The files held by the sources a claim cites, in citation order.</summary>
@@ -216,20 +218,18 @@ public sealed class EvidenceReader(
         return rows.Select(r => View(r.Attachment, r.Title, r.File)).ToList();
     }
 
-    private async Task<IReadOnlyList<FootageMatch>> MatchesAsync(
+    private static async Task<IReadOnlyList<FootageMatch>> MatchesAsync(
         AppDbContext db,
         EvidenceFile file,
         CancellationToken cancellationToken
     )
     {
-        var hashes = await db
-            .MediaFingerprints.Where(f => f.FileId == file.Id)
-            .Select(f => f.Hash)
-            .ToListAsync(cancellationToken);
-        var found = (await footage.FindAsync(db, hashes.Select(h => unchecked((ulong)h)).ToList(), cancellationToken))
-            .Where(m => m.FileId != file.Id)
+        var found = await db
+            .MediaMatches.Where(m => m.FileId == file.Id)
+            .OrderBy(m => m.Distance)
             .Take(20)
-            .ToList();
+            .Select(m => new { FileId = m.OtherFileId, m.Distance })
+            .ToListAsync(cancellationToken);
         var ids = found.Select(m => m.FileId).ToList();
         var files = await db
             .EvidenceFiles.Where(f => ids.Contains(f.Id))

@@ -81,26 +81,17 @@ public sealed class FootageMatcher
     /// from the later source repeats the one from the earlier. Pairs already related as
     /// repeats are left alone. Adds to <paramref name="db"/>; the caller saves.
     /// </summary>
-    /// <param name="hashes">The file's perceptual hashes when it was just analysed; else they are read.</param>
+    /// <param name="found">The files near-identical to it (<see cref="FindAsync"/>, or the stored matches).</param>
     public async Task<int> ProposeRepeatsAsync(
         AppDbContext db,
         EvidenceFile file,
-        IReadOnlyList<ulong>? hashes,
+        IReadOnlyDictionary<Guid, int> found,
         Guid sourceId,
         DateTimeOffset at,
         CancellationToken cancellationToken
     )
     {
-        hashes ??= (
-            await db
-                .MediaFingerprints.Where(f => f.FileId == file.Id)
-                .Select(f => f.Hash)
-                .ToListAsync(cancellationToken)
-        )
-            .Select(h => unchecked((ulong)h))
-            .ToList();
-        var matches = (await FindAsync(db, hashes, cancellationToken)).ToDictionary(m => m.FileId, m => m.Distance);
-        matches[file.Id] = 0;
+        var matches = new Dictionary<Guid, int>(found) { [file.Id] = 0 };
         var others = await (
             from a in db.Attachments
             join s in db.Sources on a.SourceId equals s.Id

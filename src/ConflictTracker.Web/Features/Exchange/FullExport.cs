@@ -48,6 +48,7 @@ public sealed class FullExport(IDbContextFactory<AppDbContext> contextFactory, I
         "attachments",
         "custody_events",
         "media_fingerprints",
+        "media_matches",
     ];
 
     /// <summary>Tables whose ids PostgreSQL numbers (identity columns): restored with their ids, and their
