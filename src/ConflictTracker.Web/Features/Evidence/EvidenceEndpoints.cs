@@ -17,7 +17,7 @@ namespace ConflictTracker.Web.Features.Evidence;
 /// <c>/api/v1/uploads</c> (token); the same downloads and uploads for the browser under <c>/files</c> (sign-in
 /// cookie, with the antiforgery token on every change).
 /// </summary>
-internal static class EvidenceEndpoints
+internal static partial class EvidenceEndpoints
 {
     public const string BrowserPrefix = "/files";
 
@@ -89,34 +89,6 @@ internal static class EvidenceEndpoints
             .MapGet("/{sha256}/previews/{index:int}", PreviewAsync)
             .WithName(prefix + "EvidencePreview")
             .WithSummary("A preview image (JPEG): thumbnail, keyframe or first page");
-    }
-
-    private static RouteGroupBuilder MapUploads(this IEndpointRouteBuilder parent, string path, string prefix)
-    {
-        var uploads = parent.MapGroup(path);
-        // OPTIONS and HEAD are the tus protocol's own (docs/api.md, "Evidence"), left out of the OpenAPI document.
-        uploads.MapMethods("/", ["OPTIONS"], TusOptions).ExcludeFromDescription();
-        uploads
-            .MapPost("/", StartUploadAsync)
-            .WithName(prefix + "StartUpload")
-            .WithSummary(
-                "Start a resumable upload (tus 1.0 creation; Editor): Upload-Length, and Upload-Metadata with "
-                    + "sourceId, "
-                    + "filename and optional originUrl"
-            );
-        uploads.MapMethods("/{id:guid}", ["HEAD"], UploadOffsetAsync).ExcludeFromDescription();
-        uploads
-            .MapPatch("/{id:guid}", AppendAsync)
-            .WithName(prefix + "AppendUpload")
-            .WithSummary(
-                "Send bytes (application/offset+octet-stream) from Upload-Offset; the last one stores and "
-                    + "attaches the file"
-            );
-        uploads
-            .MapDelete("/{id:guid}", CancelUploadAsync)
-            .WithName(prefix + "CancelUpload")
-            .WithSummary("Abandon an upload");
-        return uploads;
     }
 
     private static async ValueTask<object?> ChangesNeedAntiforgery(
@@ -314,111 +286,6 @@ internal static class EvidenceEndpoints
         http.Response.Headers.ETag = Api.ETag(await change(version));
         return TypedResults.NoContent();
     }
-
-    private static NoContent TusOptions(HttpResponse response, [FromServices] IOptions<EvidenceOptions> options)
-    {
-        TusHeaders(response);
-        response.Headers["Tus-Version"] = Tus.Version;
-        response.Headers["Tus-Extension"] = "creation,termination";
-        response.Headers["Tus-Max-Size"] = options.Value.MaxFileBytes.ToString(
-            System.Globalization.CultureInfo.InvariantCulture
-        );
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> StartUploadAsync(
-        HttpContext http,
-        [FromServices] ResumableUploads uploads,
-        CancellationToken cancellationToken
-    )
-    {
-        TusHeaders(http.Response);
-        var request = Tus.ReadCreation(http.Request);
-        var started = await uploads.StartAsync(
-            request.SourceId,
-            request.Length,
-            new UploadDetails(request.FileName, request.OriginUrl, Address(http)),
-            cancellationToken
-        );
-        http.Response.Headers["Upload-Offset"] = "0";
-        return TypedResults.Created(
-            $"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{started.Id}",
-            (object?)null
-        );
-    }
-
-    private static async Task<IResult> UploadOffsetAsync(
-        Guid id,
-        HttpResponse response,
-        [FromServices] ResumableUploads uploads,
-        CancellationToken cancellationToken
-    )
-    {
-        TusHeaders(response);
-        response.Headers.CacheControl = "no-store";
-        if (await uploads.ProgressAsync(id, cancellationToken) is not { } progress)
-        {
-            return TypedResults.NotFound();
-        }
-
-        response.Headers["Upload-Offset"] = Tus.Number(progress.Offset);
-        response.Headers["Upload-Length"] = Tus.Number(progress.Length);
-        return TypedResults.Ok();
-    }
-
-    private static async Task<IResult> AppendAsync(
-        Guid id,
-        HttpContext http,
-        [FromServices] ResumableUploads uploads,
-        [FromServices] IOptions<EvidenceOptions> options,
-        CancellationToken cancellationToken
-    )
-    {
-        TusHeaders(http.Response);
-        AllowLargeBody(http, options.Value);
-        var offset = Tus.ReadAppend(http.Request);
-        try
-        {
-            var progress = await uploads.AppendAsync(id, offset, http.Request.Body, Address(http), cancellationToken);
-            if (progress is null)
-            {
-                return Api.NotFound("upload");
-            }
-
-            http.Response.Headers["Upload-Offset"] = Tus.Number(progress.Offset);
-            if (progress.Added is { } added)
-            {
-                // The finished upload names what it became, for clients that read headers (tus clients do).
-                http.Response.Headers["Evidence-Sha256"] = added.Attachment.File.Sha256;
-                http.Response.Headers["Attachment-Id"] = added.Attachment.Id.ToString();
-                return TypedResults.Ok(added);
-            }
-
-            return TypedResults.NoContent();
-        }
-        catch (UploadOffsetException ex)
-        {
-            http.Response.Headers["Upload-Offset"] = Tus.Number(ex.Current);
-            return TypedResults.Problem(
-                title: "The bytes were sent from the wrong offset",
-                detail: ex.Message,
-                statusCode: StatusCodes.Status409Conflict
-            );
-        }
-    }
-
-    private static async Task<IResult> CancelUploadAsync(
-        Guid id,
-        HttpResponse response,
-        [FromServices] ResumableUploads uploads,
-        CancellationToken cancellationToken
-    )
-    {
-        TusHeaders(response);
-        return await uploads.CancelAsync(id, cancellationToken) ? TypedResults.NoContent() : Api.NotFound("upload");
-    }
-
-    private static void TusHeaders(HttpResponse response) => response.Headers["Tus-Resumable"] = Tus.Version;
 
     /// <summary>Uploads may be as large as the evidence limit, not the server's default of 30 MB.</summary>
     private static void AllowLargeBody(HttpContext http, EvidenceOptions options)
