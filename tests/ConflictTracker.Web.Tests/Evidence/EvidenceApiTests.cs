@@ -170,10 +170,9 @@ public class EvidenceApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         (await reposted.JsonAsync()).GetProperty("proposedRepeats").GetInt32().Should().BeGreaterThan(0);
         match.GetProperty("distance").GetInt32().Should().BeLessThanOrEqualTo(10);
         match.GetProperty("heldBy")[0].GetProperty("sourceId").GetGuid().Should().Be(Repost);
-        var unrelated = await (
-            await editor.GetAsync($"/api/v1/evidence/{Sha256(TestMedia.Photo(seed: 99))}")
-        ).Content.ReadAsStringAsync();
-        unrelated.Should().Contain("404", "a file never uploaded is not found");
+        using var unrelated = await editor.GetAsync($"/api/v1/evidence/{Sha256(TestMedia.Photo(seed: 99))}");
+        unrelated.StatusCode.Should().Be(HttpStatusCode.NotFound, "a file never uploaded is not found");
+        unrelated.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
     [Theory]
