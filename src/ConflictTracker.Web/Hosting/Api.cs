@@ -41,6 +41,9 @@ internal static class Api
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ApiTokenService>();
+        // Validated tokens in memory, dropped on every instance when a trigger notifies of a change (ApiTokenCache).
+        services.AddSingleton<ApiTokenCache>();
+        services.AddHostedService<ApiTokenCacheListener>();
         services
             .AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(

@@ -41,7 +41,8 @@ public sealed partial class AccountService(
     IAccess access,
     IServiceScopeFactory scopes,
     TimeProvider time,
-    ILogger<AccountService> logger
+    ILogger<AccountService> logger,
+    ApiTokenCache tokenCache
 )
 {
     public async Task<SignInOutcome> SignInAsync(string email, string password, bool remember)
@@ -265,6 +266,8 @@ public sealed partial class AccountService(
         Throw(await users.AddToRolesAsync(user, roles.Except(current)));
         // A new security stamp makes open sessions re-check their roles within a minute.
         Throw(await users.UpdateSecurityStampAsync(user));
+        // This instance's cached tokens carry the old roles: drop them now (the others hear the trigger).
+        tokenCache.Invalidate(user.Id);
         LogRolesChanged(user.Email!, string.Join(", ", roles), await ActorAsync(), time.GetUtcNow());
         return await RowAsync(users, user);
     }
@@ -283,6 +286,7 @@ public sealed partial class AccountService(
         user.IsDisabled = disabled;
         Throw(await users.UpdateAsync(user));
         Throw(await users.UpdateSecurityStampAsync(user));
+        tokenCache.Invalidate(user.Id);
         if (!disabled)
         {
             Throw(await users.SetLockoutEndDateAsync(user, null));

@@ -30,8 +30,12 @@ public partial class ApiTokenSecondFactorTests(TwoFactorFixture fixture) : IClas
         using var client = Client(created.Secret);
         (await client.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        await WithUsersAsync(async users =>
-            await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, Roles.Editor)
+        await fixture.App.ChangeAuthAsync(
+            user.Id,
+            () =>
+                WithUsersAsync(async users =>
+                    await users.AddToRoleAsync((await users.FindByIdAsync(user.Id.ToString()))!, Roles.Editor)
+                )
         );
         using var refused = await client.GetAsync("/api/v1/propositions");
 

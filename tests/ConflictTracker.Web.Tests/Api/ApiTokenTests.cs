@@ -46,7 +46,8 @@ public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             access,
             new SecurityOptions { RequireTwoFactorForStaff = true },
             time ?? TimeProvider.System,
-            NullLogger<ApiTokenService>.Instance
+            NullLogger<ApiTokenService>.Instance,
+            fixture.App.Services.GetRequiredService<ApiTokenCache>()
         );
 
     private HttpClient Client(string secret)
@@ -111,25 +112,33 @@ public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
             .StatusCode.Should()
             .Be(HttpStatusCode.BadRequest, "an editor may try");
 
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
-            await users.RemoveFromRoleAsync(stored, Roles.Editor);
-            await users.AddToRoleAsync(stored, Roles.Analyst);
-        }
+        await fixture.App.ChangeAuthAsync(
+            user.Id,
+            async () =>
+            {
+                await using var scope = fixture.App.Services.CreateAsyncScope();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+                var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
+                await users.RemoveFromRoleAsync(stored, Roles.Editor);
+                await users.AddToRoleAsync(stored, Roles.Analyst);
+            }
+        );
 
         (await client.PostAsync("/api/v1/claims", System.Net.Http.Json.JsonContent.Create(new { })))
             .StatusCode.Should()
             .Be(HttpStatusCode.Forbidden, "the token carries the user's roles now, not when it was made");
 
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
-            stored.IsDisabled = true;
-            await users.UpdateAsync(stored);
-        }
+        await fixture.App.ChangeAuthAsync(
+            user.Id,
+            async () =>
+            {
+                await using var scope = fixture.App.Services.CreateAsyncScope();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+                var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
+                stored.IsDisabled = true;
+                await users.UpdateAsync(stored);
+            }
+        );
 
         (await client.GetAsync("/api/v1/propositions")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
@@ -173,7 +182,7 @@ public class ApiTokenTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = (await users.FindByEmailAsync(email))!;
-            await users.AddToRoleAsync(user, Roles.Editor);
+            await strict.ChangeAuthAsync(user.Id, () => users.AddToRoleAsync(user, Roles.Editor));
         }
 
         (await client.GetAsync("/api/v1/propositions"))
