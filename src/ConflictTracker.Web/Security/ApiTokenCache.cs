@@ -49,7 +49,8 @@ public sealed class ApiTokenCache(TimeProvider time)
     }
 
     /// <summary>Keeps a validation read from the database, unless anything was invalidated since
-    /// <paramref name="generationBefore"/> (read before the database was asked), which may have made it stale.</summary>
+    /// <paramref name="generationBefore"/> (read before the database was asked), which may have
+    /// made it stale.</summary>
     public void Add(byte[] hash, ValidToken token, long generationBefore)
     {
         if (!listening || entries.Count >= MaxEntries)
