@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Data.Saving;
 using ConflictTracker.Web.Features.Shared;
-using Npgsql;
 
 namespace ConflictTracker.Web.Features.Review;
 
@@ -11,108 +10,53 @@ namespace ConflictTracker.Web.Features.Review;
 /// every save that changes claims, relations, flags or candidates notifies in its transaction) and
 /// passes each notification to <see cref="ReviewQueueNotifier"/>; on the same connection, the records
 /// saves changed (<see cref="AppDbContext.RecordChangedChannel"/>) to <see cref="RecordChangeNotifier"/>.
-/// A lost connection is re-opened.
+/// A lost connection is re-opened by <see cref="DatabaseListener"/>.
 /// </summary>
-public sealed partial class ReviewQueueListener(
+public sealed class ReviewQueueListener(
     IConfiguration configuration,
     ReviewQueueNotifier notifier,
     RecordChangeNotifier records,
     ILogger<ReviewQueueListener> logger
-) : BackgroundService
+) : DatabaseListener(configuration, logger)
 {
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentQueue<string> changes = new();
+    private int heard;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override IReadOnlyList<string> Channels { get; } =
+    [AppDbContext.ReviewQueueChannel, AppDbContext.RecordChangedChannel];
+
+    protected override void OnNotification(string channel, string payload)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        if (channel == AppDbContext.RecordChangedChannel)
         {
-            try
-            {
-                // Keepalives make a dead server show up as an error instead of an endless wait.
-                var connectionString = new NpgsqlConnectionStringBuilder(
-                    configuration.GetConnectionString(Hosting.Database.ConnectionStringName)
-                )
-                {
-                    KeepAlive = 30,
-                };
-                await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
-                await connection.OpenAsync(stoppingToken);
-                var heard = 0;
-                var changes = new ConcurrentQueue<string>();
-                connection.Notification += (_, e) =>
-                {
-                    if (e.Channel == AppDbContext.RecordChangedChannel)
-                    {
-                        changes.Enqueue(e.Payload);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref heard);
-                    }
-                };
-                await using (
-                    var listen = new NpgsqlCommand(
-                        $"LISTEN {AppDbContext.ReviewQueueChannel}; LISTEN {AppDbContext.RecordChangedChannel}",
-                        connection
-                    )
-                )
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                LogListening(AppDbContext.ReviewQueueChannel);
-
-                // Changes made while the connection was down were not heard: pages refresh once now.
-                await notifier.PublishAsync();
-                await records.PublishAsync(RecordChanges.Anything(""));
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-
-                    // Several saves in a burst wake each page once.
-                    if (Interlocked.Exchange(ref heard, 0) > 0)
-                    {
-                        await notifier.PublishAsync();
-                    }
-
-                    while (changes.TryDequeue(out var payload))
-                    {
-                        await records.PublishAsync(RecordChanges.Parse(payload));
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Whatever went wrong with the connection, listening goes on: a background service
-                // that throws would stop the whole app.
-                LogLost(ex, RetryAfter.TotalSeconds);
-                try
-                {
-                    await Task.Delay(RetryAfter, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
+            changes.Enqueue(payload);
+        }
+        else
+        {
+            Interlocked.Increment(ref heard);
         }
     }
 
-    [LoggerMessage(
-        EventId = 5001,
-        Level = LogLevel.Information,
-        Message = "Listening for review queue changes on channel {Channel}"
-    )]
-    private partial void LogListening(string channel);
+    /// <summary>Changes made while the connection was down were not heard: pages refresh once now.</summary>
+    protected override async Task OnListeningAsync()
+    {
+        changes.Clear();
+        Interlocked.Exchange(ref heard, 0);
+        await notifier.PublishAsync();
+        await records.PublishAsync(RecordChanges.Anything(""));
+    }
 
-    [LoggerMessage(
-        EventId = 5002,
-        Level = LogLevel.Warning,
-        Message = "Lost the review queue notification connection; retrying in {Seconds} s"
-    )]
-    private partial void LogLost(Exception exception, double seconds);
+    protected override async Task OnWokenAsync()
+    {
+        // Several saves in a burst wake each page once.
+        if (Interlocked.Exchange(ref heard, 0) > 0)
+        {
+            await notifier.PublishAsync();
+        }
+
+        while (changes.TryDequeue(out var payload))
+        {
+            await records.PublishAsync(RecordChanges.Parse(payload));
+        }
+    }
 }
