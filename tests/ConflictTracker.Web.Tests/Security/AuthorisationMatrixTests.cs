@@ -121,6 +121,10 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("/review", ["Login", "Login", "Denied", "Denied", "Ok", "Ok", "Ok"]),
         ("/review/quotes", ["Login", "Login", "Denied", "Denied", "Ok", "Ok", "Ok"]),
         ("/import", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
+        ("/intake", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
+        // Pages of records that do not exist: readers get the 404, everyone else what they would get anyway.
+        ($"/intake/{Guid.Empty}", ["Login", "Login", "Denied", "Denied", "404 ", "Denied", "404 "]),
+        ($"/evidence/{new string('0', 64)}", ["Login", "404 ", "Denied", "404 ", "404 ", "404 ", "404 "]),
         ("/admin/users", ["Login", "Login", "Denied", "Denied", "Denied", "Denied", "Ok"]),
         ("/admin/synonyms", ["Login", "Login", "Denied", "Denied", "Denied", "Denied", "Ok"]),
         ("/actors", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
