@@ -23,6 +23,21 @@ internal static class PageExtensions
             .ToList();
     }
 
+    /// <summary>Every violation axe finds in the page, of any impact, with how many elements it concerns.</summary>
+    public static async Task<IReadOnlyList<AccessibilityFinding>> AccessibilityFindingsAsync(this IPage page)
+    {
+        var result = await page.RunAxe();
+        return result
+            .Violations.Select(v => new AccessibilityFinding(
+                v.Impact ?? "unknown",
+                v.Id,
+                v.Help,
+                v.Nodes.Length,
+                string.Join(", ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html}"))
+            ))
+            .ToList();
+    }
+
     /// <summary>The landmark findings of axe (any impact): no main landmark, more than one, or content outside
     /// every landmark.</summary>
     public static async Task<IReadOnlyList<string>> LandmarkViolationsAsync(this IPage page)
@@ -53,7 +68,7 @@ internal static class PageExtensions
         );
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ConflictTracker.sln")))
@@ -63,4 +78,10 @@ internal static class PageExtensions
 
         return directory?.FullName ?? AppContext.BaseDirectory;
     }
+}
+
+/// <summary>One rule axe found broken in a page.</summary>
+internal sealed record AccessibilityFinding(string Impact, string Rule, string Help, int Elements, string Where)
+{
+    public override string ToString() => $"{Impact}: {Rule} ({Help}), {Elements} element(s) at {Where}";
 }
