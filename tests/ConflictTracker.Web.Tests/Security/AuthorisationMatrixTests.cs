@@ -100,6 +100,10 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             $"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}",
             ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]
         ),
+        (
+            $"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}/brief",
+            ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]
+        ),
         ($"/history/{Claim}", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
         ("/claims/new", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
         ($"/claims/{Claim}/edit", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
