@@ -137,6 +137,8 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("/account/two-factor", ["Login", "Login", "Ok", "Ok", "Ok", "Ok", "Ok"]),
         ("/account/password", ["Login", "Login", "Ok", "Ok", "Ok", "Ok", "Ok"]),
         ("/account/tokens", ["Login", "Login", "Denied", "Ok", "Ok", "Ok", "Ok"]),
+        ("/export/claims.xlsx?q=Vladivostok", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
+        ("/export/claims.csv?q=Vladivostok", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
         ("/api/docs/", ["Ok", "Ok", "Ok", "Ok", "Ok", "Ok", "Ok"]),
         ("/openapi/v1.json", ["Ok", "Ok", "Ok", "Ok", "Ok", "Ok", "Ok"]),
         ("/account/login", ["Ok", "Ok", "Ok", "Ok", "Ok", "Ok", "Ok"]),

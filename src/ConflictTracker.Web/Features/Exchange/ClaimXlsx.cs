@@ -31,6 +31,18 @@ internal static class ClaimXlsx
         CancellationToken cancellationToken
     )
     {
+        // The zip writer underneath writes its small trailers synchronously, which a response refuses.
+        var body = new SyncWritesHeldBack(output);
+        await WriteWorkbookAsync(rows, body, cancellationToken);
+        await body.SendHeldBackAsync(cancellationToken);
+    }
+
+    private static async Task WriteWorkbookAsync(
+        IAsyncEnumerable<ClaimExportRow> rows,
+        Stream output,
+        CancellationToken cancellationToken
+    )
+    {
         await using var workbook = await Spreadsheet.CreateNewAsync(
             output,
             new SpreadCheetahOptions { DefaultDateTimeFormat = NumberFormat.Custom("yyyy-mm-dd") },
@@ -67,4 +79,79 @@ internal static class ClaimXlsx
             Enum name => new Cell(name.ToString()),
             _ => new Cell(Convert.ToString(value, CultureInfo.InvariantCulture)),
         };
+
+    /// <summary>
+    /// A response body for a writer that writes mostly asynchronously but sometimes synchronously (.NET's zip writer,
+    /// closing an entry): a synchronous write is held in memory and sent, in order, before the next asynchronous
+    /// write or by <see cref="SendHeldBackAsync"/>. What is held back is a zip entry's trailer or the archive's
+    /// directory, a few kilobytes.
+    /// </summary>
+    private sealed class SyncWritesHeldBack(Stream inner) : Stream
+    {
+        private readonly MemoryStream held = new();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => held.Write(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => held.Write(buffer);
+
+        public override async ValueTask WriteAsync(
+            ReadOnlyMemory<byte> buffer,
+            CancellationToken cancellationToken = default
+        )
+        {
+            await SendHeldBackAsync(cancellationToken);
+            await inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public async Task SendHeldBackAsync(CancellationToken cancellationToken)
+        {
+            if (held.Length > 0)
+            {
+                await inner.WriteAsync(held.GetBuffer().AsMemory(0, (int)held.Length), cancellationToken);
+                held.SetLength(0);
+            }
+        }
+
+        public override async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            await SendHeldBackAsync(cancellationToken);
+            await inner.FlushAsync(cancellationToken);
+        }
+
+        // Flush is called synchronously by the zip writer too: what is held goes out with the next asynchronous call.
+        public override void Flush() { }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                held.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }
