@@ -2,19 +2,16 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConflictTracker.Domain.Claims;
-using ConflictTracker.Domain.Evidence;
-using ConflictTracker.Domain.Sources;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Shared;
 using ConflictTracker.Web.Security;
-using CsvHelper.Configuration.Attributes;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConflictTracker.Web.Features.Exchange;
 
 /// <summary>
-/// Writes a filtered claim set as CSV, JSON or schema.org ClaimReview JSON-LD straight to the
+/// Writes a filtered claim set as CSV, XLSX, JSON or schema.org ClaimReview JSON-LD straight to the
 /// response, a page at a time (<see cref="ClaimSearchService.StreamAsync"/>): memory does not grow
 /// with the number of claims.
 /// </summary>

@@ -23,8 +23,6 @@ internal static class ClaimXlsx
         .Select(p => (p.GetCustomAttribute<NameAttribute>()?.Names[0] ?? p.Name, p))
         .ToArray();
 
-    public static IReadOnlyList<string> Headers => Columns.Select(c => c.Header).ToList();
-
     public static async Task WriteAsync(
         IAsyncEnumerable<ClaimExportRow> rows,
         Stream output,
