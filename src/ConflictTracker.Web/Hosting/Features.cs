@@ -25,6 +25,7 @@ internal static class Features
         services.AddScoped<ActorDetailsService>();
         services.AddScoped<SourceDetailsService>();
         services.AddScoped<PropositionDetailsService>();
+        services.AddScoped<PropositionBriefService>();
         services.AddScoped<PropositionListService>();
         services.AddScoped<HomeService>();
         services.AddScoped<HistoryService>();

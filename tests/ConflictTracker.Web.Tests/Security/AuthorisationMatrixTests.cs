@@ -100,6 +100,10 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
             $"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}",
             ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]
         ),
+        (
+            $"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}/brief",
+            ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]
+        ),
         ($"/history/{Claim}", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
         ("/claims/new", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
         ($"/claims/{Claim}/edit", ["Login", "Login", "Denied", "Denied", "Ok", "Denied", "Ok"]),
@@ -137,6 +141,8 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("/account/two-factor", ["Login", "Login", "Ok", "Ok", "Ok", "Ok", "Ok"]),
         ("/account/password", ["Login", "Login", "Ok", "Ok", "Ok", "Ok", "Ok"]),
         ("/account/tokens", ["Login", "Login", "Denied", "Ok", "Ok", "Ok", "Ok"]),
+        ("/export/claims.xlsx?q=Vladivostok", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
+        ("/export/claims.csv?q=Vladivostok", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
         ("/api/docs/", ["Ok", "Ok", "Ok", "Ok", "Ok", "Ok", "Ok"]),
         ("/openapi/v1.json", ["Ok", "Ok", "Ok", "Ok", "Ok", "Ok", "Ok"]),
         ("/account/login", ["Ok", "Ok", "Ok", "Ok", "Ok", "Ok", "Ok"]),

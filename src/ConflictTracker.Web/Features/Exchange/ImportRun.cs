@@ -14,7 +14,7 @@ namespace ConflictTracker.Web.Features.Exchange;
 /// and methods, so every rule of the forms applies), keeps the external ids, counts what changed
 /// and collects every bad row. The caller owns the transaction.
 /// </summary>
-internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset now)
+internal sealed partial class ImportRun(AppDbContext db, string author, DateTimeOffset now)
 {
     private readonly Dictionary<RecordType, (int Created, int Updated, int Unchanged)> counts =
         Enum.GetValues<RecordType>().ToDictionary(t => t, _ => (0, 0, 0));
@@ -103,6 +103,13 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
 
     private async Task ApplyAsync(ImportRecord record, CancellationToken cancellationToken)
     {
+        if (record is ExportedClaimRecord exported)
+        {
+            var outcome = await ExportedClaimAsync(exported, cancellationToken);
+            Count(record, created: outcome == Outcome.Created, unchanged: outcome == Outcome.Unchanged);
+            return;
+        }
+
         var kind = Kind(record);
         ExternalId? external = null;
         if (record.ExternalId is { } key)
@@ -699,7 +706,7 @@ internal sealed class ImportRun(AppDbContext db, string author, DateTimeOffset n
             ActorRecord => RecordType.Actor,
             SourceRecord => RecordType.Source,
             PropositionRecord => RecordType.Proposition,
-            ClaimRecord => RecordType.Claim,
+            ClaimRecord or ExportedClaimRecord => RecordType.Claim,
             _ => RecordType.Citation,
         };
 

@@ -196,6 +196,15 @@ public sealed partial class ImportService(
             }
             else
             {
+                // The claims export read back: its first column is the claim's id (docs/import-export.md).
+                if (
+                    type == RecordType.Claim
+                    && csv.HeaderRecord!.Any(h => h.Trim().Equals("id", StringComparison.OrdinalIgnoreCase))
+                )
+                {
+                    recordType = typeof(ExportedClaimRecord);
+                }
+
                 var known = recordType
                     .GetProperties()
                     .Select(p => p.Name.ToLowerInvariant())

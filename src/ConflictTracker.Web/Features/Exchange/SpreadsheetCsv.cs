@@ -29,13 +29,26 @@ public static class SpreadsheetCsv
         csv.Context.TypeConverterCache.AddConverter<string>(new NeutralisingConverter());
         // ISO 8601: every spreadsheet in every locale reads it as the same day.
         csv.Context.TypeConverterOptionsCache.GetOptions<DateOnly>().Formats = ["yyyy-MM-dd"];
+        csv.Context.TypeConverterOptionsCache.GetOptions<DateOnly?>().Formats = ["yyyy-MM-dd"];
         return csv;
     }
 
     /// <summary>The text as a spreadsheet should show it: with a leading <c>'</c> when it would otherwise be read as a
-    /// formula.</summary>
-    public static string? Neutralise(string? text) =>
-        text is { Length: > 0 } && FormulaStarts.Contains(text[0]) ? "'" + text : text;
+    /// formula. Text that already starts with quotes before such a character (<c>'=1</c>) gets one more, so <see
+    /// cref="Restore"/> gives back exactly what was written.</summary>
+    public static string? Neutralise(string? text) => text is not null && WouldRunAfterQuotes(text) ? "'" + text : text;
+
+    /// <summary>The text <see cref="Neutralise"/> was given: the quote it put in front removed. Reading the claims
+    /// export back (docs/import-export.md, "Round trip") goes through it.</summary>
+    public static string? Restore(string? text) =>
+        text is { Length: > 1 } && text[0] == '\'' && WouldRunAfterQuotes(text[1..]) ? text[1..] : text;
+
+    /// <summary>Whether the text, after any leading quotes, starts a formula.</summary>
+    private static bool WouldRunAfterQuotes(string text)
+    {
+        var rest = text.AsSpan().TrimStart('\'');
+        return rest.Length > 0 && FormulaStarts.Contains(rest[0]);
+    }
 
     private sealed class NeutralisingConverter : StringConverter
     {
