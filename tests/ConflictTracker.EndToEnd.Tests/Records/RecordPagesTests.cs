@@ -178,6 +178,17 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Assertions
             .Expect(page.GetByTestId("history-entry").Filter(new() { HasText = "Citation added" }))
             .ToHaveCountAsync(2);
+
+        // In words: fields by name, records by what they are, not by id.
+        await Assertions
+            .Expect(created.Locator("th").Filter(new() { HasTextRegex = new("^Stated on$") }))
+            .ToHaveCountAsync(1);
+        await Assertions
+            .Expect(created.Locator("tr", new() { HasText = "Asserted by" }).Locator("td.added"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Actor: "));
+        await Assertions
+            .Expect(page.GetByTestId("history-entry").Filter(new() { HasText = "Place added" }).First)
+            .ToContainTextAsync("Place: Vladivostok");
     }
 
     [Fact]

@@ -933,6 +933,11 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
                     b.HasKey("Id")
                         .HasName("pk_change_history");
 

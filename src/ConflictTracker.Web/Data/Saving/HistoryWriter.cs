@@ -35,12 +35,17 @@ internal static class HistoryWriter
     /// cref="SavePath"/>).</summary>
     public static IReadOnlyList<ChangeRecord> Write(AppDbContext db, DateTimeOffset at)
     {
-        var records = Collect(db.ChangeTracker, db.ChangedBy, at);
+        var records = Collect(db.ChangeTracker, db.ChangedBy, at, db.ChangeReason);
         db.ChangeHistory.AddRange(records);
         return records;
     }
 
-    public static IReadOnlyList<ChangeRecord> Collect(ChangeTracker tracker, string? changedBy, DateTimeOffset at)
+    public static IReadOnlyList<ChangeRecord> Collect(
+        ChangeTracker tracker,
+        string? changedBy,
+        DateTimeOffset at,
+        string? reason = null
+    )
     {
         var records = new List<ChangeRecord>();
         foreach (
@@ -76,7 +81,15 @@ internal static class HistoryWriter
             }
 
             records.Add(
-                new ChangeRecord(root.Type, root.Id, Action(entry, root), changedBy, at, changes.ToJsonString(Json))
+                new ChangeRecord(
+                    root.Type,
+                    root.Id,
+                    Action(entry, root),
+                    changedBy,
+                    at,
+                    changes.ToJsonString(Json),
+                    reason
+                )
             );
         }
 
