@@ -1255,6 +1255,10 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<Guid?>("WrongClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("wrong_claim_id");
+
                     b.HasKey("Id")
                         .HasName("pk_claim_relations");
 
@@ -1280,6 +1284,8 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_claim_relations_state", "state IN ('Proposed', 'Confirmed', 'Dismissed')");
 
                             t.HasCheckConstraint("ck_claim_relations_type", "type IN ('Corroborates', 'Contradicts', 'Refines', 'Supersedes', 'Repeats')");
+
+                            t.HasCheckConstraint("ck_claim_relations_wrong_side", "wrong_claim_id IS NULL OR (state = 'Confirmed' AND type = 'Contradicts' AND wrong_claim_id IN (from_claim_id, to_claim_id))");
                         });
                 });
 

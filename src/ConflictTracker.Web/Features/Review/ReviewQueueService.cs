@@ -29,6 +29,7 @@ public sealed record QueueCounts(int Candidates, int Relations, int Flags)
 /// (a flag on a claim has only the first).
 /// </summary>
 /// <param name="Version">The item's version when read: a decision on a changed item is refused.</param>
+/// <param name="JudgesWrongSide">A contradiction between two claims: confirming it asks which side is wrong.</param>
 public sealed record QueueItem(
     QueueKind Kind,
     Guid Id,
@@ -42,7 +43,8 @@ public sealed record QueueItem(
     Guid? SecondClaimId,
     string? SecondSummary,
     uint Version,
-    int GroupSize = 0
+    int GroupSize = 0,
+    bool JudgesWrongSide = false
 )
 {
     /// <summary>A denial's open opposed-stance candidates, shown and decided as one item (<see cref="Id"/> is the
@@ -464,7 +466,8 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 r.First,
                 r.candidate.SecondClaimId,
                 r.Second,
-                r.candidate.Version
+                r.candidate.Version,
+                JudgesWrongSide: r.candidate.Proposes == RelationType.Contradicts
             ))
             .ToList();
 
@@ -568,7 +571,8 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 r.From,
                 r.relation.ToClaimId,
                 r.To,
-                r.relation.Version
+                r.relation.Version,
+                JudgesWrongSide: r.relation.Type == RelationType.Contradicts
             ))
             .ToList();
     }
