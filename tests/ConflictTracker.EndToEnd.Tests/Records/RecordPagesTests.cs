@@ -162,6 +162,12 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Assertions.Expect(page.GetByTestId("support-affirms").GetByTestId("voices")).ToHaveTextAsync("9");
         await Assertions.Expect(page.GetByTestId("voice-merge")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("support-explained")).ToContainTextAsync("never one voice");
+        await Assertions
+            .Expect(page.GetByTestId("support-summary"))
+            .ToContainTextAsync("Backed by 9 independent voices; denied by");
+        await Assertions
+            .Expect(page.GetByTestId("support-sentence-affirms"))
+            .ToContainTextAsync("Backed by 9 independent voices:");
     }
 
     [Fact]
