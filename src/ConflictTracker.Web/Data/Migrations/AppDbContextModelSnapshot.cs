@@ -1398,6 +1398,39 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ConflictTracker.Domain.Review.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_assignments");
+
+                    b.HasIndex("AssignedTo")
+                        .HasDatabaseName("ix_review_assignments_assigned_to");
+
+                    b.ToTable("review_assignments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_review_assignments_complete", "(assigned_to IS NULL) = (assigned_at IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("ConflictTracker.Domain.Search.SynonymGroup", b =>
                 {
                     b.Property<Guid>("Id")

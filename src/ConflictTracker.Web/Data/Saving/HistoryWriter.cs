@@ -117,6 +117,7 @@ internal static class HistoryWriter
             EvidenceFile file => (nameof(EvidenceFile), file.Id, false),
             Attachment attachment => (nameof(Attachment), attachment.SourceId, true),
             Domain.Search.SynonymGroup group => (nameof(Domain.Search.SynonymGroup), group.Id, false),
+            Domain.Review.ReviewAssignment assignment => (nameof(Domain.Review.ReviewAssignment), assignment.Id, false),
             Dictionary<string, object> bag
                 when entry.Metadata.Name == "claim_places" && bag.TryGetValue("claim_id", out var claimId) => (
                 "ClaimPlace",
