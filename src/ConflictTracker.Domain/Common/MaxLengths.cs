@@ -14,4 +14,5 @@ public static class MaxLengths
     public const int ContentHash = 64;
     public const int UserName = 256;
     public const int Role = 200;
+    public const int ChangeReason = 500;
 }

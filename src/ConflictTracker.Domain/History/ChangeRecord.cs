@@ -13,7 +13,8 @@ public sealed class ChangeRecord
         ChangeAction action,
         string changedBy,
         DateTimeOffset changedAt,
-        string changes
+        string changes,
+        string? reason = null
     )
     {
         EntityType = entityType;
@@ -22,6 +23,7 @@ public sealed class ChangeRecord
         ChangedBy = changedBy;
         ChangedAt = changedAt;
         Changes = changes;
+        Reason = reason;
     }
 
     public long Id { get; private set; }
@@ -37,4 +39,8 @@ public sealed class ChangeRecord
     public DateTimeOffset ChangedAt { get; private set; }
 
     public string Changes { get; private set; }
+
+    /// <summary>Why the change was made, as its author gave it (optional; at most <see
+    /// cref="Common.MaxLengths.ChangeReason"/> characters): every row of one save carries the same reason.</summary>
+    public string? Reason { get; private set; }
 }

@@ -49,6 +49,13 @@ public sealed class ClaimRelation : Entity
 
     public string? ReviewNote { get; private set; }
 
+    /// <summary>
+    /// For a confirmed contradiction: the one of its two claims the reviewer judged wrong, which the
+    /// speaker's track record counts against; null when nobody judged ("can't tell"), counted as
+    /// unresolved (docs/rules/contradictions.md, "Which side is wrong").
+    /// </summary>
+    public Guid? WrongClaimId { get; private set; }
+
     public uint Version { get; private set; }
 
     public static ClaimRelation Propose(
@@ -88,7 +95,15 @@ public sealed class ClaimRelation : Entity
     }
 
     /// <summary>Confirms or dismisses the proposal. Four eyes: the proposer cannot review their own relation.</summary>
-    public void Review(ReviewState decision, string reviewer, string? note, DateTimeOffset at)
+    /// <param name="wrongClaimId">Confirming a contradiction: the side the reviewer judges wrong (either of its
+    /// claims), or null for "can't tell".</param>
+    public void Review(
+        ReviewState decision,
+        string reviewer,
+        string? note,
+        DateTimeOffset at,
+        Guid? wrongClaimId = null
+    )
     {
         var errors = new ValidationErrors();
         var who = errors.Check(() => Rules.RequiredText(reviewer, nameof(ReviewedBy), MaxLengths.UserName));
@@ -116,10 +131,26 @@ public sealed class ClaimRelation : Entity
             errors.Add(nameof(ReviewNote), "Say why the relation is dismissed.");
         }
 
+        if (
+            wrongClaimId is { } wrong
+            && (
+                decision != ReviewState.Confirmed
+                || Type != RelationType.Contradicts
+                || (wrong != FromClaimId && wrong != ToClaimId)
+            )
+        )
+        {
+            errors.Add(
+                nameof(WrongClaimId),
+                "Only a confirmed contradiction has a wrong side, and it is one of its two claims."
+            );
+        }
+
         errors.ThrowIfAny();
         State = decision;
         ReviewedBy = who;
         ReviewedAt = at;
         ReviewNote = why;
+        WrongClaimId = wrongClaimId;
     }
 }

@@ -93,6 +93,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// </summary>
     public string? ChangedBy { get; set; }
 
+    /// <summary>Why the changes saved next were made, as their author gave it (optional): stored with their
+    /// change-history rows. Set through <see cref="Features.Shared.ChangeReasons.Give"/>, which validates it.</summary>
+    public string? ChangeReason { get; set; }
+
     /// <summary>The PostgreSQL notification channel that tells every app instance the review queue changed.</summary>
     public const string ReviewQueueChannel = "review_queue";
 

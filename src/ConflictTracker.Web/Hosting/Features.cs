@@ -35,6 +35,7 @@ internal static class Features
         services.AddScoped<PropositionEditorService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ReviewQueueService>();
+        services.AddScoped<ReviewAssignmentService>();
         services.AddScoped<UnverifiedQuoteService>();
         services.AddSingleton<ReviewQueueNotifier>();
         services.AddSingleton<RecordChangeNotifier>();

@@ -111,9 +111,14 @@ internal static class FullUpdates
             }
         );
 
+    /// <summary>The fields of a PUT body that are not the record's: <c>reason</c>, the optional reason for
+    /// the change, stored with its history (docs/rules/history.md). A PUT may leave them out.</summary>
+    private static readonly string[] NotOfTheRecord = ["reason"];
+
     private static IEnumerable<string> FieldNames<T>(IServiceProvider services) =>
         services
             .GetRequiredService<IOptions<JsonOptions>>()
             .Value.SerializerOptions.GetTypeInfo(typeof(T))
-            .Properties.Select(p => p.Name);
+            .Properties.Select(p => p.Name)
+            .Except(NotOfTheRecord, StringComparer.OrdinalIgnoreCase);
 }

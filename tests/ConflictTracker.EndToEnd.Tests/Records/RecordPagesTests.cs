@@ -162,6 +162,12 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Assertions.Expect(page.GetByTestId("support-affirms").GetByTestId("voices")).ToHaveTextAsync("9");
         await Assertions.Expect(page.GetByTestId("voice-merge")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("support-explained")).ToContainTextAsync("never one voice");
+        await Assertions
+            .Expect(page.GetByTestId("support-summary"))
+            .ToContainTextAsync("Backed by 9 independent voices; denied by");
+        await Assertions
+            .Expect(page.GetByTestId("support-sentence-affirms"))
+            .ToContainTextAsync("Backed by 9 independent voices:");
     }
 
     [Fact]
@@ -178,6 +184,17 @@ public class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFix
         await Assertions
             .Expect(page.GetByTestId("history-entry").Filter(new() { HasText = "Citation added" }))
             .ToHaveCountAsync(2);
+
+        // In words: fields by name, records by what they are, not by id.
+        await Assertions
+            .Expect(created.Locator("th").Filter(new() { HasTextRegex = new("^Stated on$") }))
+            .ToHaveCountAsync(1);
+        await Assertions
+            .Expect(created.Locator("tr", new() { HasText = "Asserted by" }).Locator("td.added"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Actor: "));
+        await Assertions
+            .Expect(page.GetByTestId("history-entry").Filter(new() { HasText = "Place added" }).First)
+            .ToContainTextAsync("Place: Vladivostok");
     }
 
     [Fact]

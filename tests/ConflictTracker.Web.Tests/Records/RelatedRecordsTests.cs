@@ -79,13 +79,13 @@ public class RelatedRecordsTests(DatabaseFixture fixture) : IClassFixture<Databa
         claim.ActorRole.Should().Be($"Spokesman, {sample.Agency.Name}");
 
         var actors = new ActorDetailsService(fixture.Database.ContextFactory, Analyst);
-        (await actors.GetAsync(sample.Spokesman.Id))!.TrackRecord.Should().Be(new TrackRecord(1, 1, 0, 0));
+        (await actors.GetAsync(sample.Spokesman.Id))!.TrackRecord.Should().Be(new TrackRecord(1, 0, 0, 0, 1));
         (await actors.GetAsync(sample.Agency.Id))!
             .TrackRecord.Should()
-            .Be(new TrackRecord(1, 1, 0, 0), "the spokesman spoke for the agency");
+            .Be(new TrackRecord(1, 0, 0, 0, 1), "the spokesman spoke for the agency");
         (await actors.GetAsync(sample.Outlet.Id))!
             .TrackRecord.Should()
-            .Be(new TrackRecord(1, 1, 0, 0), "a contradiction counts against both sides");
+            .Be(new TrackRecord(1, 0, 0, 0, 1), "a contradiction nobody judged is unresolved, against neither side");
     }
 
     [Fact]

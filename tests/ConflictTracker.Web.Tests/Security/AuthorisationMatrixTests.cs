@@ -183,6 +183,8 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("confirm contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("dismiss contradiction candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("decide grouped candidates", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
+        ("take review items", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
+        ("give back review items", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("rate credibility", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("assess propositions", ["Deny", "Deny", "Deny", "Deny", "Deny", "Allow", "Allow"]),
         ("export claims", ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
@@ -403,6 +405,16 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
                         [new(Guid.NewGuid(), 1)],
                         "x"
                     );
+                break;
+            case "take review items":
+                await new Features.Review.ReviewAssignmentService(factory, access, TimeProvider.System).AssignToMeAsync(
+                    Guid.NewGuid()
+                );
+                break;
+            case "give back review items":
+                await new Features.Review.ReviewAssignmentService(factory, access, TimeProvider.System).UnassignAsync(
+                    Guid.NewGuid()
+                );
                 break;
             case "rate credibility":
                 await Reviews(access)

@@ -25,6 +25,7 @@ public sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<ChangeR
         builder.Property(c => c.EntityType).HasMaxLength(64);
         builder.Property(c => c.ChangedBy).HasMaxLength(MaxLengths.UserName);
         builder.Property(c => c.Changes).HasColumnType("jsonb");
+        builder.Property(c => c.Reason).HasMaxLength(MaxLengths.ChangeReason);
         builder.HasIndex(c => new
         {
             c.EntityType,

@@ -27,6 +27,11 @@ public sealed class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimR
                     "state <> 'Dismissed' OR review_note IS NOT NULL"
                 );
                 t.HasCheckConstraint(
+                    "ck_claim_relations_wrong_side",
+                    "wrong_claim_id IS NULL OR (state = 'Confirmed' AND type = 'Contradicts'"
+                        + " AND wrong_claim_id IN (from_claim_id, to_claim_id))"
+                );
+                t.HasCheckConstraint(
                     "ck_claim_relations_four_eyes",
                     "reviewed_by IS NULL OR lower(reviewed_by) <> lower(proposed_by)"
                 );

@@ -933,6 +933,11 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
                     b.HasKey("Id")
                         .HasName("pk_change_history");
 
@@ -1250,6 +1255,10 @@ namespace ConflictTracker.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<Guid?>("WrongClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("wrong_claim_id");
+
                     b.HasKey("Id")
                         .HasName("pk_claim_relations");
 
@@ -1275,6 +1284,8 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_claim_relations_state", "state IN ('Proposed', 'Confirmed', 'Dismissed')");
 
                             t.HasCheckConstraint("ck_claim_relations_type", "type IN ('Corroborates', 'Contradicts', 'Refines', 'Supersedes', 'Repeats')");
+
+                            t.HasCheckConstraint("ck_claim_relations_wrong_side", "wrong_claim_id IS NULL OR (state = 'Confirmed' AND type = 'Contradicts' AND wrong_claim_id IN (from_claim_id, to_claim_id))");
                         });
                 });
 
@@ -1384,6 +1395,39 @@ namespace ConflictTracker.Web.Data.Migrations
                             t.HasCheckConstraint("ck_contradiction_candidates_state", "state IN ('Open', 'Dismissed', 'Confirmed', 'Lapsed')");
 
                             t.HasCheckConstraint("ck_contradiction_candidates_two_claims", "first_claim_id <> second_claim_id");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Domain.Review.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_assignments");
+
+                    b.HasIndex("AssignedTo")
+                        .HasDatabaseName("ix_review_assignments_assigned_to");
+
+                    b.ToTable("review_assignments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_review_assignments_complete", "(assigned_to IS NULL) = (assigned_at IS NULL)");
                         });
                 });
 

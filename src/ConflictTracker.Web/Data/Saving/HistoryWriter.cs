@@ -35,12 +35,17 @@ internal static class HistoryWriter
     /// cref="SavePath"/>).</summary>
     public static IReadOnlyList<ChangeRecord> Write(AppDbContext db, DateTimeOffset at)
     {
-        var records = Collect(db.ChangeTracker, db.ChangedBy, at);
+        var records = Collect(db.ChangeTracker, db.ChangedBy, at, db.ChangeReason);
         db.ChangeHistory.AddRange(records);
         return records;
     }
 
-    public static IReadOnlyList<ChangeRecord> Collect(ChangeTracker tracker, string? changedBy, DateTimeOffset at)
+    public static IReadOnlyList<ChangeRecord> Collect(
+        ChangeTracker tracker,
+        string? changedBy,
+        DateTimeOffset at,
+        string? reason = null
+    )
     {
         var records = new List<ChangeRecord>();
         foreach (
@@ -76,7 +81,15 @@ internal static class HistoryWriter
             }
 
             records.Add(
-                new ChangeRecord(root.Type, root.Id, Action(entry, root), changedBy, at, changes.ToJsonString(Json))
+                new ChangeRecord(
+                    root.Type,
+                    root.Id,
+                    Action(entry, root),
+                    changedBy,
+                    at,
+                    changes.ToJsonString(Json),
+                    reason
+                )
             );
         }
 
@@ -104,6 +117,7 @@ internal static class HistoryWriter
             EvidenceFile file => (nameof(EvidenceFile), file.Id, false),
             Attachment attachment => (nameof(Attachment), attachment.SourceId, true),
             Domain.Search.SynonymGroup group => (nameof(Domain.Search.SynonymGroup), group.Id, false),
+            Domain.Review.ReviewAssignment assignment => (nameof(Domain.Review.ReviewAssignment), assignment.Id, false),
             Dictionary<string, object> bag
                 when entry.Metadata.Name == "claim_places" && bag.TryGetValue("claim_id", out var claimId) => (
                 "ClaimPlace",

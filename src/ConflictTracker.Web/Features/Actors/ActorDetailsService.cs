@@ -26,7 +26,11 @@ public sealed record PropositionStances(EntityRef Proposition, IReadOnlyDictiona
 
 /// <summary>How the actor's claims fared: how many were later contradicted, superseded or corroborated (confirmed
 /// relations).</summary>
-public sealed record TrackRecord(int Claims, int Contradicted, int Superseded, int Corroborated);
+/// <param name="Contradicted">Claims in a confirmed contradiction whose reviewer judged this side the wrong
+/// one.</param>
+/// <param name="Unresolved">Claims in a confirmed contradiction nobody judged ("can't tell", or confirmed before
+/// the judgement was asked): counted against neither side.</param>
+public sealed record TrackRecord(int Claims, int Contradicted, int Superseded, int Corroborated, int Unresolved = 0);
 
 public sealed record ActorDetails(
     Guid Id,
@@ -112,8 +116,8 @@ public sealed class ActorDetailsService(IDbContextFactory<AppDbContext> contextF
 
     /// <summary>
     /// Of the published claims counted above (the actor's own and those made on its behalf), counts those
-    /// that a confirmed relation contradicted (either side), superseded (the claim is the one replaced) or
-    /// corroborated (either side).
+    /// that a confirmed contradiction's reviewer judged wrong (only that side), superseded (the claim is the one
+    /// replaced) or corroborated (either side), and those in a confirmed contradiction nobody judged (unresolved).
     /// </summary>
     private static async Task<TrackRecord> TrackRecordAsync(
         AppDbContext db,
@@ -138,11 +142,26 @@ public sealed class ActorDetailsService(IDbContextFactory<AppDbContext> contextF
             return await touched.Where(claimId => own.Contains(claimId)).Distinct().CountAsync(cancellationToken);
         }
 
+        var contradictions = confirmed.Where(r => r.Type == RelationType.Contradicts);
+        var judgedWrong = await contradictions
+            .Where(r => r.WrongClaimId != null)
+            .Select(r => r.WrongClaimId!.Value)
+            .Where(claimId => own.Contains(claimId))
+            .Distinct()
+            .CountAsync(cancellationToken);
+        var unjudged = contradictions.Where(r => r.WrongClaimId == null);
+        var unresolved = await unjudged
+            .Select(r => r.FromClaimId)
+            .Concat(unjudged.Select(r => r.ToClaimId))
+            .Where(claimId => own.Contains(claimId))
+            .Distinct()
+            .CountAsync(cancellationToken);
         return new TrackRecord(
             claimCount,
-            await CountAsync(RelationType.Contradicts, eitherSide: true),
+            judgedWrong,
             await CountAsync(RelationType.Supersedes, eitherSide: false),
-            await CountAsync(RelationType.Corroborates, eitherSide: true)
+            await CountAsync(RelationType.Corroborates, eitherSide: true),
+            unresolved
         );
     }
 }

@@ -88,6 +88,7 @@ public sealed class ActorEditorService(IDbContextFactory<AppDbContext> contextFa
     {
         await access.DemandAsync(Policies.Edit, id is null ? "create actors" : "change actors");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        db.Give(input.Reason);
         Actor actor;
         if (id is null)
         {

@@ -44,6 +44,7 @@ public sealed class StatementEditorService(
     {
         await access.DemandAsync(Policies.Edit, "enter statements");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        db.Give(input.Reason);
         var now = time.GetUtcNow();
         var errors = new ValidationErrors();
 
@@ -137,6 +138,7 @@ public sealed class StatementEditorService(
     {
         await access.DemandAsync(Policies.Edit, "change statements");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        db.Give(input.Reason);
         var claim =
             await db.Claims.Include(c => c.Places).SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
             ?? throw new DomainValidationException(

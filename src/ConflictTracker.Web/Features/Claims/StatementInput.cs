@@ -78,6 +78,9 @@ public sealed record StatementInput
 
     /// <summary>Further sources the new statement is cited from, saved with it.</summary>
     public IReadOnlyList<FurtherCitationInput> FurtherCitations { get; init; } = [];
+
+    /// <summary>Why the change is made (optional), stored with its history (docs/rules/history.md).</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>A measure typed into the statement form: "North Korean soldiers in the Kursk region", "soldiers".</summary>

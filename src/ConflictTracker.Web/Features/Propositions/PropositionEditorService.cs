@@ -34,6 +34,7 @@ public sealed class PropositionEditorService(IDbContextFactory<AppDbContext> con
     {
         await access.DemandAsync(Policies.Edit, id is null ? "create propositions" : "change propositions");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        db.Give(input.Reason);
         Proposition proposition;
         if (id is null)
         {

@@ -1,3 +1,4 @@
 namespace ConflictTracker.Web.Features.Propositions;
 
-public sealed record PropositionInput(string? Statement, string? Description);
+/// <param name="Reason">Why the change is made (optional), stored with its history (docs/rules/history.md).</param>
+public sealed record PropositionInput(string? Statement, string? Description, string? Reason = null);

@@ -11,13 +11,17 @@ namespace ConflictTracker.Web.Features.Review;
 
 public sealed record RelationInput(Guid FromClaimId, Guid ToClaimId, RelationType Type, string? Rationale);
 
-public sealed record ReviewInput(ReviewState Decision, string? Note);
+/// <param name="WrongClaimId">Confirming a contradiction: the one of its claims judged wrong (null or left out: can't
+/// tell).</param>
+public sealed record ReviewInput(ReviewState Decision, string? Note, Guid? WrongClaimId = null);
+
+/// <param name="WrongClaimId">A contradiction: the one of its two claims judged wrong (null or left out: can't
+/// tell).</param>
+public sealed record ConfirmInput(string? Note, Guid? WrongClaimId = null);
 
 public sealed record FlagInput(Guid? ClaimId, Guid? RelationId, FlagKind Kind, string? Comment);
 
 public sealed record CloseFlagInput(FlagStatus Outcome, string? Resolution);
-
-public sealed record NoteInput(string? Note);
 
 public sealed record GroupDecisionInput(
     ReviewState Decision,
@@ -171,6 +175,7 @@ internal static class ReviewEndpoints
             input.Decision,
             input.Note,
             await Api.DecisionVersionAsync(request),
+            input.WrongClaimId,
             cancellationToken
         );
         return TypedResults.NoContent();
@@ -244,7 +249,7 @@ internal static class ReviewEndpoints
 
     private static async Task<Ok<Created>> ConfirmCandidateAsync(
         Guid id,
-        NoteInput input,
+        ConfirmInput input,
         HttpRequest request,
         [FromServices] ReviewService review,
         CancellationToken cancellationToken
@@ -255,6 +260,7 @@ internal static class ReviewEndpoints
                     id,
                     input.Note,
                     await Api.DecisionVersionAsync(request),
+                    input.WrongClaimId,
                     cancellationToken
                 )
             )

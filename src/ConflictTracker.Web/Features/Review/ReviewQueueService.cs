@@ -29,6 +29,10 @@ public sealed record QueueCounts(int Candidates, int Relations, int Flags)
 /// (a flag on a claim has only the first).
 /// </summary>
 /// <param name="Version">The item's version when read: a decision on a changed item is refused.</param>
+/// <param name="JudgesWrongSide">A contradiction between two claims: confirming it asks which side is wrong.</param>
+/// <param name="FirstSpeaker">Who made the first claim, to tell items apart at a glance (as the second).</param>
+/// <param name="FirstFigure">The first claim's figure, if it has one ("nearly 1,500"; as the second).</param>
+/// <param name="AssignedTo">The reviewer who has the item (docs/rules/review-queue.md, "Assignment").</param>
 public sealed record QueueItem(
     QueueKind Kind,
     Guid Id,
@@ -42,7 +46,13 @@ public sealed record QueueItem(
     Guid? SecondClaimId,
     string? SecondSummary,
     uint Version,
-    int GroupSize = 0
+    int GroupSize = 0,
+    bool JudgesWrongSide = false,
+    string? FirstSpeaker = null,
+    string? SecondSpeaker = null,
+    string? FirstFigure = null,
+    string? SecondFigure = null,
+    string? AssignedTo = null
 )
 {
     /// <summary>A denial's open opposed-stance candidates, shown and decided as one item (<see cref="Id"/> is the
@@ -75,7 +85,23 @@ public sealed record CandidateGroup(
 
 public sealed record QueueProposition(EntityRef Proposition, int Items);
 
-public sealed record QueueFilter(QueueKind? Kind = null, Guid? PropositionId = null, bool NewestFirst = false);
+/// <summary>Whose items the queue lists.</summary>
+public enum QueueAssignee
+{
+    All,
+    Mine,
+    Unassigned,
+}
+
+/// <param name="Assignee">Everyone's items, the signed-in reviewer's, or those nobody has.</param>
+/// <param name="ByProposition">Grouped by proposition (by name), oldest first within each.</param>
+public sealed record QueueFilter(
+    QueueKind? Kind = null,
+    Guid? PropositionId = null,
+    bool NewestFirst = false,
+    QueueAssignee Assignee = QueueAssignee.All,
+    bool ByProposition = false
+);
 
 public sealed record QueuePage(
     QueueCounts Counts,
@@ -164,8 +190,22 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             all.AddRange(await FlagsAsync(db, filter, cancellationToken));
         }
 
-        var ordered = filter.NewestFirst
-            ? all.OrderByDescending(i => i.Since).ThenByDescending(i => i.Id)
+        all = await QueueItemDetails.AddAsync(db, all, cancellationToken);
+        if (filter.Assignee != QueueAssignee.All)
+        {
+            var me = (await access.UserAsync()).Identity?.Name;
+            all = all.Where(i =>
+                    filter.Assignee == QueueAssignee.Unassigned
+                        ? i.AssignedTo is null
+                        : string.Equals(i.AssignedTo, me, StringComparison.OrdinalIgnoreCase)
+                )
+                .ToList();
+        }
+
+        var ordered =
+            filter.ByProposition
+                ? all.OrderBy(i => i.Proposition.Name, StringComparer.Ordinal).ThenBy(i => i.Since).ThenBy(i => i.Id)
+            : filter.NewestFirst ? all.OrderByDescending(i => i.Since).ThenByDescending(i => i.Id)
             : all.OrderBy(i => i.Since).ThenBy(i => i.Id);
         return new QueuePage(
             await CountsAsync(db, cancellationToken),
@@ -464,7 +504,8 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 r.First,
                 r.candidate.SecondClaimId,
                 r.Second,
-                r.candidate.Version
+                r.candidate.Version,
+                JudgesWrongSide: r.candidate.Proposes == RelationType.Contradicts
             ))
             .ToList();
 
@@ -568,7 +609,8 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 r.From,
                 r.relation.ToClaimId,
                 r.To,
-                r.relation.Version
+                r.relation.Version,
+                JudgesWrongSide: r.relation.Type == RelationType.Contradicts
             ))
             .ToList();
     }

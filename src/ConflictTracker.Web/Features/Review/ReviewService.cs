@@ -54,11 +54,13 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     /// own.</summary>
     /// <param name="expectedVersion">The relation's version the reviewer looked at; a relation decided or changed since
     /// is refused.</param>
+    /// <param name="wrongClaimId">Confirming a contradiction: the side judged wrong (null: can't tell).</param>
     public async Task ReviewRelationAsync(
         Guid relationId,
         ReviewState decision,
         string? note,
         uint? expectedVersion = null,
+        Guid? wrongClaimId = null,
         CancellationToken cancellationToken = default
     )
     {
@@ -68,7 +70,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
             await db.Relations.SingleOrDefaultAsync(r => r.Id == relationId, cancellationToken)
             ?? throw new DomainValidationException("Relation", "There is no such relation.");
         RequireVersion(relation.Version, expectedVersion, "relation");
-        relation.Review(decision, db.ChangedBy!, note, time.GetUtcNow());
+        relation.Review(decision, db.ChangedBy!, note, time.GetUtcNow(), wrongClaimId);
         await SaveAsync(db, cancellationToken);
     }
 
@@ -141,17 +143,20 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
     /// </summary>
     /// <param name="expectedVersion">The candidate's version the reviewer looked at; a candidate changed since (a claim
     /// was reworded) is refused.</param>
+    /// <param name="wrongClaimId">A contradiction: which of its two claims the reviewer judges wrong (null: can't
+    /// tell), counted against that claim's speaker only (docs/rules/contradictions.md).</param>
     public async Task<Guid> ConfirmCandidateAsync(
         Guid candidateId,
         string? note,
         uint? expectedVersion = null,
+        Guid? wrongClaimId = null,
         CancellationToken cancellationToken = default
     )
     {
         await access.DemandAsync(Policies.Review, "confirm contradiction candidates");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
         var candidate = await CandidateAsync(db, candidateId, expectedVersion, cancellationToken);
-        var relation = await ConfirmAsync(db, candidate, note, time.GetUtcNow(), cancellationToken);
+        var relation = await ConfirmAsync(db, candidate, note, time.GetUtcNow(), wrongClaimId, cancellationToken);
         await SaveAsync(db, cancellationToken);
         return relation.Id;
     }
@@ -244,7 +249,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         {
             if (decision == ReviewState.Confirmed)
             {
-                relations.Add((await ConfirmAsync(db, candidate, note, now, cancellationToken)).Id);
+                relations.Add((await ConfirmAsync(db, candidate, note, now, null, cancellationToken)).Id);
             }
             else
             {
@@ -261,6 +266,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
         ContradictionCandidate candidate,
         string? note,
         DateTimeOffset now,
+        Guid? wrongClaimId,
         CancellationToken cancellationToken
     )
     {
@@ -307,7 +313,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contextFactory
 
         if (relation.State == ReviewState.Proposed)
         {
-            relation.Review(ReviewState.Confirmed, db.ChangedBy!, note, now);
+            relation.Review(ReviewState.Confirmed, db.ChangedBy!, note, now, wrongClaimId);
         }
 
         candidate.Confirm(relation, db.ChangedBy!, note, now);

@@ -51,6 +51,7 @@ public sealed class SourceEditorService(IDbContextFactory<AppDbContext> contextF
     {
         await access.DemandAsync(Policies.Edit, id is null ? "create sources" : "change sources");
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
+        db.Give(input.Reason);
         var errors = new ValidationErrors();
         Actor? publisher = null;
         if (

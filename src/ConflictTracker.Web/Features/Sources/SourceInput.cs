@@ -18,4 +18,7 @@ public sealed record SourceInput(
 {
     /// <summary>A publisher not in ConflictTracker yet, created with the source.</summary>
     public NewActorInput? NewPublisher { get; init; }
+
+    /// <summary>Why the change is made (optional), stored with its history (docs/rules/history.md).</summary>
+    public string? Reason { get; init; }
 }

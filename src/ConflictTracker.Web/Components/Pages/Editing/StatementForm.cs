@@ -96,6 +96,9 @@ public sealed class StatementForm
 
     public ReliabilityGrade? NewSourceReliability { get; set; }
 
+    /// <summary>Why the change is made (optional; edits only), stored with its history.</summary>
+    public string? Reason { get; set; }
+
     public CitationRole CitationRole { get; set; } = CitationRole.Origin;
 
     public string? CitationQuote { get; set; }
@@ -180,6 +183,7 @@ public sealed class StatementForm
             CitationQuote = Blank(CitationQuote),
             CitationLocator = Blank(CitationLocator),
             FurtherCitations = FurtherSource is { } further ? [new(further.Id, FurtherRole, null, null)] : [],
+            Reason = Reason,
         };
 
     /// <summary>The form for an existing claim, with names for the ids it points at.</summary>
