@@ -28,7 +28,8 @@ public sealed class SavedSearch : Entity
 
     public string Name { get; private set; } = "";
 
-    /// <summary>The explorer's query string without the leading '?' and without paging ("q=budanov&amp;stance=Denies").</summary>
+    /// <summary>The explorer's query string without the leading '?' and without paging
+    /// ("q=budanov&amp;stance=Denies").</summary>
     public string Query { get; private set; } = "";
 
     /// <summary>Followed: new matches notify the owner.</summary>
@@ -54,6 +55,11 @@ public sealed class SavedSearch : Entity
 
     private static string CheckName(string? name)
     {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainValidationException(nameof(Name), "Give the search a name.");
+        }
+
         var errors = new ValidationErrors();
         var clean = errors.Check(() => Rules.RequiredText(name, nameof(Name), MaxNameLength));
         errors.ThrowIfAny();

@@ -48,7 +48,8 @@ public static class AtomFeed
                 xml.WriteStartElement("summary", Atom);
                 xml.WriteAttributeString("type", "text");
                 xml.WriteString(
-                    $"{claim.Actor} ({claim.Stance}, stated {claim.StatedOn}) on “{claim.Proposition}”: {claim.Summary}"
+                    $"{claim.Actor} ({claim.Stance}, stated {claim.StatedOn}) "
+                        + $"on “{claim.Proposition}”: {claim.Summary}"
                         + (claim.Quantity is { } figure ? $" Figure: {figure}." : "")
                 );
                 xml.WriteEndElement();

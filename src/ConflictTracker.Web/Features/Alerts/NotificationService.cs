@@ -22,7 +22,8 @@ public sealed class NotificationService(
         return await db.Notifications.CountAsync(n => n.UserId == me && n.ReadAt == null, cancellationToken);
     }
 
-    /// <summary>The page of notifications older than <paramref name="before"/> (an id from the previous page).</summary>
+    /// <summary>The page of notifications older than <paramref name="before"/> (an id from the previous
+    /// page).</summary>
     public async Task<IReadOnlyList<NotificationView>> ListAsync(
         long? before = null,
         bool unreadOnly = false,
