@@ -87,6 +87,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>The search's synonym list, edited by admins (docs/rules/search.md).</summary>
     public DbSet<Domain.Search.SynonymGroup> SynonymGroups => Set<Domain.Search.SynonymGroup>();
 
+    /// <summary>Saved searches, follows, notifications and comments (docs/rules/alerts-and-comments.md).</summary>
+    public DbSet<Alerts.SavedSearch> SavedSearches => Set<Alerts.SavedSearch>();
+
+    public DbSet<Alerts.Follow> Follows => Set<Alerts.Follow>();
+
+    public DbSet<Alerts.Notification> Notifications => Set<Alerts.Notification>();
+
+    public DbSet<Alerts.AlertCursor> AlertCursors => Set<Alerts.AlertCursor>();
+
+    public DbSet<Alerts.Comment> Comments => Set<Alerts.Comment>();
+
     /// <summary>
     /// Who the changes saved next are attributed to in the change history (a user's e-mail address,
     /// or "demo data"). Saving a change to a record without it throws: history always has an author.
@@ -105,6 +116,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// open pages showing them can refresh (<see cref="Saving.RecordChanges"/>).
     /// </summary>
     public const string RecordChangedChannel = "record_changed";
+
+    /// <summary>The PostgreSQL notification channel that names the users who have new notifications (comma-separated
+    /// ids), so their bells update live on every app instance.</summary>
+    public const string NotificationsChannel = "user_notifications";
 
     /// <summary>The notification of the save under way, sent once it is stored (<see
     /// cref="Saving.SavePath"/>).</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ConflictTracker.Web.Features.Actors;
+using ConflictTracker.Web.Features.Alerts;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Evidence;
 using ConflictTracker.Web.Features.Exchange;
@@ -29,6 +30,7 @@ internal static class ApiEndpoints
         api.MapImportEndpoints();
         api.MapIntakeEndpoints();
         api.MapEvidenceEndpoints();
+        api.MapSavedSearchEndpoints();
 
         // The same exports for the browser (the claims explorer's download links), with the sign-in cookie.
         app.MapGroup("/")

@@ -1,4 +1,5 @@
 using ConflictTracker.Web.Features.Actors;
+using ConflictTracker.Web.Features.Alerts;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.DemoData;
 using ConflictTracker.Web.Features.Exchange;
@@ -47,6 +48,7 @@ internal static class Features
         services.AddScoped<ImportService>();
         services.AddScoped<ConflictTracker.Web.Features.Records.RecordIndexService>();
         services.AddScoped<ConflictTracker.Web.Features.Records.SynonymService>();
+        services.AddAlerts();
         return services;
     }
 }

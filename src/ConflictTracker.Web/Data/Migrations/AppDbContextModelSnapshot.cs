@@ -1876,6 +1876,249 @@ namespace ConflictTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ConflictTracker.Web.Data.Alerts.AlertCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("LastChangeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_change_id");
+
+                    b.HasKey("Name")
+                        .HasName("pk_alert_cursors");
+
+                    b.ToTable("alert_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("ConflictTracker.Web.Data.Alerts.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comments");
+
+                    b.HasIndex("AuthorId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_author_id_created_at");
+
+                    b.HasIndex("Subject", "SubjectId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_subject_subject_id_created_at");
+
+                    b.ToTable("comments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_comments_subject", "subject IN ('Claim', 'Relation', 'Flag')");
+
+                            t.HasCheckConstraint("ck_comments_text", "btrim(text) <> ''");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Web.Data.Alerts.Follow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("target");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follows");
+
+                    b.HasIndex("Target", "TargetId")
+                        .HasDatabaseName("ix_follows_target_target_id");
+
+                    b.HasIndex("UserId", "Target", "TargetId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follows_user_id_target_target_id");
+
+                    b.ToTable("follows", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_follows_target", "target IN ('Actor', 'Proposition')");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Web.Data.Alerts.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId", "EventKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_event_key");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_notifications_user_id_id");
+
+                    b.ToTable("notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notifications_kind", "kind IN ('SearchMatch', 'ActorClaim', 'PropositionClaim', 'Contradiction', 'AssessmentChanged', 'Mention')");
+                        });
+                });
+
+            modelBuilder.Entity("ConflictTracker.Web.Data.Alerts.SavedSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Notify")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notify");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("query");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_searches");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_searches_user_id_name")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.ToTable("saved_searches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_saved_searches_name", "btrim(name) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("ConflictTracker.Web.Data.Evidence.UploadSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2461,6 +2704,46 @@ namespace ConflictTracker.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Web.Data.Alerts.Comment", b =>
+                {
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_asp_net_users_author_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Web.Data.Alerts.Follow", b =>
+                {
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_follows_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Web.Data.Alerts.Notification", b =>
+                {
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("ConflictTracker.Web.Data.Alerts.SavedSearch", b =>
+                {
+                    b.HasOne("ConflictTracker.Web.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_searches_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("ConflictTracker.Web.Data.Evidence.UploadSession", b =>

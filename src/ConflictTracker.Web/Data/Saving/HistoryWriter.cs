@@ -118,6 +118,9 @@ internal static class HistoryWriter
             Attachment attachment => (nameof(Attachment), attachment.SourceId, true),
             Domain.Search.SynonymGroup group => (nameof(Domain.Search.SynonymGroup), group.Id, false),
             Domain.Review.ReviewAssignment assignment => (nameof(Domain.Review.ReviewAssignment), assignment.Id, false),
+            Alerts.SavedSearch search => (nameof(Alerts.SavedSearch), search.Id, false),
+            Alerts.Follow follow => (nameof(Alerts.Follow), follow.Id, false),
+            Alerts.Comment comment => (nameof(Alerts.Comment), comment.Id, false),
             Dictionary<string, object> bag
                 when entry.Metadata.Name == "claim_places" && bag.TryGetValue("claim_id", out var claimId) => (
                 "ClaimPlace",

@@ -42,6 +42,9 @@ public sealed record RecordChanges(string ChangedBy, IReadOnlySet<Guid>? Ids)
                 case Flag { ClaimId: { } claimId }:
                     ids.Add(claimId);
                     break;
+                case Alerts.Comment comment:
+                    ids.Add(comment.SubjectId);
+                    break;
             }
         }
 

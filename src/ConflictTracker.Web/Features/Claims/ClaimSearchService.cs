@@ -13,7 +13,7 @@ namespace ConflictTracker.Web.Features.Claims;
 /// The claims explorer's query: full-text and name search, filters, and keyset pagination
 /// (never OFFSET). The rules are written down in docs/rules/search.md.
 /// </summary>
-public sealed class ClaimSearchService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
+public sealed partial class ClaimSearchService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
     public const int MaxTextLength = 200;
 
