@@ -60,10 +60,11 @@ public sealed class QueryCountTests : IAsyncLifetime, IDisposable
             { "/claims", 3 },
             // Reading the search box: the synonyms and the actor a name word stands for (docs/rules/search.md).
             { "/claims?q=Budanov&stance=Affirms", 8 },
-            // The claim, and the evidence behind it.
-            { "/claims/{claim}", 2 },
+            // The claim, the evidence behind it, and its comments (a relation's or a flag's open on request).
+            { "/claims/{claim}", 3 },
             { "/propositions/{proposition}", 12 },
-            { "/actors/{actor}", 6 },
+            // The actor's records, and whether the reader follows the actor.
+            { "/actors/{actor}", 7 },
             // The source, and its files (two more statements when it holds any, whatever their number).
             { "/sources/{source}", 4 },
             { "/api/v1/claims?q=troops", 7 },
