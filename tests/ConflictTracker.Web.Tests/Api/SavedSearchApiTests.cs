@@ -95,7 +95,17 @@ public class SavedSearchApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         put.Headers.IfMatch.ParseAdd(etag);
         (await client.SendAsync(put)).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
-        using var stale = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/saved-searches/{id}");
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/saved-searches/{id}")
+        {
+            Content = JsonContent.Create(
+                new
+                {
+                    name = "From an old read",
+                    query = "",
+                    notify = true,
+                }
+            ),
+        };
         stale.Headers.IfMatch.ParseAdd(etag);
         (await client.SendAsync(stale)).StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
 
