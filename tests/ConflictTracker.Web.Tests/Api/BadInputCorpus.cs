@@ -131,6 +131,20 @@ internal static class BadInputCorpus
         }
 
         var claimTag = await ETagAsync($"/api/v1/claims/{NisClaim}");
+        var savedSearch = new JsonObject
+        {
+            ["name"] = $"Corpus {Guid.NewGuid():N}",
+            ["query"] = "q=budanov",
+            ["notify"] = true,
+        };
+        Guid searchId;
+        using (var created = await admin.PostAsync("/api/v1/saved-searches", Json(savedSearch)))
+        {
+            created.EnsureSuccessStatusCode();
+            searchId = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        }
+
+        var searchTag = await ETagAsync($"/api/v1/saved-searches/{searchId}");
         var actorTag = await ETagAsync($"/api/v1/actors/{Nis}");
         var sourceTag = await ETagAsync($"/api/v1/sources/{SeedArticle}");
         var propositionTag = await ETagAsync($"/api/v1/propositions/{Deployment}");
@@ -241,6 +255,8 @@ internal static class BadInputCorpus
         };
         return new()
         {
+            ["CreateSavedSearch"] = ("/api/v1/saved-searches", savedSearch, null, "application/json"),
+            ["UpdateSavedSearch"] = ($"/api/v1/saved-searches/{searchId}", savedSearch, searchTag, "application/json"),
             ["CreateClaim"] = ("/api/v1/claims", statement, null, "application/json"),
             ["UpdateClaim"] = (
                 $"/api/v1/claims/{NisClaim}",

@@ -147,6 +147,13 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("/openapi/v1.json", ["Ok", "Ok", "Ok", "Ok", "Ok", "Ok", "Ok"]),
         ("/account/login", ["Ok", "Ok", "Ok", "Ok", "Ok", "Ok", "Ok"]),
         ("/health/live", ["Ok", "Ok", "Ok", "Ok", "Ok", "Ok", "Ok"]),
+        ("/alerts", ["Login", "Login", "Denied", "Ok", "Ok", "Ok", "Ok"]),
+        ("/notifications", ["Login", "Login", "Denied", "Ok", "Ok", "Ok", "Ok"]),
+        ("/activity", ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]),
+        (
+            $"/propositions/{DemoIds.For("proposition", "nk-troops-in-russia")}/activity",
+            ["Login", "Ok", "Denied", "Ok", "Ok", "Ok", "Ok"]
+        ),
     ];
 
     // operation                       anonymous public   no role  Analyst  Editor   Reviewer Admin
@@ -195,6 +202,12 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
         ("create user accounts", ["Deny", "Deny", "Deny", "Deny", "Deny", "Deny", "Allow"]),
         ("change roles", ["Deny", "Deny", "Deny", "Deny", "Deny", "Deny", "Allow"]),
         ("disable accounts", ["Deny", "Deny", "Deny", "Deny", "Deny", "Deny", "Allow"]),
+        ("see saved searches", ["Deny", "Deny", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("follow records", ["Deny", "Deny", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("see notifications", ["Deny", "Deny", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("read comments", ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("comment", ["Deny", "Deny", "Deny", "Allow", "Allow", "Allow", "Allow"]),
+        ("read activity", ["Deny", "Allow", "Deny", "Allow", "Allow", "Allow", "Allow"]),
     ];
 
     public static TheoryData<string, string, string> Pages()
@@ -329,6 +342,40 @@ public class AuthorisationMatrixTests(AuthorisationFixture fixture) : IClassFixt
                 }
                 catch (Features.Shared.RecordNotFoundException) { }
 
+                break;
+            case "see saved searches":
+                await new Features.Alerts.SavedSearchService(factory, access, TimeProvider.System).ListAsync();
+                break;
+            case "follow records":
+                await new Features.Alerts.FollowService(factory, access, TimeProvider.System).IsFollowingAsync(
+                    Web.Data.Alerts.FollowTarget.Actor,
+                    DemoIds.For("actor", "budanov")
+                );
+                break;
+            case "see notifications":
+                await new Features.Alerts.NotificationService(factory, access, TimeProvider.System).UnreadCountAsync();
+                break;
+            case "read comments":
+                await new Features.Comments.CommentService(factory, access, TimeProvider.System).ListAsync(
+                    Web.Data.Alerts.CommentSubject.Claim,
+                    Claim
+                );
+                break;
+            case "comment":
+                // On no claim: allowed users get past the check and find nothing to comment on.
+                try
+                {
+                    await new Features.Comments.CommentService(factory, access, TimeProvider.System).AddAsync(
+                        Web.Data.Alerts.CommentSubject.Claim,
+                        Guid.NewGuid(),
+                        "A comment."
+                    );
+                }
+                catch (Features.Shared.RecordNotFoundException) { }
+
+                break;
+            case "read activity":
+                await new Features.Activity.ActivityService(factory, access).ForUserAsync(Guid.NewGuid(), null);
                 break;
             case "read history":
                 await new HistoryService(factory, access).ForAsync(Claim);

@@ -18,8 +18,9 @@ public sealed class ActivityService(IDbContextFactory<AppDbContext> contextFacto
     public const int PageSize = 30;
 
     /// <summary>History a feed leaves out: saved searches and follows are their owner's business; comments are
-    /// shown from the comments themselves.</summary>
-    private static readonly string[] Personal = ["SavedSearch", "Follow", "Comment"];
+    /// shown from the comments themselves; contradiction candidates are the rules' work that came with a
+    /// save.</summary>
+    private static readonly string[] Personal = ["SavedSearch", "Follow", "Comment", "ContradictionCandidate"];
 
     /// <summary>A user's activity; null when there is no such user.</summary>
     public async Task<ActivityPage?> ForUserAsync(

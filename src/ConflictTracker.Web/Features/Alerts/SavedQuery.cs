@@ -17,19 +17,25 @@ public static class SavedQuery
     public static string Normalise(string? text)
     {
         var raw = (text ?? "").Trim();
-        var mark = raw.IndexOf('?', StringComparison.Ordinal);
-        raw =
-            mark >= 0 ? raw[(mark + 1)..]
-            : raw.Contains('=', StringComparison.Ordinal) ? raw
-            : "";
         if (raw.Length > SavedSearch.MaxQueryLength)
         {
             throw new DomainValidationException(
                 "Query",
-                $"The search must be at most {SavedSearch.MaxQueryLength:N0} characters."
+                $"The search must be at most {SavedSearch.MaxQueryLength:N0} characters (it has {raw.Length:N0})."
             );
         }
 
+        Rules.CheckCharacters(raw, "Query");
+        var mark = raw.IndexOf('?', StringComparison.Ordinal);
+        if (mark < 0 && raw.Length > 0 && !raw.Contains('=', StringComparison.Ordinal))
+        {
+            throw new DomainValidationException(
+                "Query",
+                "Give the claims explorer's address (…/claims?q=budanov) or its query string (q=budanov)."
+            );
+        }
+
+        raw = mark >= 0 ? raw[(mark + 1)..] : raw;
         ClaimQuery query;
         try
         {

@@ -36,12 +36,8 @@ internal static class SavedSearchEndpoints
             .MapPut("/{id:guid}", UpdateAsync)
             .WithName("UpdateSavedSearch")
             .WithSummary("Rename a saved search, change its query or whether it notifies; needs If-Match")
-            .Updates();
-        searches
-            .MapDelete("/{id:guid}", RemoveAsync)
-            .WithName("RemoveSavedSearch")
-            .WithSummary("Remove a saved search (its history stays); needs If-Match")
-            .Updates();
+            .Updates()
+            .RequiresEveryField<SavedSearchInput>();
         searches
             .MapGet("/{id:guid}/feed", FeedAsync)
             .WithName("SavedSearchFeed")
@@ -90,6 +86,7 @@ internal static class SavedSearchEndpoints
             return Api.PreconditionRequired();
         }
 
+        await FullUpdates.RequireEveryFieldAsync<SavedSearchInput>(http, cancellationToken);
         await searches.ChangeAsync(
             id,
             version,
@@ -99,27 +96,6 @@ internal static class SavedSearchEndpoints
             cancellationToken
         );
         http.Response.Headers.ETag = Api.ETag((await searches.GetAsync(id, cancellationToken))!.Version);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        Guid id,
-        HttpContext http,
-        [FromServices] SavedSearchService searches,
-        CancellationToken cancellationToken
-    )
-    {
-        if (await searches.GetAsync(id, cancellationToken) is null)
-        {
-            return Api.NotFound("saved search");
-        }
-
-        if (Api.IfMatch(http.Request) is not { } version)
-        {
-            return Api.PreconditionRequired();
-        }
-
-        await searches.RemoveAsync(id, version, cancellationToken);
         return TypedResults.NoContent();
     }
 
