@@ -48,5 +48,7 @@ public class SavedSearchServiceTests(DemoDataFixture fixture) : IClassFixture<De
 
         await using var db = Database.CreateContext();
         (await db.ChangeHistory.CountAsync(h => h.EntityId == id && h.EntityType == "SavedSearch")).Should().Be(3);
+        var history = new Features.History.HistoryService(Database.ContextFactory, other.Access);
+        (await history.ForAsync(id)).Should().BeEmpty("a saved search's history names its owner and query");
     }
 }

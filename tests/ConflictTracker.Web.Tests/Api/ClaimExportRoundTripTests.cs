@@ -235,6 +235,25 @@ public class ClaimExportRoundTripTests(ApiFixture fixture) : IClassFixture<ApiFi
         (await db.Claims.CountAsync(c => c.Summary.StartsWith("Also changed"))).Should().Be(0, "nothing is stored");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("3.0")]
+    public async Task ARowThatChangesAClaimWithoutAReadableVersionIsRefused(string version)
+    {
+        var rows = Rows(await ExportAsync($"?proposition={DemoIds.For("proposition", "nk-troops-in-russia")}"));
+        var row = rows.Single(r => r["Id"] == Nis.ToString());
+        row["Summary"] = "Changed in a spreadsheet that lost the version.";
+        row["Version"] = version;
+
+        var (status, report) = await ImportAsync(Write([row]));
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        var error = report.GetProperty("rows").EnumerateArray().Should().ContainSingle().Subject;
+        error.GetProperty("field").GetString().Should().Be("version");
+        await using var db = fixture.Database.CreateContext();
+        (await db.Claims.CountAsync(c => c.Summary.StartsWith("Changed in a spreadsheet"))).Should().Be(0);
+    }
+
     [Fact]
     public async Task BadValuesInAnExportedRowAreReportedByColumn()
     {

@@ -114,11 +114,18 @@ internal sealed partial class ImportRun
             return Outcome.Unchanged;
         }
 
-        if (
-            !string.IsNullOrWhiteSpace(r.Version)
-            && uint.TryParse(r.Version.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-            && version != existing.Version
-        )
+        // A row that would change a claim must say which version it was exported from: without it (blank, or
+        // mangled by a spreadsheet) an edit made since the export could be overwritten unseen.
+        if (!uint.TryParse(r.Version?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            throw new DomainValidationException(
+                "version",
+                "The row changes a claim ConflictTracker holds but has no readable version (a whole number from the "
+                    + "export): export it again and make the change there."
+            );
+        }
+
+        if (version != existing.Version)
         {
             throw new DomainValidationException(
                 "version",

@@ -32,6 +32,10 @@ public sealed record HistoryEntry(
 /// <summary>The recorded changes of one record and its parts, newest first, as field-by-field differences.</summary>
 public sealed class HistoryService(IDbContextFactory<AppDbContext> contextFactory, IAccess access)
 {
+    /// <summary>History no reader is shown by id: a saved search and a follow are their owner's business
+    /// (docs/rules/alerts-and-comments.md), and their rows name the owner and the query.</summary>
+    private static readonly string[] Personal = ["SavedSearch", "Follow"];
+
     public async Task<IReadOnlyList<HistoryEntry>> ForAsync(
         Guid entityId,
         CancellationToken cancellationToken = default
@@ -41,7 +45,7 @@ public sealed class HistoryService(IDbContextFactory<AppDbContext> contextFactor
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var records = await db
             .ChangeHistory.AsNoTracking()
-            .Where(c => c.EntityId == entityId)
+            .Where(c => c.EntityId == entityId && !Personal.Contains(c.EntityType))
             .OrderByDescending(c => c.ChangedAt)
             .ThenByDescending(c => c.Id)
             .ToListAsync(cancellationToken);
