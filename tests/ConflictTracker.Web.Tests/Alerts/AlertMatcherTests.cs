@@ -167,4 +167,36 @@ public class AlertMatcherTests(DemoDataFixture fixture) : IClassFixture<DemoData
         (await Notifications(Database, analyst).MarkAllReadAsync()).Should().Be(1);
         (await Notifications(Database, analyst).UnreadCountAsync()).Should().Be(0);
     }
+
+    [Fact]
+    public async Task ManyFollowersAreAllNotifiedThoughTheirIdsExceedOneDatabaseNotification()
+    {
+        // 250 ids make a payload over PostgreSQL's 8000 bytes: sent in one, it rolled the batch back each time.
+        var editor = await PersonAsync(Database, "Editor");
+        await Matcher(Database).RunAsync();
+        var followers = new List<Person>();
+        for (var i = 0; i < 250; i++)
+        {
+            var person = await PersonAsync(Database, "Analyst");
+            await Follows(Database, person).SetAsync(FollowTarget.Proposition, Gains, true);
+            followers.Add(person);
+        }
+
+        var claim = await ClaimAsync(Database, editor.Email, Budanov, Gains, "Budanov on gains, to many.");
+        await Matcher(Database).RunAsync();
+
+        foreach (var person in new[] { followers[0], followers[149], followers[150], followers[^1] })
+        {
+            (await Notifications(Database, person).ListAsync())
+                .Select(n => n.Link)
+                .Should()
+                .Contain($"/claims/{claim}");
+        }
+
+        await using var db = Database.CreateContext();
+        var ids = followers.Select(f => f.Id).ToList();
+        (await db.Notifications.CountAsync(n => ids.Contains(n.UserId) && n.Link == $"/claims/{claim}"))
+            .Should()
+            .Be(250);
+    }
 }

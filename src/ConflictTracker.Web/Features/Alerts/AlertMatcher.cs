@@ -92,14 +92,7 @@ public sealed partial class AlertMatcher(IDbContextFactory<AppDbContext> context
 
         cursor.LastChangeId = Math.Max(last, rows[^1].Id);
         await db.SaveChangesAsync(cancellationToken);
-        if (told.Count > 0)
-        {
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT pg_notify({AppDbContext.NotificationsChannel}, {string.Join(',', told)})",
-                cancellationToken
-            );
-        }
-
+        await NotificationNotifier.SendAsync(db.Database, told, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (told.Count > 0)
         {

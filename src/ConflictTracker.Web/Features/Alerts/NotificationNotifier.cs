@@ -1,3 +1,7 @@
+using ConflictTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
 namespace ConflictTracker.Web.Features.Alerts;
 
 /// <summary>
@@ -33,6 +37,28 @@ public sealed partial class NotificationNotifier(ILogger<NotificationNotifier> l
                     }
                 })
         );
+    }
+
+    /// <summary>Ids per <c>pg_notify</c> payload: PostgreSQL refuses payloads of 8000 bytes or more (a 36-character
+    /// id and a comma each: 150 make about 5.5 kB).</summary>
+    public const int UsersPerPayload = 150;
+
+    /// <summary>Names <paramref name="users"/> on <see cref="AppDbContext.NotificationsChannel"/>, in as many
+    /// notifications as it takes to keep each payload under PostgreSQL's limit; sent when the transaction
+    /// commits.</summary>
+    public static async Task SendAsync(
+        DatabaseFacade database,
+        IEnumerable<Guid> users,
+        CancellationToken cancellationToken
+    )
+    {
+        foreach (var chunk in users.Chunk(UsersPerPayload))
+        {
+            await database.ExecuteSqlAsync(
+                $"SELECT pg_notify({AppDbContext.NotificationsChannel}, {string.Join(',', chunk)})",
+                cancellationToken
+            );
+        }
     }
 
     /// <summary>The user ids of a <see cref="Data.AppDbContext.NotificationsChannel"/> payload.</summary>

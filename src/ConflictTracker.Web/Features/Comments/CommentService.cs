@@ -127,13 +127,7 @@ public sealed class CommentService(IDbContextFactory<AppDbContext> contextFactor
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await VersionedWrites.SaveAsync(db, contextFactory, comment.Id, cancellationToken);
-        if (mentioned.Count > 0)
-        {
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT pg_notify({AppDbContext.NotificationsChannel}, {string.Join(',', mentioned)})",
-                cancellationToken
-            );
-        }
+        await NotificationNotifier.SendAsync(db.Database, mentioned, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }
