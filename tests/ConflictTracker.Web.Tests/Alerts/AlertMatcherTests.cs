@@ -199,4 +199,32 @@ public class AlertMatcherTests(DemoDataFixture fixture) : IClassFixture<DemoData
             .Should()
             .Be(250);
     }
+
+    [Fact]
+    public async Task ASearchTheDatabaseRefusesIsSkippedAndTheOtherNotificationsAreStillStored()
+    {
+        var analyst = await PersonAsync(Database, "Analyst");
+        var editor = await PersonAsync(Database, "Editor");
+        var word = Word();
+        await Matcher(Database).RunAsync();
+        await Searches(Database, analyst).CreateAsync("Breaks", $"q={word}", notify: true);
+        await Follows(Database, analyst).SetAsync(FollowTarget.Proposition, Gains, true);
+        var claim = await ClaimAsync(Database, editor.Email, Budanov, Gains, $"Budanov on gains, {word}.");
+
+        // The word search reads the synonym list: without it the database refuses the search (42P01), which aborted
+        // the matcher's whole transaction, so storing the follow's notification failed too (25P02), at every run.
+        await Database.ExecuteAsync("ALTER TABLE synonym_groups RENAME TO synonym_groups_away");
+        try
+        {
+            await Matcher(Database).RunAsync();
+        }
+        finally
+        {
+            await Database.ExecuteAsync("ALTER TABLE synonym_groups_away RENAME TO synonym_groups");
+        }
+
+        var list = await Notifications(Database, analyst).ListAsync();
+        list.Should().Contain(n => n.Kind == NotificationKind.PropositionClaim && n.Link == $"/claims/{claim}");
+        list.Should().NotContain(n => n.Kind == NotificationKind.SearchMatch);
+    }
 }

@@ -15,6 +15,8 @@ namespace ConflictTracker.Web.Features.Alerts;
 /// </summary>
 internal sealed class AlertEvents(AppDbContext db, Action<Guid, Exception> badSearch)
 {
+    private const string SearchSavepoint = "saved_search";
+
     private static readonly HashSet<string> ClaimParts = ["Claim", "Citation", "ClaimPlace"];
 
     private readonly List<Notification> found = [];
@@ -152,6 +154,14 @@ internal sealed class AlertEvents(AppDbContext db, Action<Guid, Exception> badSe
             .ToListAsync(cancellationToken);
         foreach (var search in searches.Where(s => users.ContainsKey(s.UserId)))
         {
+            // A search the database refuses aborts the matcher's transaction: a savepoint keeps it usable for the
+            // searches after it and for storing what was found.
+            var transaction = db.Database.CurrentTransaction;
+            if (transaction is not null)
+            {
+                await transaction.CreateSavepointAsync(SearchSavepoint, cancellationToken);
+            }
+
             IReadOnlySet<Guid> matches;
             try
             {
@@ -164,8 +174,18 @@ internal sealed class AlertEvents(AppDbContext db, Action<Guid, Exception> badSe
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                if (transaction is not null)
+                {
+                    await transaction.RollbackToSavepointAsync(SearchSavepoint, cancellationToken);
+                }
+
                 badSearch(search.Id, ex);
                 continue;
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.ReleaseSavepointAsync(SearchSavepoint, cancellationToken);
             }
 
             foreach (var id in matches.Where(claims.ContainsKey))
