@@ -51,4 +51,28 @@ public class SavedSearchServiceTests(DemoDataFixture fixture) : IClassFixture<De
         var history = new Features.History.HistoryService(Database.ContextFactory, other.Access);
         (await history.ForAsync(id)).Should().BeEmpty("a saved search's history names its owner and query");
     }
+
+    [Fact]
+    public async Task ASearchTooLongOnceWrittenAsAnAddressIsRefusedNotStored()
+    {
+        var analyst = await PersonAsync(Database, "Analyst");
+        var typed =
+            "q="
+            + new string('戦', 200)
+            + $"&proposition={Guid.NewGuid()}&actor={Guid.NewGuid()}&place={Guid.NewGuid()}"
+            + "&stance=Affirms&stance=Denies&stance=Hedges&stated-from=2024-01-01&stated-to=2024-12-31"
+            + "&event-from=2024-01-01&event-to=2024-12-31";
+        typed
+            .Length.Should()
+            .BeLessThan(ConflictTracker.Web.Data.Alerts.SavedSearch.MaxQueryLength, "what was typed fits");
+
+        var save = () => Searches(Database, analyst).CreateAsync("Long", typed, notify: false);
+
+        (await save.Should().ThrowAsync<DomainValidationException>())
+            .Which.Errors["Query"]
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Contain("once written as an address");
+    }
 }

@@ -58,7 +58,19 @@ public static class SavedQuery
             }
         );
         var at = uri.IndexOf('?', StringComparison.Ordinal);
-        return at < 0 ? "" : uri[(at + 1)..];
+        var stored = at < 0 ? "" : uri[(at + 1)..];
+
+        // Stored percent-encoded: a non-Latin search can grow several times longer than what was typed.
+        if (stored.Length > SavedSearch.MaxQueryLength)
+        {
+            throw new DomainValidationException(
+                "Query",
+                $"The search must be at most {SavedSearch.MaxQueryLength:N0} characters once written as an "
+                    + $"address (it has {stored.Length:N0}): shorten it."
+            );
+        }
+
+        return stored;
     }
 
     /// <summary>The claims query a stored query string stands for.</summary>
