@@ -23,6 +23,34 @@ public class ClaimsPageTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         page.GetByTestId("claims-table").Locator("tr", new LocatorLocatorOptions { HasText = text });
 
     [Fact]
+    public async Task TheCircuitTakesOverThePrerenderedTableWithoutShowingLoadingOrSearchingAgain()
+    {
+        var page = await browser.NewPageAsync();
+        // Every node the page ever adds, from the first byte: "Loading claims" must never be one of them.
+        await page.AddInitScriptAsync(
+            """
+            window.loadingShown = false;
+            new MutationObserver(changes => {
+              for (const change of changes)
+                for (const node of change.addedNodes)
+                  if ((node.textContent ?? '').includes('Loading claims')) window.loadingShown = true;
+            }).observe(document, { childList: true, subtree: true });
+            """
+        );
+        await page.GotoAsync("/claims?q=Vladivostok");
+        await page.WaitForCircuitAsync();
+
+        await Assertions.Expect(Row(page, "National Intelligence Service")).ToBeVisibleAsync();
+        (await page.EvaluateAsync<bool>("window.loadingShown")).Should().BeFalse();
+
+        // The handed-over page is a live one: the next search runs in the circuit.
+        await page.GetByTestId("claim-search").FillAsync("Peskov");
+        await page.GetByTestId("claim-search").PressAsync("Enter");
+        await Assertions.Expect(Row(page, "Dmitry Peskov")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, "National Intelligence Service")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task SearchForVladivostokFindsTheNisClaimAndMarksTheWord()
     {
         var page = await browser.NewPageAsync();
