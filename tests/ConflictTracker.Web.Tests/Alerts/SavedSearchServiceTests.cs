@@ -37,11 +37,12 @@ public class SavedSearchServiceTests(DemoDataFixture fixture) : IClassFixture<De
         var noName = () => searches.CreateAsync(" ", "q=x", notify: true);
         (await noName.Should().ThrowAsync<DomainValidationException>()).Which.Errors.Should().ContainKey("Name");
 
-        await searches.ChangeAsync(id, saved.Version, "Denials", saved.Query, notify: false);
+        var written = await searches.ChangeAsync(id, saved.Version, "Denials", saved.Query, notify: false);
         var stale = () => searches.ChangeAsync(id, saved.Version, "Old page", saved.Query, notify: true);
         await stale.Should().ThrowAsync<ConcurrencyConflictException>();
         var changed = await searches.GetAsync(id);
         changed!.Name.Should().Be("Denials");
+        changed.Version.Should().Be(written, "the API's ETag is the version the change wrote, read from its save");
         await searches.RemoveAsync(id, changed.Version);
         (await searches.GetAsync(id)).Should().BeNull();
         (await searches.ListAsync()).Should().BeEmpty();

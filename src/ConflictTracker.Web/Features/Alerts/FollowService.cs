@@ -24,7 +24,11 @@ public sealed class FollowService(IDbContextFactory<AppDbContext> contextFactory
         );
     }
 
-    /// <summary>Starts or stops following; doing what is already done changes nothing.</summary>
+    /// <summary>
+    /// Starts or stops following; doing what is already done changes nothing. Two clicks at once (a double
+    /// click, two tabs) race to insert or switch the same row: the loser reads the row again and finds the
+    /// work done, or does it on the fresh row.
+    /// </summary>
     public async Task SetAsync(
         FollowTarget target,
         Guid targetId,
@@ -33,6 +37,38 @@ public sealed class FollowService(IDbContextFactory<AppDbContext> contextFactory
     )
     {
         var (me, _) = await Me.DemandAsync(access, "follow records");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SaveAsync(me, target, targetId, follow, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException e)
+                when (attempt < 3
+                    && e
+                        is DbUpdateConcurrencyException
+                            or {
+                                InnerException: Npgsql.PostgresException
+                                {
+                                    SqlState: Npgsql.PostgresErrorCodes.UniqueViolation
+                                }
+                            }
+                )
+            {
+                // Someone else's save won this row: read it again.
+            }
+        }
+    }
+
+    private async Task SaveAsync(
+        Guid me,
+        FollowTarget target,
+        Guid targetId,
+        bool follow,
+        CancellationToken cancellationToken
+    )
+    {
         await using var db = await contextFactory.OpenAsAuthorAsync(access, cancellationToken);
         var exists = target switch
         {

@@ -87,7 +87,8 @@ internal static class SavedSearchEndpoints
         }
 
         await FullUpdates.RequireEveryFieldAsync<SavedSearchInput>(http, cancellationToken);
-        await searches.ChangeAsync(
+        // The version this save wrote: a re-read could find the search already removed by another request.
+        var saved = await searches.ChangeAsync(
             id,
             version,
             input.Name,
@@ -95,7 +96,7 @@ internal static class SavedSearchEndpoints
             input.Notify ?? current.Notify,
             cancellationToken
         );
-        http.Response.Headers.ETag = Api.ETag((await searches.GetAsync(id, cancellationToken))!.Version);
+        http.Response.Headers.ETag = Api.ETag(saved);
         return TypedResults.NoContent();
     }
 

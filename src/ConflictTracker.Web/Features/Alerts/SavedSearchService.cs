@@ -62,7 +62,8 @@ public sealed class SavedSearchService(
     }
 
     /// <summary>Renames a search, changes its query or whether it notifies, at the version read.</summary>
-    public async Task ChangeAsync(
+    /// <returns>The search's new version (its ETag).</returns>
+    public async Task<uint> ChangeAsync(
         Guid id,
         uint version,
         string? name,
@@ -80,6 +81,7 @@ public sealed class SavedSearchService(
         errors.ThrowIfAny();
         await CheckNameFreeAsync(db, me, search.Name, id, cancellationToken);
         await SaveAsync(db, id, cancellationToken);
+        return search.Version;
     }
 
     /// <summary>Removes a search: it stops notifying and its feed answers 404; the row and its history stay.</summary>
