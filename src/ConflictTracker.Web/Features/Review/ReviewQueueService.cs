@@ -2,6 +2,7 @@ using ConflictTracker.Domain.Claims;
 using ConflictTracker.Domain.Common;
 using ConflictTracker.Domain.Flags;
 using ConflictTracker.Domain.Relations;
+using ConflictTracker.Domain.Review;
 using ConflictTracker.Web.Data;
 using ConflictTracker.Web.Features.Claims;
 using ConflictTracker.Web.Features.Shared;
@@ -174,33 +175,24 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     {
         await access.DemandAsync(Policies.Propose, "see the review queue");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var whose = await WhoseAsync(db, filter.Assignee);
         var all = new List<QueueItem>();
         if (filter.Kind is null or QueueKind.Candidate)
         {
-            all.AddRange(await CandidatesAsync(db, filter, cancellationToken));
+            all.AddRange(await CandidatesAsync(db, filter, whose, cancellationToken));
         }
 
         if (filter.Kind is null or QueueKind.Relation)
         {
-            all.AddRange(await RelationsAsync(db, filter, cancellationToken));
+            all.AddRange(await RelationsAsync(db, filter, whose, cancellationToken));
         }
 
         if (filter.Kind is null or QueueKind.Flag)
         {
-            all.AddRange(await FlagsAsync(db, filter, cancellationToken));
+            all.AddRange(await FlagsAsync(db, filter, whose, cancellationToken));
         }
 
         all = await QueueItemDetails.AddAsync(db, all, cancellationToken);
-        if (filter.Assignee != QueueAssignee.All)
-        {
-            var me = (await access.UserAsync()).Identity?.Name;
-            all = all.Where(i =>
-                    filter.Assignee == QueueAssignee.Unassigned
-                        ? i.AssignedTo is null
-                        : string.Equals(i.AssignedTo, me, StringComparison.OrdinalIgnoreCase)
-                )
-                .ToList();
-        }
 
         var ordered =
             filter.ByProposition
@@ -454,6 +446,30 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             .ToList();
     }
 
+    /// <summary>
+    /// The Whose filter, applied in each kind's query (before its page is cut, so "mine" finds an item
+    /// however deep in the queue it is): <see cref="Whose.Taken"/> are the ids assigned to me (Mine) or to
+    /// anyone (Unassigned).
+    /// </summary>
+    private sealed record Whose(bool MineOnly, bool UnassignedOnly, IQueryable<Guid> Taken);
+
+    private async Task<Whose> WhoseAsync(AppDbContext db, QueueAssignee assignee)
+    {
+        var assigned = db.Set<ReviewAssignment>().Where(a => a.AssignedTo != null);
+        if (assignee == QueueAssignee.Mine)
+        {
+            // The reviewer's name in any case, as a LIKE pattern with its wildcards escaped.
+            var me = System.Text.RegularExpressions.Regex.Replace(
+                (await access.UserAsync()).Identity?.Name ?? "",
+                @"[\\%_]",
+                @"\$0"
+            );
+            assigned = assigned.Where(a => EF.Functions.ILike(a.AssignedTo!, me, "\\"));
+        }
+
+        return new(assignee == QueueAssignee.Mine, assignee == QueueAssignee.Unassigned, assigned.Select(a => a.Id));
+    }
+
     private static async Task<QueueCounts> CountsAsync(AppDbContext db, CancellationToken cancellationToken) =>
         new(
             await db.Candidates.CountAsync(c => c.State == CandidateState.Open, cancellationToken),
@@ -469,6 +485,7 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     private static async Task<List<QueueItem>> CandidatesAsync(
         AppDbContext db,
         QueueFilter filter,
+        Whose whose,
         CancellationToken cancellationToken
     )
     {
@@ -478,6 +495,8 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 candidate.State == CandidateState.Open
                 && candidate.Rule != CandidateRule.OpposedStances
                 && (filter.PropositionId == null || candidate.PropositionId == filter.PropositionId)
+                && (!whose.MineOnly || whose.Taken.Contains(candidate.Id))
+                && (!whose.UnassignedOnly || !whose.Taken.Contains(candidate.Id))
             join proposition in db.Propositions on candidate.PropositionId equals proposition.Id
             join first in db.Claims on candidate.FirstClaimId equals first.Id
             join second in db.Claims on candidate.SecondClaimId equals second.Id
@@ -529,6 +548,10 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
                 Since = g.Min(c => c.FoundAt),
                 Newest = g.Max(c => c.FoundAt),
             };
+        grouped = grouped.Where(g =>
+            (!whose.MineOnly || whose.Taken.Contains(g.DenialId))
+            && (!whose.UnassignedOnly || !whose.Taken.Contains(g.DenialId))
+        );
         var groups = await (
             from g in filter.NewestFirst
                 ? grouped.OrderByDescending(g => g.Newest).ThenByDescending(g => g.DenialId)
@@ -572,12 +595,16 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     private static async Task<List<QueueItem>> RelationsAsync(
         AppDbContext db,
         QueueFilter filter,
+        Whose whose,
         CancellationToken cancellationToken
     )
     {
         var rows = await (
             from relation in db.Relations.AsNoTracking()
-            where relation.State == ReviewState.Proposed
+            where
+                relation.State == ReviewState.Proposed
+                && (!whose.MineOnly || whose.Taken.Contains(relation.Id))
+                && (!whose.UnassignedOnly || !whose.Taken.Contains(relation.Id))
             join subject in db.Claims on relation.FromClaimId equals subject.Id
             join to in db.Claims on relation.ToClaimId equals to.Id
             where
@@ -618,12 +645,16 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     private static async Task<List<QueueItem>> FlagsAsync(
         AppDbContext db,
         QueueFilter filter,
+        Whose whose,
         CancellationToken cancellationToken
     )
     {
         var rows = await (
             from flag in db.Flags.AsNoTracking()
-            where flag.Status == FlagStatus.Open
+            where
+                flag.Status == FlagStatus.Open
+                && (!whose.MineOnly || whose.Taken.Contains(flag.Id))
+                && (!whose.UnassignedOnly || !whose.Taken.Contains(flag.Id))
             join relation in db.Relations on flag.RelationId equals relation.Id into onRelation
             from relation in onRelation.DefaultIfEmpty()
             let firstId = flag.ClaimId ?? relation!.FromClaimId
