@@ -27,6 +27,8 @@ namespace ConflictTracker.Web.Hosting;
 /// 3).</item>
 /// <item><c>admin refresh-candidates</c> works out the contradiction candidates of every proposition again (after a
 /// bulk load).</item>
+/// <item><c>admin recompute-figures [--all]</c> computes and keeps the figures of every proposition whose kept
+/// figures are out of date (after a bulk load), or of all with --all.</item>
 /// </list>
 /// </summary>
 internal static class CommandLine
@@ -269,13 +271,42 @@ internal static class CommandLine
 
                 return 0;
 
+            case "recompute-figures":
+                // After a bulk load: every proposition's figures computed once, so no reader waits for them.
+                await using (var db = MigrationContext(app))
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    var count = await ConflictTracker.Web.Features.Propositions.PropositionFiguresStore.RecomputeAsync(
+                        db,
+                        all: args.Contains("--all"),
+                        (done, total) =>
+                        {
+                            if (done % 100 == 0 || done == total)
+                            {
+                                logger.LogInformation(
+                                    "Figures computed for {Done} of {Total} propositions",
+                                    done,
+                                    total
+                                );
+                            }
+                        }
+                    );
+                    logger.LogInformation(
+                        "Recomputed the figures of {Count} propositions in {Seconds:F1} s",
+                        count,
+                        watch.Elapsed.TotalSeconds
+                    );
+                }
+
+                return 0;
+
             case "verify-evidence":
                 return await VerifyEvidenceAsync(scope.ServiceProvider, logger);
 
             default:
                 await Console.Error.WriteLineAsync(
                     "usage: admin create-user ... | admin create-token ... | admin demo-accounts | admin "
-                        + "refresh-candidates"
+                        + "refresh-candidates | admin recompute-figures [--all]"
                         + " | admin verify-evidence"
                 );
                 return 2;

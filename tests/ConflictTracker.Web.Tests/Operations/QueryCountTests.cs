@@ -63,7 +63,7 @@ public sealed class QueryCountTests : IAsyncLifetime, IDisposable
     /// <summary>
     /// Each read with the statements it runs today (none of them per row). A change that needs more
     /// should say why here. Search: the full-text query, a capped count per part, the page. Claim: one
-    /// statement (plus the token check through the API). Proposition: the record, the evidence rows,
+    /// statement (plus the token check through the API). Proposition: the record, the kept figures,
     /// relations, the latest claims of each stance, figures per measure, periods, open candidates.
     /// </summary>
     public static TheoryData<string, int> Reads =>

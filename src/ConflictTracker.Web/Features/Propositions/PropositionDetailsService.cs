@@ -121,54 +121,15 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
         }
 
         var published = db.Claims.AsNoTracking().Where(c => c.PropositionId == id && c.Status == ClaimStatus.Published);
+        // The figures over every claim, kept between reads and moved on by every change they depend on.
+        var kept = await PropositionFiguresStore.GetAsync(contextFactory, id, cancellationToken);
 
-        // One narrow row per citation (or per claim without one), with its source's and publisher's grades.
-        var rows = await (
-            from claim in published
-            join citation in db.Citations on claim.Id equals citation.ClaimId into citations
-            from citation in citations.DefaultIfEmpty()
-            join source in db.Sources on citation.SourceId equals source.Id into sources
-            from source in sources.DefaultIfEmpty()
-            join publisher in db.Actors on source.PublisherId equals publisher.Id into publishers
-            from publisher in publishers.DefaultIfEmpty()
-            join speaker in db.Actors on (claim.OnBehalfOfId ?? claim.AssertedById) equals speaker.Id
-            select new EvidenceRow(
-                claim.Id,
-                claim.Stance,
-                claim.Credibility,
-                claim.MeasureId,
-                claim.EventPeriod != null,
-                speaker.Id,
-                speaker.Name,
-                speaker.IsCollective,
-                citation == null ? null : citation.SourceId,
-                citation == null ? null : citation.Role,
-                source == null ? null : source.Reliability,
-                publisher == null ? null : publisher.Reliability
-            )
-        ).ToListAsync(cancellationToken);
-        var byClaim = rows.GroupBy(r => r.ClaimId).ToList();
-        // The speakers marked collective or unidentified: each of their claims is a voice of its own.
-        var collective = rows.Where(r => r.SpeakerIsCollective).Select(r => r.Speaker).ToHashSet();
-        var speakerNames = rows.DistinctBy(r => r.Speaker).ToDictionary(r => r.Speaker, r => r.SpeakerName);
-        var evidence = byClaim.Select(g => Evidence(g, collective)).ToList();
-        var figureCounts = byClaim
-            .Where(g => g.First().MeasureId is not null)
-            .GroupBy(g => g.First().MeasureId!.Value)
-            .ToDictionary(g => g.Key, g => g.Count());
-        var periodCount = byClaim.Count(g => g.First().HasPeriod);
-
-        // Confirmed relations among the proposition's claims, in one read: "repeats" says one claim only
-        // repeats the other (they share an origin); "contradicts" and "supersedes" are listed.
+        // Confirmed contradicts and supersedes relations among the proposition's claims, listed.
         var relations = await db
             .Relations.AsNoTracking()
             .Where(r =>
                 r.State == ReviewState.Confirmed
-                && (
-                    r.Type == RelationType.Repeats
-                    || r.Type == RelationType.Contradicts
-                    || r.Type == RelationType.Supersedes
-                )
+                && (r.Type == RelationType.Contradicts || r.Type == RelationType.Supersedes)
                 && published.Any(c => c.Id == r.FromClaimId)
                 && published.Any(c => c.Id == r.ToClaimId)
             )
@@ -182,39 +143,11 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
                 r.ReviewedBy,
             })
             .ToListAsync(cancellationToken);
-        var repeats = relations
-            .Where(r => r.Type == RelationType.Repeats)
-            .Select(r => (r.FromClaimId, r.ToClaimId))
-            .ToList();
-        var originOf = IndependentOrigins.Origins(evidence, repeats);
-        var voiceOf = IndependentOrigins.Voices(evidence, repeats);
-
-        // What the voice count merged: each voice speaking in more than one origin document of a stance.
-        var merges = evidence
-            .Where(e => e.Voice is { } v && !collective.Contains(v) && v != e.ClaimId)
-            .GroupBy(e => (e.Stance, Voice: e.Voice!.Value))
-            .Select(g =>
-                (
-                    g.Key.Stance,
-                    g.Key.Voice,
-                    Claims: g.Count(),
-                    Origins: g.Select(e => originOf(e.ClaimId)).Distinct().Count()
-                )
-            )
-            .Where(m => m.Origins > 1)
-            .ToList();
-        var voiceNames = speakerNames;
-        var merged = merges
-            .OrderBy(m => m.Stance)
-            .ThenByDescending(m => m.Origins)
-            .ThenBy(m => voiceNames[m.Voice], StringComparer.Ordinal)
-            .Select(m => new VoiceMerge(m.Stance, new EntityRef(m.Voice, voiceNames[m.Voice]), m.Claims, m.Origins))
-            .ToList();
 
         var byStance = new List<StanceGroup>();
-        foreach (var stance in evidence.GroupBy(e => e.Stance).OrderBy(g => g.Key))
+        foreach (var stance in kept.StanceTotals)
         {
-            var stanceKey = stance.Key;
+            var stanceKey = stance.Stance;
             var latest = await ClaimSearchService
                 .Project(
                     db,
@@ -225,7 +158,7 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
                         .Take(ClaimsPerStance)
                 )
                 .ToListAsync(cancellationToken);
-            byStance.Add(new StanceGroup(stanceKey, latest.Select(r => r.ToItem()).ToList(), stance.Count()));
+            byStance.Add(new StanceGroup(stanceKey, latest.Select(r => r.ToItem()).ToList(), stance.Claims));
         }
 
         var estimates = new List<MeasureEstimates>();
@@ -266,7 +199,7 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
                             p.Quantity.ToString(measure.Unit)
                         ))
                         .ToList(),
-                    figureCounts.GetValueOrDefault(measure.Id)
+                    kept.FigureTotals.FirstOrDefault(t => t.MeasureId == measure.Id)?.Figures ?? 0
                 )
             );
         }
@@ -300,11 +233,7 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             ))
             .ToList();
 
-        var conflictIds = relations
-            .Where(r => r.Type != RelationType.Repeats)
-            .SelectMany(r => new[] { r.FromClaimId, r.ToClaimId })
-            .Distinct()
-            .ToList();
+        var conflictIds = relations.SelectMany(r => new[] { r.FromClaimId, r.ToClaimId }).Distinct().ToList();
         var conflictClaims =
             conflictIds.Count == 0
                 ? []
@@ -320,7 +249,6 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
                     }
                 ).ToDictionaryAsync(c => c.Id, cancellationToken);
         var confirmed = relations
-            .Where(r => r.Type != RelationType.Repeats)
             .Select(r => new ConfirmedConflict(
                 r.Id,
                 r.Type,
@@ -343,65 +271,19 @@ public sealed class PropositionDetailsService(IDbContextFactory<AppDbContext> co
             proposition.Assessment,
             proposition.AssessmentRationale,
             byStance,
-            IndependentOrigins.ByStance(evidence, repeats),
-            evidence.SelectMany(e => e.SourceIds).Distinct().Count(),
-            evidence.Select(e => originOf(e.ClaimId)).Distinct().Count(),
-            evidence.Select(e => voiceOf(e.ClaimId)).Distinct().Count(),
-            merged,
+            kept.Support,
+            kept.Reports,
+            kept.OriginDocuments,
+            kept.IndependentVoices,
+            kept.Merged,
             estimates,
             periods,
-            periodCount,
-            Corroboration.ByStance(evidence, repeats),
+            kept.PeriodsTotal,
+            kept.Scores,
             confirmed.Where(c => c.Type == RelationType.Contradicts).ToList(),
             confirmed.Where(c => c.Type == RelationType.Supersedes).ToList(),
             openCandidates,
             proposition.Version
-        );
-    }
-
-    private sealed record EvidenceRow(
-        Guid ClaimId,
-        Stance Stance,
-        Credibility? Credibility,
-        Guid? MeasureId,
-        bool HasPeriod,
-        Guid Speaker,
-        string SpeakerName,
-        bool SpeakerIsCollective,
-        Guid? SourceId,
-        CitationRole? Role,
-        ReliabilityGrade? SourceGrade,
-        ReliabilityGrade? PublisherGrade
-    )
-    {
-        public ReliabilityGrade Grade => Source.EffectiveReliability(SourceGrade, PublisherGrade);
-    }
-
-    /// <summary>
-    /// What origin counting and the corroboration score read of a claim: its origin's source and
-    /// that source's effective grade, or, with no origin citation, the grade among its sources that weighs most.
-    /// </summary>
-    private static ClaimEvidence Evidence(IGrouping<Guid, EvidenceRow> claim, HashSet<Guid> collective)
-    {
-        var first = claim.First();
-        var cited = claim.Where(r => r.SourceId is not null).ToList();
-        var origin = cited.FirstOrDefault(r => r.Role == CitationRole.Origin);
-        // "Best" is the grade that weighs most: F (unknown) weighs more than E (unreliable).
-        ReliabilityGrade? grade = origin is not null
-            ? origin.Grade
-            : cited
-                .Select(r => r.Grade)
-                .DefaultIfEmpty(ReliabilityGrade.F)
-                .MaxBy(g => Corroboration.ReliabilityWeight(g));
-        var voice = collective.Contains(first.Speaker) ? claim.Key : first.Speaker;
-        return new ClaimEvidence(
-            claim.Key,
-            first.Stance,
-            origin?.SourceId,
-            cited.Select(r => r.SourceId!.Value).ToList(),
-            grade,
-            first.Credibility,
-            voice
         );
     }
 }
