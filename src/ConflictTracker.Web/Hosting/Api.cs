@@ -63,6 +63,7 @@ internal static class Api
         // Malformed JSON or a parameter of the wrong type throws, so its message reaches the client as a 400 problem.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableRequests>();
+        services.AddExceptionHandler<SimultaneousSaves>();
 
         var failureLimit =
             configuration.GetSection(ApiAuthFailureLimitOptions.Section).Get<ApiAuthFailureLimitOptions>()

@@ -11,8 +11,9 @@ namespace ConflictTracker.Web.Tests.Propositions;
 /// The kept proposition figures (docs/rules/origin-counting.md, "Kept figures") against a full recomputation,
 /// after every one of many random edits on the demo data: claims added, retracted and published again, moved
 /// between propositions, restanced; citations added, removed and re-roled; sources regraded and given another
-/// publisher; actors renamed, regraded, made collective; repeats relations confirmed and dismissed. Edits go
-/// straight to the database (SQL), as a bulk load or a hand fix would: the triggers must see every path.
+/// publisher; actors renamed, regraded, made collective; claims given another speaker or deleted; repeats
+/// relations confirmed, dismissed and deleted; several of these in one transaction. Edits go straight to the
+/// database (SQL), as a bulk load or a hand fix would: the triggers must see every path.
 /// </summary>
 public class PropositionFiguresPropertyTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixture>
 {
@@ -78,7 +79,7 @@ public class PropositionFiguresPropertyTests(DemoDataFixture fixture) : IClassFi
         var source = await PickAsync(random, "SELECT id FROM sources");
         var actor = await PickAsync(random, "SELECT id FROM actors");
         var proposition = propositions[random.Next(propositions.Count)];
-        var (what, sql, parameters) = random.Next(14) switch
+        var (what, sql, parameters) = random.Next(18) switch
         {
             0 => (
                 "retracting or publishing a claim",
@@ -104,7 +105,8 @@ public class PropositionFiguresPropertyTests(DemoDataFixture fixture) : IClassFi
             ),
             4 => (
                 "citing a source",
-                "INSERT INTO citations (id, claim_id, source_id, role) VALUES (gen_random_uuid(), @claim, @source, @text)",
+                "INSERT INTO citations (id, claim_id, source_id, role) "
+                    + "VALUES (gen_random_uuid(), @claim, @source, @text)",
                 [("text", random.Next(3) == 0 ? "Origin" : "Republication")]
             ),
             5 => (
@@ -141,10 +143,12 @@ public class PropositionFiguresPropertyTests(DemoDataFixture fixture) : IClassFi
             ),
             11 => (
                 "confirming a repeats relation",
-                "INSERT INTO claim_relations (id, from_claim_id, to_claim_id, type, rationale, proposed_by, proposed_at, "
+                "INSERT INTO claim_relations (id, from_claim_id, to_claim_id, type, rationale, proposed_by, "
+                    + "proposed_at, "
                     + "state, reviewed_by, reviewed_at) SELECT gen_random_uuid(), @claim, other.id, 'Repeats', "
                     + "'Same wording', 'editor@test.example', now(), 'Confirmed', 'reviewer@test.example', now() "
-                    + "FROM claims other WHERE other.proposition_id = (SELECT proposition_id FROM claims WHERE id = @claim) "
+                    + "FROM claims other "
+                    + "WHERE other.proposition_id = (SELECT proposition_id FROM claims WHERE id = @claim) "
                     + "AND other.id <> @claim ORDER BY md5(other.id::text || @number) LIMIT 1",
                 [("number", random.Next(1000))]
             ),
@@ -154,6 +158,27 @@ public class PropositionFiguresPropertyTests(DemoDataFixture fixture) : IClassFi
                     + "(SELECT id FROM claim_relations WHERE type = 'Repeats' AND state = 'Confirmed' "
                     + "ORDER BY md5(id::text || @number) LIMIT 1)",
                 [("number", random.Next(1000))]
+            ),
+            13 => ("giving a claim another speaker", "UPDATE claims SET asserted_by_id = @actor WHERE id = @claim", []),
+            14 => (
+                "deleting a claim with its citations and relations, in one transaction",
+                "DELETE FROM claim_relations WHERE from_claim_id = @claim OR to_claim_id = @claim; "
+                    + "DELETE FROM citations WHERE claim_id = @claim; DELETE FROM claims WHERE id = @claim",
+                []
+            ),
+            15 => (
+                "deleting a relation",
+                "DELETE FROM claim_relations WHERE id = (SELECT id FROM claim_relations "
+                    + "ORDER BY md5(id::text || @number) LIMIT 1)",
+                [("number", random.Next(1000))]
+            ),
+            16 => (
+                "restancing a claim, citing a source and regrading it, in one transaction",
+                "UPDATE claims SET stance = @text WHERE id = @claim; "
+                    + "INSERT INTO citations (id, claim_id, source_id, role) "
+                    + "VALUES (gen_random_uuid(), @claim, @source, 'Republication'); "
+                    + "UPDATE sources SET reliability = 'C' WHERE id = @source",
+                [("text", Pick(random, Stances).ToString())]
             ),
             _ => ("adding a claim", null, []),
         };
@@ -207,7 +232,8 @@ public class PropositionFiguresPropertyTests(DemoDataFixture fixture) : IClassFi
         db.Claims.Add(claim);
         await db.SaveChangesAsync();
         await Database.ExecuteAsync(
-            "INSERT INTO citations (id, claim_id, source_id, role) VALUES (gen_random_uuid(), @claim, @source, 'Origin')",
+            "INSERT INTO citations (id, claim_id, source_id, role) "
+                + "VALUES (gen_random_uuid(), @claim, @source, 'Origin')",
             ("claim", claim.Id),
             ("source", sourceId)
         );

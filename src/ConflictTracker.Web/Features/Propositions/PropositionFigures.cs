@@ -186,6 +186,14 @@ public sealed record PropositionFigures(
 /// </summary>
 public static class PropositionFiguresStore
 {
+    /// <summary>
+    /// The shape and rules of the kept figures. Raise it whenever <see cref="PropositionFigures"/>, its fold or the
+    /// rules it applies (weights, origin counting) change: figures kept under another format are computed again.
+    /// </summary>
+    public const int Format = 1;
+
+    private sealed record Kept(int Format, PropositionFigures Figures);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -200,9 +208,13 @@ public static class PropositionFiguresStore
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var kept = await ReadAsync(db, id, cancellationToken);
-        if (kept is { Figures: { } json } && kept.Value.FiguresVersion == kept.Value.EvidenceVersion)
+        if (
+            kept is { Figures: { } json }
+            && kept.Value.FiguresVersion == kept.Value.EvidenceVersion
+            && JsonSerializer.Deserialize<Kept>(json, Json) is { Format: Format } current
+        )
         {
-            return JsonSerializer.Deserialize<PropositionFigures>(json, Json)!;
+            return current.Figures;
         }
 
         return await ComputeAndKeepAsync(db, id, cancellationToken);
@@ -220,8 +232,10 @@ public static class PropositionFiguresStore
         var ids = await db
             .Database.SqlQueryRaw<Guid>(
                 "SELECT proposition_id AS \"Value\" FROM proposition_figures "
-                    + "WHERE {0} OR figures_version IS DISTINCT FROM evidence_version ORDER BY proposition_id",
-                all
+                    + "WHERE {0} OR figures_version IS DISTINCT FROM evidence_version "
+                    + "OR (figures ->> 'format')::int IS DISTINCT FROM {1} ORDER BY proposition_id",
+                all,
+                Format
             )
             .ToListAsync(cancellationToken);
         for (var i = 0; i < ids.Count; i++)
@@ -253,21 +267,21 @@ public static class PropositionFiguresStore
 
         try
         {
+            // A save holding the row (its transaction still open) is not waited for beyond a moment.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = '200ms'", cancellationToken);
             await db.Database.ExecuteSqlRawAsync(
                 "UPDATE proposition_figures SET figures = {0}::jsonb, figures_version = {1}, computed_at = now() "
                     + "WHERE proposition_id = {2} AND evidence_version = {1}",
-                [JsonSerializer.Serialize(figures, Json), version.Value, id],
+                [JsonSerializer.Serialize(new Kept(Format, figures), Json), version.Value, id],
                 cancellationToken
             );
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception e)
-            when ((e as PostgresException ?? e.InnerException as PostgresException)?.SqlState
-                == PostgresErrorCodes.SerializationFailure
-            )
+        catch (Exception e) when (e is PostgresException || e.InnerException is PostgresException)
         {
-            // A change to this proposition committed after the snapshot: keep nothing, the next read computes.
-            await transaction.RollbackAsync(cancellationToken);
+            // A change committed after the snapshot (serialization failure), a save still holding the row (lock
+            // timeout), a deadlock: keep nothing. The figures computed are right for this read; the next computes.
+            await transaction.RollbackAsync(CancellationToken.None);
         }
 
         return figures;
