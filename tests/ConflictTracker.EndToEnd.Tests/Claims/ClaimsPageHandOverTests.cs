@@ -25,7 +25,8 @@ public class ClaimsPageHandOverTests(BrowserFixture browser) : IClassFixture<Bro
             var proposition = await db.Propositions.SingleAsync(p =>
                 p.Id == DemoIds.For("proposition", "nk-troops-in-russia")
             );
-            var text = $"{word} " + string.Concat(Enumerable.Repeat("Войска переброшены к границе. ", 70));
+            const string Sentence = "Войска переброшены к границе. ";
+            var text = $"{word} " + string.Concat(Enumerable.Repeat(Sentence, 70));
             for (var i = 0; i < 100; i++)
             {
                 var stated = PartialDate.Day(2024, 11, 1 + (i % 28));
