@@ -175,6 +175,8 @@ LUA
     --chromium "${CT_CHROMIUM:-/usr/bin/chromium}" --results "$results/circuits.json"
   kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=
 
+  echo "The review queue's first page..."
+  dotnet "$bench" queue --connection "$ConnectionStrings__Default" --rounds "$rounds" --results "$results/queue.json"
   echo "The editor's save path..."
   dotnet "$bench" save --connection "$ConnectionStrings__Default" --claims 20000 --batch 500 --results "$results/save.json"
 

@@ -37,6 +37,15 @@ switch (command)
         return 0;
     }
 
+    case "queue":
+    {
+        // The review queue's first page over every open item (docs/performance.md).
+        await options.WriteResultsAsync(
+            await QueueBench.RunAsync(options.Required("--connection"), options.Int("--rounds", 100), Console.Out)
+        );
+        return 0;
+    }
+
     case "save":
     {
         var measurements = new Measurements(

@@ -83,6 +83,21 @@ internal static partial class Report
         Line(
             $"| The editor's save path, in batches of {save.GetProperty("batch").GetInt32()}: >= 2,000 claims/s | {saveRate:N0} claims/s ({save.GetProperty("claims").GetInt32():N0} claims in {save.GetProperty("seconds").GetDouble():F1} s, with history and candidates) | | | {Met(saveRate >= 2000)} |"
         );
+        if (File.Exists(Path.Combine(folder, "queue.json")))
+        {
+            var queue = Read("queue.json");
+            var open = queue.GetProperty("open");
+            var arrival = queue.GetProperty("every kind, oldest first");
+            var items = open.GetProperty("Total").GetInt32();
+            var pairs = open.GetProperty("Candidates").GetInt32();
+            var met = Met(arrival.GetProperty("p95").GetDouble() <= 50);
+            Line(
+                "| Review queue, first page on arrival (every kind, oldest first) over "
+                    + $"{items:N0} open items ({pairs:N0} candidates), in the app's service: p95 <= 50 ms | "
+                    + $"{Percentiles(arrival)} | | | {met} |"
+            );
+        }
+
         var perCircuit = circuits.GetProperty("bytesPerCircuit").GetDouble();
         Line(
             $"| Memory per circuit, {circuits.GetProperty("sessions").GetInt32()} Chromium sessions on the claims explorer, after a full GC: <= 1 MB | {perCircuit / 1024:N0} KB per circuit (heap {circuits.GetProperty("heapBeforeBytes").GetDouble() / 1048576:F1} MB → {circuits.GetProperty("heapAfterBytes").GetDouble() / 1048576:F1} MB) | | | {Met(perCircuit <= 1048576)} |"
