@@ -72,4 +72,21 @@ public class ReviewKeyboardPageTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(items.Filter(new() { HasText = "Assigned to" })).ToHaveCountAsync(0);
         taken.Should().NotBeEmpty();
     }
+
+    [Fact]
+    public async Task LeavingTheQueueWhileItsKeysAreBeingSetUpBreaksNothing()
+    {
+        // The keys are set up after the first render; a reviewer who follows a link at once must land on
+        // the next page, not on an error (a disposed page's reference handed to the browser).
+        var page = await browser.NewPageAsync(role: Roles.Reviewer);
+        for (var i = 0; i < 5; i++)
+        {
+            await page.GotoAsync("/review");
+            await page.WaitForCircuitAsync();
+            await page.GetByTestId("unverified-quotes-link").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/review/quotes$"));
+            await Assertions.Expect(page.GetByTestId("quotes-checked")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText("Something went wrong and has been logged")).ToHaveCountAsync(0);
+        }
+    }
 }
