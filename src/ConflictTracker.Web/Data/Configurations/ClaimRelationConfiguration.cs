@@ -54,5 +54,10 @@ public sealed class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimR
             })
             .IsUnique();
         builder.HasIndex(r => r.ToClaimId);
+        // The review queue's proposed relations in queue order.
+        builder
+            .HasIndex(r => new { r.ProposedAt, r.Id })
+            .HasFilter("state = 'Proposed'")
+            .HasDatabaseName("ix_claim_relations_proposed");
     }
 }

@@ -61,5 +61,11 @@ public sealed class ContradictionCandidateConfiguration : IEntityTypeConfigurati
             .HasIndex(c => new { c.PropositionId, c.FoundAt })
             .HasFilter("state = 'Open'")
             .HasDatabaseName("ix_contradiction_candidates_open");
+        // The queue's pairs (every rule but opposed stances, whose pairs are grouped by denial and kept in
+        // review_queue_groups) in queue order, read from the index and cut there (docs/performance.md).
+        builder
+            .HasIndex(c => new { c.FoundAt, c.Id }, "ix_contradiction_candidates_open_pairs")
+            .HasDatabaseName("ix_contradiction_candidates_open_pairs")
+            .HasFilter("state = 'Open' AND rule <> 'OpposedStances'");
     }
 }

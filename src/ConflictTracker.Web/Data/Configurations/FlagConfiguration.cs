@@ -34,5 +34,7 @@ public sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
         builder.HasOne<Claim>().WithMany().HasForeignKey(f => f.ClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ClaimRelation>().WithMany().HasForeignKey(f => f.RelationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => f.Status);
+        // The review queue's open flags in queue order.
+        builder.HasIndex(f => new { f.RaisedAt, f.Id }).HasFilter("status = 'Open'").HasDatabaseName("ix_flags_open");
     }
 }

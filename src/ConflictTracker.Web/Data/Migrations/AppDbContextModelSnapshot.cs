@@ -879,6 +879,10 @@ namespace ConflictTracker.Web.Data.Migrations
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_flags_status");
 
+                    b.HasIndex("RaisedAt", "Id")
+                        .HasDatabaseName("ix_flags_open")
+                        .HasFilter("status = 'Open'");
+
                     b.ToTable("flags", null, t =>
                         {
                             t.HasCheckConstraint("ck_flags_closed_complete", "CASE WHEN status = 'Open' THEN num_nonnulls(closed_by, closed_at, resolution) = 0 ELSE num_nulls(closed_by, closed_at, resolution) = 0 END");
@@ -1265,6 +1269,10 @@ namespace ConflictTracker.Web.Data.Migrations
                     b.HasIndex("ToClaimId")
                         .HasDatabaseName("ix_claim_relations_to_claim_id");
 
+                    b.HasIndex("ProposedAt", "Id")
+                        .HasDatabaseName("ix_claim_relations_proposed")
+                        .HasFilter("state = 'Proposed'");
+
                     b.HasIndex("FromClaimId", "ToClaimId", "Type")
                         .IsUnique()
                         .HasDatabaseName("ix_claim_relations_from_claim_id_to_claim_id_type");
@@ -1381,6 +1389,10 @@ namespace ConflictTracker.Web.Data.Migrations
                     b.HasIndex("FirstClaimId", "SecondClaimId", "Rule")
                         .IsUnique()
                         .HasDatabaseName("ix_contradiction_candidates_first_claim_id_second_claim_id_rule");
+
+                    b.HasIndex(new[] { "FoundAt", "Id" }, "ix_contradiction_candidates_open_pairs")
+                        .HasDatabaseName("ix_contradiction_candidates_open_pairs")
+                        .HasFilter("state = 'Open' AND rule <> 'OpposedStances'");
 
                     b.ToTable("contradiction_candidates", null, t =>
                         {

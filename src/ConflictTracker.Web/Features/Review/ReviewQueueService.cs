@@ -171,40 +171,133 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
         return await CountsAsync(db, cancellationToken);
     }
 
+    /// <summary>
+    /// The queue's first page for <paramref name="filter"/>, with the counts and the propositions. Each kind's
+    /// items are read in queue order from an index of its open items and cut there, so a page costs the same
+    /// with 100 or 200,000 items waiting (docs/rules/review-queue.md, docs/performance.md).
+    /// </summary>
     public async Task<QueuePage> GetAsync(QueueFilter filter, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(Policies.Propose, "see the review queue");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // One connection for the page's statements, not one from the pool for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var whose = await WhoseAsync(db, filter.Assignee);
+        var tally = await QueueTally.ReadAsync(db, cancellationToken);
+        var all =
+            filter.ByProposition && filter.PropositionId is null
+                ? await ByPropositionAsync(db, filter, whose, tally.Propositions, cancellationToken)
+                : await ItemsAsync(
+                    db,
+                    filter,
+                    new Within(filter.PropositionId is { } id ? [id] : null, AnySide: true),
+                    PageSize + 1,
+                    whose,
+                    cancellationToken
+                );
+        var ordered = (
+            filter.ByProposition
+                ? all.OrderBy(i => i.Proposition.Name, StringComparer.Ordinal).ThenBy(i => i.Since).ThenBy(i => i.Id)
+            : filter.NewestFirst ? all.OrderByDescending(i => i.Since).ThenByDescending(i => i.Id)
+            : all.OrderBy(i => i.Since).ThenBy(i => i.Id)
+        ).Take(PageSize).ToList();
+        return new QueuePage(
+            tally.Counts,
+            tally.Propositions,
+            await QueueItemDetails.AddAsync(db, ordered, cancellationToken),
+            all.Count > PageSize
+        );
+    }
+
+    /// <summary>The propositions a kind's query is limited to (none: all), and whether a relation counts for the
+    /// proposition of either claim (a filter) or only its subject's (where it is listed).</summary>
+    private sealed record Within(IReadOnlyList<Guid>? Ids, bool AnySide);
+
+    /// <summary>Each kind's first <paramref name="limit"/> items in queue order.</summary>
+    private static async Task<List<QueueItem>> ItemsAsync(
+        AppDbContext db,
+        QueueFilter filter,
+        Within within,
+        int limit,
+        Whose whose,
+        CancellationToken cancellationToken
+    )
+    {
         var all = new List<QueueItem>();
         if (filter.Kind is null or QueueKind.Candidate)
         {
-            all.AddRange(await CandidatesAsync(db, filter, whose, cancellationToken));
+            all.AddRange(await QueueCandidates.PairsAsync(db, filter, within.Ids, limit, whose, cancellationToken));
+            all.AddRange(await QueueCandidates.GroupsAsync(db, filter, within.Ids, limit, whose, cancellationToken));
         }
 
         if (filter.Kind is null or QueueKind.Relation)
         {
-            all.AddRange(await RelationsAsync(db, filter, whose, cancellationToken));
+            all.AddRange(await RelationsAsync(db, filter, within, limit, whose, cancellationToken));
         }
 
         if (filter.Kind is null or QueueKind.Flag)
         {
-            all.AddRange(await FlagsAsync(db, filter, whose, cancellationToken));
+            all.AddRange(await FlagsAsync(db, filter, within.Ids, limit, whose, cancellationToken));
         }
 
-        all = await QueueItemDetails.AddAsync(db, all, cancellationToken);
+        return all;
+    }
 
-        var ordered =
-            filter.ByProposition
-                ? all.OrderBy(i => i.Proposition.Name, StringComparer.Ordinal).ThenBy(i => i.Since).ThenBy(i => i.Id)
-            : filter.NewestFirst ? all.OrderByDescending(i => i.Since).ThenByDescending(i => i.Id)
-            : all.OrderBy(i => i.Since).ThenBy(i => i.Id);
-        return new QueuePage(
-            await CountsAsync(db, cancellationToken),
-            await PropositionsAsync(db, cancellationToken),
-            ordered.Take(PageSize).ToList(),
-            all.Count > PageSize
-        );
+    /// <summary>
+    /// Grouped by proposition, by name: the items of the first propositions by name, read whole while their
+    /// counted items are fewer than a page, and the oldest of the proposition that fills the page. With a
+    /// Whose filter fewer items than counted may be found; then the propositions read are widened (four times
+    /// the items each round) until the page is full or every proposition has been read.
+    /// </summary>
+    private static async Task<List<QueueItem>> ByPropositionAsync(
+        AppDbContext db,
+        QueueFilter filter,
+        Whose whose,
+        IReadOnlyList<QueueProposition> propositions,
+        CancellationToken cancellationToken
+    )
+    {
+        filter = filter with { NewestFirst = false };
+        var byName = propositions.OrderBy(p => p.Proposition.Name, StringComparer.Ordinal).ToList();
+        var wanted = PageSize + 1;
+        while (true)
+        {
+            // The first propositions whose items stay under what is wanted are read whole; the next one's oldest.
+            var whole = new List<Guid>();
+            var items = 0;
+            var next = 0;
+            while (next < byName.Count && items + byName[next].Items < wanted)
+            {
+                whole.Add(byName[next].Proposition.Id);
+                items += byName[next].Items;
+                next++;
+            }
+
+            var found =
+                whole.Count == 0
+                    ? []
+                    : await ItemsAsync(db, filter, new(whole, false), wanted, whose, cancellationToken);
+            if (next < byName.Count)
+            {
+                found.AddRange(
+                    await ItemsAsync(
+                        db,
+                        filter,
+                        new([byName[next].Proposition.Id], false),
+                        PageSize + 1,
+                        whose,
+                        cancellationToken
+                    )
+                );
+            }
+
+            if (found.Count > PageSize || next + 1 >= byName.Count)
+            {
+                return found;
+            }
+
+            wanted *= 4;
+        }
     }
 
     /// <summary>Relations, optionally of one claim (either side) or in one state; oldest first, at most <see
@@ -401,57 +494,12 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
         }
     }
 
-    /// <summary>Every proposition with something waiting, and how much: the filter's choices, whatever is filtered
-    /// now.</summary>
-    private static async Task<IReadOnlyList<QueueProposition>> PropositionsAsync(
-        AppDbContext db,
-        CancellationToken cancellationToken
-    )
-    {
-        var candidates = db.Candidates.Where(c => c.State == CandidateState.Open).Select(c => c.PropositionId);
-        var relations =
-            from r in db.Relations
-            where r.State == ReviewState.Proposed
-            join c in db.Claims on r.FromClaimId equals c.Id
-            select c.PropositionId;
-        var flags =
-            from f in db.Flags
-            where f.Status == FlagStatus.Open
-            join r in db.Relations on f.RelationId equals r.Id into onRelation
-            from r in onRelation.DefaultIfEmpty()
-            join c in db.Claims on f.ClaimId ?? r!.FromClaimId equals c.Id
-            select c.PropositionId;
-        var counts = await candidates
-            .Concat(relations)
-            .Concat(flags)
-            .GroupBy(id => id)
-            .Select(g => new { Id = g.Key, Items = g.Count() })
-            .Join(
-                db.Propositions,
-                g => g.Id,
-                p => p.Id,
-                (g, p) =>
-                    new
-                    {
-                        g.Id,
-                        p.Statement,
-                        g.Items,
-                    }
-            )
-            .ToListAsync(cancellationToken);
-        return counts
-            .Select(c => new QueueProposition(new EntityRef(c.Id, c.Statement), c.Items))
-            .OrderByDescending(p => p.Items)
-            .ThenBy(p => p.Proposition.Name)
-            .ToList();
-    }
-
     /// <summary>
     /// The Whose filter, applied in each kind's query (before its page is cut, so "mine" finds an item
     /// however deep in the queue it is): <see cref="Whose.Taken"/> are the ids assigned to me (Mine) or to
     /// anyone (Unassigned).
     /// </summary>
-    private sealed record Whose(bool MineOnly, bool UnassignedOnly, IQueryable<Guid> Taken);
+    internal sealed record Whose(bool MineOnly, bool UnassignedOnly, IQueryable<Guid> Taken);
 
     private async Task<Whose> WhoseAsync(AppDbContext db, QueueAssignee assignee)
     {
@@ -471,130 +519,13 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     }
 
     private static async Task<QueueCounts> CountsAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        new(
-            await db.Candidates.CountAsync(c => c.State == CandidateState.Open, cancellationToken),
-            await db.Relations.CountAsync(r => r.State == ReviewState.Proposed, cancellationToken),
-            await db.Flags.CountAsync(f => f.Status == FlagStatus.Open, cancellationToken)
-        );
-
-    /// <summary>
-    /// Open candidates: one item per pair, except the opposed-stance rule's, which are grouped by the
-    /// denial (one item per denial with the claims it stands against; docs/rules/contradictions.md,
-    /// "Grouped review"). The grouping is a GROUP BY over the open candidates in the database.
-    /// </summary>
-    private static async Task<List<QueueItem>> CandidatesAsync(
-        AppDbContext db,
-        QueueFilter filter,
-        Whose whose,
-        CancellationToken cancellationToken
-    )
-    {
-        var rows = await (
-            from candidate in db.Candidates.AsNoTracking()
-            where
-                candidate.State == CandidateState.Open
-                && candidate.Rule != CandidateRule.OpposedStances
-                && (filter.PropositionId == null || candidate.PropositionId == filter.PropositionId)
-                && (!whose.MineOnly || whose.Taken.Contains(candidate.Id))
-                && (!whose.UnassignedOnly || !whose.Taken.Contains(candidate.Id))
-            join proposition in db.Propositions on candidate.PropositionId equals proposition.Id
-            join first in db.Claims on candidate.FirstClaimId equals first.Id
-            join second in db.Claims on candidate.SecondClaimId equals second.Id
-            select new
-            {
-                candidate,
-                proposition.Statement,
-                First = first.Summary,
-                Second = second.Summary,
-            }
-        )
-            .OrderBy(filter.NewestFirst, r => r.candidate.FoundAt, r => r.candidate.Id)
-            .Take(PageSize + 1)
-            .ToListAsync(cancellationToken);
-        var items = rows.Select(r => new QueueItem(
-                QueueKind.Candidate,
-                r.candidate.Id,
-                new EntityRef(r.candidate.PropositionId, r.Statement),
-                r.candidate.FoundAt,
-                Display.Label(r.candidate.Rule.ToString()),
-                r.candidate.Reason,
-                null,
-                r.candidate.FirstClaimId,
-                r.First,
-                r.candidate.SecondClaimId,
-                r.Second,
-                r.candidate.Version,
-                JudgesWrongSide: r.candidate.Proposes == RelationType.Contradicts
-            ))
-            .ToList();
-
-        var grouped =
-            from candidate in db.Candidates
-            where
-                candidate.State == CandidateState.Open
-                && candidate.Rule == CandidateRule.OpposedStances
-                && (filter.PropositionId == null || candidate.PropositionId == filter.PropositionId)
-            join first in db.Claims on candidate.FirstClaimId equals first.Id
-            group candidate by new
-            {
-                candidate.PropositionId,
-                DenialId = first.Stance == Stance.Denies ? candidate.FirstClaimId : candidate.SecondClaimId,
-            } into g
-            select new
-            {
-                g.Key.PropositionId,
-                g.Key.DenialId,
-                Pairs = g.Count(),
-                Since = g.Min(c => c.FoundAt),
-                Newest = g.Max(c => c.FoundAt),
-            };
-        grouped = grouped.Where(g =>
-            (!whose.MineOnly || whose.Taken.Contains(g.DenialId))
-            && (!whose.UnassignedOnly || !whose.Taken.Contains(g.DenialId))
-        );
-        var groups = await (
-            from g in filter.NewestFirst
-                ? grouped.OrderByDescending(g => g.Newest).ThenByDescending(g => g.DenialId)
-                : grouped.OrderBy(g => g.Since).ThenBy(g => g.DenialId)
-            join proposition in db.Propositions on g.PropositionId equals proposition.Id
-            join denial in db.Claims on g.DenialId equals denial.Id
-            select new
-            {
-                g.PropositionId,
-                g.DenialId,
-                g.Pairs,
-                g.Since,
-                g.Newest,
-                proposition.Statement,
-                denial.Summary,
-            }
-        )
-            .Take(PageSize + 1)
-            .ToListAsync(cancellationToken);
-        items.AddRange(
-            groups.Select(g => new QueueItem(
-                QueueKind.Candidate,
-                g.DenialId,
-                new EntityRef(g.PropositionId, g.Statement),
-                filter.NewestFirst ? g.Newest : g.Since,
-                $"Opposed stances: a denial against {g.Pairs} {(g.Pairs == 1 ? "claim" : "claims")}",
-                $"This denial stands against {g.Pairs} {(g.Pairs == 1 ? "claim that affirms" : "claims that affirm")} "
-                    + "the proposition; confirm it for the ticked ones.",
-                null,
-                g.DenialId,
-                g.Summary,
-                null,
-                $"{g.Pairs} {(g.Pairs == 1 ? "claim" : "claims")} affirming",
-                0,
-                g.Pairs
-            ))
-        );
-        return items;
-    }
+        (await QueueTally.ReadAsync(db, cancellationToken)).Counts;
 
     private static async Task<List<QueueItem>> RelationsAsync(
         AppDbContext db,
         QueueFilter filter,
+        Within within,
+        int limit,
         Whose whose,
         CancellationToken cancellationToken
     )
@@ -608,9 +539,9 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             join subject in db.Claims on relation.FromClaimId equals subject.Id
             join to in db.Claims on relation.ToClaimId equals to.Id
             where
-                filter.PropositionId == null
-                || subject.PropositionId == filter.PropositionId
-                || to.PropositionId == filter.PropositionId
+                within.Ids == null
+                || within.Ids.Contains(subject.PropositionId)
+                || (within.AnySide && within.Ids.Contains(to.PropositionId))
             join proposition in db.Propositions on subject.PropositionId equals proposition.Id
             select new
             {
@@ -622,7 +553,7 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             }
         )
             .OrderBy(filter.NewestFirst, r => r.relation.ProposedAt, r => r.relation.Id)
-            .Take(PageSize + 1)
+            .Take(limit)
             .ToListAsync(cancellationToken);
         return rows.Select(r => new QueueItem(
                 QueueKind.Relation,
@@ -645,6 +576,8 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
     private static async Task<List<QueueItem>> FlagsAsync(
         AppDbContext db,
         QueueFilter filter,
+        IReadOnlyList<Guid>? within,
+        int limit,
         Whose whose,
         CancellationToken cancellationToken
     )
@@ -659,7 +592,7 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             from relation in onRelation.DefaultIfEmpty()
             let firstId = flag.ClaimId ?? relation!.FromClaimId
             join first in db.Claims on firstId equals first.Id
-            where filter.PropositionId == null || first.PropositionId == filter.PropositionId
+            where within == null || within.Contains(first.PropositionId)
             join proposition in db.Propositions on first.PropositionId equals proposition.Id
             select new
             {
@@ -675,7 +608,7 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
             }
         )
             .OrderBy(filter.NewestFirst, r => r.flag.RaisedAt, r => r.flag.Id)
-            .Take(PageSize + 1)
+            .Take(limit)
             .ToListAsync(cancellationToken);
         return rows.Select(r => new QueueItem(
                 QueueKind.Flag,
