@@ -1,6 +1,7 @@
 using ConflictTracker.Web.Data.Saving;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace ConflictTracker.Web.Data;
 
@@ -8,9 +9,12 @@ namespace ConflictTracker.Web.Data;
 /// benchmark's.</summary>
 public static class DatabaseOptions
 {
+    /// <summary>Statements prepared automatically when the connection string does not say otherwise.</summary>
+    public const int AutoPrepared = 256;
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(Tuned(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             // Every save runs the save path: its transaction, candidates, notification and history.
             .AddInterceptors(SavePath.Instance)
@@ -18,4 +22,23 @@ public static class DatabaseOptions
             // logged there (and condensed during an outage: DatabaseOutage); EF's own line, without
             // the exception, would repeat it for every request while the database is down.
             .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
+
+    /// <summary>
+    /// The connection string with automatic preparation on (docs/performance.md, "Prepared statements"): a
+    /// statement run twice on a connection is prepared, so PostgreSQL parses and plans it once instead of on every
+    /// run; for the claim read, a join of ten tables, planning cost 18 ms against 1 ms of execution. A connection
+    /// string that sets <c>Max Auto Prepare</c> keeps its value. Searches plan each statement for its values
+    /// (<c>ClaimSearchService</c>).
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = AutoPrepared;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
 }

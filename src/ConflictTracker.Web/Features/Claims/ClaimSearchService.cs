@@ -29,6 +29,7 @@ public sealed partial class ClaimSearchService(IDbContextFactory<AppDbContext> c
         await access.DemandAsync(Policies.Read, "search claims");
         var (after, before) = Validate(query);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await PlanForValuesAsync(db, cancellationToken);
         var (parts, reading) = await PartsAsync(db, query, cancellationToken);
         // Each part's ids, up to one more than the count limit: their number is the count, and a part
         // known in full (few matches) is paged from its ids, whatever PostgreSQL would have guessed
@@ -138,6 +139,7 @@ public sealed partial class ClaimSearchService(IDbContextFactory<AppDbContext> c
             List<ClaimRow> rows;
             await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
+                await PlanForValuesAsync(db, cancellationToken);
                 rows = await Project(
                         db,
                         Page(
@@ -164,6 +166,19 @@ public sealed partial class ClaimSearchService(IDbContextFactory<AppDbContext> c
 
             cursor = rows[^1].CursorFor(all.Sort);
         }
+    }
+
+    /// <summary>
+    /// A search's statements are planned for the values they are run with, even when prepared (statements are
+    /// prepared automatically: <see cref="DatabaseOptions.Tuned"/>): whether a word is rare or common decides
+    /// between the full-text index and reading newest first, and a plan made once for any word would be wrong for
+    /// one of them. The setting is the connection's for this search; the pool resets it when the connection goes
+    /// back (RESET ALL).
+    /// </summary>
+    private static async Task PlanForValuesAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SET plan_cache_mode = force_custom_plan", cancellationToken);
     }
 
     /// <summary>Checks a query by the search's own rules (dates in order, text length, page size) without running
