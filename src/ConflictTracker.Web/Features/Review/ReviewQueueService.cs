@@ -185,13 +185,18 @@ public sealed class ReviewQueueService(IDbContextFactory<AppDbContext> contextFa
         var whose = await WhoseAsync(db, filter.Assignee);
         var tally = await QueueTally.ReadAsync(db, cancellationToken);
         var all =
-            filter.ByProposition && filter.PropositionId is null
+            filter.ByProposition && filter.PropositionId is null && filter.Assignee != QueueAssignee.Mine
                 ? await ByPropositionAsync(db, filter, whose, tally.Propositions, cancellationToken)
                 : await ItemsAsync(
                     db,
                     filter,
                     new Within(filter.PropositionId is { } id ? [id] : null, AnySide: true),
-                    PageSize + 1,
+                    // A reviewer's own items are few: by proposition, all of them (up to a list's limit) are
+                    // read and ordered by name here, rather than walking the propositions for them.
+                    filter.ByProposition
+                    && filter.Assignee == QueueAssignee.Mine
+                        ? ListLimit
+                        : PageSize + 1,
                     whose,
                     cancellationToken
                 );
