@@ -27,13 +27,15 @@ public static class DatabaseOptions
     /// The connection string with automatic preparation on (docs/performance.md, "Prepared statements"): a
     /// statement run twice on a connection is prepared, so PostgreSQL parses and plans it once instead of on every
     /// run; for the claim read, a join of ten tables, planning cost 18 ms against 1 ms of execution. A connection
-    /// string that sets <c>Max Auto Prepare</c> keeps its value. Searches plan each statement for its values
+    /// string that sets <c>Max Auto Prepare</c> keeps its value (0 turns preparation off). Searches plan each statement for its values
     /// (<c>ClaimSearchService</c>).
     /// </summary>
     public static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
+        // Only when the operator's string does not set it (an explicit 0 turns preparation off).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.Keys.Cast<string>().Any(IsMaxAutoPrepare))
         {
             builder.MaxAutoPrepare = AutoPrepared;
             builder.AutoPrepareMinUsages = 2;
@@ -41,4 +43,7 @@ public static class DatabaseOptions
 
         return builder.ConnectionString;
     }
+
+    private static bool IsMaxAutoPrepare(string key) =>
+        key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase);
 }

@@ -52,6 +52,7 @@ public class SearchPlanningTests(DemoDataFixture fixture) : IClassFixture<DemoDa
     public void AConnectionStringThatSetsAutomaticPreparationKeepsItsValue()
     {
         DatabaseOptions.Tuned("Host=h;Max Auto Prepare=7").Should().Contain("Max Auto Prepare=7");
+        DatabaseOptions.Tuned("Host=h;max auto prepare=0").Should().NotContain($"={DatabaseOptions.AutoPrepared}");
         DatabaseOptions.Tuned("Host=h").Should().Contain($"Max Auto Prepare={DatabaseOptions.AutoPrepared}");
     }
 

@@ -7,8 +7,8 @@ namespace ConflictTracker.Web.Tests.Review;
 /// The review queue's kept counts (docs/rules/review-queue.md, "Counts kept") against a count from the tables,
 /// after every one of many random edits on the demo data: candidates opened, dismissed, lapsed, reopened,
 /// re-dated and deleted, one or many at a time; relations proposed, confirmed, dismissed and deleted; flags raised
-/// on claims and relations, closed and reopened; claims moved between propositions, restanced and deleted with
-/// everything on them; several of these in one transaction. Edits go straight to the database (SQL), as a bulk
+/// on claims and relations, closed and reopened; claims moved between propositions and restanced; several of these
+/// in one transaction. Edits go straight to the database (SQL), as a bulk
 /// load or a hand fix would: the triggers must see every path.
 /// </summary>
 public class ReviewQueueTallyPropertyTests(DemoDataFixture fixture) : IClassFixture<DemoDataFixture>

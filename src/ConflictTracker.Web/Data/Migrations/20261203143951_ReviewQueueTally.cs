@@ -57,7 +57,7 @@ namespace ConflictTracker.Web.Data.Migrations
                 COMMENT ON TABLE review_queue_groups IS
                     'A denial''s open opposed-stance candidates as one queue item: how many, the oldest and newest; kept by triggers.';
 
-                -- Adds signed counts to the tally, rows locked in one order (two saves cannot deadlock here). A count is added
+                -- Adds signed counts to the tally, rows locked in one order within a statement. A count is added
                 -- to the row as it is when the lock is granted, so concurrent saves add up.
                 CREATE FUNCTION review_queue_tally_add(propositions uuid[], kinds smallint[], deltas integer[]) RETURNS void
                 LANGUAGE sql AS $$
@@ -80,6 +80,8 @@ namespace ConflictTracker.Web.Data.Migrations
                 DECLARE
                     affected uuid[];
                 BEGIN
+                    -- The claims' stances are read: a concurrent restance of one of them is waited for first.
+                    PERFORM 1 FROM claims c WHERE c.id = ANY (claim_ids) ORDER BY c.id FOR SHARE;
                     affected := ARRAY(
                         SELECT c.id FROM claims c WHERE c.id = ANY (claim_ids) AND c.stance = 'Denies'
                         UNION
@@ -115,7 +117,7 @@ namespace ConflictTracker.Web.Data.Migrations
                 END;
                 $$;
 
-                -- Everything counted again from the tables (after TRUNCATE, and by `admin recompute-figures`).
+                -- Everything counted again from the tables (after TRUNCATE, and by `admin recount-queue`).
                 CREATE FUNCTION review_queue_recount() RETURNS void
                 LANGUAGE plpgsql AS $$
                 BEGIN
