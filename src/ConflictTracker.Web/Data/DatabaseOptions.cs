@@ -27,8 +27,8 @@ public static class DatabaseOptions
     /// The connection string with automatic preparation on (docs/performance.md, "Prepared statements"): a
     /// statement run twice on a connection is prepared, so PostgreSQL parses and plans it once instead of on every
     /// run; for the claim read, a join of ten tables, planning cost 18 ms against 1 ms of execution. A connection
-    /// string that sets <c>Max Auto Prepare</c> keeps its value (0 turns preparation off). Searches plan each statement for its values
-    /// (<c>ClaimSearchService</c>).
+    /// string that sets <c>Max Auto Prepare</c> keeps its value (0 turns preparation off). Searches plan each
+    /// statement for its values (<c>ClaimSearchService</c>; ADR-015).
     /// </summary>
     public static string Tuned(string connectionString)
     {
