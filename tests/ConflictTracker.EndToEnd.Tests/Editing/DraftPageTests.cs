@@ -50,7 +50,8 @@ public class DraftPageTests(BrowserFixture browser) : IClassFixture<BrowserFixtu
             .Expect(page.GetByTestId("proposition"))
             .ToHaveValueAsync("North Korean troops are deployed to Russia for the war against Ukraine");
         await Assertions.Expect(page.GetByTestId("actor")).ToHaveValueAsync("National Intelligence Service");
-        (await page.GetByTestId("quote").InputValueAsync()).Should().Be(quote);
+        // Waited for like the fields above, not read once: the whole quote comes back, to the last character.
+        await Assertions.Expect(page.GetByTestId("quote")).ToHaveValueAsync(quote);
 
         await page.GetByTestId("stated-on").FillAsync("2024-10-18");
         await FormSteps.PickAsync(page, "source", "troop transfers", "National Intelligence Service statement");

@@ -31,6 +31,9 @@ public class RecordEditorPageTests(BrowserFixture browser) : IClassFixture<Brows
         await page.WaitForCircuitAsync();
         await page.GetByTestId("actor-name").FillAsync($"Shin Won-sik {tag}");
         await page.GetByTestId("actor-country").FillAsync("K1");
+        // The demo data has a Shin Won-sik: the warning comes in above the form once the name is in, and a click
+        // made while it pushes the Save button down would land beside it.
+        await Assertions.Expect(page.GetByTestId("similar-actors")).ToContainTextAsync("Shin Won-sik");
         await page.GetByTestId("save-actor").ClickAsync();
         await Assertions.Expect(page.GetByTestId("form-errors")).ToContainTextAsync("ISO 3166-1");
         await page.GetByTestId("actor-country").FillAsync("KR");
