@@ -124,10 +124,11 @@ internal static class CandidateRefresh
         // changed upper bound (docs/rules/qualifier-intervals.md).
         // Bounds are per measure: one save's figures on different measures do not widen each other's reads.
         var bounds = mine.Where(c => c.Quantity is not null)
-            .GroupBy(c => c.MeasureId!.Value)
+            .GroupBy(c => (c.PropositionId, Measure: c.MeasureId!.Value))
             .Select(g =>
                 (
-                    Measure: g.Key,
+                    g.Key.PropositionId,
+                    g.Key.Measure,
                     HighestLow: g.Max(c => c.Quantity!.ImpliedInterval.Low),
                     LowestHigh: g.Select(c => c.Quantity!.ImpliedInterval.High)
                         .Where(h => h is not null)
@@ -146,64 +147,23 @@ internal static class CandidateRefresh
             opposed.Count == 0
                 ? []
                 : await candidates.Where(c => opposed.Contains(c.Stance)).ToListAsync(cancellationToken);
-        // The other figure's implied interval, worked out in SQL exactly as Quantity.ImpliedInterval does:
-        // an "at least" figure has no upper bound, so it is never wholly below a changed one.
-        const decimal above = 1 + Quantity.ApproximationMargin,
-            below = 1 - Quantity.ApproximationMargin;
-        foreach (var (measure, highestLow, lowestHigh) in bounds)
-        {
-            others.AddRange(
-                await candidates
-                    .Where(c =>
-                        c.MeasureId == measure
-                        && c.Quantity != null
-                        && !opposed.Contains(c.Stance)
-                        && (
-                            (
-                                c.Quantity.Qualifier != QuantityQualifier.AtLeast
-                                && (
-                                    c.Quantity.Qualifier == QuantityQualifier.Approximately
-                                        ? c.Quantity.Max * above
-                                        : c.Quantity.Max
-                                ) < highestLow
-                            )
-                            || (
-                                c.Quantity.Qualifier == QuantityQualifier.AtMost ? 0m
-                                : c.Quantity.Qualifier == QuantityQualifier.Approximately
-                                || c.Quantity.Qualifier == QuantityQualifier.Nearly
-                                    ? c.Quantity.Min * below
-                                : c.Quantity.Min
-                            ) > lowestHigh
-                        )
-                    )
-                    .ToListAsync(cancellationToken)
-            );
-        }
-
         // The same voice's other figures on the same measures, whatever their value: a later one is an
         // update (compatible) or a revision, a same-day incompatible one an inconsistent report. Bounded
         // by what one voice said on one measure of the proposition. A collective speaker's claims share
         // no voice, so they are not read for it.
         var collective = await CollectiveAsync(db, mine.Select(Speaker), cancellationToken);
-        foreach (
-            var group in mine.Where(c =>
-                    c.Quantity is not null && c.Stance != Stance.Hedges && !collective.Contains(Speaker(c))
-                )
-                .GroupBy(c => c.MeasureId!.Value)
-        )
+        var voices = mine.Where(c =>
+                c.Quantity is not null && c.Stance != Stance.Hedges && !collective.Contains(Speaker(c))
+            )
+            .Select(c => (c.PropositionId, Measure: c.MeasureId!.Value, Voice: Speaker(c)))
+            .Distinct()
+            .ToList();
+        if (bounds.Count > 0)
         {
-            var measure = group.Key;
-            var voices = group.Select(Speaker).Distinct().ToList();
-            others.AddRange(
-                await candidates
-                    .Where(c =>
-                        c.MeasureId == measure
-                        && c.Quantity != null
-                        && c.Stance != Stance.Hedges
-                        && voices.Contains(c.OnBehalfOfId ?? c.AssertedById)
-                    )
-                    .ToListAsync(cancellationToken)
-            );
+            // Read first, then the claims by id: within one statement PostgreSQL would read the propositions'
+            // claims to test each against the list.
+            var figures = await FiguresToPair(db, bounds, opposed, voices).ToListAsync(cancellationToken);
+            others.AddRange(await candidates.Where(c => figures.Contains(c.Id)).ToListAsync(cancellationToken));
         }
 
         var claims = mine.Concat(others).DistinctBy(c => c.Id).ToList();
@@ -220,6 +180,60 @@ internal static class CandidateRefresh
 
         var result = CandidateReconciliation.Reconcile(snapshots, changed, stored, at);
         db.Candidates.AddRange(result.Added);
+    }
+
+    /// <summary>
+    /// The ids of the other figures a changed one may pair with, for every measure of the save in one
+    /// statement that reads each measure's claims once: those whose implied interval lies wholly below the
+    /// highest changed lower bound on the measure or wholly above its lowest changed upper bound (not of an
+    /// opposed stance: those are read whole), and those of a changed voice on a measure it gave a figure on (not
+    /// hedged). Every voice's measure has bounds: both come from the changed figures.
+    /// </summary>
+    private static IQueryable<Guid> FiguresToPair(
+        AppDbContext db,
+        IReadOnlyList<(Guid PropositionId, Guid Measure, decimal HighestLow, decimal LowestHigh)> bounds,
+        IReadOnlyList<Stance> opposed,
+        IReadOnlyList<(Guid PropositionId, Guid Measure, Guid Voice)> voices
+    )
+    {
+        // With the proposition, each measure is one range of the (proposition, measure) index, read once.
+        Guid[] propositions = [.. bounds.Select(b => b.PropositionId)],
+            measures = [.. bounds.Select(b => b.Measure)],
+            voicePropositions = [.. voices.Select(v => v.PropositionId)],
+            voiceMeasures = [.. voices.Select(v => v.Measure)],
+            voiceSpeakers = [.. voices.Select(v => v.Voice)];
+        decimal[] lows = [.. bounds.Select(b => b.HighestLow)],
+            highs = [.. bounds.Select(b => b.LowestHigh)];
+        string[] opposedStances = [.. opposed.Select(s => s.ToString())];
+        // The other figure's implied interval, worked out in SQL exactly as Quantity.ImpliedInterval does:
+        // an "at least" figure has no upper bound, so it is never wholly below a changed one.
+        const decimal above = 1 + Quantity.ApproximationMargin,
+            below = 1 - Quantity.ApproximationMargin;
+        string approximately = nameof(QuantityQualifier.Approximately),
+            nearly = nameof(QuantityQualifier.Nearly),
+            atLeast = nameof(QuantityQualifier.AtLeast),
+            atMost = nameof(QuantityQualifier.AtMost),
+            hedges = nameof(Stance.Hedges);
+        return db.Database.SqlQuery<Guid>(
+            $"""
+            SELECT c.id AS "Value" FROM claims c
+            JOIN unnest({propositions}, {measures}, {lows}, {highs}) AS b(proposition, measure, highest_low, lowest_high)
+              ON c.proposition_id = b.proposition AND c.measure_id = b.measure
+            LEFT JOIN (SELECT proposition, measure, array_agg(voice) AS voices
+                       FROM unnest({voicePropositions}, {voiceMeasures}, {voiceSpeakers}) AS v(proposition, measure, voice)
+                       GROUP BY proposition, measure) AS v
+              ON v.proposition = b.proposition AND v.measure = b.measure
+            WHERE c.quantity_max IS NOT NULL
+              AND ((NOT (c.stance = ANY({opposedStances}))
+                    AND ((c.quantity_qualifier <> {atLeast}
+                          AND CASE WHEN c.quantity_qualifier = {approximately} THEN c.quantity_max * {above}
+                                   ELSE c.quantity_max END < b.highest_low)
+                      OR CASE WHEN c.quantity_qualifier = {atMost} THEN 0
+                              WHEN c.quantity_qualifier IN ({approximately}, {nearly}) THEN c.quantity_min * {below}
+                              ELSE c.quantity_min END > b.lowest_high))
+                OR (c.stance <> {hedges} AND COALESCE(c.on_behalf_of_id, c.asserted_by_id) = ANY(v.voices)))
+            """
+        );
     }
 
     /// <summary>
