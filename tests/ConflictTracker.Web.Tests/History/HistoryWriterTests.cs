@@ -148,6 +148,44 @@ public class HistoryWriterTests(DatabaseFixture fixture) : IClassFixture<Databas
         (await read.ChangeHistory.AnyAsync(c => c.EntityId == sample.Claim.Id)).Should().BeFalse();
     }
 
+    /// <summary>A save refused by the database once its history is written (here a stale version) keeps no history
+    /// of the change: in the transaction the save opened, and in the caller's, which the caller then commits.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ASaveRefusedAfterItsHistoryWasWrittenKeepsNone(bool callersTransaction)
+    {
+        var sample = new Sample();
+        await using (var db = fixture.Database.CreateContext())
+        {
+            sample.AddTo(db);
+            await db.SaveChangesAsync();
+        }
+
+        await using var stale = fixture.Database.CreateContext();
+        var staleClaim = await stale.Claims.SingleAsync(c => c.Id == sample.Claim.Id);
+        await using (var db = fixture.Database.CreateContext())
+        {
+            (await db.Claims.SingleAsync(c => c.Id == sample.Claim.Id)).Retract("Withdrawn by the agency.");
+            await db.SaveChangesAsync();
+        }
+
+        var transaction = callersTransaction ? await stale.Database.BeginTransactionAsync() : null;
+        staleClaim.Retract("Withdrawn, as read before the other save.");
+
+        var save = () => stale.SaveChangesAsync();
+
+        await save.Should().ThrowAsync<DbUpdateConcurrencyException>();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
+
+        var history = (await HistoryAsync(sample.Claim.Id)).Where(c => c.EntityType == "Claim").ToList();
+        history.Select(c => c.Action).Should().Equal(ChangeAction.Created, ChangeAction.Retracted);
+        Field(history[^1], "RetractionReason").GetProperty("after").GetString().Should().Be("Withdrawn by the agency.");
+    }
+
     [Fact]
     public async Task RecordsAreNeverDeleted()
     {

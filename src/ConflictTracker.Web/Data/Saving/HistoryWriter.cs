@@ -40,6 +40,48 @@ internal static class HistoryWriter
         return records;
     }
 
+    /// <summary>
+    /// Writes the history rows of the changes about to be saved (a step of <see cref="SavePath"/>). In a
+    /// transaction the save opened itself they are inserted here, in one statement, instead of going
+    /// through EF Core's batch as tracked records (at a thousand rows, half of what EF Core would sort and
+    /// bind); if the save then fails, that transaction is rolled back with them. In the caller's
+    /// transaction, which the caller may go on with after a failed save, they go with EF Core's batch,
+    /// so they are written only if the records are.
+    /// </summary>
+    public static async Task<IReadOnlyList<ChangeRecord>> WriteAsync(
+        AppDbContext db,
+        DateTimeOffset at,
+        CancellationToken cancellationToken
+    )
+    {
+        var records = Collect(db.ChangeTracker, db.ChangedBy, at, db.ChangeReason);
+        if (db.OwnSaveTransaction is null || records.Count == 0)
+        {
+            db.ChangeHistory.AddRange(records);
+            return records;
+        }
+
+        string[] types = [.. records.Select(r => r.EntityType)],
+            actions = [.. records.Select(r => r.Action.ToString())],
+            authors = [.. records.Select(r => r.ChangedBy)],
+            changes = [.. records.Select(r => r.Changes)];
+        Guid[] ids = [.. records.Select(r => r.EntityId)];
+        DateTimeOffset[] times = [.. records.Select(r => r.ChangedAt)];
+        string?[] reasons = [.. records.Select(r => r.Reason)];
+        // In the order collected: the identity column numbers them as EF Core would have.
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO change_history (entity_type, entity_id, action, changed_by, changed_at, changes, reason)
+            SELECT r.entity_type, r.entity_id, r.action, r.changed_by, r.changed_at, r.changes::jsonb, r.reason
+            FROM unnest({types}, {ids}, {actions}, {authors}, {times}, {changes}, {reasons})
+                 WITH ORDINALITY AS r(entity_type, entity_id, action, changed_by, changed_at, changes, reason, n)
+            ORDER BY r.n
+            """,
+            cancellationToken
+        );
+        return records;
+    }
+
     public static IReadOnlyList<ChangeRecord> Collect(
         ChangeTracker tracker,
         string? changedBy,

@@ -22,13 +22,14 @@ namespace ConflictTracker.Web.Data.Saving;
 /// <item><b>Notification</b>: <c>pg_notify</c> on <see cref="AppDbContext.ReviewQueueChannel"/>,
 /// delivered by PostgreSQL only if the transaction commits.</item>
 /// <item><b>History</b>: one change-history row per changed record, candidates included
-/// (<see cref="HistoryWriter"/>).</item>
+/// (<see cref="HistoryWriter"/>): inserted at once in the transaction opened in step 1, else added to EF's
+/// batch.</item>
 /// <item><b>Record notification</b>: once EF has written, <c>pg_notify</c> on
 /// <see cref="AppDbContext.RecordChangedChannel"/> with the changed records' ids (<see cref="RecordChanges"/>),
 /// inside the save's transaction when there is one (delivered at its commit), else just after EF's own
 /// committed, so a page that hears it reads what was saved.</item>
 /// </list>
-/// Then EF Core writes everything (records, candidates, history) in its one batch. The rules are in
+/// Then EF Core writes the records and candidates (and the history rows it was given) in its one batch. The rules are in
 /// docs/architecture.md ("The save path").
 /// </summary>
 internal sealed class SavePath : SaveChangesInterceptor
@@ -40,6 +41,7 @@ internal sealed class SavePath : SaveChangesInterceptor
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         var db = Context(eventData);
+        using var detected = ChangesDetected.Once(db);
         if (Plan.Of(db).TouchesReviewQueue)
         {
             throw new NotSupportedException(
@@ -74,6 +76,7 @@ internal sealed class SavePath : SaveChangesInterceptor
     {
         var db = Context(eventData);
         var now = DateTimeOffset.UtcNow;
+        using var detected = ChangesDetected.Once(db);
         var plan = Plan.Of(db);
         if (plan.TouchesReviewQueue)
         {
@@ -83,6 +86,8 @@ internal sealed class SavePath : SaveChangesInterceptor
                 if (plan.Claims.Count > 0 || plan.Speakers.Count > 0)
                 {
                     await CandidateRefresh.RunAsync(db, plan.Claims, plan.Speakers, now, cancellationToken);
+                    // The candidates it changed (closed, reopened) are written to the history below.
+                    db.ChangeTracker.DetectChanges();
                 }
 
                 await db.Database.ExecuteSqlAsync(
@@ -97,7 +102,19 @@ internal sealed class SavePath : SaveChangesInterceptor
             }
         }
 
-        db.PendingRecordChange = RecordChanges.Payload(db, HistoryWriter.Write(db, now));
+        try
+        {
+            db.PendingRecordChange = RecordChanges.Payload(
+                db,
+                await HistoryWriter.WriteAsync(db, now, cancellationToken)
+            );
+        }
+        catch
+        {
+            await SaveTransaction.EndAsync(db, commit: false, CancellationToken.None);
+            throw;
+        }
+
         return result;
     }
 
@@ -137,6 +154,29 @@ internal sealed class SavePath : SaveChangesInterceptor
     {
         Context(eventData).PendingRecordChange = null;
         return SaveTransaction.EndAsync(Context(eventData), commit: false, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The changes detected once, at the start of the save path, instead of again by every
+    /// <c>Entries()</c> its steps read (each a walk over every tracked record: the claims of a batch,
+    /// their candidates and their history rows). What a step changes in a tracked record it detects
+    /// itself; EF Core detects once more when it writes, after the save path.
+    /// </summary>
+    private sealed class ChangesDetected : IDisposable
+    {
+        private readonly ChangeTracker tracker;
+        private readonly bool automatic;
+
+        private ChangesDetected(ChangeTracker tracker)
+        {
+            (this.tracker, automatic) = (tracker, tracker.AutoDetectChangesEnabled);
+            tracker.DetectChanges();
+            tracker.AutoDetectChangesEnabled = false;
+        }
+
+        public static ChangesDetected Once(AppDbContext db) => new(db.ChangeTracker);
+
+        public void Dispose() => tracker.AutoDetectChangesEnabled = automatic;
     }
 
     private static AppDbContext Context(DbContextEventData eventData) =>
