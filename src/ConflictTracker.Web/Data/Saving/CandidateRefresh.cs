@@ -217,10 +217,12 @@ internal static class CandidateRefresh
         return db.Database.SqlQuery<Guid>(
             $"""
             SELECT c.id AS "Value" FROM claims c
-            JOIN unnest({propositions}, {measures}, {lows}, {highs}) AS b(proposition, measure, highest_low, lowest_high)
+            JOIN unnest({propositions}, {measures}, {lows}, {highs})
+                 AS b(proposition, measure, highest_low, lowest_high)
               ON c.proposition_id = b.proposition AND c.measure_id = b.measure
             LEFT JOIN (SELECT proposition, measure, array_agg(voice) AS voices
-                       FROM unnest({voicePropositions}, {voiceMeasures}, {voiceSpeakers}) AS v(proposition, measure, voice)
+                       FROM unnest({voicePropositions}, {voiceMeasures}, {voiceSpeakers})
+                            AS v(proposition, measure, voice)
                        GROUP BY proposition, measure) AS v
               ON v.proposition = b.proposition AND v.measure = b.measure
             WHERE c.quantity_max IS NOT NULL

@@ -29,8 +29,8 @@ namespace ConflictTracker.Web.Data.Saving;
 /// inside the save's transaction when there is one (delivered at its commit), else just after EF's own
 /// committed, so a page that hears it reads what was saved.</item>
 /// </list>
-/// Then EF Core writes the records and candidates (and the history rows it was given) in its one batch. The rules are in
-/// docs/architecture.md ("The save path").
+/// Then EF Core writes the records and candidates (and the history rows it was given) in its one batch. The
+/// rules are in docs/architecture.md ("The save path").
 /// </summary>
 internal sealed class SavePath : SaveChangesInterceptor
 {
