@@ -129,6 +129,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// cref="Saving.SaveTransaction"/>).</summary>
     internal IDbContextTransaction? OwnSaveTransaction { get; set; }
 
+    /// <summary>
+    /// Saves through the save path (<see cref="Saving.SavePath"/>). A save that fails ends the transaction the
+    /// save path opened for it, rolled back with what it wrote: EF Core does not tell interceptors of a stale
+    /// version (<see cref="DbUpdateConcurrencyException"/>) as it does of other failures.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(
+        bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default
+    )
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            await Saving.SaveTransaction.EndAsync(this, commit: false, CancellationToken.None);
+            throw;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -180,6 +180,11 @@ public class HistoryWriterTests(DatabaseFixture fixture) : IClassFixture<Databas
         {
             await transaction.CommitAsync();
         }
+        else
+        {
+            // Rolled back at once, not left open (with its rows and locks) until the context goes.
+            stale.Database.CurrentTransaction.Should().BeNull();
+        }
 
         var history = (await HistoryAsync(sample.Claim.Id)).Where(c => c.EntityType == "Claim").ToList();
         history.Select(c => c.Action).Should().Equal(ChangeAction.Created, ChangeAction.Retracted);

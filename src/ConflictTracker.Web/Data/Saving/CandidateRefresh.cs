@@ -162,7 +162,7 @@ internal static class CandidateRefresh
         {
             // Read first, then the claims by id: within one statement PostgreSQL would read the propositions'
             // claims to test each against the list.
-            var figures = await FiguresToPair(db, bounds, opposed, voices).ToListAsync(cancellationToken);
+            var figures = await FiguresToPair(db, changed, bounds, opposed, voices).ToListAsync(cancellationToken);
             others.AddRange(await candidates.Where(c => figures.Contains(c.Id)).ToListAsync(cancellationToken));
         }
 
@@ -187,10 +187,12 @@ internal static class CandidateRefresh
     /// statement that reads each measure's claims once: those whose implied interval lies wholly below the
     /// highest changed lower bound on the measure or wholly above its lowest changed upper bound (not of an
     /// opposed stance: those are read whole), and those of a changed voice on a measure it gave a figure on (not
-    /// hedged). Every voice's measure has bounds: both come from the changed figures.
+    /// hedged). Every voice's measure has bounds: both come from the changed figures. Published claims only, not the
+    /// changed ones.
     /// </summary>
     private static IQueryable<Guid> FiguresToPair(
         AppDbContext db,
+        IReadOnlyCollection<Guid> changedClaims,
         IReadOnlyList<(Guid PropositionId, Guid Measure, decimal HighestLow, decimal LowestHigh)> bounds,
         IReadOnlyList<Stance> opposed,
         IReadOnlyList<(Guid PropositionId, Guid Measure, Guid Voice)> voices
@@ -204,6 +206,7 @@ internal static class CandidateRefresh
             voiceSpeakers = [.. voices.Select(v => v.Voice)];
         decimal[] lows = [.. bounds.Select(b => b.HighestLow)],
             highs = [.. bounds.Select(b => b.LowestHigh)];
+        Guid[] changed = [.. changedClaims];
         string[] opposedStances = [.. opposed.Select(s => s.ToString())];
         // The other figure's implied interval, worked out in SQL exactly as Quantity.ImpliedInterval does:
         // an "at least" figure has no upper bound, so it is never wholly below a changed one.
@@ -213,7 +216,8 @@ internal static class CandidateRefresh
             nearly = nameof(QuantityQualifier.Nearly),
             atLeast = nameof(QuantityQualifier.AtLeast),
             atMost = nameof(QuantityQualifier.AtMost),
-            hedges = nameof(Stance.Hedges);
+            hedges = nameof(Stance.Hedges),
+            published = nameof(ClaimStatus.Published);
         return db.Database.SqlQuery<Guid>(
             $"""
             SELECT c.id AS "Value" FROM claims c
@@ -225,7 +229,7 @@ internal static class CandidateRefresh
                             AS v(proposition, measure, voice)
                        GROUP BY proposition, measure) AS v
               ON v.proposition = b.proposition AND v.measure = b.measure
-            WHERE c.quantity_max IS NOT NULL
+            WHERE c.quantity_max IS NOT NULL AND c.status = {published} AND NOT (c.id = ANY({changed}))
               AND ((NOT (c.stance = ANY({opposedStances}))
                     AND ((c.quantity_qualifier <> {atLeast}
                           AND CASE WHEN c.quantity_qualifier = {approximately} THEN c.quantity_max * {above}

@@ -44,7 +44,8 @@ internal static class HistoryWriter
     /// Writes the history rows of the changes about to be saved (a step of <see cref="SavePath"/>). In a
     /// transaction the save opened itself they are inserted here, in one statement, instead of going
     /// through EF Core's batch as tracked records (at a thousand rows, half of what EF Core would sort and
-    /// bind); if the save then fails, that transaction is rolled back with them. In the caller's
+    /// bind); if the save then fails, that transaction is rolled back with them (by <see cref="SavePath"/>, or by
+    /// <see cref="AppDbContext.SaveChangesAsync(bool, CancellationToken)"/> for a stale version). In the caller's
     /// transaction, which the caller may go on with after a failed save, they go with EF Core's batch,
     /// so they are written only if the records are.
     /// </summary>
