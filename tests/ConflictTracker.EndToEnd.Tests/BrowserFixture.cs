@@ -60,6 +60,10 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
             );
         }
 
+        // Assertions wait up to 15 s for the page to get there (Playwright's default is 5): on two shared cores
+        // with browsers, the app and PostgreSQL all busy, a correct page has come later than 5 s (CI). They still
+        // fail when it never does.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(
             new BrowserTypeLaunchOptions
